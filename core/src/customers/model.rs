@@ -1,0 +1,77 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The record kind under which customers are stored.
+pub const KIND: &str = "customer";
+
+/// A customer as stored. Every field has a default so records written by an
+/// older version (with fewer fields) still decode.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Customer {
+    pub name: String,
+    pub kind: PartyKind,
+    pub customer_type: CustomerType,
+    /// Category or class the business uses (e.g. "A", "wholesale").
+    pub category: String,
+    pub preferred_contact: ContactMethod,
+    /// Canonical form from [`super::normalize_phone`].
+    pub phones: Vec<String>,
+    pub email: String,
+    pub address: String,
+    pub city: String,
+    pub province: String,
+    pub tags: Vec<String>,
+    /// The sales rep who owns the relationship.
+    pub owner: String,
+    pub notes: String,
+    /// Person: 10-digit national code (کد ملی); company: 11-digit national ID (شناسه ملی).
+    pub national_id: String,
+    /// Economic code (کد اقتصادی).
+    pub economic_code: String,
+    /// Customer since (the date the relationship began).
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartyKind {
+    #[default]
+    Person,
+    Company,
+}
+
+/// Customer type as the seeds name it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerType {
+    #[default]
+    End,
+    /// Agent or intermediary (نماینده / واسطه).
+    Agent,
+    /// Internal customer (another unit of the same business).
+    Internal,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMethod {
+    #[default]
+    Phone,
+    Sms,
+    Email,
+    Visit,
+}
+
+impl PartyKind {
+    pub const ALL: [PartyKind; 2] = [PartyKind::Person, PartyKind::Company];
+}
+
+impl CustomerType {
+    pub const ALL: [CustomerType; 3] = [CustomerType::End, CustomerType::Agent, CustomerType::Internal];
+}
+
+impl ContactMethod {
+    pub const ALL: [ContactMethod; 4] =
+        [ContactMethod::Phone, ContactMethod::Sms, ContactMethod::Email, ContactMethod::Visit];
+}

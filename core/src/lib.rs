@@ -1,0 +1,11 @@
+//! Daftar's business: records, the rules that validate them, the storage contract
+//! every backend honours, and the locale (Jalali calendar, Persian digits, money).
+//!
+//! Architecture invariant: nothing here knows about the browser. Every rule runs
+//! on the host in `cargo test -p daftar-core` within seconds.
+
+pub mod customers;
+pub mod demo;
+pub mod env;
+pub mod locale;
+pub mod store;

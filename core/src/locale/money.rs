@@ -1,0 +1,561 @@
+//! Money as integers of the currency's minor unit (cents for USD/EUR/AED,
+//! whole units for IRR/IRT, which have no subunit in practice), so sums are
+//! exact and serialization never sees a float.
+
+use serde::{Deserialize, Serialize};
+
+use super::digits::{digit_value, persian_digit};
+use super::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    /// Iranian rial, the legal unit.
+    Irr,
+    /// Toman = 10 rials. Not ISO 4217, but what Iranians actually quote
+    /// prices in, so it is a currency of its own rather than a display mode.
+    Irt,
+    Usd,
+    Eur,
+    Aed,
+}
+
+impl Currency {
+    pub const ALL: [Currency; 5] = [
+        Currency::Irr,
+        Currency::Irt,
+        Currency::Usd,
+        Currency::Eur,
+        Currency::Aed,
+    ];
+
+    /// ISO 4217 code (IRT is the customary non-ISO code for toman).
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Irr => "IRR",
+            Currency::Irt => "IRT",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Aed => "AED",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        let code = code.trim();
+        Currency::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code))
+    }
+
+    /// Digits after the decimal point in `amount_minor`.
+    pub fn decimals(self) -> u32 {
+        match self {
+            Currency::Irr | Currency::Irt => 0,
+            Currency::Usd | Currency::Eur | Currency::Aed => 2,
+        }
+    }
+
+    /// What a reader of `lang` calls it.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fa, Currency::Irr) => "ریال",
+            (Lang::Fa, Currency::Irt) => "تومان",
+            (Lang::Fa, Currency::Usd) => "دلار",
+            (Lang::Fa, Currency::Eur) => "یورو",
+            (Lang::Fa, Currency::Aed) => "درهم",
+            (Lang::En, Currency::Irr) => "Iranian rial",
+            (Lang::En, Currency::Irt) => "Toman",
+            (Lang::En, Currency::Usd) => "US dollar",
+            (Lang::En, Currency::Eur) => "Euro",
+            (Lang::En, Currency::Aed) => "UAE dirham",
+        }
+    }
+
+    /// The short mark written next to an amount. Persian writes the word;
+    /// English uses the sign where one is universally known.
+    pub fn symbol(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Fa, c) => c.name(Lang::Fa),
+            (Lang::En, Currency::Irr) => "Rial",
+            (Lang::En, Currency::Irt) => "Toman",
+            (Lang::En, Currency::Usd) => "$",
+            (Lang::En, Currency::Eur) => "€",
+            (Lang::En, Currency::Aed) => "AED",
+        }
+    }
+
+    /// Whether the English symbol goes before the number ("$5") or after it
+    /// ("5 AED").
+    fn symbol_first(self, lang: Lang) -> bool {
+        lang == Lang::En && matches!(self, Currency::Usd | Currency::Eur)
+    }
+}
+
+const SEP_EN: char = ',';
+/// ARABIC THOUSANDS SEPARATOR, the Persian digit-group mark.
+const SEP_FA: char = '\u{066C}';
+/// ARABIC DECIMAL SEPARATOR, the Persian decimal mark.
+const POINT_FA: char = '\u{066B}';
+
+/// Formats with digit grouping and the currency's symbol, e.g.
+/// `۱۲٬۳۴۵ ریال`, `-$1,234.56`, `1,234.50 AED`.
+///
+/// The sign is a leading ASCII '-' in both languages so copied text parses
+/// anywhere; in RTL text the UI should isolate the amount (`<bdi>` or
+/// `dir="ltr"`) so the sign stays beside the digits.
+pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
+    let (int, frac) = match currency.decimals() {
+        0 => (amount_minor.unsigned_abs(), None),
+        _ => (
+            amount_minor.unsigned_abs() / 100,
+            Some(amount_minor.unsigned_abs() % 100),
+        ),
+    };
+    let (sep, point) = match lang {
+        Lang::Fa => (SEP_FA, POINT_FA),
+        Lang::En => (SEP_EN, '.'),
+    };
+    let push_digit = |out: &mut String, d: u8| match lang {
+        Lang::Fa => out.push(persian_digit(u32::from(d))),
+        Lang::En => out.push(char::from(b'0' + d)),
+    };
+
+    let mut out = String::with_capacity(48);
+    if amount_minor < 0 {
+        out.push('-');
+    }
+    let symbol = currency.symbol(lang);
+    if currency.symbol_first(lang) {
+        out.push_str(symbol);
+    }
+
+    // u64::MAX has 20 digits; collect them least significant first.
+    let mut buf = [0u8; 20];
+    let mut len = 0;
+    let mut n = int;
+    loop {
+        buf[len] = (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        push_digit(&mut out, buf[i]);
+        if i > 0 && i % 3 == 0 {
+            out.push(sep);
+        }
+    }
+    if let Some(f) = frac {
+        out.push(point);
+        push_digit(&mut out, (f / 10) as u8);
+        push_digit(&mut out, (f % 10) as u8);
+    }
+
+    if !currency.symbol_first(lang) {
+        out.push(' ');
+        out.push_str(symbol);
+    }
+    out
+}
+
+/// Why typed text is not an amount. No strings: the UI words it per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyError {
+    /// Nothing but whitespace.
+    Empty,
+    /// A character that is neither a digit, a separator, a sign nor this
+    /// currency's symbol.
+    InvalidCharacter(char),
+    /// Sign or symbol but no digits.
+    NoDigits,
+    /// Grouping that is not every three digits, doubled or dangling marks, or
+    /// a second decimal point. Refused rather than guessed: "1,50" might mean
+    /// one and a half.
+    MisplacedSeparator,
+    /// More fractional digits than the currency has (extra zeros are fine).
+    TooManyDecimals { max: u32 },
+    /// Outside what i64 minor units can hold.
+    Overflow,
+}
+
+impl std::fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // For logs only; users see the UI's translation of the variant.
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// Reads an amount typed in any digit script, with either thousands mark
+/// (`,` `٬` or the Persian comma `،`) and either decimal mark (`.` `٫`). A
+/// leading sign and this currency's code, symbol or name (in either
+/// language) are allowed, so everything [`format_money`] writes parses back.
+pub fn parse_money(s: &str, currency: Currency) -> Result<i64, MoneyError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    let (negative, rest) = split_sign(s);
+    let rest = strip_affix(rest.trim(), currency).trim();
+    parse_unsigned(rest, currency.decimals()).and_then(|v| {
+        let v = if negative { -v } else { v };
+        i64::try_from(v).map_err(|_| MoneyError::Overflow)
+    })
+}
+
+fn split_sign(s: &str) -> (bool, &str) {
+    match s.chars().next() {
+        Some(c @ ('-' | '\u{2212}' | '+')) => (c != '+', &s[c.len_utf8()..]),
+        _ => (false, s),
+    }
+}
+
+fn strip_affix(s: &str, currency: Currency) -> &str {
+    let marks = [
+        currency.code(),
+        currency.symbol(Lang::En),
+        currency.symbol(Lang::Fa),
+        currency.name(Lang::En),
+        currency.name(Lang::Fa),
+    ];
+    for mark in marks {
+        if let Some(rest) = strip_prefix_ci(s, mark) {
+            return rest;
+        }
+        if let Some(rest) = strip_suffix_ci(s, mark) {
+            return rest;
+        }
+    }
+    s
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let head = s.get(..p.len())?;
+    head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(p.len())?;
+    let tail = s.get(at..)?;
+    tail.eq_ignore_ascii_case(p).then(|| &s[..at])
+}
+
+/// i128 so that i64::MIN's magnitude fits before the sign is applied.
+fn parse_unsigned(s: &str, decimals: u32) -> Result<i128, MoneyError> {
+    // Anything above this is already out of i64 range once scaled.
+    const LIMIT: i128 = i64::MAX as i128 + 1;
+    let mut int: i128 = 0;
+    let mut frac: i128 = 0;
+    let mut frac_digits = 0u32;
+    let mut digits = 0usize;
+    let mut group_len = 0usize;
+    let mut grouped = false;
+    let mut in_frac = false;
+    let mut after_mark = false;
+
+    for c in s.chars() {
+        if let Some(v) = digit_value(c) {
+            digits += 1;
+            after_mark = false;
+            if in_frac {
+                if frac_digits < decimals {
+                    frac = frac * 10 + i128::from(v);
+                } else if v != 0 {
+                    return Err(MoneyError::TooManyDecimals { max: decimals });
+                }
+                frac_digits += 1;
+            } else {
+                int = int * 10 + i128::from(v);
+                if int > LIMIT {
+                    return Err(MoneyError::Overflow);
+                }
+                group_len += 1;
+            }
+            continue;
+        }
+        match c {
+            ',' | SEP_FA | '\u{060C}' => {
+                let bad_group = if grouped {
+                    group_len != 3
+                } else {
+                    group_len > 3
+                };
+                if in_frac || group_len == 0 || bad_group {
+                    return Err(MoneyError::MisplacedSeparator);
+                }
+                grouped = true;
+                group_len = 0;
+                after_mark = true;
+            }
+            '.' | POINT_FA => {
+                if in_frac || after_mark || (grouped && group_len != 3) {
+                    return Err(MoneyError::MisplacedSeparator);
+                }
+                in_frac = true;
+                after_mark = true;
+            }
+            _ => return Err(MoneyError::InvalidCharacter(c)),
+        }
+    }
+
+    if digits == 0 {
+        return Err(MoneyError::NoDigits);
+    }
+    if after_mark || (grouped && !in_frac && group_len != 3) {
+        return Err(MoneyError::MisplacedSeparator);
+    }
+    let kept = frac_digits.min(decimals);
+    let value = int * 10i128.pow(decimals) + frac * 10i128.pow(decimals - kept);
+    if value > LIMIT {
+        return Err(MoneyError::Overflow);
+    }
+    Ok(value)
+}
+
+/// Rials to tomans, rounding half away from zero (so 15 rials is 2 tomans
+/// and -15 is -2), because a displayed price should not silently lose half
+/// a toman in one direction only.
+pub fn rial_to_toman(rial: i64) -> i64 {
+    let (q, r) = (rial / 10, rial % 10);
+    if r >= 5 {
+        q + 1
+    } else if r <= -5 {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// Tomans to rials; `None` on overflow instead of a wrapped total.
+pub fn toman_to_rial(toman: i64) -> Option<i64> {
+    toman.checked_mul(10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Currency::*;
+
+    #[test]
+    fn currency_codes() {
+        for c in Currency::ALL {
+            assert_eq!(Currency::from_code(c.code()), Some(c));
+            assert_eq!(Currency::from_code(&c.code().to_lowercase()), Some(c));
+        }
+        assert_eq!(Currency::from_code("XYZ"), None);
+        assert_eq!(Currency::from_code(""), None);
+        assert_eq!(serde_json::to_string(&Irt).unwrap(), "\"IRT\"");
+        assert_eq!(serde_json::from_str::<Currency>("\"AED\"").unwrap(), Aed);
+        assert!(serde_json::from_str::<Currency>("\"irt\"").is_err());
+    }
+
+    #[test]
+    fn names_and_symbols() {
+        assert_eq!(Irr.symbol(Lang::Fa), "ریال");
+        assert_eq!(Irt.symbol(Lang::Fa), "تومان");
+        assert_eq!(Usd.symbol(Lang::En), "$");
+        assert_eq!(Eur.symbol(Lang::En), "€");
+        assert_eq!(Irr.name(Lang::En), "Iranian rial");
+        assert_eq!(Irr.decimals(), 0);
+        assert_eq!(Usd.decimals(), 2);
+        for c in Currency::ALL {
+            for l in Lang::ALL {
+                assert!(!c.name(l).is_empty() && !c.symbol(l).is_empty());
+                assert!(
+                    !c.name(l).contains(['\u{064A}', '\u{0643}']),
+                    "Persian letters only"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn format_persian() {
+        assert_eq!(format_money(12_345, Irr, Lang::Fa), "۱۲٬۳۴۵ ریال");
+        assert_eq!(format_money(1_500_000, Irt, Lang::Fa), "۱٬۵۰۰٬۰۰۰ تومان");
+        assert_eq!(format_money(0, Irt, Lang::Fa), "۰ تومان");
+        assert_eq!(format_money(-999, Irr, Lang::Fa), "-۹۹۹ ریال");
+        assert_eq!(format_money(123_456, Usd, Lang::Fa), "۱٬۲۳۴٫۵۶ دلار");
+        assert_eq!(format_money(5, Eur, Lang::Fa), "۰٫۰۵ یورو");
+    }
+
+    #[test]
+    fn format_english() {
+        assert_eq!(format_money(123_456, Usd, Lang::En), "$1,234.56");
+        assert_eq!(format_money(-123_456, Usd, Lang::En), "-$1,234.56");
+        assert_eq!(format_money(100, Eur, Lang::En), "€1.00");
+        assert_eq!(format_money(123_450, Aed, Lang::En), "1,234.50 AED");
+        assert_eq!(format_money(1_000, Irr, Lang::En), "1,000 Rial");
+        assert_eq!(format_money(999, Irt, Lang::En), "999 Toman");
+        assert_eq!(format_money(-1, Usd, Lang::En), "-$0.01");
+        assert_eq!(format_money(0, Usd, Lang::En), "$0.00");
+    }
+
+    #[test]
+    fn format_extremes() {
+        assert_eq!(
+            format_money(i64::MAX, Irr, Lang::En),
+            "9,223,372,036,854,775,807 Rial"
+        );
+        assert_eq!(
+            format_money(i64::MIN, Irr, Lang::En),
+            "-9,223,372,036,854,775,808 Rial"
+        );
+        assert_eq!(
+            format_money(i64::MIN, Usd, Lang::En),
+            "-$92,233,720,368,547,758.08"
+        );
+    }
+
+    #[test]
+    fn parse_plain_and_grouped() {
+        assert_eq!(parse_money("12345", Irr), Ok(12_345));
+        assert_eq!(parse_money("12,345", Irr), Ok(12_345));
+        assert_eq!(parse_money("۱۲٬۳۴۵", Irr), Ok(12_345));
+        assert_eq!(parse_money("١٢,٣٤٥", Irr), Ok(12_345));
+        assert_eq!(parse_money("۱۲،۳۴۵", Irr), Ok(12_345));
+        assert_eq!(parse_money("  1,000,000  ", Irt), Ok(1_000_000));
+        assert_eq!(parse_money("۱2٣", Irr), Ok(123), "mixed scripts");
+        assert_eq!(parse_money("0", Irr), Ok(0));
+        assert_eq!(parse_money("-0", Irr), Ok(0));
+    }
+
+    #[test]
+    fn parse_decimals() {
+        assert_eq!(parse_money("1234.56", Usd), Ok(123_456));
+        assert_eq!(parse_money("1,234.5", Usd), Ok(123_450));
+        assert_eq!(parse_money("۱٬۲۳۴٫۵۶", Eur), Ok(123_456));
+        assert_eq!(parse_money("12", Usd), Ok(1_200));
+        assert_eq!(parse_money(".5", Usd), Ok(50));
+        assert_eq!(
+            parse_money("1.500", Usd),
+            Ok(150),
+            "extra zeros are harmless"
+        );
+        assert_eq!(parse_money("1000.00", Irr), Ok(1_000));
+        assert_eq!(
+            parse_money("1.505", Usd),
+            Err(MoneyError::TooManyDecimals { max: 2 })
+        );
+        assert_eq!(
+            parse_money("10.5", Irr),
+            Err(MoneyError::TooManyDecimals { max: 0 })
+        );
+    }
+
+    #[test]
+    fn parse_signs_and_symbols() {
+        assert_eq!(parse_money("-12", Irr), Ok(-12));
+        assert_eq!(parse_money("\u{2212}12", Irr), Ok(-12));
+        assert_eq!(parse_money("+12", Irr), Ok(12));
+        assert_eq!(parse_money("-$1,234.56", Usd), Ok(-123_456));
+        assert_eq!(parse_money("12 USD", Usd), Ok(1_200));
+        assert_eq!(parse_money("usd 12", Usd), Ok(1_200));
+        assert_eq!(parse_money("۵۰۰ تومان", Irt), Ok(500));
+        assert_eq!(
+            parse_money("5 AED", Usd),
+            Err(MoneyError::InvalidCharacter(' '))
+        );
+        assert_eq!(
+            parse_money("۵۰۰ ریال", Irt),
+            Err(MoneyError::InvalidCharacter(' '))
+        );
+    }
+
+    #[test]
+    fn parse_refuses_garbage() {
+        use MoneyError::*;
+        assert_eq!(parse_money("", Irr), Err(Empty));
+        assert_eq!(parse_money(" \t\u{A0} ", Irr), Err(Empty));
+        assert_eq!(parse_money("-", Irr), Err(NoDigits));
+        assert_eq!(parse_money("$", Usd), Err(NoDigits));
+        assert_eq!(parse_money("abc", Irr), Err(InvalidCharacter('a')));
+        assert_eq!(parse_money("12a", Irr), Err(InvalidCharacter('a')));
+        assert_eq!(parse_money("--5", Irr), Err(InvalidCharacter('-')));
+        assert_eq!(parse_money("1 000", Irr), Err(InvalidCharacter(' ')));
+        assert_eq!(parse_money("1e5", Irr), Err(InvalidCharacter('e')));
+        assert_eq!(parse_money("1,50", Usd), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1,,000", Irr), Err(MisplacedSeparator));
+        assert_eq!(parse_money(",100", Irr), Err(MisplacedSeparator));
+        assert_eq!(parse_money("100,", Irr), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1234,567", Irr), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1,2345", Irr), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1,23.4", Usd), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1.2.3", Usd), Err(MisplacedSeparator));
+        assert_eq!(parse_money("12.", Usd), Err(MisplacedSeparator));
+        assert_eq!(parse_money("1.2,3", Usd), Err(MisplacedSeparator));
+        assert_eq!(parse_money(".", Usd), Err(NoDigits));
+        assert_eq!(parse_money(",", Irr), Err(MisplacedSeparator));
+    }
+
+    #[test]
+    fn parse_overflow_and_huge_input() {
+        assert_eq!(parse_money("9223372036854775807", Irr), Ok(i64::MAX));
+        assert_eq!(parse_money("-9223372036854775808", Irr), Ok(i64::MIN));
+        assert_eq!(
+            parse_money("9223372036854775808", Irr),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            parse_money("92233720368547758.08", Usd),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(parse_money("-92233720368547758.08", Usd), Ok(i64::MIN));
+        assert_eq!(
+            parse_money(&"9".repeat(1_000_000), Irr),
+            Err(MoneyError::Overflow)
+        );
+        assert_eq!(
+            parse_money(&",".repeat(1_000_000), Irr),
+            Err(MoneyError::MisplacedSeparator)
+        );
+        let zeros = format!("1.{}", "0".repeat(1_000_000));
+        assert_eq!(parse_money(&zeros, Usd), Ok(100));
+    }
+
+    #[test]
+    fn format_then_parse_round_trips() {
+        let samples = [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1_000,
+            -1_000,
+            123_456_789,
+            i64::MAX,
+            i64::MIN,
+        ];
+        for c in Currency::ALL {
+            for l in Lang::ALL {
+                for &v in &samples {
+                    let s = format_money(v, c, l);
+                    assert_eq!(parse_money(&s, c), Ok(v), "{s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rial_toman_conversion() {
+        assert_eq!(rial_to_toman(10), 1);
+        assert_eq!(rial_to_toman(14), 1);
+        assert_eq!(rial_to_toman(15), 2);
+        assert_eq!(rial_to_toman(-15), -2);
+        assert_eq!(rial_to_toman(-14), -1);
+        assert_eq!(rial_to_toman(0), 0);
+        assert_eq!(rial_to_toman(i64::MAX), i64::MAX / 10 + 1);
+        assert_eq!(rial_to_toman(i64::MIN), i64::MIN / 10 - 1);
+        assert_eq!(toman_to_rial(150), Some(1_500));
+        assert_eq!(toman_to_rial(-3), Some(-30));
+        assert_eq!(toman_to_rial(i64::MAX), None);
+        assert_eq!(toman_to_rial(i64::MIN), None);
+    }
+}

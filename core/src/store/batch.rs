@@ -1,0 +1,202 @@
+use super::record::{key_of, Fields, Record};
+use crate::env::Env;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Create,
+    Update,
+    Delete,
+    Restore,
+}
+
+/// One field's value before and after a change (`Null` where absent).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Value,
+    pub after: Value,
+}
+
+/// An entry of the append-only change log: what happened to one record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// Assigned by the store when applied; 0 until then.
+    pub seq: u64,
+    pub key: String,
+    pub kind: String,
+    pub id: String,
+    pub op: Op,
+    pub at: i64,
+    /// The record's revision after this change.
+    pub rev: u64,
+    pub fields: Vec<FieldChange>,
+}
+
+/// A record waiting to be pushed: the latest change of that record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub key: String,
+    pub rev: u64,
+    pub seq: u64,
+}
+
+/// One record's new state plus the log entry explaining it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Write {
+    pub record: Record,
+    /// The revision the command read (None: the record must not exist yet).
+    pub expected_rev: Option<u64>,
+    pub change: Change,
+}
+
+/// Everything one command changes; applied all together or not at all.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    pub writes: Vec<Write>,
+}
+
+impl Batch {
+    pub fn one(write: Write) -> Self {
+        Self { writes: vec![write] }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.writes.is_empty()
+    }
+}
+
+impl Write {
+    /// A new record of `kind` with fresh id and stamps.
+    pub fn create(kind: &str, fields: Fields, env: &dyn Env) -> Self {
+        let now = env.now_ms();
+        let record = Record {
+            kind: kind.to_string(),
+            id: env.new_id(),
+            rev: 1,
+            created_at: now,
+            updated_at: now,
+            deleted: false,
+            fields,
+        };
+        let diff = diff(&Fields::new(), &record.fields);
+        Self::new(record, None, Op::Create, diff)
+    }
+
+    /// The record with new field values; None when nothing would change.
+    pub fn update(prev: &Record, fields: Fields, env: &dyn Env) -> Option<Self> {
+        let diff = diff(&prev.fields, &fields);
+        if diff.is_empty() {
+            return None;
+        }
+        let record = Record { fields, ..next_rev(prev, env) };
+        Some(Self::new(record, Some(prev.rev), Op::Update, diff))
+    }
+
+    /// Marks the record deleted, keeping its fields so the delete can be undone.
+    pub fn delete(prev: &Record, env: &dyn Env) -> Self {
+        Self::tombstone(prev, true, env)
+    }
+
+    /// Undoes a delete.
+    pub fn restore(prev: &Record, env: &dyn Env) -> Self {
+        Self::tombstone(prev, false, env)
+    }
+
+    fn tombstone(prev: &Record, deleted: bool, env: &dyn Env) -> Self {
+        let record = Record { deleted, ..next_rev(prev, env) };
+        let op = if deleted { Op::Delete } else { Op::Restore };
+        let flag = FieldChange {
+            field: "_deleted".into(),
+            before: Value::Bool(prev.deleted),
+            after: Value::Bool(deleted),
+        };
+        Self::new(record, Some(prev.rev), op, vec![flag])
+    }
+
+    fn new(record: Record, expected_rev: Option<u64>, op: Op, fields: Vec<FieldChange>) -> Self {
+        let change = Change {
+            seq: 0,
+            key: key_of(&record.kind, &record.id),
+            kind: record.kind.clone(),
+            id: record.id.clone(),
+            op,
+            at: record.updated_at,
+            rev: record.rev,
+            fields,
+        };
+        Self { record, expected_rev, change }
+    }
+}
+
+fn next_rev(prev: &Record, env: &dyn Env) -> Record {
+    Record { rev: prev.rev + 1, updated_at: env.now_ms(), ..prev.clone() }
+}
+
+/// Field-level difference, in a stable (sorted) order.
+pub fn diff(before: &Fields, after: &Fields) -> Vec<FieldChange> {
+    let mut names: Vec<&String> = before.keys().chain(after.keys()).collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let b = before.get(name).cloned().unwrap_or(Value::Null);
+            let a = after.get(name).cloned().unwrap_or(Value::Null);
+            (a != b).then(|| FieldChange { field: name.clone(), before: b, after: a })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::env::SeededEnv;
+    use serde_json::json;
+
+    fn fields(v: Value) -> Fields {
+        v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn update_records_only_changed_fields_and_bumps_rev() {
+        let env = SeededEnv::new(1, 100);
+        let w = Write::create("customer", fields(json!({"name": "a", "city": "x"})), &env);
+        assert_eq!(w.change.op, Op::Create);
+        assert_eq!(w.change.fields.len(), 2);
+        let u = Write::update(&w.record, fields(json!({"name": "b", "city": "x"})), &env).unwrap();
+        assert_eq!(u.record.rev, 2);
+        assert_eq!(u.expected_rev, Some(1));
+        assert_eq!(u.change.fields, vec![FieldChange { field: "name".into(), before: json!("a"), after: json!("b") }]);
+        assert!(u.record.updated_at > w.record.updated_at);
+        assert_eq!(u.record.created_at, w.record.created_at);
+    }
+
+    #[test]
+    fn unchanged_update_is_none() {
+        let env = SeededEnv::new(1, 100);
+        let w = Write::create("customer", fields(json!({"name": "a"})), &env);
+        assert!(Write::update(&w.record, w.record.fields.clone(), &env).is_none());
+    }
+
+    #[test]
+    fn delete_keeps_fields_and_restore_undoes() {
+        let env = SeededEnv::new(1, 100);
+        let w = Write::create("customer", fields(json!({"name": "a"})), &env);
+        let d = Write::delete(&w.record, &env);
+        assert!(d.record.deleted);
+        assert_eq!(d.record.fields, w.record.fields);
+        let r = Write::restore(&d.record, &env);
+        assert!(!r.record.deleted);
+        assert_eq!(r.record.rev, 3);
+        assert_eq!(r.change.op, Op::Restore);
+    }
+
+    #[test]
+    fn removed_field_shows_as_null_after() {
+        let d = diff(&fields(json!({"a": 1})), &Fields::new());
+        assert_eq!(d, vec![FieldChange { field: "a".into(), before: json!(1), after: Value::Null }]);
+    }
+}

@@ -1,0 +1,217 @@
+//! The one conformance suite every [`Store`] backend must pass. Written once,
+//! run on the host against [`super::MemoryStore`] and in headless Chromium
+//! against the IndexedDB backend.
+
+use super::{Batch, Op, Store, Write};
+use crate::env::SeededEnv;
+use serde_json::json;
+use std::future::Future;
+
+/// Result of one run: which cases passed, and why the others failed.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub passed: Vec<&'static str>,
+    pub failed: Vec<(&'static str, String)>,
+}
+
+impl Report {
+    pub fn assert_all_passed(&self) {
+        assert!(self.passed.len() == CASE_COUNT, "ran {} of {CASE_COUNT} cases", self.passed.len() + self.failed.len());
+        assert!(self.failed.is_empty(), "conformance failures: {:#?}", self.failed);
+    }
+}
+
+const CASE_COUNT: usize = 9;
+
+type CaseResult = Result<(), String>;
+
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+));
+        }
+    };
+}
+
+/// Runs every case, each on a fresh store from `fresh`.
+pub async fn run_all<S, F, Fut>(mut fresh: F) -> Report
+where
+    S: Store,
+    F: FnMut() -> Fut,
+    Fut: Future<Output = S>,
+{
+    let mut report = Report::default();
+    macro_rules! case {
+        ($name:ident) => {{
+            let store = fresh().await;
+            match $name(&store).await {
+                Ok(()) => report.passed.push(stringify!($name)),
+                Err(e) => report.failed.push((stringify!($name), e)),
+            }
+        }};
+    }
+    case!(create_then_read_back);
+    case!(all_filters_by_kind);
+    case!(update_logs_field_changes);
+    case!(stale_write_is_refused_and_nothing_written);
+    case!(batch_is_all_or_nothing);
+    case!(delete_is_a_tombstone_and_restore_undoes);
+    case!(outbox_keeps_latest_change_per_record);
+    case!(changes_since_pages_in_order);
+    case!(unicode_and_markup_round_trip);
+    report
+}
+
+fn env() -> SeededEnv {
+    SeededEnv::new(42, 1_700_000_000_000)
+}
+
+fn fields(v: serde_json::Value) -> super::Fields {
+    v.as_object().cloned().unwrap_or_default()
+}
+
+fn err<E: std::fmt::Display>(e: E) -> String {
+    e.to_string()
+}
+
+async fn create_then_read_back<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "Ali", "phones": ["09121234567"]})), &e);
+    let seqs = s.apply(&Batch::one(w.clone())).await.map_err(err)?;
+    ensure!(seqs.len() == 1 && seqs[0] >= 1, "seqs {seqs:?}");
+    let got = s.get("customer", &w.record.id).await.map_err(err)?;
+    ensure!(got.as_ref() == Some(&w.record), "read back {got:?}");
+    let missing = s.get("customer", "no-such-id").await.map_err(err)?;
+    ensure!(missing.is_none(), "missing id returned {missing:?}");
+    Ok(())
+}
+
+async fn all_filters_by_kind<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let batch = Batch {
+        writes: vec![
+            Write::create("customer", fields(json!({"name": "a"})), &e),
+            Write::create("customer", fields(json!({"name": "b"})), &e),
+            Write::create("deal", fields(json!({"title": "c"})), &e),
+        ],
+    };
+    s.apply(&batch).await.map_err(err)?;
+    let customers = s.all("customer").await.map_err(err)?;
+    ensure!(customers.len() == 2, "customers {}", customers.len());
+    ensure!(customers.iter().all(|r| r.kind == "customer"), "wrong kind in all()");
+    ensure!(s.all("survey").await.map_err(err)?.is_empty(), "unknown kind not empty");
+    Ok(())
+}
+
+async fn update_logs_field_changes<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "a", "city": "Tehran"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(err)?;
+    let u = Write::update(&w.record, fields(json!({"name": "b", "city": "Tehran"})), &e).ok_or("no diff")?;
+    s.apply(&Batch::one(u.clone())).await.map_err(err)?;
+    let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
+    ensure!(got.rev == 2 && got.fields["name"] == json!("b"), "got {got:?}");
+    let hist = s.history(&w.record.key()).await.map_err(err)?;
+    ensure!(hist.len() == 2, "history len {}", hist.len());
+    ensure!(hist[0].op == Op::Create && hist[1].op == Op::Update, "ops {:?}", hist.iter().map(|c| c.op).collect::<Vec<_>>());
+    ensure!(hist[1].fields.len() == 1 && hist[1].fields[0].field == "name", "fields {:?}", hist[1].fields);
+    ensure!(hist[0].seq < hist[1].seq, "seq order");
+    Ok(())
+}
+
+async fn stale_write_is_refused_and_nothing_written<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "a"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(err)?;
+    let first = Write::update(&w.record, fields(json!({"name": "b"})), &e).ok_or("no diff")?;
+    let stale = Write::update(&w.record, fields(json!({"name": "c"})), &e).ok_or("no diff")?;
+    s.apply(&Batch::one(first)).await.map_err(err)?;
+    let r = s.apply(&Batch::one(stale)).await;
+    ensure!(matches!(r, Err(super::StoreError::Conflict { .. })), "stale write gave {r:?}");
+    let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
+    ensure!(got.fields["name"] == json!("b"), "stale write landed: {got:?}");
+    let again = s.apply(&Batch::one(w.clone())).await;
+    ensure!(matches!(again, Err(super::StoreError::Conflict { .. })), "double create gave {again:?}");
+    ensure!(s.history(&w.record.key()).await.map_err(err)?.len() == 2, "refused writes were logged");
+    Ok(())
+}
+
+async fn batch_is_all_or_nothing<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let existing = Write::create("customer", fields(json!({"name": "x"})), &e);
+    s.apply(&Batch::one(existing.clone())).await.map_err(err)?;
+    let fresh = Write::create("customer", fields(json!({"name": "new"})), &e);
+    let mut bad = Write::update(&existing.record, fields(json!({"name": "y"})), &e).ok_or("no diff")?;
+    bad.expected_rev = Some(99);
+    let r = s.apply(&Batch { writes: vec![fresh.clone(), bad] }).await;
+    ensure!(r.is_err(), "batch with a stale write was accepted");
+    ensure!(s.get("customer", &fresh.record.id).await.map_err(err)?.is_none(), "half a batch was written");
+    let log = s.changes_since(0, 100).await.map_err(err)?;
+    ensure!(log.len() == 1, "change log has {} entries, want 1", log.len());
+    let outbox = s.outbox().await.map_err(err)?;
+    ensure!(outbox.len() == 1, "outbox has {} entries, want 1", outbox.len());
+    Ok(())
+}
+
+async fn delete_is_a_tombstone_and_restore_undoes<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "a"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(err)?;
+    let d = Write::delete(&w.record, &e);
+    s.apply(&Batch::one(d.clone())).await.map_err(err)?;
+    let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("tombstone missing")?;
+    ensure!(got.deleted && got.fields == w.record.fields, "tombstone {got:?}");
+    s.apply(&Batch::one(Write::restore(&d.record, &e))).await.map_err(err)?;
+    let back = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
+    ensure!(!back.deleted && back.rev == 3, "restored {back:?}");
+    Ok(())
+}
+
+async fn outbox_keeps_latest_change_per_record<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let a = Write::create("customer", fields(json!({"name": "a"})), &e);
+    let b = Write::create("customer", fields(json!({"name": "b"})), &e);
+    s.apply(&Batch { writes: vec![a.clone(), b.clone()] }).await.map_err(err)?;
+    let u = Write::update(&a.record, fields(json!({"name": "a2"})), &e).ok_or("no diff")?;
+    let seqs = s.apply(&Batch::one(u)).await.map_err(err)?;
+    let outbox = s.outbox().await.map_err(err)?;
+    ensure!(outbox.len() == 2, "outbox {outbox:?}");
+    let entry = outbox.iter().find(|o| o.key == a.record.key()).ok_or("a not in outbox")?;
+    ensure!(entry.rev == 2 && entry.seq == seqs[0], "outbox entry {entry:?}, seq {seqs:?}");
+    Ok(())
+}
+
+async fn changes_since_pages_in_order<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let writes: Vec<Write> = (0..25).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect();
+    let seqs = s.apply(&Batch { writes }).await.map_err(err)?;
+    ensure!(seqs.windows(2).all(|p| p[0] < p[1]), "seqs not increasing {seqs:?}");
+    let mut after = 0;
+    let mut seen = 0;
+    loop {
+        let page = s.changes_since(after, 10).await.map_err(err)?;
+        if page.is_empty() {
+            break;
+        }
+        ensure!(page.len() <= 10, "page of {}", page.len());
+        ensure!(page.iter().all(|c| c.seq > after), "page went backwards");
+        after = page.last().map(|c| c.seq).unwrap_or(after);
+        seen += page.len();
+    }
+    ensure!(seen == 25, "saw {seen} changes");
+    Ok(())
+}
+
+async fn unicode_and_markup_round_trip<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let tricky = json!({
+        "name": "شرکت پارس‌نگار «آریا» <img src=x onerror=alert(1)>",
+        "notes": "line1\nline2\t\"quoted\" \\ \u{0000} 😀 ي ك ۱۲۳",
+        "n": 1.5, "big": 9_007_199_254_740_991_i64, "list": [], "nested": {"a": null}
+    });
+    let w = Write::create("customer", fields(tricky), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(err)?;
+    let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
+    ensure!(got == w.record, "round trip changed the record:\n{got:?}\n{:?}", w.record);
+    Ok(())
+}

@@ -1,0 +1,84 @@
+use super::{Batch, Change, OutboxEntry, Record, Store, StoreError};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+/// An in-memory backend: the reference the conformance suite is written
+/// against, and a stand-in for IndexedDB in host tests.
+#[derive(Default)]
+pub struct MemoryStore {
+    inner: RefCell<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    records: HashMap<String, Record>,
+    changes: Vec<Change>,
+    outbox: BTreeMap<String, OutboxEntry>,
+}
+
+impl MemoryStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl Store for MemoryStore {
+    async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
+        Ok(self.inner.borrow().records.get(&super::record::key_of(kind, id)).cloned())
+    }
+
+    async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
+        Ok(self.inner.borrow().records.values().filter(|r| r.kind == kind).cloned().collect())
+    }
+
+    async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        // Check every write first so a refused batch leaves nothing behind.
+        let mut pending_revs: HashMap<String, u64> = HashMap::new();
+        for w in &batch.writes {
+            let key = w.record.key();
+            let found = pending_revs
+                .get(&key)
+                .copied()
+                .or_else(|| inner.records.get(&key).map(|r| r.rev));
+            if found != w.expected_rev {
+                return Err(StoreError::Conflict { key, expected: w.expected_rev, found });
+            }
+            pending_revs.insert(key, w.record.rev);
+        }
+        let mut seqs = Vec::with_capacity(batch.writes.len());
+        for w in &batch.writes {
+            let key = w.record.key();
+            let seq = inner.changes.len() as u64 + 1;
+            inner.changes.push(Change { seq, ..w.change.clone() });
+            inner.outbox.insert(key.clone(), OutboxEntry { key: key.clone(), rev: w.record.rev, seq });
+            inner.records.insert(key, w.record.clone());
+            seqs.push(seq);
+        }
+        Ok(seqs)
+    }
+
+    async fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(inner.changes.iter().filter(|c| c.seq > after).take(limit).cloned().collect())
+    }
+
+    async fn history(&self, key: &str) -> Result<Vec<Change>, StoreError> {
+        Ok(self.inner.borrow().changes.iter().filter(|c| c.key == key).cloned().collect())
+    }
+
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        Ok(self.inner.borrow().outbox.values().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn memory_store_passes_the_conformance_suite() {
+        let report = pollster::block_on(super::super::conformance::run_all(|| async {
+            super::MemoryStore::new()
+        }));
+        report.assert_all_passed();
+    }
+}

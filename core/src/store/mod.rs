@@ -1,0 +1,65 @@
+//! The storage contract. A command validates input and yields a [`Batch`]; a
+//! [`Store`] applies the batch's records, change-log entries and outbox entries
+//! all together or not at all. Backends: [`MemoryStore`] here, IndexedDB in the app.
+
+mod batch;
+pub mod conformance;
+mod memory;
+mod record;
+
+pub use batch::{Batch, Change, FieldChange, Op, OutboxEntry, Write};
+pub use memory::MemoryStore;
+pub use record::{Fields, Record};
+
+/// Schema version of the persistent layout. Bump it together with a migration
+/// in every backend and a fixture of the previous version in its tests.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Why a store refused or failed an operation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The record changed since the caller read it (another tab or a sync wrote it).
+    Conflict { key: String, expected: Option<u64>, found: Option<u64> },
+    /// The device is out of space for this origin.
+    QuotaExceeded,
+    /// A stored value could not be read back (written by a newer or broken version).
+    Corrupt(String),
+    /// Anything else the backend reported, in its own words (for logs, not users).
+    Backend(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Conflict { key, expected, found } => {
+                write!(f, "conflict on {key}: expected rev {expected:?}, found {found:?}")
+            }
+            StoreError::QuotaExceeded => f.write_str("storage quota exceeded"),
+            StoreError::Corrupt(m) => write!(f, "corrupt record: {m}"),
+            StoreError::Backend(m) => write!(f, "storage backend: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// What every backend offers. Futures are not `Send`: IndexedDB handles live
+/// on the browser's one thread, and the memory backend mirrors that.
+#[allow(async_fn_in_trait)]
+pub trait Store {
+    /// One record by kind and id, tombstones included.
+    async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError>;
+    /// Every record of a kind, tombstones included, in no promised order.
+    async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError>;
+    /// Applies the whole batch atomically: each write's `expected_rev` must match
+    /// the stored revision (None = must not exist), else nothing is written and
+    /// `Conflict` is returned. Returns the change-log sequence numbers assigned,
+    /// in the order of the batch's writes.
+    async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError>;
+    /// Change-log entries with `seq > after`, oldest first, at most `limit`.
+    async fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError>;
+    /// Every change-log entry of one record (by key), oldest first.
+    async fn history(&self, key: &str) -> Result<Vec<Change>, StoreError>;
+    /// Records waiting to be pushed to a sync server, one entry per record.
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The benchmark command (not part of the tests): builds the release app, loads
+# dataset L into a real Chromium and prints the figures BENCHMARKS.md records.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install.sh --test
+source scripts/env.sh
+trunk build --release
+node tests/bench/run.mjs "$@"

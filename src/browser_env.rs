@@ -1,0 +1,25 @@
+//! The browser's clock and randomness for core commands.
+
+use daftar_core::env::Env;
+
+pub struct BrowserEnv;
+
+impl Env for BrowserEnv {
+    fn now_ms(&self) -> i64 {
+        js_sys::Date::now() as i64
+    }
+
+    fn random_bytes(&self) -> [u8; 16] {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok());
+        if filled.is_none() {
+            // Every browser that runs wasm has crypto; this only guards odd embeddings.
+            for b in bytes.iter_mut() {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        bytes
+    }
+}

@@ -1,0 +1,13 @@
+//! Generic widgets used across pages.
+
+mod icons;
+mod shell;
+mod toast;
+mod update_prompt;
+mod virtual_list;
+
+pub use icons::Icon;
+pub use shell::Shell;
+pub use toast::ToastHost;
+pub use update_prompt::UpdatePrompt;
+pub use virtual_list::VirtualList;

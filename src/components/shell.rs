@@ -1,0 +1,69 @@
+use super::{Icon, ToastHost};
+use crate::i18n::{Lang, Texts};
+use crate::state::{AppState, StoreStatus};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+type Label = fn(&Texts) -> &'static str;
+
+const AREAS: [(&str, &str, Label); 6] = [
+    ("/customers", "customers", |t| t.nav_customers),
+    ("/pipeline", "pipeline", |t| t.nav_pipeline),
+    ("/surveys", "surveys", |t| t.nav_surveys),
+    ("/warranty", "warranty", |t| t.nav_warranty),
+    ("/reports", "reports", |t| t.nav_reports),
+    ("/settings", "settings", |t| t.nav_settings),
+];
+
+/// The frame around every page: top bar with connectivity and storage state
+/// and the language switch, and navigation that is a side rail on wide screens
+/// and a bottom bar on narrow ones (see style/shell.css).
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let toggle_lang = move |_| state.lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <A href="/customers" attr:class="brand">{move || t().app_name}</A>
+                <StatusChips/>
+                <button class="btn ghost lang-switch" on:click=toggle_lang data-testid="lang-switch">
+                    {move || t().switch_language}
+                </button>
+            </header>
+            <nav class="nav" aria-label="main">
+                {AREAS.map(|(href, icon, label)| view! {
+                    <A href=href attr:class="nav-link">
+                        <Icon name=icon/>
+                        <span>{move || label(t())}</span>
+                    </A>
+                })}
+            </nav>
+            <main class="content">{children()}</main>
+            <ToastHost/>
+        </div>
+    }
+}
+
+#[component]
+fn StatusChips() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    view! {
+        <div class="chips" role="status">
+            <span class="chip" class:offline=move || !state.online.get() data-testid="online-chip">
+                {move || if state.online.get() { t().online } else { t().offline }}
+            </span>
+            <span class="chip" class:error=move || matches!(state.store_status.get(), StoreStatus::Failed(_))
+                data-testid="storage-chip"
+                title=move || match state.store_status.get() { StoreStatus::Failed(e) => e, _ => String::new() }>
+                {move || match state.store_status.get() {
+                    StoreStatus::Opening => t().loading,
+                    StoreStatus::Ready => t().saved_on_device,
+                    StoreStatus::Failed(_) => t().storage_unavailable,
+                }}
+            </span>
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// Rows beyond the visible ones rendered on each side, so a fast fling does
+/// not show blank space before the next frame.
+const OVERSCAN: usize = 8;
+
+/// A scrolling list that renders only the rows in view: the page stays light
+/// whether it holds 10 or 50,000 rows. Rows have a fixed height.
+#[component]
+pub fn VirtualList<K, R, V>(
+    /// How many rows there are.
+    #[prop(into)]
+    count: Signal<usize>,
+    row_height: f64,
+    /// A stable key for the row at a position (e.g. the record id).
+    key: K,
+    /// Renders the row at a position.
+    render: R,
+) -> impl IntoView
+where
+    K: Fn(usize) -> String + Send + Sync + 'static,
+    R: Fn(usize) -> V + Send + Sync + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let viewport = NodeRef::<Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let height = RwSignal::new(800.0);
+    Effect::new(move || {
+        if let Some(el) = viewport.get() {
+            height.set(f64::from(el.client_height()).max(1.0));
+        }
+    });
+    let window = move || {
+        let n = count.get();
+        let first = (scroll_top.get() / row_height) as usize;
+        let visible = (height.get() / row_height).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(n);
+        let end = (first + visible + OVERSCAN).min(n);
+        (start..end).map(|i| (i, key(i))).collect::<Vec<_>>()
+    };
+    let on_scroll = move |_| {
+        if let Some(el) = viewport.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            height.set(f64::from(el.client_height()).max(1.0));
+        }
+    };
+    view! {
+        <div class="vlist" node_ref=viewport on:scroll=on_scroll role="list">
+            <div class="vlist-space" style:height=move || format!("{}px", count.get() as f64 * row_height)>
+                <For each=window key=|row| row.clone() children=move |(i, _)| {
+                    let render = render.clone();
+                    view! {
+                        <div class="vlist-row" role="listitem"
+                            style:top=format!("{}px", i as f64 * row_height)
+                            style:height=format!("{row_height}px")>
+                            {render(i)}
+                        </div>
+                    }
+                }/>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+//! Names of core's choice enums in the user's language.
+
+use super::Texts;
+use daftar_core::customers::{ContactMethod, CustomerType, PartyKind};
+use daftar_core::store::Op;
+
+pub fn party_kind(k: PartyKind, t: &Texts) -> &'static str {
+    match k {
+        PartyKind::Person => t.kind_person,
+        PartyKind::Company => t.kind_company,
+    }
+}
+
+pub fn customer_type(k: CustomerType, t: &Texts) -> &'static str {
+    match k {
+        CustomerType::End => t.type_end,
+        CustomerType::Agent => t.type_agent,
+        CustomerType::Internal => t.type_internal,
+    }
+}
+
+pub fn contact_method(k: ContactMethod, t: &Texts) -> &'static str {
+    match k {
+        ContactMethod::Phone => t.contact_phone,
+        ContactMethod::Sms => t.contact_sms,
+        ContactMethod::Email => t.contact_email,
+        ContactMethod::Visit => t.contact_visit,
+    }
+}
+
+pub fn op(o: Op, t: &Texts) -> &'static str {
+    match o {
+        Op::Create => t.op_create,
+        Op::Update => t.op_update,
+        Op::Delete => t.op_delete,
+        Op::Restore => t.op_restore,
+    }
+}
+
+/// A stored customer field's name, as the form labels it.
+pub fn customer_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "name" => t.field_name,
+        "kind" => t.field_kind,
+        "customer_type" => t.field_customer_type,
+        "category" => t.field_category,
+        "preferred_contact" => t.field_preferred_contact,
+        "phones" => t.field_phones,
+        "email" => t.field_email,
+        "address" => t.field_address,
+        "city" => t.field_city,
+        "province" => t.field_province,
+        "tags" => t.field_tags,
+        "owner" => t.field_owner,
+        "notes" => t.field_notes,
+        "national_id" => t.field_national_id,
+        "economic_code" => t.field_economic_code,
+        "since" => t.field_since,
+        _ => "",
+    }
+}

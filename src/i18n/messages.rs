@@ -1,0 +1,64 @@
+//! Typed errors from core turned into sentences, at the UI edge only.
+
+use super::Lang;
+use daftar_core::customers::Problem;
+use daftar_core::locale::localize_digits;
+use daftar_core::store::StoreError;
+
+pub fn problem_text(p: Problem, lang: Lang) -> String {
+    let fa = lang == Lang::Fa;
+    let s = match p {
+        Problem::Required => if fa { "این فیلد را پر کنید.".into() } else { "This field is required.".into() },
+        Problem::TooLong { max } => if fa { format!("حداکثر {max} نویسه.") } else { format!("At most {max} characters.") },
+        Problem::TooMany { max } => if fa { format!("حداکثر {max} مورد.") } else { format!("At most {max} entries.") },
+        Problem::PhoneCharacters => if fa {
+            "شماره تلفن فقط رقم، فاصله، خط تیره و + در ابتدا می‌پذیرد.".into()
+        } else {
+            "A phone number may only hold digits, spaces, dashes and a leading +.".into()
+        },
+        Problem::PhoneLength => if fa {
+            "شماره تلفن کامل نیست؛ مانند ۰۹۱۲۱۲۳۴۵۶۷ یا ۰۲۱۸۸۸۸۱۲۳۴.".into()
+        } else {
+            "Incomplete phone number; e.g. 09121234567 or +44 20 7946 0958.".into()
+        },
+        Problem::EmailFormat => if fa { "ایمیل درست نیست؛ مانند name@example.com.".into() } else { "Not a valid email; e.g. name@example.com.".into() },
+        Problem::NationalCode => if fa {
+            "کد ملی باید ۱۰ رقم و معتبر باشد (رقم کنترل درست نیست).".into()
+        } else {
+            "A national code has 10 digits and a valid check digit.".into()
+        },
+        Problem::LegalId => if fa {
+            "شناسه ملی شرکت باید ۱۱ رقم و معتبر باشد.".into()
+        } else {
+            "A company national ID has 11 digits and a valid check digit.".into()
+        },
+        Problem::EconomicCode => if fa {
+            "کد اقتصادی باید ۱۰، ۱۱ یا ۱۲ رقم و معتبر باشد.".into()
+        } else {
+            "An economic code has 10, 11 or 12 digits and must be valid.".into()
+        },
+    };
+    localize_digits(&s, lang)
+}
+
+pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
+    let fa = lang == Lang::Fa;
+    match e {
+        StoreError::Conflict { .. } => if fa {
+            "این مورد همزمان جای دیگری (زبانهٔ دیگر یا همگام‌سازی) تغییر کرده است. صفحه را تازه کنید و دوباره امتحان کنید."
+        } else {
+            "This item was changed elsewhere at the same time (another tab or a sync). Reload and try again."
+        },
+        StoreError::QuotaExceeded => if fa {
+            "فضای ذخیره‌سازی دستگاه پر است؛ چیزی ذخیره نشد."
+        } else {
+            "The device is out of storage space; nothing was saved."
+        },
+        StoreError::Corrupt(_) | StoreError::Backend(_) => if fa {
+            "ذخیره روی دستگاه انجام نشد؛ چیزی ذخیره نشد. دوباره امتحان کنید."
+        } else {
+            "Saving on this device failed; nothing was saved. Please try again."
+        },
+    }
+    .to_string()
+}

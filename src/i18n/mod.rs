@@ -1,0 +1,104 @@
+//! Every word the user sees, in Persian and English. One struct with a field per
+//! text, so a text missing in either language is a compile error, not a blank.
+
+mod en;
+mod fa;
+pub mod labels;
+mod messages;
+
+pub use daftar_core::locale::Lang;
+pub use messages::{problem_text, store_error_text};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Fa => &fa::TEXTS,
+        Lang::En => &en::TEXTS,
+    }
+}
+
+pub struct Texts {
+    pub app_name: &'static str,
+    pub nav_customers: &'static str,
+    pub nav_pipeline: &'static str,
+    pub nav_surveys: &'static str,
+    pub nav_warranty: &'static str,
+    pub nav_reports: &'static str,
+    pub nav_settings: &'static str,
+    pub switch_language: &'static str,
+    pub online: &'static str,
+    pub offline: &'static str,
+    pub saved_on_device: &'static str,
+    pub storage_unavailable: &'static str,
+    pub loading: &'static str,
+    pub coming_soon: &'static str,
+    pub not_found: &'static str,
+    pub back: &'static str,
+    // customers list
+    pub customers: &'static str,
+    pub search_customers: &'static str,
+    pub new_customer: &'static str,
+    pub no_customers: &'static str,
+    pub no_matches: &'static str,
+    pub count_of: &'static str,
+    // customer form and detail
+    pub edit: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub delete: &'static str,
+    pub undo: &'static str,
+    pub deleted_customer: &'static str,
+    pub saved: &'static str,
+    pub fix_errors: &'static str,
+    pub field_name: &'static str,
+    pub field_kind: &'static str,
+    pub field_customer_type: &'static str,
+    pub field_category: &'static str,
+    pub field_preferred_contact: &'static str,
+    pub field_phones: &'static str,
+    pub field_phones_hint: &'static str,
+    pub field_email: &'static str,
+    pub field_address: &'static str,
+    pub field_city: &'static str,
+    pub field_province: &'static str,
+    pub field_tags: &'static str,
+    pub field_tags_hint: &'static str,
+    pub field_owner: &'static str,
+    pub field_notes: &'static str,
+    pub field_national_id: &'static str,
+    pub field_economic_code: &'static str,
+    pub field_since: &'static str,
+    pub date_hint: &'static str,
+    pub created: &'static str,
+    pub updated: &'static str,
+    pub history: &'static str,
+    pub kind_person: &'static str,
+    pub kind_company: &'static str,
+    pub type_end: &'static str,
+    pub type_agent: &'static str,
+    pub type_internal: &'static str,
+    pub contact_phone: &'static str,
+    pub contact_sms: &'static str,
+    pub contact_email: &'static str,
+    pub contact_visit: &'static str,
+    pub op_create: &'static str,
+    pub op_update: &'static str,
+    pub op_delete: &'static str,
+    pub op_restore: &'static str,
+    // settings
+    pub settings: &'static str,
+    pub language: &'static str,
+    pub currency: &'static str,
+    pub money_example: &'static str,
+    pub storage: &'static str,
+    pub storage_used: &'static str,
+    pub storage_persisted: &'static str,
+    pub storage_not_persisted: &'static str,
+    pub demo_data: &'static str,
+    pub demo_data_hint: &'static str,
+    pub load_demo: &'static str,
+    pub demo_loaded: &'static str,
+    pub update_ready: &'static str,
+    pub reload: &'static str,
+    pub dismiss: &'static str,
+    pub bad_date: &'static str,
+}

@@ -1,0 +1,193 @@
+//! The customer form's state and its field widgets. Each input is a signal;
+//! errors come from core's validation and are put into words here.
+
+use crate::i18n::{problem_text, Lang};
+use crate::state::AppState;
+use daftar_core::customers::{ContactMethod, CustomerInput, CustomerType, Field, FieldError, PartyKind, Problem};
+use daftar_core::locale::{format_date, parse_date};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct CustomerForm {
+    pub name: RwSignal<String>,
+    pub kind: RwSignal<PartyKind>,
+    pub customer_type: RwSignal<CustomerType>,
+    pub category: RwSignal<String>,
+    pub preferred_contact: RwSignal<ContactMethod>,
+    pub phones: RwSignal<String>,
+    pub email: RwSignal<String>,
+    pub address: RwSignal<String>,
+    pub city: RwSignal<String>,
+    pub province: RwSignal<String>,
+    pub tags: RwSignal<String>,
+    pub owner: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub national_id: RwSignal<String>,
+    pub economic_code: RwSignal<String>,
+    /// The date as typed, in the calendar of the current language.
+    pub since: RwSignal<String>,
+    pub errors: RwSignal<Vec<FieldError>>,
+    pub bad_date: RwSignal<bool>,
+}
+
+impl CustomerForm {
+    pub fn new(input: CustomerInput, lang: Lang) -> Self {
+        let form = Self {
+            name: RwSignal::new(input.name),
+            kind: RwSignal::new(input.kind),
+            customer_type: RwSignal::new(input.customer_type),
+            category: RwSignal::new(input.category),
+            preferred_contact: RwSignal::new(input.preferred_contact),
+            phones: RwSignal::new(input.phones),
+            email: RwSignal::new(input.email),
+            address: RwSignal::new(input.address),
+            city: RwSignal::new(input.city),
+            province: RwSignal::new(input.province),
+            tags: RwSignal::new(input.tags),
+            owner: RwSignal::new(input.owner),
+            notes: RwSignal::new(input.notes),
+            national_id: RwSignal::new(input.national_id),
+            economic_code: RwSignal::new(input.economic_code),
+            since: RwSignal::new(input.since.map(|d| format_date(d, lang)).unwrap_or_default()),
+            errors: RwSignal::new(Vec::new()),
+            bad_date: RwSignal::new(false),
+        };
+        form.follow_language_in_dates();
+        form
+    }
+
+    /// Rewrites a typed date into the other calendar when the language flips,
+    /// so «۱۴۰۳/۰۵/۱۲» becomes 2024-08-02 instead of being misread.
+    fn follow_language_in_dates(self) {
+        let state = expect_context::<AppState>();
+        Effect::new(move |prev: Option<Lang>| {
+            let lang = state.lang.get();
+            if let Some(prev) = prev.filter(|p| *p != lang) {
+                if let Ok(date) = parse_date(&self.since.get_untracked(), prev) {
+                    self.since.set(format_date(date, lang));
+                }
+            }
+            lang
+        });
+    }
+
+    /// What the user typed, or None (with `bad_date` set) when the date cannot be read.
+    pub fn input(&self, lang: Lang) -> Option<CustomerInput> {
+        let since_text = self.since.get_untracked();
+        let since = if since_text.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&since_text, lang) {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    self.bad_date.set(true);
+                    return None;
+                }
+            }
+        };
+        self.bad_date.set(false);
+        Some(CustomerInput {
+            name: self.name.get_untracked(),
+            kind: self.kind.get_untracked(),
+            customer_type: self.customer_type.get_untracked(),
+            category: self.category.get_untracked(),
+            preferred_contact: self.preferred_contact.get_untracked(),
+            phones: self.phones.get_untracked(),
+            email: self.email.get_untracked(),
+            address: self.address.get_untracked(),
+            city: self.city.get_untracked(),
+            province: self.province.get_untracked(),
+            tags: self.tags.get_untracked(),
+            owner: self.owner.get_untracked(),
+            notes: self.notes.get_untracked(),
+            national_id: self.national_id.get_untracked(),
+            economic_code: self.economic_code.get_untracked(),
+            since,
+        })
+    }
+
+    fn messages(&self, field: Field) -> Vec<Problem> {
+        self.errors.with(|e| e.iter().filter(|x| x.field == field).map(|x| x.problem).collect())
+    }
+}
+
+/// The error lines under one field, in the current language.
+#[component]
+pub fn FieldErrors(form: CustomerForm, field: Field, id: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <For each=move || form.messages(field).into_iter().enumerate().collect::<Vec<_>>()
+            key=|(i, p)| (*i, format!("{p:?}"))
+            children=move |(_, p)| view! {
+                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>
+                    {move || problem_text(p, state.lang.get())}
+                </p>
+            }/>
+    }
+}
+
+#[component]
+pub fn TextField(
+    form: CustomerForm,
+    id: &'static str,
+    label: fn(&crate::i18n::Texts) -> &'static str,
+    value: RwSignal<String>,
+    #[prop(optional)] field: Option<Field>,
+    #[prop(optional)] hint: Option<fn(&crate::i18n::Texts) -> &'static str>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = "")] inputmode: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let invalid = move || field.is_some_and(|f| !form.messages(f).is_empty());
+    let control = if multiline {
+        view! { <textarea id=id name=id rows="4" bind:value=value aria-invalid=move || invalid().to_string()></textarea> }.into_any()
+    } else {
+        view! {
+            <input id=id name=id type=input_type inputmode=inputmode required=required
+                aria-invalid=move || invalid().to_string() bind:value=value/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id>{move || label(state.t())}{required.then_some(" *")}</label>
+            {control}
+            {hint.map(|h| view! { <p class="hint muted">{move || h(state.t())}</p> })}
+            {field.map(|f| view! { <FieldErrors form=form field=f id=id/> })}
+        </div>
+    }
+}
+
+/// A `<select>` over a fixed set of choices (an enum's ALL list).
+#[component]
+pub fn ChoiceField<T>(
+    id: &'static str,
+    label: fn(&crate::i18n::Texts) -> &'static str,
+    value: RwSignal<T>,
+    choices: &'static [T],
+    name_of: fn(T, &crate::i18n::Texts) -> &'static str,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let state = expect_context::<AppState>();
+    let on_change = move |ev| {
+        if let Some(c) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| choices.get(i)) {
+            value.set(*c);
+        }
+    };
+    let selected = move || choices.iter().position(|c| *c == value.get()).unwrap_or(0).to_string();
+    view! {
+        <div class="field">
+            <label for=id>{move || label(state.t())}</label>
+            <select id=id name=id on:change=on_change prop:value=selected>
+                {choices.iter().enumerate().map(|(i, c)| {
+                    let c = *c;
+                    view! { <option value=i.to_string() selected=move || value.get() == c>{move || name_of(c, state.t())}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,66 @@
+use crate::components::{Icon, VirtualList};
+use crate::state::AppState;
+use daftar_core::locale::localize_digits;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+const ROW_HEIGHT: f64 = 68.0;
+
+#[component]
+pub fn CustomerList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let query = RwSignal::new(String::new());
+    // Positions in the index of the rows that match; recomputed per keystroke.
+    let hits = Memo::new(move |_| state.customers.with(|ix| ix.search(&query.get())));
+    let count = Signal::derive(move || hits.with(Vec::len));
+    let row_at = move |pos: usize| {
+        hits.with(|h| h.get(pos).copied())
+            .and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).cloned()))
+    };
+    let key = move |pos: usize| row_at(pos).map(|r| r.id).unwrap_or_default();
+    let render = move |pos: usize| {
+        row_at(pos).map(|r| {
+            let lang = state.lang.get_untracked();
+            let detail = [r.city.as_str(), &localize_digits(&r.phone, lang), r.owner.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            view! {
+                <A href=format!("/customers/{}", r.id) attr:class="customer-row">
+                    <span class="row-title">{r.name}</span>
+                    <span class="row-detail muted">{detail}</span>
+                </A>
+            }
+        })
+    };
+    let total = move || {
+        let n = count.get();
+        localize_digits(&n.to_string(), state.lang.get()) + " " + t().count_of
+    };
+    view! {
+        <section class="page list-page">
+            <div class="list-head">
+                <h1>{move || t().customers}</h1>
+                <span class="muted" data-testid="customer-count">{total}</span>
+                <A href="/customers/new" attr:class="btn primary" attr:data-testid="new-customer">
+                    <Icon name="plus"/><span>{move || t().new_customer}</span>
+                </A>
+            </div>
+            <label class="search">
+                <Icon name="search"/>
+                <input type="search" placeholder=move || t().search_customers
+                    aria-label=move || t().search_customers data-testid="customer-search"
+                    bind:value=query/>
+            </label>
+            <Show when=move || state.customers_loaded.get() fallback=move || view! { <p class="muted">{t().loading}</p> }>
+                <Show when=move || (count.get() > 0) fallback=move || view! {
+                    <p class="empty muted">{move || if query.with(String::is_empty) { t().no_customers } else { t().no_matches }}</p>
+                }>
+                    <VirtualList count=count row_height=ROW_HEIGHT key=key render=render/>
+                </Show>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,10 @@
+//! The customer area: list with instant search, create/edit form, detail page.
+
+mod edit;
+mod fields;
+mod list;
+mod show;
+
+pub use edit::CustomerEdit;
+pub use list::CustomerList;
+pub use show::CustomerShow;

@@ -1,0 +1,8 @@
+//! Pages, one folder per business area.
+
+pub mod customers;
+mod placeholder;
+mod settings;
+
+pub use placeholder::Placeholder;
+pub use settings::SettingsPage;

@@ -1,0 +1,28 @@
+use crate::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Areas whose issues are still open: a page that says so in words, so the
+/// navigation is complete and a tablet user is never left on a blank screen.
+#[component]
+pub fn Placeholder(#[prop(optional)] not_found: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let path = use_location().pathname;
+    let title = move || {
+        let t = state.t();
+        match path.get().trim_start_matches('/').split('/').next().unwrap_or("") {
+            _ if not_found => t.not_found,
+            "pipeline" => t.nav_pipeline,
+            "surveys" => t.nav_surveys,
+            "warranty" => t.nav_warranty,
+            "reports" => t.nav_reports,
+            _ => t.not_found,
+        }
+    };
+    view! {
+        <section class="page">
+            <h1>{title}</h1>
+            <p class="muted">{move || if not_found { "" } else { state.t().coming_soon }}</p>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+use crate::i18n::{store_error_text, Lang};
+use crate::state::device::{storage_info, StorageInfo};
+use crate::state::AppState;
+use daftar_core::demo::Size;
+use daftar_core::locale::{format_money, localize_digits, Currency};
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    view! {
+        <section class="page settings">
+            <h1>{move || t().settings}</h1>
+            <div class="card">
+                <h2>{move || t().language}</h2>
+                <div class="segmented">
+                    {[(Lang::Fa, "فارسی"), (Lang::En, "English")].map(|(lang, label)| view! {
+                        <button class="btn" class:primary=move || state.lang.get() == lang
+                            on:click=move |_| state.lang.set(lang)>{label}</button>
+                    })}
+                </div>
+            </div>
+            <CurrencyCard/>
+            <StorageCard/>
+            <DemoCard/>
+        </section>
+    }
+}
+
+#[component]
+fn CurrencyCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let on_change = move |ev| {
+        if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+            state.currency.set(c);
+        }
+    };
+    view! {
+        <div class="card">
+            <h2><label for="currency">{move || t().currency}</label></h2>
+            <select id="currency" on:change=on_change prop:value=move || state.currency.get().code()>
+                {Currency::ALL.map(|c| view! {
+                    <option value=c.code()>{move || c.name(state.lang.get()).to_string()}</option>
+                })}
+            </select>
+            <p class="muted" data-testid="money-example">
+                {move || format!("{}: {}", t().money_example, format_money(123_456_789_00, state.currency.get(), state.lang.get()))}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+fn StorageCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let info = LocalResource::new(storage_info);
+    let mb = move |bytes: f64| localize_digits(&format!("{:.1} MB", bytes / 1_048_576.0), state.lang.get());
+    view! {
+        <div class="card">
+            <h2>{move || t().storage}</h2>
+            <Suspense fallback=move || t().loading>
+                {move || info.get().flatten().map(|StorageInfo { usage, quota, persisted }| view! {
+                    <p data-testid="storage-usage">{move || format!("{}: {} / {}", t().storage_used, mb(usage), mb(quota))}</p>
+                    <p class="muted">{move || if persisted { t().storage_persisted } else { t().storage_not_persisted }}</p>
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn DemoCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let busy = RwSignal::new(false);
+    let load = move |size: Size| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            match state.load_demo(size).await {
+                Ok(_) => state.notify(state.t().demo_loaded.to_string(), None),
+                Err(e) => state.notify(store_error_text(&e, lang), None),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{move || t().demo_data}</h2>
+            <p class="muted">{move || t().demo_data_hint}</p>
+            <div class="segmented">
+                {[Size::S, Size::M, Size::L].map(|size| view! {
+                    <button class="btn" disabled=move || busy.get() data-testid=format!("demo-{size:?}")
+                        on:click=move |_| load(size)>
+                        {move || format!("{} {}", t().load_demo,
+                            localize_digits(&size.customers().to_string(), state.lang.get()))}
+                    </button>
+                })}
+            </div>
+        </div>
+    }
+}

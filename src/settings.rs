@@ -1,0 +1,28 @@
+//! Preferences kept in localStorage (gloo-storage): small, per device, read
+//! synchronously at start so the first paint is already in the right language.
+
+use daftar_core::locale::{Currency, Lang};
+use gloo_storage::{LocalStorage, Storage};
+
+const LANG_KEY: &str = "daftar.lang";
+const CURRENCY_KEY: &str = "daftar.currency";
+
+pub fn load_lang() -> Lang {
+    LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
+}
+
+pub fn save_lang(lang: Lang) {
+    // Losing a preference is harmless; the next start falls back to Persian.
+    let _ = LocalStorage::set(LANG_KEY, lang.code());
+}
+
+pub fn load_currency() -> Currency {
+    LocalStorage::get::<Currency>(CURRENCY_KEY).unwrap_or_default()
+}
+
+pub fn save_currency(currency: Currency) {
+    let _ = LocalStorage::set(CURRENCY_KEY, currency);
+}

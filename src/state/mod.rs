@@ -1,0 +1,125 @@
+//! App state shared by every page: preferences, connectivity, the open store
+//! and the in-memory customer list. Pages read signals from here and call its
+//! actions; they never touch IndexedDB themselves.
+
+mod customers;
+pub mod device;
+
+pub use customers::SaveError;
+
+use crate::i18n::{texts, Lang, Texts};
+use crate::storage::IdbStore;
+use daftar_core::customers::CustomerIndex;
+use daftar_core::locale::Currency;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StoreStatus {
+    Opening,
+    Ready,
+    Failed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub text: String,
+    /// Set for a toast that offers to undo a delete of this customer id.
+    pub undo_customer: Option<String>,
+    pub id: u64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub currency: RwSignal<Currency>,
+    pub online: RwSignal<bool>,
+    pub store_status: RwSignal<StoreStatus>,
+    pub customers: RwSignal<CustomerIndex>,
+    pub customers_loaded: RwSignal<bool>,
+    pub toast: RwSignal<Option<Toast>>,
+    pub update_ready: RwSignal<bool>,
+    store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        let state = Self {
+            lang: RwSignal::new(crate::settings::load_lang()),
+            currency: RwSignal::new(crate::settings::load_currency()),
+            online: RwSignal::new(device::is_online()),
+            store_status: RwSignal::new(StoreStatus::Opening),
+            customers: RwSignal::new(CustomerIndex::default()),
+            customers_loaded: RwSignal::new(false),
+            toast: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
+            store: StoredValue::new_local(None),
+        };
+        Effect::new(move || {
+            let lang = state.lang.get();
+            device::set_document_language(lang);
+            crate::settings::save_lang(lang);
+        });
+        Effect::new(move || crate::settings::save_currency(state.currency.get()));
+        device::watch_online(state.online);
+        state
+    }
+
+    pub fn t(&self) -> &'static Texts {
+        texts(self.lang.get())
+    }
+
+    /// Opens the database, then loads the customer list. Asks the browser to
+    /// keep our data (persistent storage) once, quietly.
+    pub fn boot(self) {
+        leptos::task::spawn_local(async move {
+            match IdbStore::open(crate::storage::DB_NAME).await {
+                Ok(store) => {
+                    self.store.set_value(Some(Rc::new(store)));
+                    self.store_status.set(StoreStatus::Ready);
+                    self.reload_customers().await;
+                }
+                Err(e) => {
+                    leptos::logging::error!("opening IndexedDB failed: {e}");
+                    self.store_status.set(StoreStatus::Failed(e.to_string()));
+                    self.customers_loaded.set(true);
+                }
+            }
+            device::request_persistence().await;
+        });
+    }
+
+    fn store(&self) -> Option<Rc<IdbStore>> {
+        self.store.get_value()
+    }
+
+    pub fn notify(&self, text: String, undo_customer: Option<String>) {
+        let id = js_sys::Date::now() as u64;
+        self.toast.set(Some(Toast { text, undo_customer, id }));
+        let toast = self.toast;
+        leptos::task::spawn_local(async move {
+            sleep_ms(6000).await;
+            toast.update(|t| {
+                if t.as_ref().is_some_and(|t| t.id == id) {
+                    *t = None;
+                }
+            });
+        });
+    }
+}
+
+/// A promise-based sleep, so no timer crate is needed for one use.
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -1,0 +1,34 @@
+import { test, expect } from "@playwright/test";
+import { openApp, createCustomer } from "./helpers.mjs";
+
+test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+
+test("768×1024 touch tablet: big targets, tap to create a customer", async ({ page }) => {
+  await openApp(page);
+  const links = page.locator(".nav-link");
+  await expect(links).toHaveCount(6);
+  for (const box of await links.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+    expect(box.height).toBeGreaterThanOrEqual(44);
+    expect(box.width).toBeGreaterThanOrEqual(44);
+  }
+  // Portrait tablet: navigation is a bottom bar within the viewport.
+  const nav = await page.locator(".nav").boundingBox();
+  expect(nav.y + nav.height).toBeLessThanOrEqual(1024);
+  expect(nav.y).toBeGreaterThan(900);
+  await page.getByTestId("new-customer").tap();
+  await page.locator("#name").fill("علی کریمی");
+  await page.getByTestId("save").tap();
+  await expect(page.getByTestId("customer-name")).toHaveText("علی کریمی");
+  const save = await page.getByTestId("edit").boundingBox();
+  expect(save.height).toBeGreaterThanOrEqual(44);
+});
+
+test("landscape tablet shows a side rail at the inline start", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openApp(page);
+  const nav = await page.locator(".nav").boundingBox();
+  // Persian is right-to-left: the rail is on the right.
+  expect(nav.x).toBeGreaterThan(800);
+  await page.getByTestId("lang-switch").click();
+  await expect.poll(async () => (await page.locator(".nav").boundingBox()).x).toBeLessThan(100);
+});
