@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::customers::{CustomerEdit, CustomerList, CustomerShow};
-use pages::{Placeholder, SettingsPage};
+use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
 
 /// Mounts the app into the page (called by `main`).
@@ -37,7 +37,7 @@ fn App() -> impl IntoView {
     view! {
         <Router>
             <Shell>
-                <Routes fallback=|| view! { <Placeholder not_found=true/> }>
+                <Routes fallback=NotFound>
                     <Route path=path!("/") view=CustomerList/>
                     <Route path=path!("/customers") view=CustomerList/>
                     <Route path=path!("/customers/new") view=CustomerEdit/>

@@ -20,7 +20,7 @@ pub fn save_lang(lang: Lang) {
 }
 
 pub fn load_currency() -> Currency {
-    LocalStorage::get::<Currency>(CURRENCY_KEY).unwrap_or_default()
+    LocalStorage::get::<Currency>(CURRENCY_KEY).unwrap_or(Currency::Irr)
 }
 
 pub fn save_currency(currency: Currency) {

@@ -16,7 +16,6 @@ pub const TEXTS: Texts = Texts {
     loading: "Loading…",
     coming_soon: "This area is coming soon.",
     not_found: "This page was not found.",
-    back: "Back",
     customers: "Customers",
     search_customers: "Search name, phone, city, tag…",
     new_customer: "New customer",

@@ -16,7 +16,6 @@ pub const TEXTS: Texts = Texts {
     loading: "در حال بارگذاری…",
     coming_soon: "این بخش به‌زودی اضافه می‌شود.",
     not_found: "این صفحه پیدا نشد.",
-    back: "بازگشت",
     customers: "مشتریان",
     search_customers: "جستجوی نام، تلفن، شهر، برچسب…",
     new_customer: "مشتری جدید",

@@ -32,7 +32,6 @@ pub struct Texts {
     pub loading: &'static str,
     pub coming_soon: &'static str,
     pub not_found: &'static str,
-    pub back: &'static str,
     // customers list
     pub customers: &'static str,
     pub search_customers: &'static str,

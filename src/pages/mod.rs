@@ -4,5 +4,5 @@ pub mod customers;
 mod placeholder;
 mod settings;
 
-pub use placeholder::Placeholder;
+pub use placeholder::{NotFound, Placeholder};
 pub use settings::SettingsPage;

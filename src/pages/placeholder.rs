@@ -5,13 +5,12 @@ use leptos_router::hooks::use_location;
 /// Areas whose issues are still open: a page that says so in words, so the
 /// navigation is complete and a tablet user is never left on a blank screen.
 #[component]
-pub fn Placeholder(#[prop(optional)] not_found: bool) -> impl IntoView {
+pub fn Placeholder() -> impl IntoView {
     let state = expect_context::<AppState>();
     let path = use_location().pathname;
     let title = move || {
         let t = state.t();
         match path.get().trim_start_matches('/').split('/').next().unwrap_or("") {
-            _ if not_found => t.not_found,
             "pipeline" => t.nav_pipeline,
             "surveys" => t.nav_surveys,
             "warranty" => t.nav_warranty,
@@ -22,7 +21,18 @@ pub fn Placeholder(#[prop(optional)] not_found: bool) -> impl IntoView {
     view! {
         <section class="page">
             <h1>{title}</h1>
-            <p class="muted">{move || if not_found { "" } else { state.t().coming_soon }}</p>
+            <p class="muted">{move || state.t().coming_soon}</p>
+        </section>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="page">
+            <h1>{move || state.t().not_found}</h1>
+            <a class="btn primary" href="/customers">{move || state.t().nav_customers}</a>
         </section>
     }
 }

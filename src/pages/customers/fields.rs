@@ -116,7 +116,7 @@ impl CustomerForm {
 pub fn FieldErrors(form: CustomerForm, field: Field, id: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <For each=move || form.messages(field).into_iter().enumerate().collect::<Vec<_>>()
+        <For each={move || form.messages(field).into_iter().enumerate().collect::<Vec<_>>()}
             key=|(i, p)| (*i, format!("{p:?}"))
             children=move |(_, p)| view! {
                 <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>

@@ -55,7 +55,7 @@ pub fn CustomerList() -> impl IntoView {
                     bind:value=query/>
             </label>
             <Show when=move || state.customers_loaded.get() fallback=move || view! { <p class="muted">{t().loading}</p> }>
-                <Show when=move || (count.get() > 0) fallback=move || view! {
+                <Show when={move || count.get() > 0} fallback=move || view! {
                     <p class="empty muted">{move || if query.with(String::is_empty) { t().no_customers } else { t().no_matches }}</p>
                 }>
                     <VirtualList count=count row_height=ROW_HEIGHT key=key render=render/>
