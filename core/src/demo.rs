@@ -4,6 +4,7 @@
 
 use crate::customers::{self, ContactMethod, Customer, CustomerType, PartyKind};
 use crate::env::{Env, SeededEnv, SplitMix64};
+use crate::locale::to_persian_digits;
 use crate::store::{Batch, Write};
 use chrono::NaiveDate;
 
@@ -92,7 +93,7 @@ fn customer(rng: &mut SplitMix64, i: usize) -> Customer {
         category: rng.pick(CATEGORIES).to_string(),
         preferred_contact: *rng.pick(&ContactMethod::ALL),
         phones,
-        address: format!("{city}، خیابان {} پلاک {}", rng.pick(LAST_FA), 1 + rng.below(200)),
+        address: format!("{city}، خیابان {} پلاک {}", rng.pick(LAST_FA), to_persian_digits(&(1 + rng.below(200)).to_string())),
         city: city.into(),
         province: province.into(),
         tags: tags.into_iter().collect(),

@@ -21,17 +21,18 @@ fn unavailable() -> StoreError {
 impl AppState {
     pub async fn reload_customers(&self) {
         let Some(store) = self.store() else { return };
-        match store.all(KIND).await {
-            Ok(records) => {
-                let (index, skipped) = CustomerIndex::build(records);
-                if skipped > 0 {
-                    leptos::logging::warn!("{skipped} customer records could not be read");
+        let span = crate::perf::start("daftar:load-customers");
+        match store.all_as(KIND).await {
+            Ok(scan) => {
+                if scan.unreadable > 0 {
+                    leptos::logging::warn!("{} customer records could not be read", scan.unreadable);
                 }
-                self.customers.set(index);
+                self.customers.set(CustomerIndex::build(scan));
             }
             Err(e) => leptos::logging::error!("loading customers failed: {e}"),
         }
         self.customers_loaded.set(true);
+        span.end();
     }
 
     pub async fn customer(&self, id: &str) -> Result<Option<Record>, StoreError> {
@@ -74,9 +75,13 @@ impl AppState {
     /// Adds a demo dataset through the same write path as every other write.
     pub async fn load_demo(&self, size: demo::Size) -> Result<usize, StoreError> {
         let seed = js_sys::Date::now() as u64;
+        let span = crate::perf::start("daftar:demo-generate");
         let batch = demo::batch(size, seed, js_sys::Date::now() as i64);
+        span.end();
         let n = batch.writes.len();
+        let span = crate::perf::start("daftar:import");
         self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        span.end();
         self.reload_customers().await;
         Ok(n)
     }

@@ -1,35 +1,62 @@
 //! How records and log entries are held in IndexedDB values, and how the
 //! browser's errors become core's `StoreError`.
+//!
+//! The change log and the outbox are written in segments of up to
+//! [`SEGMENT`] entries per value: IndexedDB's cost is per request far more
+//! than per byte, so a 50,000-record import costs 50,000 record puts plus a
+//! few hundred log and outbox puts instead of 150,000 requests.
 
-use daftar_core::store::{Batch, Change, StoreError};
+use daftar_core::store::{Batch, Change, OutboxEntry, StoreError};
 use indexed_db_futures::error::{DomException, Error};
 use wasm_bindgen::JsValue;
 
 pub const RECORDS: &str = "records";
-pub const CHANGES: &str = "changes";
+pub const LOG: &str = "log";
 pub const OUTBOX: &str = "outbox";
 pub const META: &str = "meta";
+/// Index of log segments by the record keys they mention (multi-entry).
+pub const LOG_BY_KEY: &str = "by_key";
+/// `meta` key of the last change-log number handed out.
+pub const SEQ_KEY: &str = "seq";
+pub const SEGMENT: usize = 500;
 
 pub fn decode_json<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, StoreError> {
     let s = v.as_string().ok_or_else(|| StoreError::Corrupt("stored value is not a string".into()))?;
     serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// `{seq, key, json}`: `seq` is the store's key path, `key` feeds the history index.
-pub fn change_value(c: &Change) -> Result<JsValue, StoreError> {
-    let json = serde_json::to_string(c).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// A log segment: `{last, keys, json}` keyed by its last sequence number, with
+/// the record keys it mentions for the history index.
+pub fn log_segment(changes: &[Change]) -> Result<JsValue, StoreError> {
+    let keys = js_sys::Array::new();
+    for c in changes {
+        keys.push(&JsValue::from_str(&c.key));
+    }
+    segment(changes.last().map_or(0, |c| c.seq), &to_json(&changes)?, Some(keys))
+}
+
+/// An outbox segment: `{last, json}` keyed by the last sequence number in it.
+pub fn outbox_segment(entries: &[OutboxEntry]) -> Result<JsValue, StoreError> {
+    segment(entries.last().map_or(0, |e| e.seq), &to_json(&entries)?, None)
+}
+
+fn segment(last: u64, json: &str, keys: Option<js_sys::Array>) -> Result<JsValue, StoreError> {
     let obj = js_sys::Object::new();
-    let set = |k: &str, v: JsValue| js_sys::Reflect::set(&obj, &JsValue::from_str(k), &v).map(|_| ());
-    set("seq", JsValue::from_f64(c.seq as f64))
-        .and_then(|_| set("key", JsValue::from_str(&c.key)))
-        .and_then(|_| set("json", JsValue::from_str(&json)))
+    let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&obj, &JsValue::from_str(k), v).map(|_| ());
+    set("last", &JsValue::from_f64(last as f64))
+        .and_then(|_| set("json", &JsValue::from_str(json)))
+        .and_then(|_| keys.map_or(Ok(()), |k| set("keys", &k)))
         .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
     Ok(obj.into())
 }
 
-pub fn decode_change(v: &JsValue) -> Result<Change, StoreError> {
-    let json = js_sys::Reflect::get(v, &JsValue::from_str("json"))
-        .map_err(|e| StoreError::Corrupt(format!("{e:?}")))?;
+/// The entries of a log or outbox segment.
+pub fn decode_segment<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<Vec<T>, StoreError> {
+    let json = js_sys::Reflect::get(v, &JsValue::from_str("json")).map_err(|e| StoreError::Corrupt(format!("{e:?}")))?;
     decode_json(&json)
 }
 

@@ -3,9 +3,29 @@
 //! scan of these strings, which stays well under a frame for 50,000 customers
 //! (see BENCHMARKS.md) and needs no index to maintain.
 
-use super::model::{Customer, PartyKind, KIND};
+use super::model::{PartyKind, KIND};
 use crate::locale::{normalize_for_search, SearchQuery};
-use crate::store::Record;
+use crate::store::{Envelope, Record, Scan};
+use serde::Deserialize;
+
+/// The fields a list row and its search need; the rest of a stored customer
+/// (notes, address, …) is skipped while parsing, which keeps loading 50,000
+/// customers quick.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CustomerSummary {
+    pub name: String,
+    pub kind: PartyKind,
+    pub city: String,
+    pub province: String,
+    pub email: String,
+    pub owner: String,
+    pub category: String,
+    pub national_id: String,
+    pub economic_code: String,
+    pub phones: Vec<String>,
+    pub tags: Vec<String>,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomerRow {
@@ -25,22 +45,11 @@ pub struct CustomerIndex {
 }
 
 impl CustomerIndex {
-    /// Builds from stored records, skipping tombstones and other kinds.
-    /// Records that fail to decode are skipped and counted.
-    pub fn build(records: Vec<Record>) -> (Self, usize) {
-        let mut skipped = 0;
-        let mut rows: Vec<CustomerRow> = Vec::with_capacity(records.len());
-        for r in records {
-            if r.kind != KIND || r.deleted {
-                continue;
-            }
-            match row_of(r) {
-                Some(row) => rows.push(row),
-                None => skipped += 1,
-            }
-        }
+    /// Builds from a scan of stored customers, skipping tombstones.
+    pub fn build(scan: Scan<CustomerSummary>) -> Self {
+        let mut rows: Vec<CustomerRow> = scan.records.into_iter().filter(|r| !r.deleted).map(row_of).collect();
         rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-        (Self { rows }, skipped)
+        Self { rows }
     }
 
     pub fn rows(&self) -> &[CustomerRow] {
@@ -61,7 +70,9 @@ impl CustomerIndex {
         if record.kind != KIND || record.deleted {
             return;
         }
-        if let Some(row) = row_of(record) {
+        let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
+        if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
+            let row = row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields });
             let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
             self.rows.insert(at, row);
         }
@@ -84,9 +95,8 @@ impl CustomerIndex {
     }
 }
 
-fn row_of(r: Record) -> Option<CustomerRow> {
-    let id = r.id;
-    let c: Customer = serde_json::from_value(serde_json::Value::Object(r.fields)).ok()?;
+fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
+    let c = r.fields;
     let mut text = String::with_capacity(128);
     for part in [&c.name, &c.city, &c.province, &c.email, &c.owner, &c.category, &c.national_id, &c.economic_code] {
         text.push_str(part);
@@ -96,24 +106,35 @@ fn row_of(r: Record) -> Option<CustomerRow> {
         text.push_str(part);
         text.push(' ');
     }
-    Some(CustomerRow {
-        id,
+    CustomerRow {
+        id: r.id,
         sort_key: normalize_for_search(&c.name),
         haystack: normalize_for_search(&text),
-        phone: c.phones.first().cloned().unwrap_or_default(),
+        phone: c.phones.into_iter().next().unwrap_or_default(),
         name: c.name,
         kind: c.kind,
         city: c.city,
         owner: c.owner,
-    })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::customers::commands::to_fields;
+    use crate::customers::Customer;
     use crate::env::SeededEnv;
-    use crate::store::Write;
+    use crate::store::{Batch, MemoryStore, Store, Write};
+
+    /// Builds the index the way the app does: from a typed scan of a store.
+    fn index_of(records: Vec<Record>) -> CustomerIndex {
+        pollster::block_on(async {
+            let store = MemoryStore::new();
+            let writes = records.into_iter().map(|record| Write { expected_rev: None, change: Write::create(KIND, Default::default(), &SeededEnv::new(0, 0)).change, record }).collect();
+            store.apply(&Batch { writes }).await.unwrap();
+            CustomerIndex::build(store.all_as(KIND).await.unwrap())
+        })
+    }
 
     fn rec(env: &SeededEnv, name: &str, city: &str, phone: &str) -> Record {
         let c = Customer { name: name.into(), city: city.into(), phones: vec![phone.into()], ..Default::default() };
@@ -127,12 +148,11 @@ mod tests {
     #[test]
     fn persian_aware_search() {
         let env = SeededEnv::new(1, 0);
-        let (ix, skipped) = CustomerIndex::build(vec![
+        let ix = index_of(vec![
             rec(&env, "علی کریمی", "تهران", "09121234567"),
             rec(&env, "Acme Trading", "Shiraz", "02188881234"),
             rec(&env, "فروشگاه می‌گل", "کرج", "09351112233"),
         ]);
-        assert_eq!(skipped, 0);
         let find = |q: &str| names(&ix, &ix.search(q));
         assert_eq!(find("علي كريمي"), vec!["علی کریمی"], "Arabic yeh and kaf");
         assert_eq!(find("ACME"), vec!["Acme Trading"]);
@@ -147,14 +167,13 @@ mod tests {
     fn upsert_keeps_order_and_drops_tombstones() {
         let env = SeededEnv::new(1, 0);
         let b = rec(&env, "b", "", "09121234567");
-        let (mut ix, _) = CustomerIndex::build(vec![b.clone(), rec(&env, "d", "", "09121234567")]);
+        let mut ix = index_of(vec![b.clone(), rec(&env, "d", "", "09121234567")]);
         ix.upsert(rec(&env, "c", "", "09121234567"));
         ix.upsert(rec(&env, "a", "", "09121234567"));
         assert_eq!(names(&ix, &ix.search("")), vec!["a", "b", "c", "d"]);
         let deleted = Write::delete(&b, &env).record;
         ix.upsert(deleted.clone());
         assert_eq!(names(&ix, &ix.search("")), vec!["a", "c", "d"]);
-        let (ix2, _) = CustomerIndex::build(vec![deleted]);
-        assert!(ix2.is_empty());
+        assert!(index_of(vec![deleted]).is_empty());
     }
 }

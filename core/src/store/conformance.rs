@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 9;
+const CASE_COUNT: usize = 11;
 
 type CaseResult = Result<(), String>;
 
@@ -59,6 +59,8 @@ where
     case!(outbox_keeps_latest_change_per_record);
     case!(changes_since_pages_in_order);
     case!(unicode_and_markup_round_trip);
+    case!(typed_scan_decodes_fields_and_counts_unreadable);
+    case!(big_batches_page_and_keep_history);
     report
 }
 
@@ -213,5 +215,48 @@ async fn unicode_and_markup_round_trip<S: Store>(s: &S) -> CaseResult {
     s.apply(&Batch::one(w.clone())).await.map_err(err)?;
     let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
     ensure!(got == w.record, "round trip changed the record:\n{got:?}\n{:?}", w.record);
+    Ok(())
+}
+
+async fn typed_scan_decodes_fields_and_counts_unreadable<S: Store>(s: &S) -> CaseResult {
+    #[derive(serde::Deserialize, PartialEq, Debug)]
+    struct Named {
+        name: String,
+    }
+    let e = env();
+    let good = Write::create("customer", fields(json!({"name": "نام", "extra": [1, 2]})), &e);
+    let bad = Write::create("customer", fields(json!({"name": 42})), &e);
+    let other = Write::create("deal", fields(json!({"name": "x"})), &e);
+    s.apply(&Batch { writes: vec![good.clone(), bad, other] }).await.map_err(err)?;
+    s.apply(&Batch::one(Write::delete(&good.record, &e))).await.map_err(err)?;
+    let scan = s.all_as::<Named>("customer").await.map_err(err)?;
+    ensure!(scan.unreadable == 1, "unreadable {}", scan.unreadable);
+    ensure!(scan.records.len() == 1, "records {}", scan.records.len());
+    let r = &scan.records[0];
+    ensure!(r.id == good.record.id && r.deleted && r.rev == 2, "envelope {:?}", (r.id.clone(), r.deleted, r.rev));
+    ensure!(r.fields == Named { name: "نام".into() }, "fields {:?}", r.fields);
+    Ok(())
+}
+
+/// Backends may group log and outbox entries (IndexedDB writes them in
+/// segments); paging, history and the outbox must not show it.
+async fn big_batches_page_and_keep_history<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let writes: Vec<Write> = (0..1201).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect();
+    let target = writes[700].record.clone();
+    s.apply(&Batch { writes }).await.map_err(err)?;
+    let edit = Write::update(&target, fields(json!({"n": "edited"})), &e).ok_or("no diff")?;
+    s.apply(&Batch::one(edit)).await.map_err(err)?;
+    let first = s.changes_since(0, 1000).await.map_err(err)?;
+    ensure!(first.len() == 1000, "first page {}", first.len());
+    ensure!(first.iter().enumerate().all(|(i, c)| c.seq == i as u64 + 1), "first page seqs not 1..=1000");
+    let rest = s.changes_since(1000, 1000).await.map_err(err)?;
+    ensure!(rest.len() == 202 && rest.last().map(|c| c.seq) == Some(1202), "rest {} ending {:?}", rest.len(), rest.last().map(|c| c.seq));
+    let hist = s.history(&target.key()).await.map_err(err)?;
+    ensure!(hist.len() == 2 && hist[0].seq == 701 && hist[1].seq == 1202, "history {:?}", hist.iter().map(|c| c.seq).collect::<Vec<_>>());
+    let outbox = s.outbox().await.map_err(err)?;
+    ensure!(outbox.len() == 1201, "outbox {}", outbox.len());
+    let entry = outbox.iter().find(|o| o.key == target.key()).ok_or("edited record not in outbox")?;
+    ensure!(entry.rev == 2 && entry.seq == 1202, "outbox entry {entry:?}");
     Ok(())
 }

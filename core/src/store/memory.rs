@@ -1,4 +1,4 @@
-use super::{Batch, Change, OutboxEntry, Record, Store, StoreError};
+use super::{Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -29,6 +29,22 @@ impl Store for MemoryStore {
 
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
         Ok(self.inner.borrow().records.values().filter(|r| r.kind == kind).cloned().collect())
+    }
+
+    async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
+        let mut scan = Scan::default();
+        for r in self.inner.borrow().records.values().filter(|r| r.kind == kind) {
+            scan.push(serde_json::from_value(serde_json::Value::Object(r.fields.clone())).map(|fields| Envelope {
+                fields,
+                kind: r.kind.clone(),
+                id: r.id.clone(),
+                rev: r.rev,
+                created_at: r.created_at,
+                updated_at: r.updated_at,
+                deleted: r.deleted,
+            }));
+        }
+        Ok(scan)
     }
 
     async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError> {

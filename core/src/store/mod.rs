@@ -9,7 +9,7 @@ mod record;
 
 pub use batch::{Batch, Change, FieldChange, Op, OutboxEntry, Write};
 pub use memory::MemoryStore;
-pub use record::{Fields, Record};
+pub use record::{key_of, Envelope, Fields, Record, Scan};
 
 /// Schema version of the persistent layout. Bump it together with a migration
 /// in every backend and a fixture of the previous version in its tests.
@@ -51,6 +51,9 @@ pub trait Store {
     async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError>;
     /// Every record of a kind, tombstones included, in no promised order.
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError>;
+    /// Like [`Store::all`] but with the fields decoded straight into `T`
+    /// (usually a few fields a list needs): the fast path for big lists.
+    async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError>;
     /// Applies the whole batch atomically: each write's `expected_rev` must match
     /// the stored revision (None = must not exist), else nothing is written and
     /// `Conflict` is returned. Returns the change-log sequence numbers assigned,

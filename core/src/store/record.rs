@@ -5,10 +5,12 @@ use serde::{Deserialize, Serialize};
 /// and diffs are per field.
 pub type Fields = serde_json::Map<String, serde_json::Value>;
 
-/// One stored record of any kind (customer, deal, …) with the envelope sync needs:
-/// a stable id, a local revision, created/updated stamps and a tombstone.
+/// One stored record with the envelope sync needs: a stable id, a local
+/// revision, created/updated stamps and a tombstone. `F` is how the fields are
+/// held: a [`Fields`] map for writing ([`Record`]), or a typed view of them for
+/// reading many records at once (see [`super::Store::all_as`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Record {
+pub struct Envelope<F> {
     pub kind: String,
     /// A UUID; never reused, never changed.
     pub id: String,
@@ -19,19 +21,48 @@ pub struct Record {
     /// A deleted record stays as a tombstone so a delete can be undone and synced.
     #[serde(default)]
     pub deleted: bool,
-    pub fields: Fields,
+    pub fields: F,
 }
 
-impl Record {
+/// A record of any kind (customer, deal, …) with its fields as a map.
+pub type Record = Envelope<Fields>;
+
+impl<F> Envelope<F> {
     /// The key the store, change log and outbox use; also the CouchDB document id.
     pub fn key(&self) -> String {
         key_of(&self.kind, &self.id)
     }
+}
 
+impl Record {
     /// The fields as a typed value of the record's kind.
     pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Result<T, super::StoreError> {
         serde_json::from_value(serde_json::Value::Object(self.fields.clone()))
             .map_err(|e| super::StoreError::Corrupt(format!("{}: {e}", self.key())))
+    }
+}
+
+/// Records of one kind read with typed fields; those whose fields do not
+/// decode as the requested type are counted, not fatal, so one bad record
+/// never hides a whole list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scan<T> {
+    pub records: Vec<Envelope<T>>,
+    pub unreadable: usize,
+}
+
+impl<T> Default for Scan<T> {
+    fn default() -> Self {
+        Self { records: Vec::new(), unreadable: 0 }
+    }
+}
+
+impl<T> Scan<T> {
+    pub fn push(&mut self, decoded: Result<Envelope<T>, impl std::fmt::Display>) {
+        match decoded {
+            Ok(r) => self.records.push(r),
+            Err(_) => self.unreadable += 1,
+        }
     }
 }
 

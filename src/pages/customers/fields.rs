@@ -4,7 +4,7 @@
 use crate::i18n::{problem_text, Lang};
 use crate::state::AppState;
 use daftar_core::customers::{ContactMethod, CustomerInput, CustomerType, Field, FieldError, PartyKind, Problem};
-use daftar_core::locale::{format_date, parse_date};
+use daftar_core::locale::{format_date, localize_digits, parse_date};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -38,7 +38,7 @@ impl CustomerForm {
             customer_type: RwSignal::new(input.customer_type),
             category: RwSignal::new(input.category),
             preferred_contact: RwSignal::new(input.preferred_contact),
-            phones: RwSignal::new(input.phones),
+            phones: RwSignal::new(localize_digits(&input.phones, lang)),
             email: RwSignal::new(input.email),
             address: RwSignal::new(input.address),
             city: RwSignal::new(input.city),
@@ -46,8 +46,8 @@ impl CustomerForm {
             tags: RwSignal::new(input.tags),
             owner: RwSignal::new(input.owner),
             notes: RwSignal::new(input.notes),
-            national_id: RwSignal::new(input.national_id),
-            economic_code: RwSignal::new(input.economic_code),
+            national_id: RwSignal::new(localize_digits(&input.national_id, lang)),
+            economic_code: RwSignal::new(localize_digits(&input.economic_code, lang)),
             since: RwSignal::new(input.since.map(|d| format_date(d, lang)).unwrap_or_default()),
             errors: RwSignal::new(Vec::new()),
             bad_date: RwSignal::new(false),

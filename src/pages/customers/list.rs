@@ -22,11 +22,13 @@ pub fn CustomerList() -> impl IntoView {
     let render = move |pos: usize| {
         row_at(pos).map(|r| {
             let lang = state.lang.get_untracked();
-            let detail = [r.city.as_str(), &localize_digits(&r.phone, lang), r.owner.as_str()]
+            let phone = localize_digits(&r.phone, lang);
+            // Each part isolated: Persian city, Latin owner and digits keep their own direction.
+            let detail = [r.city, phone, r.owner]
                 .into_iter()
                 .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+                .map(|s| view! { <bdi>{s}</bdi> })
+                .collect_view();
             view! {
                 <A href=format!("/customers/{}", r.id) attr:class="customer-row">
                     <span class="row-title">{r.name}</span>
