@@ -5,7 +5,7 @@ mod browser_env;
 mod components;
 mod i18n;
 mod pages;
-mod perf;
+pub(crate) mod perf;
 mod pwa;
 mod settings;
 mod state;

@@ -22,7 +22,10 @@ impl AppState {
     pub async fn reload_customers(&self) {
         let Some(store) = self.store() else { return };
         let span = crate::perf::start("daftar:load-customers");
-        match store.all_as(KIND).await {
+        let read = crate::perf::start("daftar:read-customers");
+        let scanned = store.all_as(KIND).await;
+        read.end();
+        match scanned {
             Ok(scan) => {
                 if scan.unreadable > 0 {
                     leptos::logging::warn!("{} customer records could not be read", scan.unreadable);
@@ -88,11 +91,7 @@ impl AppState {
 
     async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         self.store().ok_or_else(unavailable)?.apply(&batch).await?;
-        self.customers.update(|ix| {
-            for w in batch.writes {
-                ix.upsert(w.record);
-            }
-        });
+        self.customers.update(|ix| ix.upsert(batch.writes.into_iter().map(|w| w.record)));
         Ok(())
     }
 }

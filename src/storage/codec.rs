@@ -29,14 +29,26 @@ pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-/// A log segment: `{last, keys, json}` keyed by its last sequence number, with
-/// the record keys it mentions for the history index.
-pub fn log_segment(changes: &[Change]) -> Result<JsValue, StoreError> {
+/// A log segment: `{last, keys, json}` keyed by the sequence number of its
+/// last change, with the record keys it mentions for the history index. The
+/// changes are consecutive, so their numbers are `last - len + 1 ..= last`.
+pub fn log_segment(last: u64, changes: &[&Change]) -> Result<JsValue, StoreError> {
     let keys = js_sys::Array::new();
     for c in changes {
         keys.push(&JsValue::from_str(&c.key));
     }
-    segment(changes.last().map_or(0, |c| c.seq), &to_json(&changes)?, Some(keys))
+    segment(last, &to_json(&changes)?, Some(keys))
+}
+
+/// The changes of a log segment, numbered.
+pub fn decode_log_segment(v: &JsValue) -> Result<Vec<Change>, StoreError> {
+    let last = js_sys::Reflect::get(v, &JsValue::from_str("last")).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u64;
+    let mut changes: Vec<Change> = decode_segment(v)?;
+    let first = (last + 1).saturating_sub(changes.len() as u64);
+    for (i, c) in changes.iter_mut().enumerate() {
+        c.seq = first + i as u64;
+    }
+    Ok(changes)
 }
 
 /// An outbox segment: `{last, json}` keyed by the last sequence number in it.
@@ -54,7 +66,7 @@ fn segment(last: u64, json: &str, keys: Option<js_sys::Array>) -> Result<JsValue
     Ok(obj.into())
 }
 
-/// The entries of a log or outbox segment.
+/// The entries of a segment as stored.
 pub fn decode_segment<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<Vec<T>, StoreError> {
     let json = js_sys::Reflect::get(v, &JsValue::from_str("json")).map_err(|e| StoreError::Corrupt(format!("{e:?}")))?;
     decode_json(&json)

@@ -12,7 +12,7 @@
 mod codec;
 mod schema;
 
-use codec::{decode_json, decode_segment, idb_error, log_segment, outbox_segment, to_json, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
+use codec::{decode_json, decode_log_segment, decode_segment, idb_error, log_segment, outbox_segment, to_json, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
 use daftar_core::store::{key_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -58,12 +58,13 @@ impl IdbStore {
     }
 }
 
-/// Queues the pending log and outbox entries as one segment each.
-fn flush(log: &ObjectStore<'_>, outbox: &ObjectStore<'_>, changes: &mut Vec<Change>, entries: &mut Vec<OutboxEntry>) -> Result<(), StoreError> {
+/// Queues the pending log and outbox entries as one segment each; `last` is
+/// the sequence number of the last pending change.
+fn flush(log: &ObjectStore<'_>, outbox: &ObjectStore<'_>, last: u64, changes: &mut Vec<&Change>, entries: &mut Vec<OutboxEntry>) -> Result<(), StoreError> {
     if changes.is_empty() {
         return Ok(());
     }
-    drop(log.put(log_segment(changes)?).without_key_type().primitive().map_err(idb_error)?);
+    drop(log.put(log_segment(last, changes)?).without_key_type().primitive().map_err(idb_error)?);
     drop(outbox.put(outbox_segment(entries)?).without_key_type().primitive().map_err(idb_error)?);
     changes.clear();
     entries.clear();
@@ -108,6 +109,7 @@ impl Store for IdbStore {
             let meta = tx.object_store(META).map_err(idb_error)?;
             let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
             let mut seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+            let loop_span = crate::perf::start("daftar:apply-loop");
             let mut changes = Vec::with_capacity(batch.writes.len().min(SEGMENT));
             let mut entries = Vec::with_capacity(batch.writes.len().min(SEGMENT));
             for w in &batch.writes {
@@ -128,14 +130,15 @@ impl Store for IdbStore {
                     }
                 }
                 seq += 1;
-                changes.push(Change { seq, ..w.change.clone() });
+                changes.push(&w.change);
                 entries.push(OutboxEntry { key, rev: w.record.rev, seq });
                 seqs.push(seq);
                 if changes.len() == SEGMENT {
-                    flush(&log, &outbox, &mut changes, &mut entries)?;
+                    flush(&log, &outbox, seq, &mut changes, &mut entries)?;
                 }
             }
-            flush(&log, &outbox, &mut changes, &mut entries)?;
+            flush(&log, &outbox, seq, &mut changes, &mut entries)?;
+            loop_span.end();
             drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
         }
         tx.commit().await.map_err(|e| codec::commit_error(e, batch))?;
@@ -156,8 +159,7 @@ impl Store for IdbStore {
         if let Some(mut cursor) = cursor {
             while out.len() < limit {
                 let Some(segment) = cursor.next_record::<JsValue>().await.map_err(idb_error)? else { break };
-                let changes: Vec<Change> = decode_segment(&segment)?;
-                out.extend(changes.into_iter().filter(|c| c.seq > after));
+                out.extend(decode_log_segment(&segment)?.into_iter().filter(|c| c.seq > after));
             }
         }
         out.truncate(limit);
@@ -171,8 +173,7 @@ impl Store for IdbStore {
         let segments = index.get_all().with_query(key.to_string()).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
         let mut out = Vec::new();
         for segment in segments {
-            let changes: Vec<Change> = decode_segment(&segment.map_err(idb_error)?)?;
-            out.extend(changes.into_iter().filter(|c| c.key == key));
+            out.extend(decode_log_segment(&segment.map_err(idb_error)?)?.into_iter().filter(|c| c.key == key));
         }
         Ok(out)
     }

@@ -56,8 +56,10 @@ async fn v2_segmented_log_and_outbox(db: &Database) -> indexed_db_futures::Resul
         let tx = meta.transaction();
         let old_changes = tx.object_store(V1_CHANGES)?.get_all().primitive()?.await?;
         let old_outbox = tx.object_store(OUTBOX)?.get_all().primitive()?.await?;
-        let changes = old_changes.map(|v| decode_v1(&v?, Some("json"))).collect::<indexed_db_futures::Result<Vec<Change>>>()?;
-        let entries = old_outbox.map(|v| decode_v1(&v?, None)).collect::<indexed_db_futures::Result<Vec<OutboxEntry>>>()?;
+        let changes = old_changes.map(|v| decode_v1_change(&v?)).collect::<indexed_db_futures::Result<Vec<Change>>>()?;
+        let entries = old_outbox
+            .map(|v| super::codec::decode_json(&v?).map_err(upgrade_error))
+            .collect::<indexed_db_futures::Result<Vec<OutboxEntry>>>()?;
         (changes, entries)
     };
     db.delete_object_store(V1_CHANGES)?;
@@ -65,8 +67,13 @@ async fn v2_segmented_log_and_outbox(db: &Database) -> indexed_db_futures::Resul
     let log = db.create_object_store(LOG).with_key_path(KeyPath::One("last")).build()?;
     log.create_index(LOG_BY_KEY, KeyPath::One("keys")).with_multi_entry(true).build()?;
     let outbox = db.create_object_store(OUTBOX).with_key_path(KeyPath::One("last")).build()?;
+    // v1 numbered changes 1, 2, 3 … without gaps, as v2 segments require.
+    let mut changes = changes;
+    changes.sort_by_key(|c| c.seq);
     for chunk in changes.chunks(SEGMENT) {
-        log.put(log_segment(chunk).map_err(upgrade_error)?).without_key_type().primitive()?.await?;
+        let last = chunk.last().map_or(0, |c| c.seq);
+        let refs: Vec<&Change> = chunk.iter().collect();
+        log.put(log_segment(last, &refs).map_err(upgrade_error)?).without_key_type().primitive()?.await?;
     }
     let mut entries = entries;
     entries.sort_by_key(|e| e.seq);
@@ -78,13 +85,12 @@ async fn v2_segmented_log_and_outbox(db: &Database) -> indexed_db_futures::Resul
     Ok(())
 }
 
-/// A v1 value: a JSON string, or an object holding one under `field`.
-fn decode_v1<T: serde::de::DeserializeOwned>(v: &JsValue, field: Option<&str>) -> indexed_db_futures::Result<T> {
-    let json = match field {
-        Some(f) => js_sys::Reflect::get(v, &JsValue::from_str(f))?,
-        None => v.clone(),
-    };
-    super::codec::decode_json(&json).map_err(upgrade_error)
+/// A v1 change: `{seq, key, json}`.
+fn decode_v1_change(v: &JsValue) -> indexed_db_futures::Result<Change> {
+    let json = js_sys::Reflect::get(v, &JsValue::from_str("json"))?;
+    let mut change: Change = super::codec::decode_json(&json).map_err(upgrade_error)?;
+    change.seq = js_sys::Reflect::get(v, &JsValue::from_str("seq"))?.as_f64().unwrap_or(0.0) as u64;
+    Ok(change)
 }
 
 fn upgrade_error(e: StoreError) -> indexed_db_futures::error::Error {

@@ -37,6 +37,7 @@ async function measureImport(page) {
   await page.waitForFunction(() => performance.getEntriesByName("daftar:load-customers").length > 1, null, { timeout: 300_000 });
   return page.evaluate(() => ({
     generate: performance.getEntriesByName("daftar:demo-generate")[0].duration,
+    loop: (performance.getEntriesByName("daftar:apply-loop")[0] || {}).duration,
     import: performance.getEntriesByName("daftar:import")[0].duration,
   }));
 }
@@ -75,9 +76,12 @@ async function measureBoot(dir) {
   await page.goto(`${BASE}/customers`);
   await page.waitForFunction(() => window.__firstRow !== undefined, null, { timeout: 60_000 });
   const boot = await page.evaluate(() => window.__firstRow);
+  const marks = await page.evaluate(() => performance.getEntriesByType("measure").map((m) => `${m.name} ${m.startTime.toFixed(0)}+${m.duration.toFixed(0)}`));
+  if (process.env.BENCH_VERBOSE) console.log("boot measures:", marks.join(", "));
   const rows = await page.getByTestId("customer-count").textContent();
   const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : 0);
-  const search = await measureSearch(page);
+  const { samples: search, inner } = await measureSearch(page);
+  if (process.env.BENCH_VERBOSE) console.log("search() alone, ms:", inner.map((x) => x.toFixed(1)).join(" "));
   await ctx.close();
   return { boot, rows, heap, search };
 }
@@ -102,7 +106,8 @@ async function measureSearch(page) {
       input.dispatchEvent(new Event("input", { bubbles: true }));
       await new Promise((ok) => setTimeout(ok, 50));
     }
-    return samples;
+    const inner = performance.getEntriesByName("daftar:search").map((m) => m.duration);
+    return { samples, inner };
   }, QUERIES);
 }
 
@@ -131,7 +136,7 @@ try {
     rmSync(dir, { recursive: true, force: true });
     const ratio = base.ms / imp.import;
     results.push({ ...imp, baseline: base.ms, n: base.n, ratio, ...boot });
-    console.log(`run ${r}: import ${fmt(imp.import, 0)} ms (plain JS ${fmt(base.ms, 0)} ms, ratio ${fmt(ratio, 2)}), ` +
+    console.log(`run ${r}: import ${fmt(imp.import, 0)} ms (loop ${fmt(imp.loop || 0, 0)} ms) (plain JS ${fmt(base.ms, 0)} ms, ratio ${fmt(ratio, 2)}), ` +
       `boot ${fmt(boot.boot, 0)} ms, search p95 ${fmt(pct(boot.search, 95))} ms, ${boot.rows}`);
   }
 } finally {

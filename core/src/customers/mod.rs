@@ -12,5 +12,5 @@ pub(crate) use commands::to_fields;
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{ContactMethod, Customer, CustomerType, PartyKind, KIND};
 pub use phone::{normalize_phone, PhoneError};
-pub use search::{CustomerIndex, CustomerRow, CustomerSummary};
+pub use search::{CustomerIndex, CustomerRow, CustomerSummary, SearchResult};
 pub use validate::{validate, CustomerInput, Field, FieldError, Problem};

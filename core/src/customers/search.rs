@@ -4,7 +4,7 @@
 //! (see BENCHMARKS.md) and needs no index to maintain.
 
 use super::model::{PartyKind, KIND};
-use crate::locale::{normalize_for_search, SearchQuery};
+use crate::locale::{normalize_for_search, SearchQuery, SearchText};
 use crate::store::{Envelope, Record, Scan};
 use serde::Deserialize;
 
@@ -42,6 +42,19 @@ pub struct CustomerRow {
 #[derive(Clone, Debug, Default)]
 pub struct CustomerIndex {
     rows: Vec<CustomerRow>,
+    /// The rows' haystacks in row order, rebuilt after every change.
+    text: SearchText,
+    /// Bumped on every change, so a search result of an older state (whose
+    /// positions no longer fit) is never refined.
+    generation: u64,
+}
+
+/// The rows matching a query, by position in the index.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchResult {
+    pub hits: Vec<u32>,
+    query: String,
+    generation: u64,
 }
 
 impl CustomerIndex {
@@ -49,7 +62,14 @@ impl CustomerIndex {
     pub fn build(scan: Scan<CustomerSummary>) -> Self {
         let mut rows: Vec<CustomerRow> = scan.records.into_iter().filter(|r| !r.deleted).map(row_of).collect();
         rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-        Self { rows }
+        let mut index = Self { rows, text: SearchText::default(), generation: 0 };
+        index.reindex();
+        index
+    }
+
+    fn reindex(&mut self) {
+        self.text = SearchText::new(self.rows.iter().map(|r| r.haystack.as_str()));
+        self.generation += 1;
     }
 
     pub fn rows(&self) -> &[CustomerRow] {
@@ -64,34 +84,45 @@ impl CustomerIndex {
         self.rows.is_empty()
     }
 
-    /// Applies one record's new state: inserted, moved or (when deleted) removed.
-    pub fn upsert(&mut self, record: Record) {
-        self.rows.retain(|r| r.id != record.id);
-        if record.kind != KIND || record.deleted {
-            return;
+    /// Applies records' new states: inserted, moved or (when deleted) removed.
+    pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
+        for record in records {
+            self.rows.retain(|r| r.id != record.id);
+            if record.kind != KIND || record.deleted {
+                continue;
+            }
+            let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
+            if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
+                let row = row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields });
+                let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
+                self.rows.insert(at, row);
+            }
         }
-        let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
-        if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
-            let row = row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields });
-            let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
-            self.rows.insert(at, row);
-        }
+        self.reindex();
     }
 
     /// Positions of the rows matching every term of the query, in list order.
     /// Persian/Arabic letter variants, digits of any script, ZWNJ and Latin
     /// case are all ignored.
     pub fn search(&self, query: &str) -> Vec<u32> {
+        self.search_from(query, None).hits
+    }
+
+    /// Like [`Self::search`], but when the query only extends the previous
+    /// one (the usual keystroke), only the previous hits are scanned: every
+    /// row matching "کریمی" also matches "کریم".
+    pub fn search_from(&self, query: &str, previous: Option<&SearchResult>) -> SearchResult {
         let q = SearchQuery::new(query);
-        if q.is_empty() {
-            return (0..self.rows.len() as u32).collect();
-        }
-        self.rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| q.matches(&r.haystack))
-            .map(|(i, _)| i as u32)
-            .collect()
+        let normalized = q.terms().join(" ");
+        let hits = if q.is_empty() {
+            (0..self.rows.len() as u32).collect()
+        } else {
+            match previous.filter(|p| p.generation == self.generation && !p.query.is_empty() && normalized.starts_with(&p.query)) {
+                Some(p) => self.text.refine(&q, &p.hits),
+                None => self.text.find_all(&q),
+            }
+        };
+        SearchResult { hits, query: normalized, generation: self.generation }
     }
 }
 
@@ -164,15 +195,33 @@ mod tests {
     }
 
     #[test]
+    fn refined_search_equals_a_fresh_one_and_ignores_stale_results() {
+        let env = SeededEnv::new(1, 0);
+        let mut ix = index_of(crate::demo::customers(crate::demo::Size::M, 3).iter().map(|c| Write::create(KIND, to_fields(c), &env).record).collect());
+        let mut prev = None;
+        for q in ["ک", "کر", "کری", "کریمی", "کریمی ت", "کریمی ته", "کری", "a", "ac", "0", "09", "۰۹۱"] {
+            let refined = ix.search_from(q, prev.as_ref());
+            assert_eq!(refined.hits, ix.search(q), "query {q}");
+            prev = Some(refined);
+        }
+        // After a change the old positions are void: a full scan is done.
+        let before = ix.search_from("کریمی", None);
+        ix.upsert([rec(&env, "آ کریمی", "", "09121234567")]);
+        let after = ix.search_from("کریمی ا", Some(&before));
+        assert_eq!(after.hits, ix.search("کریمی ا"));
+        let new_pos = ix.rows().iter().position(|r| r.name == "آ کریمی").unwrap() as u32;
+        assert!(after.hits.contains(&new_pos), "the new row is found");
+    }
+
+    #[test]
     fn upsert_keeps_order_and_drops_tombstones() {
         let env = SeededEnv::new(1, 0);
         let b = rec(&env, "b", "", "09121234567");
         let mut ix = index_of(vec![b.clone(), rec(&env, "d", "", "09121234567")]);
-        ix.upsert(rec(&env, "c", "", "09121234567"));
-        ix.upsert(rec(&env, "a", "", "09121234567"));
+        ix.upsert([rec(&env, "c", "", "09121234567"), rec(&env, "a", "", "09121234567")]);
         assert_eq!(names(&ix, &ix.search("")), vec!["a", "b", "c", "d"]);
         let deleted = Write::delete(&b, &env).record;
-        ix.upsert(deleted.clone());
+        ix.upsert([deleted.clone()]);
         assert_eq!(names(&ix, &ix.search("")), vec!["a", "c", "d"]);
         assert!(index_of(vec![deleted]).is_empty());
     }

@@ -10,6 +10,7 @@ mod digits;
 mod jalali;
 mod money;
 mod normalize;
+mod search_text;
 
 use serde::{Deserialize, Serialize};
 
@@ -24,6 +25,7 @@ pub use jalali::{
 };
 pub use money::{format_money, parse_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
+pub use search_text::SearchText;
 
 /// The interface language. Persian is the default because that is who the
 /// product is for; English exists for staff and for debugging.

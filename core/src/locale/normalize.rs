@@ -139,21 +139,20 @@ pub fn matches(haystack_normalized: &str, query: &str) -> bool {
 }
 
 /// A query folded once, for matching against many normalized haystacks.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone)]
 pub struct SearchQuery {
     terms: Vec<String>,
+    /// One prepared substring searcher per term, reused for every haystack:
+    /// preparing a searcher per comparison cost more than the comparison.
+    finders: Vec<memchr::memmem::Finder<'static>>,
 }
 
 impl SearchQuery {
     pub fn new(query: &str) -> SearchQuery {
         let folded = normalize_for_search(query);
-        SearchQuery {
-            terms: folded
-                .split(' ')
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
-        }
+        let terms: Vec<String> = folded.split(' ').filter(|t| !t.is_empty()).map(str::to_owned).collect();
+        let finders = terms.iter().map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned()).collect();
+        SearchQuery { terms, finders }
     }
 
     /// No terms: everything matches.
@@ -161,14 +160,17 @@ impl SearchQuery {
         self.terms.is_empty()
     }
 
+    pub fn finders(&self) -> &[memchr::memmem::Finder<'static>] {
+        &self.finders
+    }
+
     pub fn terms(&self) -> &[String] {
         &self.terms
     }
 
     pub fn matches(&self, haystack_normalized: &str) -> bool {
-        self.terms
-            .iter()
-            .all(|t| haystack_normalized.contains(t.as_str()))
+        let bytes = haystack_normalized.as_bytes();
+        self.finders.iter().all(|f| f.find(bytes).is_some())
     }
 }
 

@@ -16,14 +16,21 @@ pub enum Op {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub field: String,
+    // Null is left out when stored: a create's `before` is always null, and
+    // the log holds one entry per field of every record ever created.
+    #[serde(default, skip_serializing_if = "Value::is_null")]
     pub before: Value,
+    #[serde(default, skip_serializing_if = "Value::is_null")]
     pub after: Value,
 }
 
 /// An entry of the append-only change log: what happened to one record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
-    /// Assigned by the store when applied; 0 until then.
+    /// The entry's position in the log, assigned by the store when applied
+    /// (0 until then). Not serialised: backends keep it as the position,
+    /// so writing a log entry never needs a copy with the number filled in.
+    #[serde(skip)]
     pub seq: u64,
     pub key: String,
     pub kind: String,

@@ -1,5 +1,6 @@
 use crate::components::{Icon, VirtualList};
 use crate::state::AppState;
+use daftar_core::customers::SearchResult;
 use daftar_core::locale::localize_digits;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,10 +13,15 @@ pub fn CustomerList() -> impl IntoView {
     let t = move || state.t();
     let query = RwSignal::new(String::new());
     // Positions in the index of the rows that match; recomputed per keystroke.
-    let hits = Memo::new(move |_| state.customers.with(|ix| ix.search(&query.get())));
-    let count = Signal::derive(move || hits.with(Vec::len));
+    let result = Memo::new(move |previous: Option<&SearchResult>| {
+        let span = crate::perf::start("daftar:search");
+        let result = state.customers.with(|ix| ix.search_from(&query.get(), previous));
+        span.end();
+        result
+    });
+    let count = Signal::derive(move || result.with(|r| r.hits.len()));
     let row_at = move |pos: usize| {
-        hits.with(|h| h.get(pos).copied())
+        result.with(|r| r.hits.get(pos).copied())
             .and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).cloned()))
     };
     let key = move |pos: usize| row_at(pos).map(|r| r.id).unwrap_or_default();
@@ -30,10 +36,12 @@ pub fn CustomerList() -> impl IntoView {
                 .map(|s| view! { <bdi>{s}</bdi> })
                 .collect_view();
             view! {
-                <A href=format!("/customers/{}", r.id) attr:class="customer-row">
+                // A plain link (the router still handles the click): rows are
+                // created on every scroll step, so they stay as light as possible.
+                <a href=format!("/customers/{}", r.id) class="customer-row">
                     <span class="row-title">{r.name}</span>
                     <span class="row-detail muted">{detail}</span>
-                </A>
+                </a>
             }
         })
     };
