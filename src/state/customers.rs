@@ -5,6 +5,7 @@ use super::AppState;
 use crate::browser_env::BrowserEnv;
 use daftar_core::customers::{self, CustomerIndex, CustomerInput, FieldError, KIND};
 use daftar_core::demo;
+use crate::storage::IdbStore;
 use daftar_core::store::{Batch, Change, Record, Store, StoreError};
 use leptos::prelude::*;
 
@@ -14,28 +15,95 @@ pub enum SaveError {
     Store(StoreError),
 }
 
+/// Cache name of the customer-list snapshot.
+const SNAPSHOT: &str = "customer-list";
+/// Beyond this many logged changes since the snapshot, re-reading every
+/// record is quicker than fetching the changed ones one by one.
+const REPLAY_LIMIT: usize = 200;
+const SNAPSHOT_DELAY_MS: i32 = 2_000;
+
+struct Loaded {
+    index: CustomerIndex,
+    /// The log position the index reflects.
+    seq: u64,
+    /// The saved snapshot is older than the index.
+    stale: bool,
+}
+
+async fn from_snapshot(store: &IdbStore) -> Option<Loaded> {
+    let json = store.cache_get(SNAPSHOT).await.ok()??;
+    let (mut index, seq) = CustomerIndex::from_snapshot(&json)?;
+    let changes = store.changes_since(seq, REPLAY_LIMIT + 1).await.ok()?;
+    if changes.len() > REPLAY_LIMIT {
+        return None;
+    }
+    let last = changes.last().map_or(seq, |c| c.seq);
+    let mut ids: Vec<&str> = changes.iter().filter(|c| c.kind == KIND).map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut records = Vec::with_capacity(ids.len());
+    for id in ids {
+        records.extend(store.get(KIND, id).await.ok()?);
+    }
+    index.upsert(records);
+    Some(Loaded { index, seq: last, stale: last != seq })
+}
+
+async fn from_records(store: &IdbStore) -> Result<Loaded, StoreError> {
+    // The position is read first: a write landing meanwhile is then replayed
+    // again at the next start, which is harmless, rather than missed.
+    let seq = store.last_seq().await?;
+    let read = crate::perf::start("daftar:read-customers");
+    let scan = store.all_as(KIND).await?;
+    read.end();
+    if scan.unreadable > 0 {
+        leptos::logging::warn!("{} customer records could not be read", scan.unreadable);
+    }
+    Ok(Loaded { index: CustomerIndex::build(scan), seq, stale: true })
+}
+
 fn unavailable() -> StoreError {
     StoreError::Backend("the database is not open".into())
 }
 
 impl AppState {
+    /// Loads the customer list: from the saved snapshot plus the few changes
+    /// logged since, or, when there is none or too much has changed, from every
+    /// customer record (and then saves a fresh snapshot for the next start).
     pub async fn reload_customers(&self) {
         let Some(store) = self.store() else { return };
         let span = crate::perf::start("daftar:load-customers");
-        let read = crate::perf::start("daftar:read-customers");
-        let scanned = store.all_as(KIND).await;
-        read.end();
-        match scanned {
-            Ok(scan) => {
-                if scan.unreadable > 0 {
-                    leptos::logging::warn!("{} customer records could not be read", scan.unreadable);
+        let loaded = match from_snapshot(&store).await {
+            Some(loaded) => Ok(loaded),
+            None => from_records(&store).await,
+        };
+        match loaded {
+            Ok(Loaded { index, seq, stale }) => {
+                self.customers.set(index);
+                if stale {
+                    self.save_snapshot_later(seq);
                 }
-                self.customers.set(CustomerIndex::build(scan));
             }
             Err(e) => leptos::logging::error!("loading customers failed: {e}"),
         }
         self.customers_loaded.set(true);
         span.end();
+    }
+
+    /// Writing the snapshot takes a moment of main-thread work: do it after
+    /// the list has painted.
+    fn save_snapshot_later(&self, seq: u64) {
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            super::sleep_ms(SNAPSHOT_DELAY_MS).await;
+            let Some(store) = state.store() else { return };
+            let span = crate::perf::start("daftar:save-snapshot");
+            let json = state.customers.with_untracked(|ix| ix.to_snapshot(seq));
+            match store.cache_put(SNAPSHOT, &json).await {
+                Ok(()) => span.end(),
+                Err(e) => leptos::logging::warn!("saving the customer list snapshot failed: {e}"),
+            }
+        });
     }
 
     pub async fn customer(&self, id: &str) -> Result<Option<Record>, StoreError> {

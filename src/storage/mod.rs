@@ -12,7 +12,7 @@
 mod codec;
 mod schema;
 
-use codec::{decode_json, decode_log_segment, decode_segment, idb_error, log_segment, outbox_segment, to_json, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
+use codec::{decode_json, decode_log_segment, decode_segment, idb_error, log_segment, outbox_segment, to_json, unpack_json_strings, PackedBuilder, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
 use daftar_core::store::{key_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -52,23 +52,44 @@ impl IdbStore {
         request.map_err(idb_error)?.await.map_err(idb_error)?.map(|v| v.map_err(idb_error)).collect()
     }
 
-    async fn kind_values(&self, kind: &str) -> Result<Vec<JsValue>, StoreError> {
+    async fn meta_get(&self, key: &str) -> Result<Option<JsValue>, StoreError> {
+        let tx = self.db.transaction(META).build().map_err(idb_error)?;
+        let meta = tx.object_store(META).map_err(idb_error)?;
+        meta.get(key.to_string()).await.map_err(idb_error)
+    }
+
+    async fn kind_values(&self, kind: &str) -> Result<js_sys::Array, StoreError> {
         let range = KeyRange::Bound(format!("{kind}:"), false, format!("{kind}:\u{ffff}"), false);
-        self.get_all_values(RECORDS, Some(range)).await
+        Ok(self.get_all_values(RECORDS, Some(range)).await?.into_iter().collect())
     }
 }
 
-/// Queues the pending log and outbox entries as one segment each; `last` is
-/// the sequence number of the last pending change.
-fn flush(log: &ObjectStore<'_>, outbox: &ObjectStore<'_>, last: u64, changes: &mut Vec<&Change>, entries: &mut Vec<OutboxEntry>) -> Result<(), StoreError> {
-    if changes.is_empty() {
-        return Ok(());
+/// Caches live in `meta` beside the sequence number, under their own prefix.
+fn cache_key(name: &str) -> String {
+    format!("cache:{name}")
+}
+
+/// Log and outbox entries waiting to be written as one segment each.
+#[derive(Default)]
+struct Pending<'a> {
+    changes: Vec<&'a Change>,
+    keys: Vec<js_sys::JsString>,
+    entries: Vec<OutboxEntry>,
+}
+
+impl Pending<'_> {
+    /// Queues the segments; `last` is the sequence number of the last change.
+    fn flush(&mut self, log: &ObjectStore<'_>, outbox: &ObjectStore<'_>, last: u64) -> Result<(), StoreError> {
+        if self.changes.is_empty() {
+            return Ok(());
+        }
+        let keys: js_sys::Array = self.keys.drain(..).collect();
+        drop(log.put(log_segment(last, &self.changes, keys)?).without_key_type().primitive().map_err(idb_error)?);
+        drop(outbox.put(outbox_segment(&self.entries)?).without_key_type().primitive().map_err(idb_error)?);
+        self.changes.clear();
+        self.entries.clear();
+        Ok(())
     }
-    drop(log.put(log_segment(last, changes)?).without_key_type().primitive().map_err(idb_error)?);
-    drop(outbox.put(outbox_segment(entries)?).without_key_type().primitive().map_err(idb_error)?);
-    changes.clear();
-    entries.clear();
-    Ok(())
 }
 
 impl Store for IdbStore {
@@ -80,13 +101,15 @@ impl Store for IdbStore {
     }
 
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
-        self.kind_values(kind).await?.iter().map(decode_json).collect()
+        let joined = unpack_json_strings(&self.kind_values(kind).await?)?;
+        joined.lines().filter(|l| !l.is_empty()).map(|l| serde_json::from_str(l).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
     }
 
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
+        let joined = unpack_json_strings(&self.kind_values(kind).await?)?;
         let mut scan = Scan::default();
-        for v in self.kind_values(kind).await? {
-            scan.push(decode_json::<Envelope<T>>(&v));
+        for line in joined.lines().filter(|l| !l.is_empty()) {
+            scan.push(serde_json::from_str::<Envelope<T>>(line));
         }
         Ok(scan)
     }
@@ -95,6 +118,13 @@ impl Store for IdbStore {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
+        // Keys and values cross into JavaScript in one string (see `Packed`).
+        let mut pieces = PackedBuilder::default();
+        for w in &batch.writes {
+            pieces.push(&w.record.key());
+            pieces.push(&to_json(&w.record)?);
+        }
+        let pieces = pieces.finish();
         let tx = self
             .db
             .transaction([RECORDS, LOG, OUTBOX, META])
@@ -109,36 +139,34 @@ impl Store for IdbStore {
             let meta = tx.object_store(META).map_err(idb_error)?;
             let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
             let mut seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-            let loop_span = crate::perf::start("daftar:apply-loop");
-            let mut changes = Vec::with_capacity(batch.writes.len().min(SEGMENT));
-            let mut entries = Vec::with_capacity(batch.writes.len().min(SEGMENT));
-            for w in &batch.writes {
-                let key = w.record.key();
-                let value = JsValue::from_str(&to_json(&w.record)?);
+            let mut pending = Pending::default();
+            for (i, w) in batch.writes.iter().enumerate() {
+                let key = pieces.get(2 * i);
+                let value: JsValue = pieces.get(2 * i + 1).into();
                 match w.expected_rev {
                     // A new record: `add` fails if the key exists, which aborts the whole
                     // transaction, so a create needs no read first (bulk imports stay fast).
-                    None => drop(records.add(value).with_key(key.clone()).without_key_type().primitive().map_err(idb_error)?),
+                    None => drop(records.add(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?),
                     Some(expected) => {
-                        let stored: Option<JsValue> = records.get(key.clone()).await.map_err(idb_error)?;
+                        let stored: Option<JsValue> = records.get(JsValue::from(&key)).await.map_err(idb_error)?;
                         let found = stored.map(|v| decode_json::<Envelope<serde::de::IgnoredAny>>(&v)).transpose()?.map(|r| r.rev);
                         if found != Some(expected) {
                             // Returning drops the transaction, which aborts it: nothing of the batch lands.
-                            return Err(StoreError::Conflict { key, expected: Some(expected), found });
+                            return Err(StoreError::Conflict { key: w.record.key(), expected: Some(expected), found });
                         }
-                        drop(records.put(value).with_key(key.clone()).without_key_type().primitive().map_err(idb_error)?);
+                        drop(records.put(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?);
                     }
                 }
                 seq += 1;
-                changes.push(&w.change);
-                entries.push(OutboxEntry { key, rev: w.record.rev, seq });
+                pending.changes.push(&w.change);
+                pending.keys.push(key);
+                pending.entries.push(OutboxEntry { key: w.record.key(), rev: w.record.rev, seq });
                 seqs.push(seq);
-                if changes.len() == SEGMENT {
-                    flush(&log, &outbox, seq, &mut changes, &mut entries)?;
+                if pending.changes.len() == SEGMENT {
+                    pending.flush(&log, &outbox, seq)?;
                 }
             }
-            flush(&log, &outbox, seq, &mut changes, &mut entries)?;
-            loop_span.end();
+            pending.flush(&log, &outbox, seq)?;
             drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
         }
         tx.commit().await.map_err(|e| codec::commit_error(e, batch))?;
@@ -176,6 +204,24 @@ impl Store for IdbStore {
             out.extend(decode_log_segment(&segment.map_err(idb_error)?)?.into_iter().filter(|c| c.key == key));
         }
         Ok(out)
+    }
+
+    async fn last_seq(&self) -> Result<u64, StoreError> {
+        let v = self.meta_get(SEQ_KEY).await?;
+        Ok(v.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64)
+    }
+
+    async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.meta_get(&cache_key(name)).await?.and_then(|v| v.as_string()))
+    }
+
+    async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        let tx = self.db.transaction(META).with_mode(TransactionMode::Readwrite).build().map_err(idb_error)?;
+        {
+            let meta = tx.object_store(META).map_err(idb_error)?;
+            drop(meta.put(JsValue::from_str(value)).with_key(cache_key(name)).without_key_type().primitive().map_err(idb_error)?);
+        }
+        tx.commit().await.map_err(idb_error)
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {

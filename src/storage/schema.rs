@@ -73,7 +73,8 @@ async fn v2_segmented_log_and_outbox(db: &Database) -> indexed_db_futures::Resul
     for chunk in changes.chunks(SEGMENT) {
         let last = chunk.last().map_or(0, |c| c.seq);
         let refs: Vec<&Change> = chunk.iter().collect();
-        log.put(log_segment(last, &refs).map_err(upgrade_error)?).without_key_type().primitive()?.await?;
+        let keys: js_sys::Array = chunk.iter().map(|c| JsValue::from_str(&c.key)).collect();
+        log.put(log_segment(last, &refs, keys).map_err(upgrade_error)?).without_key_type().primitive()?.await?;
     }
     let mut entries = entries;
     entries.sort_by_key(|e| e.seq);

@@ -25,11 +25,25 @@ pub fn restore(prev: &Record, env: &dyn Env) -> Batch {
     Batch::one(Write::restore(prev, env))
 }
 
+/// The customer as stored: empty fields are left out (they decode back to
+/// their defaults), which keeps records and the change log small.
 pub(crate) fn to_fields(c: &super::Customer) -> Fields {
     match serde_json::to_value(c) {
-        Ok(serde_json::Value::Object(map)) => map,
+        Ok(serde_json::Value::Object(mut map)) => {
+            map.retain(|_, v| !is_empty(v));
+            map
+        }
         // A struct of strings, enums and vectors always serialises to an object.
         other => unreachable!("customer serialised to {other:?}"),
+    }
+}
+
+fn is_empty(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(s) => s.is_empty(),
+        serde_json::Value::Array(a) => a.is_empty(),
+        _ => false,
     }
 }
 
@@ -66,6 +80,21 @@ mod tests {
             let hist = store.history(&rec.key()).await.unwrap();
             assert_eq!(hist.len(), 4);
         });
+    }
+
+    #[test]
+    fn empty_fields_are_not_stored_and_clearing_one_is_logged() {
+        let env = SeededEnv::new(3, 0);
+        let input = CustomerInput { name: "Acme".into(), notes: "call back".into(), ..Default::default() };
+        let rec = create(&input, &env).unwrap().writes.remove(0).record;
+        assert!(!rec.fields.contains_key("email") && !rec.fields.contains_key("phones"));
+        assert_eq!(rec.decode::<Customer>().unwrap().notes, "call back");
+        let cleared = update(&rec, &CustomerInput { notes: String::new(), ..input }, &env).unwrap().unwrap();
+        let change = &cleared.writes[0].change;
+        assert_eq!(change.fields.len(), 1);
+        assert_eq!(change.fields[0].field, "notes");
+        assert_eq!(change.fields[0].after, serde_json::Value::Null);
+        assert_eq!(cleared.writes[0].record.decode::<Customer>().unwrap().notes, "");
     }
 
     #[test]

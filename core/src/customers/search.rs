@@ -6,7 +6,7 @@
 use super::model::{PartyKind, KIND};
 use crate::locale::{normalize_for_search, SearchQuery, SearchText};
 use crate::store::{Envelope, Record, Scan};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The fields a list row and its search need; the rest of a stored customer
 /// (notes, address, …) is skipped while parsing, which keeps loading 50,000
@@ -27,7 +27,10 @@ pub struct CustomerSummary {
     pub tags: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// Stored in snapshots as an array, not an object: field names repeated
+/// 50,000 times were a quarter of the snapshot.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "RowTuple")]
 pub struct CustomerRow {
     pub id: String,
     pub name: String,
@@ -37,6 +40,32 @@ pub struct CustomerRow {
     pub owner: String,
     sort_key: String,
     haystack: String,
+}
+
+type RowTuple = (String, String, PartyKind, String, String, String, String, String);
+
+impl Serialize for CustomerRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self;
+        (&r.id, &r.name, r.kind, &r.city, &r.phone, &r.owner, &r.sort_key, &r.haystack).serialize(s)
+    }
+}
+
+impl From<RowTuple> for CustomerRow {
+    fn from((id, name, kind, city, phone, owner, sort_key, haystack): RowTuple) -> Self {
+        Self { id, name, kind, city, phone, owner, sort_key, haystack }
+    }
+}
+
+/// Bump when [`CustomerRow`] or its normalisation changes: older snapshots
+/// are then ignored and the list is rebuilt from the records.
+const SNAPSHOT_FORMAT: u32 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct Snapshot<R> {
+    format: u32,
+    seq: u64,
+    rows: R,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -70,6 +99,25 @@ impl CustomerIndex {
     fn reindex(&mut self) {
         self.text = SearchText::new(self.rows.iter().map(|r| r.haystack.as_str()));
         self.generation += 1;
+    }
+
+    /// The whole list as one value, valid at change-log position `seq`, so the
+    /// next start reads one value instead of every customer record.
+    pub fn to_snapshot(&self, seq: u64) -> String {
+        let snapshot = Snapshot { format: SNAPSHOT_FORMAT, seq, rows: &self.rows };
+        // Rows are strings and an enum: serialising cannot fail.
+        serde_json::to_string(&snapshot).unwrap_or_default()
+    }
+
+    /// The list and its log position, or None for a snapshot of another format.
+    pub fn from_snapshot(json: &str) -> Option<(Self, u64)> {
+        let snapshot: Snapshot<Vec<CustomerRow>> = serde_json::from_str(json).ok()?;
+        if snapshot.format != SNAPSHOT_FORMAT {
+            return None;
+        }
+        let mut index = Self { rows: snapshot.rows, text: SearchText::default(), generation: 0 };
+        index.reindex();
+        Some((index, snapshot.seq))
     }
 
     pub fn rows(&self) -> &[CustomerRow] {
@@ -211,6 +259,19 @@ mod tests {
         assert_eq!(after.hits, ix.search("کریمی ا"));
         let new_pos = ix.rows().iter().position(|r| r.name == "آ کریمی").unwrap() as u32;
         assert!(after.hits.contains(&new_pos), "the new row is found");
+    }
+
+    #[test]
+    fn snapshot_round_trips_and_refuses_other_formats() {
+        let env = SeededEnv::new(1, 0);
+        let ix = index_of(crate::demo::customers(crate::demo::Size::S, 3).iter().map(|c| Write::create(KIND, to_fields(c), &env).record).collect());
+        let (back, seq) = CustomerIndex::from_snapshot(&ix.to_snapshot(42)).unwrap();
+        assert_eq!(seq, 42);
+        assert_eq!(back.rows(), ix.rows());
+        assert_eq!(back.search("کریمی"), ix.search("کریمی"));
+        let other = ix.to_snapshot(1).replacen("\"format\":1", "\"format\":999", 1);
+        assert!(CustomerIndex::from_snapshot(&other).is_none());
+        assert!(CustomerIndex::from_snapshot("{not json").is_none());
     }
 
     #[test]

@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 11;
+const CASE_COUNT: usize = 12;
 
 type CaseResult = Result<(), String>;
 
@@ -61,6 +61,7 @@ where
     case!(unicode_and_markup_round_trip);
     case!(typed_scan_decodes_fields_and_counts_unreadable);
     case!(big_batches_page_and_keep_history);
+    case!(cache_is_kept_apart_from_records_and_log);
     report
 }
 
@@ -258,5 +259,20 @@ async fn big_batches_page_and_keep_history<S: Store>(s: &S) -> CaseResult {
     ensure!(outbox.len() == 1201, "outbox {}", outbox.len());
     let entry = outbox.iter().find(|o| o.key == target.key()).ok_or("edited record not in outbox")?;
     ensure!(entry.rev == 2 && entry.seq == 1202, "outbox entry {entry:?}");
+    Ok(())
+}
+
+async fn cache_is_kept_apart_from_records_and_log<S: Store>(s: &S) -> CaseResult {
+    ensure!(s.last_seq().await.map_err(err)? == 0, "empty store has a last seq");
+    ensure!(s.cache_get("list").await.map_err(err)?.is_none(), "cache not empty at start");
+    let e = env();
+    s.apply(&Batch { writes: (0..3).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect() }).await.map_err(err)?;
+    ensure!(s.last_seq().await.map_err(err)? == 3, "last seq after three writes");
+    let big = "ش".repeat(100_000);
+    s.cache_put("list", &big).await.map_err(err)?;
+    s.cache_put("list", "v2 «ی»").await.map_err(err)?;
+    ensure!(s.cache_get("list").await.map_err(err)?.as_deref() == Some("v2 «ی»"), "cache value not replaced");
+    ensure!(s.last_seq().await.map_err(err)? == 3, "a cache write moved the log");
+    ensure!(s.outbox().await.map_err(err)?.len() == 3, "a cache write reached the outbox");
     Ok(())
 }

@@ -14,6 +14,7 @@ struct Inner {
     records: HashMap<String, Record>,
     changes: Vec<Change>,
     outbox: BTreeMap<String, OutboxEntry>,
+    cache: HashMap<String, String>,
 }
 
 impl MemoryStore {
@@ -85,6 +86,19 @@ impl Store for MemoryStore {
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         Ok(self.inner.borrow().outbox.values().cloned().collect())
+    }
+
+    async fn last_seq(&self) -> Result<u64, StoreError> {
+        Ok(self.inner.borrow().changes.len() as u64)
+    }
+
+    async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.inner.borrow().cache.get(name).cloned())
+    }
+
+    async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.borrow_mut().cache.insert(name.to_string(), value.to_string());
+        Ok(())
     }
 }
 

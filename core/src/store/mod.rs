@@ -65,4 +65,10 @@ pub trait Store {
     async fn history(&self, key: &str) -> Result<Vec<Change>, StoreError>;
     /// Records waiting to be pushed to a sync server, one entry per record.
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError>;
+    /// The sequence number of the newest change-log entry (0 when empty).
+    async fn last_seq(&self) -> Result<u64, StoreError>;
+    /// A derived value kept to speed things up (e.g. the customer list at a
+    /// known log position). Not a record: no log entry, no outbox, no sync.
+    async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError>;
+    async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError>;
 }
