@@ -32,7 +32,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     {move || t().switch_language}
                 </button>
             </header>
-            <nav class="nav" aria-label="main">
+            <nav class="nav" aria-label=move || t().nav_label>
                 {AREAS.map(|(href, icon, label)| view! {
                     <A href=href attr:class="nav-link">
                         <Icon name=icon/>

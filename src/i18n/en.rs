@@ -9,6 +9,8 @@ pub const TEXTS: Texts = Texts {
     nav_reports: "Reports",
     nav_settings: "Settings",
     switch_language: "فارسی",
+    nav_label: "Daftar areas",
+    megabytes: "MB",
     online: "Online",
     offline: "Offline",
     saved_on_device: "Saved on this device",

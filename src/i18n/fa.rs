@@ -9,6 +9,8 @@ pub const TEXTS: Texts = Texts {
     nav_reports: "گزارش‌ها",
     nav_settings: "تنظیمات",
     switch_language: "English",
+    nav_label: "بخش‌های دفتر",
+    megabytes: "مگابایت",
     online: "آنلاین",
     offline: "آفلاین",
     saved_on_device: "ذخیره روی همین دستگاه",

@@ -25,6 +25,8 @@ pub struct Texts {
     pub nav_reports: &'static str,
     pub nav_settings: &'static str,
     pub switch_language: &'static str,
+    pub nav_label: &'static str,
+    pub megabytes: &'static str,
     pub online: &'static str,
     pub offline: &'static str,
     pub saved_on_device: &'static str,
@@ -100,4 +102,11 @@ pub struct Texts {
     pub reload: &'static str,
     pub dismiss: &'static str,
     pub bad_date: &'static str,
+}
+
+/// A moment in the user's own time zone (the device's), in their calendar.
+pub fn local_datetime(epoch_ms: i64, lang: Lang) -> String {
+    // getTimezoneOffset is minutes *behind* UTC, and differs across DST.
+    let offset = -js_sys::Date::new(&(epoch_ms as f64).into()).get_timezone_offset() as i32;
+    daftar_core::locale::format_datetime_ms_offset(epoch_ms, offset, lang)
 }

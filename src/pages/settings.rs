@@ -57,7 +57,7 @@ fn StorageCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let info = LocalResource::new(storage_info);
-    let mb = move |bytes: f64| localize_digits(&format!("{:.1} MB", bytes / 1_048_576.0), state.lang.get());
+    let mb = move |bytes: f64| localize_digits(&format!("{:.1} {}", bytes / 1_048_576.0, t().megabytes), state.lang.get());
     view! {
         <div class="card">
             <h2>{move || t().storage}</h2>

@@ -1,7 +1,8 @@
 use crate::i18n::{labels, store_error_text};
 use crate::state::AppState;
 use daftar_core::customers::Customer;
-use daftar_core::locale::{format_date, format_datetime_ms, localize_digits};
+use crate::i18n::local_datetime;
+use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::{Change, Record};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -71,8 +72,8 @@ fn Detail(record: Record, history: Vec<Change>) -> impl IntoView {
         (|t| t.field_owner, Signal::derive({ let s = c.owner.clone(); move || s.clone() })),
         (|t| t.field_since, Signal::derive(move || since.map(|d| format_date(d, lang())).unwrap_or_default())),
         (|t| t.field_tags, Signal::derive({ let s = c.tags.join("، "); move || s.clone() })),
-        (|t| t.created, Signal::derive(move || format_datetime_ms(created, lang()))),
-        (|t| t.updated, Signal::derive(move || format_datetime_ms(updated, lang()))),
+        (|t| t.created, Signal::derive(move || local_datetime(created, lang()))),
+        (|t| t.updated, Signal::derive(move || local_datetime(updated, lang()))),
     ];
     view! {
         <section class="page detail-page">
@@ -99,7 +100,7 @@ fn Detail(record: Record, history: Vec<Change>) -> impl IntoView {
                         <li>
                             <span>{move || labels::op(ch.op, state.t())}</span>
                             " · "
-                            <span class="muted">{move || format_datetime_ms(ch.at, lang())}</span>
+                            <span class="muted">{move || local_datetime(ch.at, lang())}</span>
                             <span class="muted">{move || {
                                 let t = state.t();
                                 let names: Vec<&str> = ch.fields.iter().map(|f| labels::customer_field(&f.field, t)).filter(|n| !n.is_empty()).collect();
