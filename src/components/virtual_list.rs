@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 /// Rows beyond the visible ones rendered on each side, so a fast fling does
 /// not show blank space before the next frame.
-const OVERSCAN: usize = 8;
+const OVERSCAN: usize = 4;
 
 /// A scrolling list that renders only the rows in view: the page stays light
 /// whether it holds 10 or 50,000 rows. Rows have a fixed height.

@@ -24,7 +24,10 @@ pub fn CustomerList() -> impl IntoView {
         result.with(|r| r.hits.get(pos).copied())
             .and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).cloned()))
     };
-    let key = move |pos: usize| row_at(pos).map(|r| r.id).unwrap_or_default();
+    let key = move |pos: usize| {
+        let index = result.with(|r| r.hits.get(pos).copied());
+        index.and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).map(|r| r.id.clone()))).unwrap_or_default()
+    };
     let render = move |pos: usize| {
         row_at(pos).map(|r| {
             let lang = state.lang.get_untracked();
