@@ -26,3 +26,19 @@ fn start_mark(name: &str) -> String {
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
 }
+
+/// Records how much memory the wasm module holds (its linear memory), so the
+/// benchmark can report it beside the JavaScript heap.
+pub fn mark_wasm_memory() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(perf) = performance() {
+        use wasm_bindgen::{JsCast, JsValue};
+        let bytes = core::arch::wasm32::memory_size(0) as f64 * 65_536.0;
+        // `mark(name, {detail})` is still "unstable" in web-sys: called by name.
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"detail".into(), &bytes.into());
+        if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+            let _ = mark.call2(&perf, &"daftar:wasm-memory".into(), &options);
+        }
+    }
+}

@@ -88,6 +88,7 @@ impl AppState {
         }
         self.customers_loaded.set(true);
         span.end();
+        crate::perf::mark_wasm_memory();
     }
 
     /// Writing the snapshot takes a moment of main-thread work: do it after
@@ -159,7 +160,25 @@ impl AppState {
 
     async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        super::tabs::announce(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
         self.customers.update(|ix| ix.upsert(batch.writes.into_iter().map(|w| w.record)));
         Ok(())
+    }
+
+    /// Re-reads records another tab wrote (`kind:id` keys) into this tab's lists.
+    pub(super) async fn refresh_records(&self, keys: &[String]) {
+        let Some(store) = self.store() else { return };
+        let mut records = Vec::new();
+        for key in keys {
+            let Some((kind, id)) = key.split_once(':') else { continue };
+            match store.get(kind, id).await {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(e) => leptos::logging::warn!("re-reading {key} failed: {e}"),
+            }
+        }
+        if !records.is_empty() {
+            self.customers.update(|ix| ix.upsert(records));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod customers;
 pub mod device;
+mod tabs;
 
 pub use customers::SaveError;
 
@@ -62,6 +63,7 @@ impl AppState {
         });
         Effect::new(move || crate::settings::save_currency(state.currency.get()));
         device::watch_online(state.online);
+        tabs::listen(state);
         state
     }
 

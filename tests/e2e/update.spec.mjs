@@ -18,8 +18,10 @@ test("a new deployment shows an update prompt and reloads into it", async ({ pag
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await expect(page.getByTestId("update-prompt")).toBeVisible();
     await expect(page.getByTestId("update-prompt")).toContainText("نسخهٔ تازه");
+    // Listen before clicking: the reload can finish before a later listener is attached.
+    const reloaded = page.waitForEvent("load");
     await page.getByTestId("update-prompt").getByRole("button", { name: "بارگذاری دوباره" }).click();
-    await page.waitForEvent("load");
+    await reloaded;
     await expect(page.getByTestId("storage-chip")).toHaveText("ذخیره روی همین دستگاه");
     await expect(page.getByTestId("update-prompt")).toHaveCount(0);
     const cacheNames = await page.evaluate(() => caches.keys());

@@ -4,7 +4,7 @@
 //! (see BENCHMARKS.md) and needs no index to maintain.
 
 use super::model::{PartyKind, KIND};
-use crate::locale::{normalize_for_search, SearchQuery, SearchText};
+use crate::locale::{collation_key, normalize_for_search, SearchQuery, SearchText};
 use crate::store::{Envelope, Record, Scan};
 use serde::{Deserialize, Serialize};
 
@@ -59,7 +59,7 @@ impl From<RowTuple> for CustomerRow {
 
 /// Bump when [`CustomerRow`] or its normalisation changes: older snapshots
 /// are then ignored and the list is rebuilt from the records.
-const SNAPSHOT_FORMAT: u32 = 1;
+const SNAPSHOT_FORMAT: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct Snapshot<R> {
@@ -187,7 +187,7 @@ fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
     }
     CustomerRow {
         id: r.id,
-        sort_key: normalize_for_search(&c.name),
+        sort_key: collation_key(&normalize_for_search(&c.name)),
         haystack: normalize_for_search(&text),
         phone: c.phones.into_iter().next().unwrap_or_default(),
         name: c.name,
@@ -269,7 +269,7 @@ mod tests {
         assert_eq!(seq, 42);
         assert_eq!(back.rows(), ix.rows());
         assert_eq!(back.search("کریمی"), ix.search("کریمی"));
-        let other = ix.to_snapshot(1).replacen("\"format\":1", "\"format\":999", 1);
+        let other = ix.to_snapshot(1).replacen(&format!("\"format\":{SNAPSHOT_FORMAT}"), "\"format\":999", 1);
         assert!(CustomerIndex::from_snapshot(&other).is_none());
         assert!(CustomerIndex::from_snapshot("{not json").is_none());
     }

@@ -1,0 +1,42 @@
+//! Keeps every open tab of Daftar on the same page: after a write, the tab
+//! names the records it changed on a BroadcastChannel, and the other tabs
+//! re-read those records from the shared database.
+
+use super::AppState;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+const CHANNEL: &str = "daftar-changes";
+
+/// The channel of this tab, opened once. None where BroadcastChannel is
+/// missing (then other tabs catch up when they reload).
+fn channel() -> Option<web_sys::BroadcastChannel> {
+    thread_local! {
+        static CHANNEL_OF_TAB: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    }
+    CHANNEL_OF_TAB.with(Clone::clone)
+}
+
+/// Tells the other tabs which records (`kind:id` keys) this tab just wrote.
+pub fn announce(keys: &[String]) {
+    let Some(channel) = channel() else { return };
+    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    // A tab that misses the message only shows older data until it reloads.
+    let _ = channel.post_message(&list);
+}
+
+/// Re-reads what other tabs announce.
+pub fn listen(state: AppState) {
+    let Some(channel) = channel() else { return };
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+        let keys: Vec<String> = event
+            .data()
+            .dyn_into::<js_sys::Array>()
+            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
+            .unwrap_or_default();
+        leptos::task::spawn_local(async move { state.refresh_records(&keys).await });
+    });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The listener lives as long as the tab.
+    on_message.forget();
+}
