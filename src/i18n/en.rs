@@ -83,4 +83,9 @@ pub const TEXTS: Texts = Texts {
     reload: "Reload",
     dismiss: "Later",
     bad_date: "Invalid date; write it as 2024-08-02.",
+    pick_date: "Pick a date",
+    previous_month: "Previous month",
+    next_month: "Next month",
+    today: "Today",
+    clear: "Clear",
 };

@@ -83,4 +83,9 @@ pub const TEXTS: Texts = Texts {
     reload: "بارگذاری دوباره",
     dismiss: "بعداً",
     bad_date: "تاریخ نادرست است؛ به شکل ۱۴۰۳/۰۵/۱۲ بنویسید.",
+    pick_date: "انتخاب تاریخ",
+    previous_month: "ماه قبل",
+    next_month: "ماه بعد",
+    today: "امروز",
+    clear: "پاک کردن",
 };

@@ -102,6 +102,11 @@ pub struct Texts {
     pub reload: &'static str,
     pub dismiss: &'static str,
     pub bad_date: &'static str,
+    pub pick_date: &'static str,
+    pub previous_month: &'static str,
+    pub next_month: &'static str,
+    pub today: &'static str,
+    pub clear: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -105,3 +105,27 @@ test("search is instant and Persian-aware over demo data", async ({ page }) => {
   await search.fill("zzzz-no-such");
   await expect(page.getByTestId("customer-count")).toHaveText("۰ مشتری");
 });
+
+test("dates are picked from a Jalali month in Persian and a Gregorian one in English", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("new-customer").click();
+  await page.locator("#name").fill("تاریخ‌دار");
+  await page.locator("#since").fill("۱۴۰۳/۰۵/۱۲");
+  await page.getByTestId("since-picker").click();
+  await expect(page.getByTestId("calendar-title")).toHaveText("مرداد ۱۴۰۳");
+  // Mordad has 31 days; 1 Mordad 1403 fell on a Monday, the third column of a Saturday week.
+  await expect(page.locator(".calendar .day")).toHaveCount(31);
+  await expect(page.locator(".calendar-grid > *").nth(7 + 2)).toHaveText("۱");
+  await page.locator(".calendar .day", { hasText: /^۱۵$/ }).click();
+  await expect(page.locator("#since")).toHaveValue("۱۴۰۳/۰۵/۱۵");
+  await page.getByTestId("save").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("تاریخ‌دار");
+  await expect(page.locator(".facts")).toContainText("۱۴۰۳/۰۵/۱۵");
+  await page.getByTestId("lang-switch").click();
+  await expect(page.locator(".facts")).toContainText("2024-08-05");
+  await page.getByTestId("edit").click();
+  await page.getByTestId("since-picker").click();
+  await expect(page.getByTestId("calendar-title")).toHaveText("August 2024");
+  await page.getByRole("button", { name: "Next month" }).click();
+  await expect(page.getByTestId("calendar-title")).toHaveText("September 2024");
+});

@@ -5,6 +5,7 @@
 //! All functions are pure and allocation-light so they can run over every
 //! customer on every keystroke, on the host in tests and in the browser alike.
 
+mod calendar;
 mod collate;
 mod dates;
 mod digits;
@@ -27,6 +28,7 @@ pub use jalali::{
 pub use money::{format_money, parse_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
 pub use search_text::SearchText;
+pub use calendar::{day_number, weekday_labels, Month};
 pub use collate::collation_key;
 
 /// The interface language. Persian is the default because that is who the

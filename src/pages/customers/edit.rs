@@ -1,4 +1,5 @@
 use super::fields::{ChoiceField, CustomerForm, TextField};
+use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError};
 use daftar_core::customers::{ContactMethod, Customer, CustomerInput, CustomerType, Field, PartyKind};
@@ -105,14 +106,7 @@ fn Form(existing: Option<Record>) -> impl IntoView {
                     <TextField form=form id="category" label=|t| t.field_category value=form.category/>
                     <TextField form=form id="owner" label=|t| t.field_owner value=form.owner/>
                 </div>
-                <div class="field" class:invalid=move || form.bad_date.get()>
-                    <label for="since">{move || t().field_since}</label>
-                    <input id="since" name="since" inputmode="numeric" placeholder=move || t().date_hint
-                        aria-invalid=move || form.bad_date.get().to_string() bind:value=form.since/>
-                    <Show when=move || form.bad_date.get()>
-                        <p class="field-error" data-testid="since-error">{move || t().bad_date}</p>
-                    </Show>
-                </div>
+                <DateField id="since" label=|t| t.field_since value=form.since invalid=form.bad_date/>
                 <TextField form=form id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
                 <TextField form=form id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
                 <div class="actions">
