@@ -7,7 +7,10 @@ const CACHE = `daftar-${VERSION}`;
 self.addEventListener("install", (event) => {
   // A new version waits until the user agrees to reload (see the update prompt),
   // so a page never runs half old and half new code.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // `reload` bypasses the HTTP cache: a host that caches HTML must not hand
+  // the new worker an old index.html pointing at files of the old build.
+  const fresh = PRECACHE.map((url) => new Request(url, { cache: "reload" }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener("activate", (event) => {

@@ -28,8 +28,8 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# npm packages (wasm-opt from binaryen, and with --test playwright-core + pouchdb-server)
-# are pinned in package.json / package-lock.json; `npm ci` only when node_modules is stale.
+# npm packages (wasm-opt from binaryen, @playwright/test) are pinned in package.json and
+# package-lock.json; `npm ci` runs only when node_modules is missing or older than the lock.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.install-stamp ]; then
   say "installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
@@ -39,8 +39,13 @@ fi
 if [ "${1:-}" = "--test" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "installing chromium and chromium-driver from Debian"
-    apt-get update
-    DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      command -v sudo >/dev/null || { say "need root (or sudo) to apt-get install chromium chromium-driver"; exit 1; }
+      sudo="sudo"
+    fi
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y chromium chromium-driver
   fi
 fi
 say "all tools present"

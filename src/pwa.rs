@@ -11,10 +11,15 @@ export function register_sw(on_update) {
   if (!("serviceWorker" in navigator)) return;
   const watch = (reg) => {
     const announce = () => { if (reg.waiting && navigator.serviceWorker.controller) on_update(); };
+    const follow = (w) => { if (w) w.addEventListener("statechange", () => { if (w.state === "installed") announce(); }); };
     announce();
-    reg.addEventListener("updatefound", () => {
-      const w = reg.installing;
-      if (w) w.addEventListener("statechange", () => { if (w.state === "installed") announce(); });
+    // A worker may already be installing when registration resolves.
+    follow(reg.installing);
+    reg.addEventListener("updatefound", () => follow(reg.installing));
+    // A tablet can stay open for days: look for a new version whenever the
+    // app comes back to the foreground.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") reg.update().catch(() => {});
     });
   };
   navigator.serviceWorker.register("/sw.js").then(watch).catch((e) => console.warn("service worker:", e));

@@ -30,11 +30,10 @@ async fn indexeddb_passes_the_conformance_suite() {
 async fn data_survives_closing_and_reopening() {
     let name = unique("reopen");
     let env = daftar_core::env::SeededEnv::new(5, 0);
-    let batch = daftar_core::demo::batch(daftar_core::demo::Size::S, 5, 0);
-    {
-        let store = IdbStore::open(&name).await.unwrap();
-        store.apply(&batch).await.unwrap();
-    }
+    let batch = daftar_core::demo::batch(daftar_core::demo::Size::S, 5, &daftar_core::env::SeededEnv::new(5, 0));
+    let store = IdbStore::open(&name).await.unwrap();
+    store.apply(&batch).await.unwrap();
+    store.close();
     let store = IdbStore::open(&name).await.unwrap();
     let all = store.all("customer").await.unwrap();
     assert_eq!(all.len(), 100);
@@ -54,7 +53,12 @@ async fn data_survives_closing_and_reopening() {
 async fn upgrades_a_version_1_database_with_every_record_intact() {
     assert_eq!(SCHEMA_VERSION, 2, "add a fixture for the version this test no longer covers");
     let name = unique("v1");
-    let batch = daftar_core::demo::batch(daftar_core::demo::Size::S, 11, 1_600_000_000_000);
+    // More changes than one v2 log segment holds (500), so the migration's chunking is exercised.
+    let env = daftar_core::env::SeededEnv::new(11, 1_600_000_000_000);
+    let mut batch = daftar_core::demo::batch(daftar_core::demo::Size::M, 11, &env);
+    batch.writes.truncate(1_100);
+    let edited = Write::update(&batch.writes[3].record, batch.writes[3].record.fields.clone().into_iter().chain([("city".to_string(), serde_json::json!("یزد"))]).collect(), &env).unwrap();
+    batch.writes.push(edited.clone());
     {
         let db = Database::open(&name)
             .with_version(1u32)
@@ -98,16 +102,28 @@ async fn upgrades_a_version_1_database_with_every_record_intact() {
     let store = IdbStore::open(&name).await.expect("upgrade from v1");
     let mut all = store.all("customer").await.unwrap();
     all.sort_by(|a, b| a.id.cmp(&b.id));
-    let mut want: Vec<_> = batch.writes.iter().map(|w| w.record.clone()).collect();
-    want.sort_by(|a, b| a.id.cmp(&b.id));
+    // The latest state of each record (one was written twice).
+    let mut latest = std::collections::BTreeMap::new();
+    for w in &batch.writes {
+        latest.insert(w.record.id.clone(), w.record.clone());
+    }
+    let want: Vec<_> = latest.into_values().collect();
     assert_eq!(all, want, "records changed by the upgrade");
-    let log = store.changes_since(0, 1000).await.unwrap();
-    assert_eq!(log.len(), 100);
-    assert_eq!(store.history(&batch.writes[7].record.key()).await.unwrap().len(), 1);
-    assert_eq!(store.outbox().await.unwrap().len(), 100);
+    let log = store.changes_since(0, 5_000).await.unwrap();
+    assert_eq!(log.len(), 1_101);
+    for (i, (got, w)) in log.iter().zip(&batch.writes).enumerate() {
+        assert_eq!(got.seq, i as u64 + 1);
+        assert_eq!(got.key, w.change.key);
+        assert_eq!(got.op, w.change.op);
+        assert_eq!(got.fields, w.change.fields, "change {} changed by the upgrade", i + 1);
+    }
+    let history = store.history(&edited.record.key()).await.unwrap();
+    assert_eq!(history.iter().map(|c| c.seq).collect::<Vec<_>>(), vec![4, 1_101]);
+    let outbox = store.outbox().await.unwrap();
+    assert_eq!(outbox.len(), 1_100);
+    assert!(outbox.iter().any(|o| o.key == edited.record.key() && o.rev == 2 && o.seq == 1_101));
 
-    let env = daftar_core::env::SeededEnv::new(1, 0);
     let seqs = store.apply(&Batch::one(Write::delete(&batch.writes[0].record, &env))).await.unwrap();
-    assert_eq!(seqs, vec![101], "the sequence must continue after the v1 log");
+    assert_eq!(seqs, vec![1_102], "the sequence must continue after the v1 log");
     store.delete().await.unwrap();
 }

@@ -31,10 +31,6 @@ impl SeededEnv {
             rng: std::cell::RefCell::new(SplitMix64(seed)),
         }
     }
-
-    pub fn set_now(&self, ms: i64) {
-        self.now.set(ms);
-    }
 }
 
 impl Env for SeededEnv {

@@ -7,5 +7,6 @@
 pub mod customers;
 pub mod demo;
 pub mod env;
+pub mod import;
 pub mod locale;
 pub mod store;

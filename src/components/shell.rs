@@ -34,7 +34,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             </header>
             <nav class="nav" aria-label=move || t().nav_label>
                 {AREAS.map(|(href, icon, label)| view! {
-                    <A href=href attr:class="nav-link">
+                    <A href=href attr:class="nav-link" attr:data-testid=format!("nav-{icon}")>
                         <Icon name=icon/>
                         <span>{move || label(t())}</span>
                     </A>
@@ -55,13 +55,13 @@ fn StatusChips() -> impl IntoView {
             <span class="chip" class:offline=move || !state.online.get() data-testid="online-chip">
                 {move || if state.online.get() { t().online } else { t().offline }}
             </span>
-            <span class="chip" class:error=move || matches!(state.store_status.get(), StoreStatus::Failed(_))
-                data-testid="storage-chip"
-                title=move || match state.store_status.get() { StoreStatus::Failed(e) => e, _ => String::new() }>
+            <span class="chip" class:error=move || matches!(state.store_status.get(), StoreStatus::Failed(_) | StoreStatus::Outdated)
+                data-testid="storage-chip">
                 {move || match state.store_status.get() {
                     StoreStatus::Opening => t().loading,
                     StoreStatus::Ready => t().saved_on_device,
                     StoreStatus::Failed(_) => t().storage_unavailable,
+                    StoreStatus::Outdated => t().storage_outdated,
                 }}
             </span>
         </div>

@@ -26,11 +26,20 @@ where
     let viewport = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0);
     let height = RwSignal::new(800.0);
-    Effect::new(move || {
-        if let Some(el) = viewport.get() {
+    let measure = move || {
+        if let Some(el) = viewport.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
             height.set(f64::from(el.client_height()).max(1.0));
         }
+    };
+    Effect::new(move || {
+        if viewport.get().is_some() {
+            measure();
+        }
     });
+    // A tablet turned on its side changes the viewport's height.
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let window = move || {
         let n = count.get();
         let first = (scroll_top.get() / row_height) as usize;
@@ -39,12 +48,7 @@ where
         let end = (first + visible + OVERSCAN).min(n);
         (start..end).map(|i| (i, key(i))).collect::<Vec<_>>()
     };
-    let on_scroll = move |_| {
-        if let Some(el) = viewport.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            height.set(f64::from(el.client_height()).max(1.0));
-        }
-    };
+    let on_scroll = move |_| measure();
     view! {
         <div class="vlist" node_ref=viewport on:scroll=on_scroll role="list">
             <div class="vlist-space" style:height=move || format!("{}px", count.get() as f64 * row_height)>

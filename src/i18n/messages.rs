@@ -55,9 +55,9 @@ pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
             "The device is out of storage space; nothing was saved."
         },
         StoreError::Corrupt(_) | StoreError::Backend(_) => if fa {
-            "ذخیره روی دستگاه انجام نشد؛ چیزی ذخیره نشد. دوباره امتحان کنید."
+            "حافظهٔ این دستگاه پاسخ درستی نداد؛ اگر در حال ذخیره بودید، چیزی ذخیره نشد. دوباره امتحان کنید یا صفحه را تازه کنید."
         } else {
-            "Saving on this device failed; nothing was saved. Please try again."
+            "This device's storage did not answer properly; if you were saving, nothing was saved. Try again or reload the page."
         },
     }
     .to_string()

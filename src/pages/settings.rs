@@ -57,7 +57,13 @@ fn StorageCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let info = LocalResource::new(storage_info);
-    let mb = move |bytes: f64| localize_digits(&format!("{:.1} {}", bytes / 1_048_576.0, t().megabytes), state.lang.get());
+    let mb = move |bytes: f64| {
+        let lang = state.lang.get();
+        let number = format!("{:.1}", bytes / 1_048_576.0);
+        // Persian writes the decimal point as «٫».
+        let number = if lang == Lang::Fa { number.replace('.', "٫") } else { number };
+        format!("{} {}", localize_digits(&number, lang), t().megabytes)
+    };
     view! {
         <div class="card">
             <h2>{move || t().storage}</h2>

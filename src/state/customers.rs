@@ -22,6 +22,11 @@ const SNAPSHOT: &str = "customer-list";
 const REPLAY_LIMIT: usize = 200;
 const SNAPSHOT_DELAY_MS: i32 = 2_000;
 
+thread_local! {
+    /// Numbers the list loads, so a slow load finishing after a newer one is dropped.
+    static LOADS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 struct Loaded {
     index: CustomerIndex,
     /// The log position the index reflects.
@@ -30,28 +35,18 @@ struct Loaded {
     stale: bool,
 }
 
-async fn from_snapshot(store: &IdbStore) -> Option<Loaded> {
-    let json = store.cache_get(SNAPSHOT).await.ok()??;
-    let (mut index, seq) = CustomerIndex::from_snapshot(&json)?;
-    let changes = store.changes_since(seq, REPLAY_LIMIT + 1).await.ok()?;
-    if changes.len() > REPLAY_LIMIT {
-        return None;
+/// The list from the snapshot plus what was logged since, or from every
+/// record when there is no usable snapshot or it is too far behind.
+async fn load(store: &IdbStore) -> Result<Loaded, StoreError> {
+    if let Some(json) = store.cache_get(SNAPSHOT).await? {
+        if let Some((index, seq)) = CustomerIndex::from_snapshot(&json) {
+            if let Some(loaded) = catch_up(store, Loaded { index, seq, stale: false }, Some(REPLAY_LIMIT)).await? {
+                return Ok(loaded);
+            }
+        }
     }
-    let last = changes.last().map_or(seq, |c| c.seq);
-    let mut ids: Vec<&str> = changes.iter().filter(|c| c.kind == KIND).map(|c| c.id.as_str()).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut records = Vec::with_capacity(ids.len());
-    for id in ids {
-        records.extend(store.get(KIND, id).await.ok()?);
-    }
-    index.upsert(records);
-    Some(Loaded { index, seq: last, stale: last != seq })
-}
-
-async fn from_records(store: &IdbStore) -> Result<Loaded, StoreError> {
-    // The position is read first: a write landing meanwhile is then replayed
-    // again at the next start, which is harmless, rather than missed.
+    // The position is read before the records: a write landing in between is
+    // then applied twice (harmless), never missed.
     let seq = store.last_seq().await?;
     let read = crate::perf::start("daftar:read-customers");
     let scan = store.all_as(KIND).await?;
@@ -59,7 +54,28 @@ async fn from_records(store: &IdbStore) -> Result<Loaded, StoreError> {
     if scan.unreadable > 0 {
         leptos::logging::warn!("{} customer records could not be read", scan.unreadable);
     }
-    Ok(Loaded { index: CustomerIndex::build(scan), seq, stale: true })
+    let loaded = Loaded { index: CustomerIndex::build(scan), seq, stale: true };
+    Ok(catch_up(store, loaded, None).await?.unwrap_or_else(|| unreachable!("no limit was given")))
+}
+
+/// Applies the changes logged after `loaded.seq`; None if there are more than `limit`.
+async fn catch_up(store: &IdbStore, mut loaded: Loaded, limit: Option<usize>) -> Result<Option<Loaded>, StoreError> {
+    let changes = store.changes_since(loaded.seq, limit.map_or(usize::MAX, |l| l + 1)).await?;
+    if limit.is_some_and(|l| changes.len() > l) {
+        return Ok(None);
+    }
+    let Some(last) = changes.last().map(|c| c.seq) else { return Ok(Some(loaded)) };
+    let mut ids: Vec<&str> = changes.iter().filter(|c| c.kind == KIND).map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut records = Vec::with_capacity(ids.len());
+    for id in ids {
+        records.extend(store.get(KIND, id).await?);
+    }
+    loaded.index.upsert(records);
+    loaded.seq = last;
+    loaded.stale = true;
+    Ok(Some(loaded))
 }
 
 fn unavailable() -> StoreError {
@@ -72,12 +88,13 @@ impl AppState {
     /// customer record (and then saves a fresh snapshot for the next start).
     pub async fn reload_customers(&self) {
         let Some(store) = self.store() else { return };
+        let this_load = LOADS.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
         let span = crate::perf::start("daftar:load-customers");
-        let loaded = match from_snapshot(&store).await {
-            Some(loaded) => Ok(loaded),
-            None => from_records(&store).await,
-        };
-        match loaded {
+        match load(&store).await {
+            Ok(_) if LOADS.with(|n| n.get()) != this_load => return,
             Ok(Loaded { index, seq, stale }) => {
                 self.customers.set(index);
                 if stale {
@@ -146,22 +163,25 @@ impl AppState {
 
     /// Adds a demo dataset through the same write path as every other write.
     pub async fn load_demo(&self, size: demo::Size) -> Result<usize, StoreError> {
-        let seed = js_sys::Date::now() as u64;
         let span = crate::perf::start("daftar:demo-generate");
-        let batch = demo::batch(size, seed, js_sys::Date::now() as i64);
+        let batch = demo::batch(size, demo::SEED, &BrowserEnv);
         span.end();
         let n = batch.writes.len();
-        let span = crate::perf::start("daftar:import");
-        self.store().ok_or_else(unavailable)?.apply(&batch).await?;
-        span.end();
-        self.reload_customers().await;
+        self.apply(batch).await?;
         Ok(n)
     }
 
     async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
-        self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        let span = crate::perf::start("daftar:apply");
+        let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        span.end();
         super::tabs::announce(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
+        let big = batch.writes.len() > REPLAY_LIMIT;
         self.customers.update(|ix| ix.upsert(batch.writes.into_iter().map(|w| w.record)));
+        // The next start would otherwise re-read every record.
+        if let (true, Some(&last)) = (big, seqs.last()) {
+            self.save_snapshot_later(last);
+        }
         Ok(())
     }
 
@@ -169,16 +189,18 @@ impl AppState {
     pub(super) async fn refresh_records(&self, keys: &[String]) {
         let Some(store) = self.store() else { return };
         let mut records = Vec::new();
+        let mut gone = Vec::new();
         for key in keys {
             let Some((kind, id)) = key.split_once(':') else { continue };
             match store.get(kind, id).await {
                 Ok(Some(record)) => records.push(record),
-                Ok(None) => {}
+                Ok(None) => gone.push(id.to_string()),
                 Err(e) => leptos::logging::warn!("re-reading {key} failed: {e}"),
             }
         }
-        if !records.is_empty() {
-            self.customers.update(|ix| ix.upsert(records));
-        }
+        self.customers.update(|ix| {
+            ix.remove(gone);
+            ix.upsert(records);
+        });
     }
 }

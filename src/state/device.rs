@@ -27,7 +27,7 @@ pub fn watch_online(online: RwSignal<bool>) {
 pub fn set_document_language(lang: Lang) {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang.code());
-        let _ = html.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
+        let _ = html.set_attribute("dir", lang.dir());
     }
 }
 

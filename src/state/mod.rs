@@ -20,6 +20,8 @@ pub enum StoreStatus {
     Opening,
     Ready,
     Failed(String),
+    /// Another tab upgraded the database; this one must reload to use it.
+    Outdated,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,6 +65,11 @@ impl AppState {
         });
         Effect::new(move || crate::settings::save_currency(state.currency.get()));
         device::watch_online(state.online);
+        // For the life of the page (the handle is not needed to keep it).
+        let _ = window_event_listener_untyped(crate::storage::CLOSED_EVENT, move |_| {
+            state.store_status.set(StoreStatus::Outdated);
+            state.update_ready.set(true);
+        });
         tabs::listen(state);
         state
     }

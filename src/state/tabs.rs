@@ -17,23 +17,34 @@ fn channel() -> Option<web_sys::BroadcastChannel> {
     CHANNEL_OF_TAB.with(Clone::clone)
 }
 
+/// Above this many records, the other tabs reload their lists instead of
+/// re-reading the records one by one.
+const MAX_KEYS: usize = 200;
+const RELOAD: &str = "reload";
+
 /// Tells the other tabs which records (`kind:id` keys) this tab just wrote.
 pub fn announce(keys: &[String]) {
     let Some(channel) = channel() else { return };
-    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    let message = if keys.len() > MAX_KEYS {
+        JsValue::from_str(RELOAD)
+    } else {
+        keys.iter().map(|k| JsValue::from_str(k)).collect::<js_sys::Array>().into()
+    };
     // A tab that misses the message only shows older data until it reloads.
-    let _ = channel.post_message(&list);
+    let _ = channel.post_message(&message);
 }
 
 /// Re-reads what other tabs announce.
 pub fn listen(state: AppState) {
     let Some(channel) = channel() else { return };
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-        let keys: Vec<String> = event
-            .data()
-            .dyn_into::<js_sys::Array>()
-            .map(|a| a.iter().filter_map(|v| v.as_string()).collect())
-            .unwrap_or_default();
+        let data = event.data();
+        if data.as_string().as_deref() == Some(RELOAD) {
+            leptos::task::spawn_local(async move { state.reload_customers().await });
+            return;
+        }
+        let keys: Vec<String> =
+            data.dyn_into::<js_sys::Array>().map(|a| a.iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
         leptos::task::spawn_local(async move { state.refresh_records(&keys).await });
     });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

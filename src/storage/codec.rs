@@ -80,7 +80,10 @@ pub fn unpack_json_strings(values: &js_sys::Array) -> Result<String, StoreError>
 
 /// The changes of a log segment, numbered.
 pub fn decode_log_segment(v: &JsValue) -> Result<Vec<Change>, StoreError> {
-    let last = js_sys::Reflect::get(v, &JsValue::from_str("last")).ok().and_then(|l| l.as_f64()).unwrap_or(0.0) as u64;
+    let last = js_sys::Reflect::get(v, &JsValue::from_str("last"))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .ok_or_else(|| StoreError::Corrupt("log segment without its last sequence number".into()))? as u64;
     let mut changes: Vec<Change> = decode_segment(v)?;
     let first = (last + 1).saturating_sub(changes.len() as u64);
     for (i, c) in changes.iter_mut().enumerate() {
@@ -118,14 +121,27 @@ pub fn idb_error(e: Error) -> StoreError {
     }
 }
 
-/// A failed commit: a `ConstraintError` means an `add` met an existing key,
-/// i.e. the batch created a record that is already there.
-pub fn commit_error(e: Error, batch: &Batch) -> StoreError {
-    match &e {
-        Error::DomException(DomException::ConstraintError(_)) => {
-            let key = batch.writes.iter().find(|w| w.expected_rev.is_none()).map(|w| w.record.key()).unwrap_or_default();
+/// A failed commit. The browser often reports only "aborted"; the cause is
+/// then the transaction's own error (`cause`, its DOMException name): a
+/// `ConstraintError` means an `add` met an existing key (the batch created a
+/// record that is already there), a `QuotaExceededError` a full disk.
+pub fn commit_error(e: Error, cause: Option<String>, batch: &Batch) -> StoreError {
+    let name = match &e {
+        Error::DomException(DomException::ConstraintError(_)) => Some("ConstraintError".to_string()),
+        Error::DomException(d) => Some(d.name().into_owned()),
+        _ => cause,
+    };
+    match name.as_deref() {
+        Some("ConstraintError") => {
+            // IndexedDB does not say which key: name the batch's creates.
+            let creates: Vec<String> = batch.writes.iter().filter(|w| w.expected_rev.is_none()).map(|w| w.record.key()).collect();
+            let key = match creates.as_slice() {
+                [one] => one.clone(),
+                many => format!("one of {} new records", many.len()),
+            };
             StoreError::Conflict { key, expected: None, found: None }
         }
+        Some("QuotaExceededError") => StoreError::QuotaExceeded,
         _ => idb_error(e),
     }
 }

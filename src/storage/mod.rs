@@ -17,12 +17,14 @@ use daftar_core::store::{key_of, Batch, Change, Envelope, OutboxEntry, Record, S
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsCast;
 use indexed_db_futures::KeyRange;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
-pub use schema::DB_NAME;
+pub use schema::{CLOSED_EVENT, DB_NAME};
 
 pub struct IdbStore {
     db: Database,
@@ -32,6 +34,11 @@ impl IdbStore {
     /// Opens (creating or upgrading as needed) the database called `name`.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
         Ok(Self { db: schema::open(name).await? })
+    }
+
+    /// Closes the connection (dropping the store does not).
+    pub fn close(self) {
+        self.db.close();
     }
 
     /// Closes the connection and deletes the database (tests use a fresh one each).
@@ -131,6 +138,8 @@ impl Store for IdbStore {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(idb_error)?;
+        // Kept to read why the transaction aborted, which `commit` does not say.
+        let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
         let mut seqs = Vec::with_capacity(batch.writes.len());
         {
             let records = tx.object_store(RECORDS).map_err(idb_error)?;
@@ -169,7 +178,9 @@ impl Store for IdbStore {
             pending.flush(&log, &outbox, seq)?;
             drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
         }
-        tx.commit().await.map_err(|e| codec::commit_error(e, batch))?;
+        if let Err(e) = tx.commit().await {
+            return Err(codec::commit_error(e, raw_tx.error().map(|d| d.name()), batch));
+        }
         Ok(seqs)
     }
 

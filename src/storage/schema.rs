@@ -98,13 +98,21 @@ fn upgrade_error(e: StoreError) -> indexed_db_futures::error::Error {
     JsValue::from_str(&format!("migrating the database: {e}")).into()
 }
 
+/// Fired on `window` when this tab's connection was closed for another tab's upgrade.
+pub const CLOSED_EVENT: &str = "daftar-db-closed";
+
 /// An open connection would block another tab's upgrade to a newer version;
-/// closing lets the upgrade proceed (this tab then reports storage errors
-/// until it reloads, which the new version's update prompt asks for).
+/// closing lets the upgrade proceed. The page is told (see [`CLOSED_EVENT`])
+/// so it can ask the user to reload instead of failing every save.
 fn close_when_another_tab_upgrades(db: &Database) {
     let raw: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
     let to_close = raw.clone();
-    let on_change = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| to_close.close());
+    let on_change = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| {
+        to_close.close();
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(CLOSED_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
+    });
     raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
 }

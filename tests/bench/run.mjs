@@ -33,11 +33,10 @@ async function measureImport(page) {
   await page.goto(`${BASE}/settings`);
   await page.getByTestId("storage-chip").filter({ hasText: /دستگاه|device/ }).waitFor();
   await page.getByTestId("demo-L").click();
-  await page.waitForFunction(() => performance.getEntriesByName("daftar:import").length > 0, null, { timeout: 300_000 });
-  await page.waitForFunction(() => performance.getEntriesByName("daftar:load-customers").length > 1, null, { timeout: 300_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("daftar:apply").length > 0, null, { timeout: 300_000 });
   return page.evaluate(() => ({
     generate: performance.getEntriesByName("daftar:demo-generate")[0].duration,
-    import: performance.getEntriesByName("daftar:import")[0].duration,
+    import: performance.getEntriesByName("daftar:apply")[0].duration,
   }));
 }
 
@@ -76,7 +75,7 @@ async function measureBaseline(page) {
 // start reads that. Wait for it so every run measures the same kind of start.
 async function waitForSnapshot(page) {
   await page.waitForFunction(() => {
-    const imported = performance.getEntriesByName("daftar:import")[0];
+    const imported = performance.getEntriesByName("daftar:apply")[0];
     return performance.getEntriesByName("daftar:save-snapshot").some((m) => m.startTime > imported.startTime + imported.duration);
   }, null, { timeout: 120_000 });
 }

@@ -94,11 +94,14 @@ test("edit, delete and undo keep the customer and its history", async ({ page })
 test("search is instant and Persian-aware over demo data", async ({ page }) => {
   await openApp(page, "/settings");
   await page.getByTestId("demo-S").click();
-  await page.goto("/customers");
+  await expect(page.locator(".toast")).toContainText("دادهٔ نمونه اضافه شد");
+  await page.getByTestId("nav-customers").click();
   await expect(page.getByTestId("customer-count")).toHaveText("۱۰۰ مشتری");
   // Arabic letters find Persian names: ي/ی and ك/ک are the same letter to search.
+  // (The demo data is seeded: the same 100 customers every time.)
   const search = page.getByTestId("customer-search");
   await search.fill("كريمي");
+  await expect(page.getByTestId("customer-count")).not.toHaveText("۱۰۰ مشتری");
   const hits = await page.locator(".customer-row .row-title").allTextContents();
   expect(hits.length).toBeGreaterThan(0);
   for (const name of hits) expect(name).toContain("کریمی");
@@ -128,4 +131,18 @@ test("dates are picked from a Jalali month in Persian and a Gregorian one in Eng
   await expect(page.getByTestId("calendar-title")).toHaveText("August 2024");
   await page.getByRole("button", { name: "Next month" }).click();
   await expect(page.getByTestId("calendar-title")).toHaveText("September 2024");
+});
+
+test("deep links: reloading an edit page shows the customer, an unknown id says not found", async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, { name: "پیوند مستقیم", phones: "+98 912 123 4567" });
+  await page.getByTestId("edit").click();
+  await page.reload();
+  await expect(page.locator("#name")).toHaveValue("پیوند مستقیم");
+  // Numbers are entered and shown left to right even in the Persian form.
+  await expect(page.locator("#phones")).toHaveAttribute("dir", "ltr");
+  await expect(page.locator("#phones")).toHaveValue("۰۹۱۲۱۲۳۴۵۶۷");
+  await page.goto("/customers/00000000-0000-4000-8000-000000000000/edit");
+  await expect(page.locator(".alert")).toHaveText("این صفحه پیدا نشد.");
+  await expect(page.getByTestId("customer-form")).toHaveCount(0);
 });

@@ -11,10 +11,24 @@ pub fn create(input: &CustomerInput, env: &dyn Env) -> Result<Batch, Vec<FieldEr
     Ok(Batch::one(Write::create(KIND, to_fields(&customer), env)))
 }
 
-/// None when the input changes nothing.
+/// None when the input changes nothing. Fields this version does not know
+/// (written by a newer version, or by an import) are kept as they are.
 pub fn update(prev: &Record, input: &CustomerInput, env: &dyn Env) -> Result<Option<Batch>, Vec<FieldError>> {
     let customer = validate(input)?;
-    Ok(Write::update(prev, to_fields(&customer), env).map(Batch::one))
+    let mut fields = prev.fields.clone();
+    fields.retain(|name, _| !is_customer_field(name));
+    fields.extend(to_fields(&customer));
+    Ok(Write::update(prev, fields, env).map(Batch::one))
+}
+
+fn is_customer_field(name: &str) -> bool {
+    thread_local! {
+        static NAMES: Vec<String> = match serde_json::to_value(super::Customer::default()) {
+            Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
+            _ => Vec::new(),
+        };
+    }
+    NAMES.with(|names| names.iter().any(|n| n == name))
 }
 
 pub fn delete(prev: &Record, env: &dyn Env) -> Batch {
@@ -95,6 +109,19 @@ mod tests {
         assert_eq!(change.fields[0].field, "notes");
         assert_eq!(change.fields[0].after, serde_json::Value::Null);
         assert_eq!(cleared.writes[0].record.decode::<Customer>().unwrap().notes, "");
+    }
+
+    #[test]
+    fn edit_keeps_fields_this_version_does_not_know() {
+        let env = SeededEnv::new(3, 0);
+        let input = CustomerInput { name: "Acme".into(), ..Default::default() };
+        let mut rec = create(&input, &env).unwrap().writes.remove(0).record;
+        rec.fields.insert("loyalty".into(), serde_json::json!("loyal"));
+        let edited = update(&rec, &CustomerInput { city: "Yazd".into(), ..input }, &env).unwrap().unwrap();
+        let after = &edited.writes[0].record.fields;
+        assert_eq!(after["loyalty"], serde_json::json!("loyal"));
+        assert_eq!(after["city"], serde_json::json!("Yazd"));
+        assert_eq!(edited.writes[0].change.fields.len(), 1);
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub struct CustomerSummary {
 #[serde(from = "RowTuple")]
 pub struct CustomerRow {
     pub id: String,
+    /// The record's revision: a list row is redrawn when it changes.
+    pub rev: u64,
     pub name: String,
     pub kind: PartyKind,
     pub city: String,
@@ -42,24 +44,24 @@ pub struct CustomerRow {
     haystack: String,
 }
 
-type RowTuple = (String, String, PartyKind, String, String, String, String, String);
+type RowTuple = (String, u64, String, PartyKind, String, String, String, String, String);
 
 impl Serialize for CustomerRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self;
-        (&r.id, &r.name, r.kind, &r.city, &r.phone, &r.owner, &r.sort_key, &r.haystack).serialize(s)
+        (&r.id, r.rev, &r.name, r.kind, &r.city, &r.phone, &r.owner, &r.sort_key, &r.haystack).serialize(s)
     }
 }
 
 impl From<RowTuple> for CustomerRow {
-    fn from((id, name, kind, city, phone, owner, sort_key, haystack): RowTuple) -> Self {
-        Self { id, name, kind, city, phone, owner, sort_key, haystack }
+    fn from((id, rev, name, kind, city, phone, owner, sort_key, haystack): RowTuple) -> Self {
+        Self { id, rev, name, kind, city, phone, owner, sort_key, haystack }
     }
 }
 
 /// Bump when [`CustomerRow`] or its normalisation changes: older snapshots
 /// are then ignored and the list is rebuilt from the records.
-const SNAPSHOT_FORMAT: u32 = 2;
+const SNAPSHOT_FORMAT: u32 = 3;
 
 #[derive(Serialize, Deserialize)]
 struct Snapshot<R> {
@@ -73,8 +75,8 @@ pub struct CustomerIndex {
     rows: Vec<CustomerRow>,
     /// The rows' haystacks in row order, rebuilt after every change.
     text: SearchText,
-    /// Bumped on every change, so a search result of an older state (whose
-    /// positions no longer fit) is never refined.
+    /// New on every change, and unique across all indexes, so a search result
+    /// of another state (whose positions no longer fit) is never refined.
     generation: u64,
 }
 
@@ -97,8 +99,9 @@ impl CustomerIndex {
     }
 
     fn reindex(&mut self) {
+        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.text = SearchText::new(self.rows.iter().map(|r| r.haystack.as_str()));
-        self.generation += 1;
+        self.generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The whole list as one value, valid at change-log position `seq`, so the
@@ -134,17 +137,37 @@ impl CustomerIndex {
 
     /// Applies records' new states: inserted, moved or (when deleted) removed.
     pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
+        let mut ids = std::collections::HashSet::new();
+        let mut fresh = Vec::new();
         for record in records {
-            self.rows.retain(|r| r.id != record.id);
+            ids.insert(record.id.clone());
             if record.kind != KIND || record.deleted {
                 continue;
             }
             let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
             if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
-                let row = row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields });
+                fresh.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
+            }
+        }
+        self.remove_and_insert(&ids, fresh);
+    }
+
+    /// Drops the rows of records that no longer exist at all.
+    pub fn remove(&mut self, ids: impl IntoIterator<Item = String>) {
+        self.remove_and_insert(&ids.into_iter().collect(), Vec::new());
+    }
+
+    fn remove_and_insert(&mut self, ids: &std::collections::HashSet<String>, fresh: Vec<CustomerRow>) {
+        self.rows.retain(|r| !ids.contains(&r.id));
+        // A few rows go into place; many (an import) are appended and sorted once.
+        if fresh.len() <= 64 {
+            for row in fresh {
                 let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
                 self.rows.insert(at, row);
             }
+        } else {
+            self.rows.extend(fresh);
+            self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         }
         self.reindex();
     }
@@ -187,6 +210,7 @@ fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
     }
     CustomerRow {
         id: r.id,
+        rev: r.rev,
         sort_key: collation_key(&normalize_for_search(&c.name)),
         haystack: normalize_for_search(&text),
         phone: c.phones.into_iter().next().unwrap_or_default(),
@@ -272,6 +296,29 @@ mod tests {
         let other = ix.to_snapshot(1).replacen(&format!("\"format\":{SNAPSHOT_FORMAT}"), "\"format\":999", 1);
         assert!(CustomerIndex::from_snapshot(&other).is_none());
         assert!(CustomerIndex::from_snapshot("{not json").is_none());
+    }
+
+    #[test]
+    fn a_result_of_another_index_is_never_refined() {
+        let env = SeededEnv::new(1, 0);
+        let small = index_of(vec![rec(&env, "کریم", "", "09121234567")]);
+        let big = index_of((0..100).map(|i| rec(&env, &format!("کریم {i}"), "", "09121234567")).collect());
+        let from_small = small.search_from("کری", None);
+        assert_eq!(big.search_from("کریم", Some(&from_small)).hits.len(), 100);
+    }
+
+    #[test]
+    fn bulk_upsert_and_remove() {
+        let env = SeededEnv::new(1, 0);
+        let mut ix = index_of(vec![rec(&env, "z", "", "09121234567")]);
+        let many: Vec<Record> = (0..500).map(|i| rec(&env, &format!("n{i:03}"), "", "09121234567")).collect();
+        let first_id = many[0].id.clone();
+        ix.upsert(many);
+        assert_eq!(ix.len(), 501);
+        assert!(ix.rows().windows(2).all(|w| w[0].sort_key <= w[1].sort_key));
+        ix.remove([first_id]);
+        assert_eq!(ix.len(), 500);
+        assert_eq!(ix.rows()[0].name, "n001");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub struct Month {
     pub lang: Lang,
 }
 
-const MONTHS_EN: [&str; 12] =
+const GREGORIAN_MONTHS_EN: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 impl Month {
@@ -42,7 +42,7 @@ impl Month {
     pub fn title(self) -> String {
         match self.lang {
             Lang::Fa => localize_digits(&format!("{} {}", month_name(self.month, Lang::Fa).unwrap_or(""), self.year), Lang::Fa),
-            Lang::En => format!("{} {}", MONTHS_EN[(self.month - 1) as usize % 12], self.year),
+            Lang::En => format!("{} {}", GREGORIAN_MONTHS_EN[(self.month - 1) as usize % 12], self.year),
         }
     }
 

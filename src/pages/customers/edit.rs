@@ -1,30 +1,56 @@
 use super::fields::{ChoiceField, CustomerForm, TextField};
 use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
-use crate::state::{AppState, SaveError};
+use crate::state::{AppState, SaveError, StoreStatus};
 use daftar_core::customers::{ContactMethod, Customer, CustomerInput, CustomerType, Field, PartyKind};
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+/// What the edit page opens on.
+#[derive(Clone)]
+enum Subject {
+    New,
+    Existing(Record, Customer),
+    /// The id names no customer, or a deleted one.
+    Missing,
+    /// Stored by a version this one cannot read: editing it could lose data.
+    Unreadable,
+}
+
 /// New customer (no id in the path) or edit of an existing one.
 #[component]
 pub fn CustomerEdit() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let id = move || use_params_map().with(|p| p.get("id"));
+    let params = use_params_map();
     let loaded = LocalResource::new(move || {
-        let id = id();
+        let id = params.with(|p| p.get("id"));
+        // Wait for the database: a deep link or reload gets here before it is open.
+        let ready = state.store_status.get() == StoreStatus::Ready;
         async move {
-            match id {
-                None => Ok(None),
-                Some(id) => state.customer(&id).await,
+            if !ready {
+                return None;
             }
+            Some(match id {
+                None => Ok(Subject::New),
+                Some(id) => state.customer(&id).await.map(|found| match found {
+                    Some(record) if !record.deleted => match record.decode::<Customer>() {
+                        Ok(customer) => Subject::Existing(record, customer),
+                        Err(_) => Subject::Unreadable,
+                    },
+                    _ => Subject::Missing,
+                }),
+            })
         }
     });
+    let t = move || state.t();
     view! {
-        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
-            {move || loaded.get().map(|res| match res {
-                Ok(record) => view! { <Form existing=record/> }.into_any(),
+        <Suspense fallback=move || view! { <p class="muted">{t().loading}</p> }>
+            {move || loaded.get().flatten().map(|res| match res {
+                Ok(Subject::New) => view! { <Form existing=None/> }.into_any(),
+                Ok(Subject::Existing(record, customer)) => view! { <Form existing=Some((record, customer))/> }.into_any(),
+                Ok(Subject::Missing) => view! { <p class="alert">{t().not_found}</p> }.into_any(),
+                Ok(Subject::Unreadable) => view! { <p class="alert">{t().unreadable}</p> }.into_any(),
                 Err(e) => view! { <p class="alert">{store_error_text(&e, state.lang.get())}</p> }.into_any(),
             })}
         </Suspense>
@@ -32,12 +58,12 @@ pub fn CustomerEdit() -> impl IntoView {
 }
 
 #[component]
-fn Form(existing: Option<Record>) -> impl IntoView {
+fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let navigate = use_navigate();
-    let customer: Option<Customer> = existing.as_ref().and_then(|r| r.decode().ok());
-    let initial = customer.as_ref().map(CustomerInput::from_customer).unwrap_or_default();
+    let initial = existing.as_ref().map(|(_, c)| CustomerInput::from_customer(c)).unwrap_or_default();
+    let existing = existing.map(|(record, _)| record);
     let form = CustomerForm::new(initial, state.lang.get_untracked());
     let alert = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -86,9 +112,9 @@ fn Form(existing: Option<Record>) -> impl IntoView {
                         choices=&CustomerType::ALL name_of=labels::customer_type/>
                 </div>
                 <TextField form=form id="phones" label=|t| t.field_phones value=form.phones field=Field::Phones
-                    hint=|t| t.field_phones_hint input_type="tel" inputmode="tel"/>
+                    hint=|t| t.field_phones_hint input_type="tel" inputmode="tel" ltr=true/>
                 <TextField form=form id="email" label=|t| t.field_email value=form.email field=Field::Email
-                    input_type="email" inputmode="email"/>
+                    input_type="email" inputmode="email" ltr=true/>
                 <ChoiceField id="preferred_contact" label=|t| t.field_preferred_contact value=form.preferred_contact
                     choices=&ContactMethod::ALL name_of=labels::contact_method/>
                 <div class="row2">
@@ -98,9 +124,9 @@ fn Form(existing: Option<Record>) -> impl IntoView {
                 <TextField form=form id="address" label=|t| t.field_address value=form.address/>
                 <div class="row2">
                     <TextField form=form id="national_id" label=|t| t.field_national_id value=form.national_id
-                        field=Field::NationalId inputmode="numeric"/>
+                        field=Field::NationalId inputmode="numeric" ltr=true/>
                     <TextField form=form id="economic_code" label=|t| t.field_economic_code value=form.economic_code
-                        field=Field::EconomicCode inputmode="numeric"/>
+                        field=Field::EconomicCode inputmode="numeric" ltr=true/>
                 </div>
                 <div class="row2">
                     <TextField form=form id="category" label=|t| t.field_category value=form.category/>

@@ -138,6 +138,9 @@ pub fn TextField(
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
     #[prop(default = "")] inputmode: &'static str,
+    /// Numbers and addresses read left to right even in a Persian form.
+    #[prop(optional)]
+    ltr: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let invalid = move || field.is_some_and(|f| !form.messages(f).is_empty());
@@ -145,7 +148,7 @@ pub fn TextField(
         view! { <textarea id=id name=id rows="4" bind:value=value aria-invalid=move || invalid().to_string()></textarea> }.into_any()
     } else {
         view! {
-            <input id=id name=id type=input_type inputmode=inputmode required=required
+            <input id=id name=id type=input_type inputmode=inputmode required=required dir=ltr.then_some("ltr")
                 aria-invalid=move || invalid().to_string() bind:value=value/>
         }
         .into_any()

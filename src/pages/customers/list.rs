@@ -24,20 +24,22 @@ pub fn CustomerList() -> impl IntoView {
         result.with(|r| r.hits.get(pos).copied())
             .and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).cloned()))
     };
+    // The key changes with the record's revision and the language, so a row
+    // edited elsewhere or shown in other digits is drawn again.
     let key = move |pos: usize| {
+        let lang = state.lang.get().code();
         let index = result.with(|r| r.hits.get(pos).copied());
-        index.and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).map(|r| r.id.clone()))).unwrap_or_default()
+        let row = index.and_then(|i| state.customers.with(|ix| ix.rows().get(i as usize).map(|r| format!("{}:{}", r.id, r.rev))));
+        format!("{}:{lang}", row.unwrap_or_default())
     };
     let render = move |pos: usize| {
         row_at(pos).map(|r| {
             let lang = state.lang.get_untracked();
-            let phone = localize_digits(&r.phone, lang);
-            // Each part isolated: Persian city, Latin owner and digits keep their own direction.
-            let detail = [r.city, phone, r.owner]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .map(|s| view! { <bdi>{s}</bdi> })
-                .collect_view();
+            // Each part isolated, so a Persian city, a Latin owner and a phone
+            // number keep their own direction; a number always reads left to right.
+            let phone = (!r.phone.is_empty()).then(|| view! { <bdi dir="ltr">{localize_digits(&r.phone, lang)}</bdi> });
+            let text = |s: String| (!s.is_empty()).then(|| view! { <bdi>{s}</bdi> });
+            let detail = (text(r.city), phone, text(r.owner));
             view! {
                 // A plain link (the router still handles the click): rows are
                 // created on every scroll step, so they stay as light as possible.
