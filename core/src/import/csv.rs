@@ -672,39 +672,6 @@ mod tests {
         }
     }
 
-    /// Not a check, a measurement (timings vary too much for assertions):
-    /// `cargo test --release -p daftar-core --lib import::csv -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn time_50k_rows() {
-        let headers = ["نام", "تلفن", "ایمیل", "شهر", "آدرس", "برچسب‌ها", "یادداشت"];
-        let rows = (0..50_000).map(|i| {
-            [
-                format!("مشتری شماره {i} رضایی"),
-                format!("0912{i:07}"),
-                format!("customer{i}@example.ir"),
-                "تهران".to_owned(),
-                format!("خیابان ولیعصر، کوچه {i}, پلاک {}", i % 97),
-                "VIP، عمده‌فروش".to_owned(),
-                if i % 10 == 0 { "گفت \"فردا\"\nتماس بگیرید".to_owned() } else { String::new() },
-            ]
-        });
-        let bytes = write_csv(&headers, rows);
-        let started = std::time::Instant::now();
-        let text = decode(&bytes).unwrap().text;
-        let decoded = started.elapsed();
-        let table = read_csv(&text).unwrap();
-        let (mut ok, mut cells) = (0, 0);
-        for row in table {
-            let row = row.unwrap();
-            ok += 1;
-            cells += row.cells.len();
-        }
-        let total = started.elapsed();
-        assert_eq!((ok, cells), (50_000, 350_000));
-        println!("50,000 rows, {} bytes: decode {decoded:?}, decode + parse {total:?}", bytes.len());
-    }
-
     /// The apostrophe rule as the reader sees it after a round trip.
     fn guarded(cell: &str) -> String {
         if needs_formula_guard(cell) {
