@@ -1,4 +1,4 @@
-//! The browser's clock and randomness for core commands.
+//! The browser's clock and randomness, for core commands and the UI.
 
 use daftar_core::env::Env;
 
@@ -22,4 +22,10 @@ impl Env for BrowserEnv {
         }
         bytes
     }
+}
+
+/// Today on the device's clock and in its time zone.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }

@@ -1,4 +1,5 @@
 use super::Icon;
+use crate::browser_env::today;
 use crate::i18n::Texts;
 use crate::state::AppState;
 use chrono::NaiveDate;
@@ -84,10 +85,4 @@ pub fn DateField(
             </Show>
         </div>
     }
-}
-
-/// Today on the device's clock and in its time zone.
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }

@@ -24,6 +24,8 @@ pub const TEXTS: Texts = Texts {
     customers: "Customers",
     search_customers: "Search name, phone, city, tag…",
     new_customer: "New customer",
+    export_csv: "Export CSV",
+    export_failed: "This browser could not create the export file.",
     no_customers: "No customers yet.",
     no_matches: "No customer matches this search.",
     count_of: "customers",

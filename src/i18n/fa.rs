@@ -24,6 +24,8 @@ pub const TEXTS: Texts = Texts {
     customers: "مشتریان",
     search_customers: "جستجوی نام، تلفن، شهر، برچسب…",
     new_customer: "مشتری جدید",
+    export_csv: "خروجی CSV",
+    export_failed: "ساختن فایل خروجی در این مرورگر ممکن نشد.",
     no_customers: "هنوز مشتری‌ای ثبت نشده است.",
     no_matches: "مشتری‌ای با این جستجو پیدا نشد.",
     count_of: "مشتری",

@@ -42,6 +42,8 @@ pub struct Texts {
     pub customers: &'static str,
     pub search_customers: &'static str,
     pub new_customer: &'static str,
+    pub export_csv: &'static str,
+    pub export_failed: &'static str,
     pub no_customers: &'static str,
     pub no_matches: &'static str,
     pub count_of: &'static str,

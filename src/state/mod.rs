@@ -4,6 +4,7 @@
 
 mod customers;
 pub mod device;
+pub mod export;
 mod tabs;
 
 pub use customers::SaveError;
@@ -76,6 +77,10 @@ impl AppState {
 
     pub fn t(&self) -> &'static Texts {
         texts(self.lang.get())
+    }
+
+    pub fn t_untracked(&self) -> &'static Texts {
+        texts(self.lang.get_untracked())
     }
 
     /// Opens the database, then loads the customer list. Asks the browser to

@@ -1,4 +1,6 @@
 use crate::components::{Icon, VirtualList};
+use crate::i18n::store_error_text;
+use crate::state::export::download;
 use crate::state::AppState;
 use daftar_core::customers::SearchResult;
 use daftar_core::locale::localize_digits;
@@ -50,6 +52,30 @@ pub fn CustomerList() -> impl IntoView {
             }
         })
     };
+    let exporting = RwSignal::new(false);
+    let export = move |_| {
+        if exporting.get_untracked() {
+            return;
+        }
+        exporting.set(true);
+        // What is on screen: the current search's matches, in list order.
+        let ids: Vec<String> = result.with_untracked(|r| {
+            state.customers.with_untracked(|ix| r.hits.iter().filter_map(|&i| ix.rows().get(i as usize).map(|row| row.id.clone())).collect())
+        });
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            match state.export_customers(&ids).await {
+                Ok(bytes) => {
+                    let name = format!("daftar-customers-{}.csv", crate::browser_env::today());
+                    if download(&bytes, &name).is_err() {
+                        state.notify(state.t_untracked().export_failed.to_string(), None);
+                    }
+                }
+                Err(e) => state.notify(store_error_text(&e, lang), None),
+            }
+            exporting.set(false);
+        });
+    };
     let total = move || {
         let n = count.get();
         localize_digits(&n.to_string(), state.lang.get()) + " " + t().count_of
@@ -59,6 +85,8 @@ pub fn CustomerList() -> impl IntoView {
             <div class="list-head">
                 <h1>{move || t().customers}</h1>
                 <span class="muted" data-testid="customer-count">{total}</span>
+                <button class="btn" on:click=export disabled=move || exporting.get() || count.get() == 0
+                    data-testid="export-customers">{move || t().export_csv}</button>
                 <A href="/customers/new" attr:class="btn primary" attr:data-testid="new-customer">
                     <Icon name="plus"/><span>{move || t().new_customer}</span>
                 </A>
