@@ -15,7 +15,7 @@ use components::{Shell, UpdatePrompt};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::customers::{CustomerEdit, CustomerList, CustomerShow};
+use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerShow};
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
 
@@ -42,6 +42,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/") view=CustomerList/>
                     <Route path=path!("/customers") view=CustomerList/>
                     <Route path=path!("/customers/new") view=CustomerEdit/>
+                    <Route path=path!("/customers/import") view=CustomerImport/>
                     <Route path=path!("/customers/:id") view=CustomerShow/>
                     <Route path=path!("/customers/:id/edit") view=CustomerEdit/>
                     <Route path=path!("/pipeline") view=Placeholder/>

@@ -1,7 +1,7 @@
 //! Names of core's choice enums in the user's language.
 
 use super::Texts;
-use daftar_core::customers::{ContactMethod, CustomerType, PartyKind};
+use daftar_core::customers::{ContactMethod, CustomerType, Field, PartyKind, Target};
 use daftar_core::store::Op;
 
 pub fn party_kind(k: PartyKind, t: &Texts) -> &'static str {
@@ -57,5 +57,42 @@ pub fn customer_field(name: &str, t: &Texts) -> &'static str {
         "economic_code" => t.field_economic_code,
         "since" => t.field_since,
         _ => "",
+    }
+}
+
+/// The form label of a validated field.
+pub fn field(f: Field, t: &Texts) -> &'static str {
+    match f {
+        Field::Name => t.field_name,
+        Field::Phones => t.field_phones,
+        Field::Email => t.field_email,
+        Field::NationalId => t.field_national_id,
+        Field::EconomicCode => t.field_economic_code,
+        Field::Tags => t.field_tags,
+        Field::Notes => t.field_notes,
+        Field::Since => t.field_since,
+        Field::Other => t.field_other,
+    }
+}
+
+/// Where an imported column goes, as the mapping screen names it.
+pub fn import_target(target: Target, t: &Texts) -> &'static str {
+    match target {
+        Target::Skip => t.import_skip,
+        Target::Name => t.field_name,
+        Target::Kind => t.field_kind,
+        Target::CustomerType => t.field_customer_type,
+        Target::Phones => t.field_phones,
+        Target::Email => t.field_email,
+        Target::City => t.field_city,
+        Target::Province => t.field_province,
+        Target::Address => t.field_address,
+        Target::Tags => t.field_tags,
+        Target::Owner => t.field_owner,
+        Target::Category => t.field_category,
+        Target::Notes => t.field_notes,
+        Target::NationalId => t.field_national_id,
+        Target::EconomicCode => t.field_economic_code,
+        Target::Since => t.field_since,
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Lang;
 use daftar_core::customers::Problem;
+use daftar_core::import::CsvError;
 use daftar_core::locale::localize_digits;
 use daftar_core::store::StoreError;
 
@@ -32,6 +33,11 @@ pub fn problem_text(p: Problem, lang: Lang) -> String {
         } else {
             "A company national ID has 11 digits and a valid check digit.".into()
         },
+        Problem::Date => if fa {
+            "تاریخ خوانده نشد؛ مانند ۱۴۰۳/۰۵/۱۲ یا 2024-08-02 بنویسید.".into()
+        } else {
+            "Not a date; write it like 2024-08-02 or ۱۴۰۳/۰۵/۱۲.".into()
+        },
         Problem::EconomicCode => if fa {
             "کد اقتصادی باید ۱۰، ۱۱ یا ۱۲ رقم و معتبر باشد.".into()
         } else {
@@ -61,4 +67,29 @@ pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
         },
     }
     .to_string()
+}
+
+/// A broken spot in a CSV file, in words.
+pub fn csv_error_text(e: &CsvError, lang: Lang) -> String {
+    let fa = lang == Lang::Fa;
+    let s = match *e {
+        CsvError::NoHeader => if fa { "فایل خالی است یا سطر عنوان ندارد.".into() } else { "The file is empty or has no header row.".into() },
+        CsvError::UnterminatedQuote { line } => if fa {
+            format!("در سطر {line} یک گیومه (\") باز شده و بسته نشده است؛ خواندن فایل از این‌جا متوقف شد.")
+        } else {
+            format!("A quote (\") opened on line {line} is never closed; reading stopped there.")
+        },
+        CsvError::FieldCount { expected, found, .. } => if fa {
+            format!("این سطر {found} ستون دارد، ولی سطر عنوان {expected} ستون.")
+        } else {
+            format!("This row has {found} cells but the header has {expected}.")
+        },
+        CsvError::EmptyHeader { column } => if fa { format!("ستون {column} عنوان ندارد.") } else { format!("Column {column} has no title.") },
+        CsvError::DuplicateHeader { column, first } => if fa {
+            format!("عنوان ستون {column} با ستون {first} یکی است.")
+        } else {
+            format!("Column {column} has the same title as column {first}.")
+        },
+    };
+    localize_digits(&s, lang)
 }

@@ -7,7 +7,7 @@ pub mod labels;
 mod messages;
 
 pub use daftar_core::locale::Lang;
-pub use messages::{problem_text, store_error_text};
+pub use messages::{csv_error_text, problem_text, store_error_text};
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
@@ -108,6 +108,26 @@ pub struct Texts {
     pub reload: &'static str,
     pub dismiss: &'static str,
     pub bad_date: &'static str,
+    pub field_other: &'static str,
+    pub import_csv: &'static str,
+    pub import_choose_file: &'static str,
+    pub import_skip: &'static str,
+    pub import_column: &'static str,
+    pub import_goes_to: &'static str,
+    pub import_sample: &'static str,
+    pub import_check: &'static str,
+    pub import_checking: &'static str,
+    pub import_cancel: &'static str,
+    pub import_cancelled: &'static str,
+    pub import_rows_ok: &'static str,
+    pub import_rows_bad: &'static str,
+    pub import_line: &'static str,
+    pub import_confirm: &'static str,
+    pub import_nothing_yet: &'static str,
+    pub import_done: &'static str,
+    pub import_need_name: &'static str,
+    pub import_unreadable: &'static str,
+    pub import_more_problems: &'static str,
     pub pick_date: &'static str,
     pub previous_month: &'static str,
     pub next_month: &'static str,

@@ -161,6 +161,11 @@ impl AppState {
         Ok(())
     }
 
+    /// Writes the checked rows of an import, all together or not at all.
+    pub async fn import_customers(&self, batch: Batch) -> Result<(), StoreError> {
+        self.apply(batch).await
+    }
+
     /// Adds a demo dataset through the same write path as every other write.
     pub async fn load_demo(&self, size: demo::Size) -> Result<usize, StoreError> {
         let span = crate::perf::start("daftar:demo-generate");

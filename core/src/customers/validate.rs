@@ -37,6 +37,7 @@ pub enum Field {
     EconomicCode,
     Tags,
     Notes,
+    Since,
     Other,
 }
 
@@ -54,6 +55,8 @@ pub enum Problem {
     LegalId,
     EconomicCode,
     TooMany { max: usize },
+    /// Not a date in either calendar.
+    Date,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

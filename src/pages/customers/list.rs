@@ -85,6 +85,7 @@ pub fn CustomerList() -> impl IntoView {
             <div class="list-head">
                 <h1>{move || t().customers}</h1>
                 <span class="muted" data-testid="customer-count">{total}</span>
+                <A href="/customers/import" attr:class="btn" attr:data-testid="import-customers">{move || t().import_csv}</A>
                 <button class="btn" on:click=export disabled=move || exporting.get() || count.get() == 0
                     data-testid="export-customers">{move || t().export_csv}</button>
                 <A href="/customers/new" attr:class="btn primary" attr:data-testid="new-customer">

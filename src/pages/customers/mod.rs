@@ -2,9 +2,11 @@
 
 mod edit;
 mod fields;
+mod import;
 mod list;
 mod show;
 
 pub use edit::CustomerEdit;
+pub use import::CustomerImport;
 pub use list::CustomerList;
 pub use show::CustomerShow;

@@ -1,0 +1,240 @@
+//! Import customers from a CSV file: choose the file, say which column goes
+//! where, check every row (in slices, with progress and cancel, so 50,000
+//! rows never freeze the page), read the per-row report, then confirm. Only
+//! the confirmation writes, and it writes all valid rows as one batch.
+
+use crate::browser_env::BrowserEnv;
+use crate::i18n::{csv_error_text, labels, problem_text, store_error_text};
+use crate::state::AppState;
+use daftar_core::customers::{guess_targets, Importer, RowError, RowProblem, Target};
+use daftar_core::import::{decode, read_csv};
+use daftar_core::locale::localize_digits;
+use daftar_core::store::Batch;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Rows checked between two yields to the browser (a few milliseconds of work).
+const SLICE: usize = 500;
+/// Problems listed on screen; the rest are counted.
+const SHOWN_PROBLEMS: usize = 200;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Choose,
+    Map,
+    Checking,
+    Report,
+    Saving,
+}
+
+#[component]
+pub fn CustomerImport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let navigate = use_navigate();
+    let step = RwSignal::new(Step::Choose);
+    let text = StoredValue::new_local(None::<Rc<str>>);
+    let headers = RwSignal::new(Vec::<String>::new());
+    let samples = RwSignal::new(Vec::<Vec<String>>::new());
+    let targets = RwSignal::new(Vec::<Target>::new());
+    let progress = RwSignal::new(0.0);
+    let cancelled = RwSignal::new(false);
+    let valid = RwSignal::new(0usize);
+    let problems = RwSignal::new(Vec::<RowProblem>::new());
+    let batch = StoredValue::new_local(None::<Batch>);
+    let alert = RwSignal::new(None::<String>);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            return;
+        };
+        alert.set(None);
+        leptos::task::spawn_local(async move {
+            let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                alert.set(Some(state.t_untracked().import_unreadable.to_string()));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            let lang = state.lang.get_untracked();
+            let decoded = match decode(&bytes) {
+                Ok(d) => d,
+                Err(_) => return alert.set(Some(state.t_untracked().import_unreadable.to_string())),
+            };
+            let body: Rc<str> = decoded.text.into();
+            match read_csv(&body) {
+                Ok(table) => {
+                    let head = table.headers.clone();
+                    let first: Vec<Vec<String>> = table.take(3).filter_map(Result::ok).map(|r| r.cells).collect();
+                    targets.set(guess_targets(&head));
+                    headers.set(head);
+                    samples.set(first);
+                    text.set_value(Some(body));
+                    step.set(Step::Map);
+                }
+                Err(e) => alert.set(Some(csv_error_text(&e, lang))),
+            }
+        });
+    };
+
+    let check = move |_| {
+        if !targets.with(|t| t.contains(&Target::Name)) {
+            alert.set(Some(state.t_untracked().import_need_name.to_string()));
+            return;
+        }
+        let Some(body) = text.get_value() else { return };
+        alert.set(None);
+        cancelled.set(false);
+        progress.set(0.0);
+        step.set(Step::Checking);
+        leptos::task::spawn_local(async move {
+            let Ok(mut table) = read_csv(&body) else { return };
+            let mut importer = Importer::new(targets.get_untracked());
+            loop {
+                let mut read = 0;
+                for row in table.by_ref().take(SLICE) {
+                    importer.push(row, &BrowserEnv);
+                    read += 1;
+                }
+                progress.set(table.position() as f64 / body.len().max(1) as f64);
+                valid.set(importer.valid());
+                if read < SLICE {
+                    break;
+                }
+                yield_to_browser().await;
+                if cancelled.get_untracked() {
+                    step.set(Step::Map);
+                    alert.set(Some(state.t_untracked().import_cancelled.to_string()));
+                    return;
+                }
+            }
+            let result = importer.finish();
+            valid.set(result.batch.writes.len());
+            problems.set(result.problems);
+            batch.set_value(Some(result.batch));
+            step.set(Step::Report);
+        });
+    };
+
+    let confirm = move |_| {
+        let Some(b) = batch.get_value() else { return };
+        step.set(Step::Saving);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            match state.import_customers(b).await {
+                Ok(()) => {
+                    state.notify(state.t_untracked().import_done.to_string(), None);
+                    navigate("/customers", Default::default());
+                }
+                Err(e) => {
+                    alert.set(Some(store_error_text(&e, lang)));
+                    step.set(Step::Report);
+                }
+            }
+        });
+    };
+
+    let digits = move |n: usize| localize_digits(&n.to_string(), state.lang.get());
+    view! {
+        <section class="page import-page">
+            <h1>{move || t().import_csv}</h1>
+            {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="import-alert">{a}</p> })}
+            <Show when=move || step.get() == Step::Choose>
+                <label class="card file-pick">
+                    <span>{move || t().import_choose_file}</span>
+                    <input type="file" accept=".csv,text/csv,.txt" on:change=on_file data-testid="import-file"/>
+                </label>
+            </Show>
+            <Show when=move || step.get() == Step::Map>
+                <table class="card mapping">
+                    <thead><tr><th>{move || t().import_column}</th><th>{move || t().import_goes_to}</th><th>{move || t().import_sample}</th></tr></thead>
+                    <tbody>
+                        {move || headers.get().into_iter().enumerate().map(|(i, header)| view! {
+                            <tr>
+                                <td><bdi>{header}</bdi></td>
+                                <td><TargetSelect column=i targets=targets/></td>
+                                <td class="muted"><bdi>{samples.with(|s| s.first().and_then(|r| r.get(i)).cloned().unwrap_or_default())}</bdi></td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <div class="actions"><button class="btn primary" on:click=check data-testid="import-check">{move || t().import_check}</button></div>
+            </Show>
+            <Show when=move || step.get() == Step::Checking>
+                <div class="card">
+                    <p>{move || t().import_checking}</p>
+                    <progress max="1" value=move || progress.get() data-testid="import-progress"></progress>
+                    <p class="muted">{move || format!("{} {}", digits(valid.get()), t().import_rows_ok)}</p>
+                    <button class="btn" on:click=move |_| cancelled.set(true) data-testid="import-cancel">{move || t().import_cancel}</button>
+                </div>
+            </Show>
+            <Show when=move || matches!(step.get(), Step::Report | Step::Saving)>
+                <div class="card">
+                    <p data-testid="import-summary">
+                        <strong>{move || digits(valid.get())}</strong>" "{move || t().import_rows_ok}" · "
+                        <strong>{move || digits(problems.with(Vec::len))}</strong>" "{move || t().import_rows_bad}
+                    </p>
+                    <p class="muted">{move || t().import_nothing_yet}</p>
+                    <ol class="problems" data-testid="import-problems">
+                        {move || problems.with(|ps| ps.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(p, state)).collect_view())}
+                    </ol>
+                    <Show when=move || problems.with(|p| p.len() > SHOWN_PROBLEMS)>
+                        <p class="muted">{move || format!("+{} {}", digits(problems.with(Vec::len) - SHOWN_PROBLEMS), t().import_more_problems)}</p>
+                    </Show>
+                    <div class="actions">
+                        <button class="btn primary" on:click=confirm.clone() data-testid="import-confirm"
+                            disabled=move || valid.get() == 0 || step.get() == Step::Saving>
+                            {move || format!("{} ({})", t().import_confirm, digits(valid.get()))}
+                        </button>
+                        <a class="btn ghost" href="/customers">{move || t().cancel}</a>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn TargetSelect(column: usize, targets: RwSignal<Vec<Target>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_change = move |ev| {
+        if let Some(target) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| Target::ALL.get(i)) {
+            targets.update(|t| t[column] = *target);
+        }
+    };
+    let current = move || targets.with(|t| t.get(column).copied().unwrap_or(Target::Skip));
+    view! {
+        <select on:change=on_change data-testid=format!("import-target-{column}")>
+            {Target::ALL.iter().enumerate().map(|(i, target)| {
+                let target = *target;
+                view! { <option value=i.to_string() selected=move || current() == target>{move || labels::import_target(target, state.t())}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
+    let lang = state.lang.get();
+    let t = state.t();
+    let reasons = match &p.problem {
+        RowError::Csv(e) => csv_error_text(e, lang),
+        RowError::Invalid(errors) => errors
+            .iter()
+            .map(|e| format!("{}: {}", labels::field(e.field, t), problem_text(e.problem, lang)))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    view! { <li><strong>{localize_digits(&format!("{} {}", t.import_line, p.line), lang)}</strong>" — "{reasons}</li> }
+}
+
+/// Lets the browser paint and handle input before the next slice of work.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
