@@ -19,10 +19,15 @@ test("CSV import: guessed mapping, per-row report in Persian, nothing written un
   await expect(page.getByTestId("import-summary")).toContainText("۲ سطر درست");
   await expect(page.getByTestId("import-summary")).toContainText("۳ سطر با خطا");
   const problems = page.getByTestId("import-problems");
-  await expect(problems).toContainText("سطر ۳ — نام: این فیلد را پر کنید.");
-  await expect(problems).toContainText("سطر ۴");
-  await expect(problems).toContainText("ایمیل درست نیست");
-  await expect(problems).toContainText("سطر ۶ — این سطر ۵ ستون دارد، ولی سطر عنوان ۴ ستون.");
+  const items = problems.locator(":scope > li");
+  await expect(items).toHaveCount(3);
+  await expect(items.nth(0)).toContainText("سطر ۳");
+  await expect(items.nth(0)).toContainText("نام: این فیلد را پر کنید.");
+  await expect(items.nth(1)).toContainText("سطر ۴");
+  await expect(items.nth(1)).toContainText("ایمیل: ایمیل درست نیست");
+  await expect(items.nth(1)).toContainText("تلفن‌ها: شماره تلفن کامل نیست");
+  await expect(items.nth(2)).toContainText("سطر ۶");
+  await expect(items.nth(2)).toContainText("این سطر ۵ ستون دارد، ولی سطر عنوان ۴ ستون.");
 
   // Nothing is written before the user confirms (seen from a second tab).
   const other = await context.newPage();

@@ -177,9 +177,9 @@ pub fn CustomerImport() -> impl IntoView {
                         <strong>{move || digits(problems.with(Vec::len))}</strong>" "{move || t().import_rows_bad}
                     </p>
                     <p class="muted">{move || t().import_nothing_yet}</p>
-                    <ol class="problems" data-testid="import-problems">
+                    <ul class="problems" data-testid="import-problems">
                         {move || problems.with(|ps| ps.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(p, state)).collect_view())}
-                    </ol>
+                    </ul>
                     <Show when=move || problems.with(|p| p.len() > SHOWN_PROBLEMS)>
                         <p class="muted">{move || format!("+{} {}", digits(problems.with(Vec::len) - SHOWN_PROBLEMS), t().import_more_problems)}</p>
                     </Show>
@@ -218,15 +218,18 @@ fn TargetSelect(column: usize, targets: RwSignal<Vec<Target>>) -> impl IntoView 
 fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
     let lang = state.lang.get();
     let t = state.t();
-    let reasons = match &p.problem {
-        RowError::Csv(e) => csv_error_text(e, lang),
-        RowError::Invalid(errors) => errors
-            .iter()
-            .map(|e| format!("{}: {}", labels::field(e.field, t), problem_text(e.problem, lang)))
-            .collect::<Vec<_>>()
-            .join(" "),
+    let reasons: Vec<String> = match &p.problem {
+        RowError::Csv(e) => vec![csv_error_text(e, lang)],
+        RowError::Invalid(errors) => {
+            errors.iter().map(|e| format!("{}: {}", labels::field(e.field, t), problem_text(e.problem, lang))).collect()
+        }
     };
-    view! { <li><strong>{localize_digits(&format!("{} {}", t.import_line, p.line), lang)}</strong>" — "{reasons}</li> }
+    view! {
+        <li>
+            <strong>{localize_digits(&format!("{} {}", t.import_line, p.line), lang)}</strong>
+            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+        </li>
+    }
 }
 
 /// Lets the browser paint and handle input before the next slice of work.
