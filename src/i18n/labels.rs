@@ -1,7 +1,7 @@
 //! Names of core's choice enums in the user's language.
 
 use super::Texts;
-use daftar_core::customers::{ContactMethod, CustomerType, Field, PartyKind, Target};
+use daftar_core::customers::{ContactMethod, CustomerType, DuplicateReason, Field, PartyKind, Target};
 use daftar_core::store::Op;
 
 pub fn party_kind(k: PartyKind, t: &Texts) -> &'static str {
@@ -94,5 +94,13 @@ pub fn import_target(target: Target, t: &Texts) -> &'static str {
         Target::NationalId => t.field_national_id,
         Target::EconomicCode => t.field_economic_code,
         Target::Since => t.field_since,
+    }
+}
+
+pub fn duplicate_reason(r: DuplicateReason, t: &Texts) -> &'static str {
+    match r {
+        DuplicateReason::SamePhone => t.dup_same_phone,
+        DuplicateReason::SameEmail => t.dup_same_email,
+        DuplicateReason::SameName => t.dup_same_name,
     }
 }

@@ -3,7 +3,7 @@
 
 use super::AppState;
 use crate::browser_env::BrowserEnv;
-use daftar_core::customers::{self, CustomerIndex, CustomerInput, FieldError, KIND};
+use daftar_core::customers::{self, CustomerIndex, CustomerInput, Duplicate, FieldError, KIND};
 use daftar_core::demo;
 use crate::storage::IdbStore;
 use daftar_core::store::{Batch, Change, Record, Store, StoreError};
@@ -159,6 +159,15 @@ impl AppState {
             self.apply(customers::restore(&prev, &BrowserEnv)).await?;
         }
         Ok(())
+    }
+
+    /// Customers that look like the one in `input` (same phone, email or
+    /// name); none when the input is not valid yet (saving will say why).
+    pub fn likely_duplicates(&self, input: &CustomerInput, except: Option<&str>) -> Vec<Duplicate> {
+        match customers::validate(input) {
+            Ok(customer) => self.customers.with_untracked(|ix| ix.likely_duplicates(&customer, except)),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// Writes the checked rows of an import, all together or not at all.

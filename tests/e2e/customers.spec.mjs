@@ -146,3 +146,24 @@ test("deep links: reloading an edit page shows the customer, an unknown id says 
   await expect(page.locator(".alert")).toHaveText("این صفحه پیدا نشد.");
   await expect(page.getByTestId("customer-form")).toHaveCount(0);
 });
+
+test("a likely duplicate is pointed out before saving, and can be saved anyway", async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, { name: "علی کریمی", phones: "09121234567" });
+  await page.goto("/customers");
+  await page.getByTestId("new-customer").click();
+  // Same person typed with Arabic letters and another phone format.
+  await fillCustomer(page, { name: "علي كريمي", phones: "+98 912 123 4567" });
+  const warning = page.getByTestId("duplicates");
+  await expect(warning).toContainText("شاید این مشتری قبلاً ثبت شده باشد");
+  await expect(warning).toContainText("علی کریمی");
+  await expect(warning).toContainText("تلفن یکسان، نام یکسان");
+  await page.goto("/customers");
+  await expect(page.getByTestId("customer-count")).toHaveText("۱ مشتری");
+  await page.getByTestId("new-customer").click();
+  await fillCustomer(page, { name: "علي كريمي", phones: "09121234567" });
+  await page.getByTestId("save-anyway").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("علي كريمي");
+  await page.goto("/customers");
+  await expect(page.getByTestId("customer-count")).toHaveText("۲ مشتری");
+});

@@ -14,5 +14,5 @@ pub use import::{guess_targets, ImportCheck, Importer, RowError, RowProblem, Tar
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{ContactMethod, Customer, CustomerType, PartyKind, KIND};
 pub use phone::{normalize_phone, PhoneError};
-pub use search::{CustomerIndex, CustomerRow, CustomerSummary, SearchResult};
+pub use search::{CustomerIndex, CustomerRow, CustomerSummary, Duplicate, DuplicateReason, SearchResult};
 pub use validate::{validate, CustomerInput, Field, FieldError, Problem};

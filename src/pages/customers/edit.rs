@@ -2,7 +2,7 @@ use super::fields::{ChoiceField, CustomerForm, TextField};
 use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError, StoreStatus};
-use daftar_core::customers::{ContactMethod, Customer, CustomerInput, CustomerType, Field, PartyKind};
+use daftar_core::customers::{ContactMethod, Customer, CustomerInput, CustomerType, Duplicate, Field, PartyKind};
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -67,6 +67,8 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
     let form = CustomerForm::new(initial, state.lang.get_untracked());
     let alert = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
+    let duplicates = RwSignal::new(Vec::<Duplicate>::new());
+    let duplicates_accepted = RwSignal::new(false);
     let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
 
@@ -80,6 +82,15 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
             alert.set(Some(state.t().fix_errors.to_string()));
             return;
         };
+        // Warn once about customers that look the same; "save anyway" goes on.
+        if !duplicates_accepted.get_untracked() {
+            let except = existing.with_value(|e| e.as_ref().map(|r| r.id.clone()));
+            let found = state.likely_duplicates(&input, except.as_deref());
+            if !found.is_empty() {
+                duplicates.set(found);
+                return;
+            }
+        }
         saving.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -135,6 +146,20 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                 <DateField id="since" label=|t| t.field_since value=form.since invalid=form.bad_date/>
                 <TextField form=form id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
                 <TextField form=form id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
+                <Show when=move || !duplicates.with(Vec::is_empty)>
+                    <div class="warning" role="alert" data-testid="duplicates">
+                        <p><strong>{move || t().dup_title}</strong></p>
+                        <ul>
+                            {move || duplicates.get().into_iter().map(|d| {
+                                let reasons = move || d.reasons.iter().map(|r| labels::duplicate_reason(*r, state.t())).collect::<Vec<_>>().join(state.t().list_separator);
+                                view! { <li><a href=format!("/customers/{}", d.id)><bdi>{d.name.clone()}</bdi></a>" · "<span class="muted">{reasons}</span></li> }
+                            }).collect_view()}
+                        </ul>
+                        <button type="submit" class="btn" data-testid="save-anyway" on:click=move |_| duplicates_accepted.set(true)>
+                            {move || t().save_anyway}
+                        </button>
+                    </div>
+                </Show>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="save">{move || t().save}</button>
                     <a class="btn ghost" href=cancel_href>{move || t().cancel}</a>
