@@ -2,7 +2,7 @@
 
 use super::Lang;
 use daftar_core::customers::Problem;
-use daftar_core::import::CsvError;
+use daftar_core::import::{CsvError, VCardProblem};
 use daftar_core::locale::localize_digits;
 use daftar_core::store::StoreError;
 
@@ -92,4 +92,16 @@ pub fn csv_error_text(e: &CsvError, lang: Lang) -> String {
         },
     };
     localize_digits(&s, lang)
+}
+
+/// A broken spot in a contact card, in words.
+pub fn vcard_problem_text(p: VCardProblem, lang: Lang) -> String {
+    let fa = lang == Lang::Fa;
+    match p {
+        VCardProblem::MissingEnd => if fa { "این کارت تمام نشده است (END:VCARD ندارد)؛ وارد نمی‌شود." } else { "This card is cut off (no END:VCARD); it is not imported." },
+        VCardProblem::MalformedLine => if fa { "یک سطر این کارت خوانده نشد و کنار گذاشته شد." } else { "A line of this card could not be read and was left out." },
+        VCardProblem::BadQuotedPrintable => if fa { "یک مقدار این کارت خراب است و کنار گذاشته شد." } else { "A value of this card is garbled and was left out." },
+        VCardProblem::BadBirthday => if fa { "تاریخ تولد این کارت خوانده نشد و کنار گذاشته شد." } else { "This card's birthday could not be read and was left out." },
+    }
+    .to_string()
 }

@@ -7,7 +7,7 @@ pub mod labels;
 mod messages;
 
 pub use daftar_core::locale::Lang;
-pub use messages::{csv_error_text, problem_text, store_error_text};
+pub use messages::{csv_error_text, problem_text, store_error_text, vcard_problem_text};
 
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {

@@ -63,3 +63,19 @@ test("CSV import without a name column says so and checks nothing", async ({ pag
   await page.getByTestId("import-check").click();
   await expect(page.getByTestId("import-summary")).toContainText("۱ سطر درست");
 });
+
+test("a phone's vCard file imports as customers without a mapping step", async ({ page }) => {
+  const vcf = [
+    "BEGIN:VCARD", "VERSION:2.1",
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=DA=A9=D8=B1=DB=8C=D9=85=DB=8C;=D8=B9=D9=84=DB=8C;;;",
+    "TEL;CELL:+989121234567", "END:VCARD",
+    "BEGIN:VCARD", "VERSION:4.0", "FN:Sara Smith", "TEL;TYPE=\"cell,voice\";VALUE=uri:tel:+44-20-7946-0958", "EMAIL:sara@example.com", "END:VCARD",
+    "BEGIN:VCARD", "VERSION:3.0", "FN:Cut off",
+  ].join("\r\n");
+  await openApp(page, "/customers/import");
+  await page.getByTestId("import-file").setInputFiles({ name: "contacts.vcf", mimeType: "text/vcard", buffer: Buffer.from(vcf) });
+  await expect(page.getByTestId("import-summary")).toContainText("۲ سطر درست");
+  await expect(page.getByTestId("import-problems")).toContainText("این کارت تمام نشده است");
+  await page.getByTestId("import-confirm").click();
+  await expect(page.locator(".customer-row .row-title")).toHaveText(["Sara Smith", "علی کریمی"]);
+});

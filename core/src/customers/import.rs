@@ -8,7 +8,7 @@ use super::commands::create;
 use super::model::{CustomerType, PartyKind};
 use super::validate::{CustomerInput, Field, FieldError, Problem};
 use crate::env::Env;
-use crate::import::{CsvError, Row};
+use crate::import::{CsvError, Row, VCardContact, VCardProblem};
 use crate::locale::{normalize_for_search, parse_date, Lang};
 use crate::store::{Batch, Write};
 
@@ -113,6 +113,9 @@ pub enum RowError {
     Csv(CsvError),
     /// The cells do not make a valid customer.
     Invalid(Vec<FieldError>),
+    /// A contact card is broken at this line (the card may still be imported
+    /// without the broken part; see `VCardProblem`).
+    VCard(VCardProblem),
 }
 
 /// Checks rows one at a time and collects the valid customers.
@@ -150,10 +153,25 @@ impl Importer {
                 return;
             }
         };
-        let batch = input_of(&row.cells, &self.targets).and_then(|input| create(&input, env));
-        match batch {
+        let input = input_of(&row.cells, &self.targets);
+        self.push_input(row.line, input, env);
+    }
+
+    /// A contact card from a phone's address book, as a customer.
+    pub fn push_vcard(&mut self, card: &VCardContact, env: &dyn Env) {
+        self.rows += 1;
+        self.push_input(card.line, Ok(input_of_vcard(card)), env);
+    }
+
+    /// A problem the vCard reader met (the card itself may still be pushed).
+    pub fn note_vcard_problem(&mut self, line: usize, problem: VCardProblem) {
+        self.problems.push(RowProblem { line, problem: RowError::VCard(problem) });
+    }
+
+    fn push_input(&mut self, line: usize, input: Result<CustomerInput, Vec<FieldError>>, env: &dyn Env) {
+        match input.and_then(|input| create(&input, env)) {
             Ok(batch) => self.writes.extend(batch.writes),
-            Err(errors) => self.problems.push(RowProblem { line: row.line, problem: RowError::Invalid(errors) }),
+            Err(errors) => self.problems.push(RowProblem { line, problem: RowError::Invalid(errors) }),
         }
     }
 
@@ -216,6 +234,28 @@ fn input_of(cells: &[String], targets: &[Target]) -> Result<CustomerInput, Vec<F
             errors.extend(more);
         }
         Err(errors)
+    }
+}
+
+/// A card becomes a person customer (a company when it names only an
+/// organisation). Job title and organisation go to the notes, since a
+/// customer has no fields for them yet.
+fn input_of_vcard(card: &VCardContact) -> CustomerInput {
+    let person = card.formatted_name.trim().len() + card.name.as_ref().map_or(0, |n| n.given.len() + n.family.len()) > 0;
+    let org = card.organization.as_ref().map(|o| o.name.clone()).unwrap_or_default();
+    let about: Vec<&str> = [card.title.as_str(), org.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    let notes: Vec<String> = [about.join(" — "), card.note.clone()].into_iter().filter(|s| !s.is_empty()).collect();
+    let address = card.addresses.first();
+    CustomerInput {
+        name: card.display_name(),
+        kind: if person { PartyKind::Person } else { PartyKind::Company },
+        phones: card.phones.iter().map(|p| p.number.as_str()).collect::<Vec<_>>().join(", "),
+        email: card.emails.first().map(|e| e.address.clone()).unwrap_or_default(),
+        address: address.map(|a| [&a.street, &a.extended, &a.po_box].into_iter().filter(|s| !s.is_empty()).map(String::as_str).collect::<Vec<_>>().join("، ")).unwrap_or_default(),
+        city: address.map(|a| a.locality.clone()).unwrap_or_default(),
+        province: address.map(|a| a.region.clone()).unwrap_or_default(),
+        notes: notes.join("\n"),
+        ..Default::default()
     }
 }
 
@@ -296,6 +336,31 @@ mod tests {
         let customers: Vec<crate::customers::Customer> = result.batch.writes.iter().map(|w| w.record.decode().unwrap()).collect();
         assert_eq!(customers.iter().map(|c| c.kind).collect::<Vec<_>>(), vec![PartyKind::Company, PartyKind::Person, PartyKind::Company]);
         assert_eq!(customers.iter().map(|c| c.customer_type).collect::<Vec<_>>(), vec![CustomerType::Agent, CustomerType::End, CustomerType::Internal]);
+    }
+
+    #[test]
+    fn vcards_become_customers() {
+        let vcf = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=DA=A9=D8=B1=DB=8C=D9=85=DB=8C;=D8=B9=D9=84=DB=8C;;;\r\nTEL;CELL:+989121234567\r\nORG:Pars Co.\r\nTITLE:Buyer\r\nEND:VCARD\r\n\
+                   BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Acme Trading\r\nEMAIL;TYPE=work:sales@acme.example\r\nTEL;TYPE=work:021 8888 1234\r\nEND:VCARD\r\n\
+                   BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken phone\r\nTEL:12\r\nEND:VCARD\r\n";
+        let cards = crate::import::read_vcards(vcf);
+        let env = SeededEnv::new(1, 0);
+        let mut importer = Importer::new(Vec::new());
+        for card in &cards.contacts {
+            importer.push_vcard(card, &env);
+        }
+        let result = importer.finish();
+        assert_eq!(result.rows, 3);
+        let customers: Vec<crate::customers::Customer> = result.batch.writes.iter().map(|w| w.record.decode().unwrap()).collect();
+        assert_eq!(customers[0].name, "علی کریمی");
+        assert_eq!(customers[0].phones, vec!["09121234567"]);
+        assert_eq!(customers[0].notes, "Buyer — Pars Co.");
+        assert_eq!(customers[0].kind, PartyKind::Person);
+        assert_eq!(customers[1].name, "Acme Trading");
+        assert_eq!(customers[1].kind, PartyKind::Company);
+        assert_eq!(customers[1].email, "sales@acme.example");
+        assert_eq!(result.problems.len(), 1);
+        assert_eq!(result.problems[0].line, 14, "the BEGIN line of the third card");
     }
 
     #[test]

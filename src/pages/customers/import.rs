@@ -1,13 +1,14 @@
-//! Import customers from a CSV file: choose the file, say which column goes
+//! Import customers from a CSV file (or a phone's .vcf address book, which
+//! needs no mapping): choose the file, say which column goes
 //! where, check every row (in slices, with progress and cancel, so 50,000
 //! rows never freeze the page), read the per-row report, then confirm. Only
 //! the confirmation writes, and it writes all valid rows as one batch.
 
 use crate::browser_env::BrowserEnv;
-use crate::i18n::{csv_error_text, labels, problem_text, store_error_text};
+use crate::i18n::{csv_error_text, labels, problem_text, store_error_text, vcard_problem_text};
 use crate::state::AppState;
 use daftar_core::customers::{guess_targets, Importer, RowError, RowProblem, Target};
-use daftar_core::import::{decode, read_csv};
+use daftar_core::import::{decode, read_csv, read_vcards};
 use daftar_core::locale::localize_digits;
 use daftar_core::store::Batch;
 use leptos::prelude::*;
@@ -62,6 +63,23 @@ pub fn CustomerImport() -> impl IntoView {
                 Ok(d) => d,
                 Err(_) => return alert.set(Some(state.t_untracked().import_unreadable.to_string())),
             };
+            if is_vcard(&decoded.text) {
+                // Address-book cards need no column mapping: straight to the report.
+                let cards = read_vcards(&decoded.text);
+                let mut importer = Importer::new(Vec::new());
+                for error in &cards.errors {
+                    importer.note_vcard_problem(error.line, error.problem);
+                }
+                for card in &cards.contacts {
+                    importer.push_vcard(card, &BrowserEnv);
+                }
+                let result = importer.finish();
+                valid.set(result.batch.writes.len());
+                problems.set(result.problems);
+                batch.set_value(Some(result.batch));
+                step.set(Step::Report);
+                return;
+            }
             let body: Rc<str> = decoded.text.into();
             match read_csv(&body) {
                 Ok(table) => {
@@ -144,7 +162,7 @@ pub fn CustomerImport() -> impl IntoView {
             <Show when=move || step.get() == Step::Choose>
                 <label class="card file-pick">
                     <span>{move || t().import_choose_file}</span>
-                    <input type="file" accept=".csv,text/csv,.txt" on:change=on_file data-testid="import-file"/>
+                    <input type="file" accept=".csv,text/csv,.txt,.vcf,text/vcard" on:change=on_file data-testid="import-file"/>
                 </label>
             </Show>
             <Show when=move || step.get() == Step::Map>
@@ -220,6 +238,7 @@ fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
     let t = state.t();
     let reasons: Vec<String> = match &p.problem {
         RowError::Csv(e) => vec![csv_error_text(e, lang)],
+        RowError::VCard(problem) => vec![vcard_problem_text(*problem, lang)],
         RowError::Invalid(errors) => {
             errors.iter().map(|e| format!("{}: {}", labels::field(e.field, t), problem_text(e.problem, lang))).collect()
         }
@@ -230,6 +249,10 @@ fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
             <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
         </li>
     }
+}
+
+fn is_vcard(text: &str) -> bool {
+    text.trim_start().get(..11).is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCARD"))
 }
 
 /// Lets the browser paint and handle input before the next slice of work.
