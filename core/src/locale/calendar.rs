@@ -52,7 +52,7 @@ impl Month {
             Lang::Fa => (from_jalali(self.year, self.month, 1), month_len(self.year, self.month)),
             Lang::En => {
                 let first = NaiveDate::from_ymd_opt(self.year, self.month, 1);
-                (first, first.map(|f| days_in_gregorian_month(f)))
+                (first, first.map(days_in_gregorian_month))
             }
         };
         match (first, len) {
