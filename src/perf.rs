@@ -32,12 +32,12 @@ fn performance() -> Option<web_sys::Performance> {
 pub fn mark_wasm_memory() {
     #[cfg(target_arch = "wasm32")]
     if let Some(perf) = performance() {
-        use wasm_bindgen::{JsCast, JsValue};
+        use wasm_bindgen::JsCast;
         let bytes = core::arch::wasm32::memory_size(0) as f64 * 65_536.0;
         // `mark(name, {detail})` is still "unstable" in web-sys: called by name.
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"detail".into(), &bytes.into());
-        if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        if let Ok(mark) = js_sys::Reflect::get(&perf, &"mark".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
             let _ = mark.call2(&perf, &"daftar:wasm-memory".into(), &options);
         }
     }

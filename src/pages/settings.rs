@@ -46,7 +46,7 @@ fn CurrencyCard() -> impl IntoView {
                 })}
             </select>
             <p class="muted" data-testid="money-example">
-                {move || format!("{}: {}", t().money_example, format_money(123_456_789_00, state.currency.get(), state.lang.get()))}
+                {move || format!("{}: {}", t().money_example, format_money(12_345_678_900, state.currency.get(), state.lang.get()))}
             </p>
         </div>
     }

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 #[derive(Clone)]
 enum Subject {
     New,
-    Existing(Record, Customer),
+    Existing(Box<(Record, Customer)>),
     /// The id names no customer, or a deleted one.
     Missing,
     /// Stored by a version this one cannot read: editing it could lose data.
@@ -35,7 +35,7 @@ pub fn CustomerEdit() -> impl IntoView {
                 None => Ok(Subject::New),
                 Some(id) => state.customer(&id).await.map(|found| match found {
                     Some(record) if !record.deleted => match record.decode::<Customer>() {
-                        Ok(customer) => Subject::Existing(record, customer),
+                        Ok(customer) => Subject::Existing(Box::new((record, customer))),
                         Err(_) => Subject::Unreadable,
                     },
                     _ => Subject::Missing,
@@ -48,7 +48,7 @@ pub fn CustomerEdit() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="muted">{t().loading}</p> }>
             {move || loaded.get().flatten().map(|res| match res {
                 Ok(Subject::New) => view! { <Form existing=None/> }.into_any(),
-                Ok(Subject::Existing(record, customer)) => view! { <Form existing=Some((record, customer))/> }.into_any(),
+                Ok(Subject::Existing(found)) => view! { <Form existing=Some(*found)/> }.into_any(),
                 Ok(Subject::Missing) => view! { <p class="alert">{t().not_found}</p> }.into_any(),
                 Ok(Subject::Unreadable) => view! { <p class="alert">{t().unreadable}</p> }.into_any(),
                 Err(e) => view! { <p class="alert">{store_error_text(&e, state.lang.get())}</p> }.into_any(),

@@ -44,6 +44,9 @@ pub fn CustomerShow() -> impl IntoView {
     }
 }
 
+/// A fact's label, read in the current language.
+type Label = fn(&crate::i18n::Texts) -> &'static str;
+
 #[component]
 fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -75,7 +78,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
     };
     let digits = move |s: String| localize_digits(&s, lang());
     let since = c.since;
-    let rows: Vec<(fn(&crate::i18n::Texts) -> &'static str, Signal<String>)> = vec![
+    let rows: Vec<(Label, Signal<String>)> = vec![
         (|t| t.field_kind, Signal::derive({ let k = c.kind; move || labels::party_kind(k, state.t()).to_string() })),
         (|t| t.field_customer_type, Signal::derive({ let k = c.customer_type; move || labels::customer_type(k, state.t()).to_string() })),
         (|t| t.field_phones, Signal::derive({ let p = c.phones.clone(); move || digits(p.join(state.t().list_separator)) })),
