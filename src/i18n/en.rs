@@ -97,6 +97,7 @@ pub const TEXTS: Texts = Texts {
     import_csv: "Import from a file",
     import_choose_file: "Choose a CSV file (an Excel export, with commas, semicolons or tabs) or a phone's address book (vCard, .vcf).",
     import_skip: "— skip —",
+    import_other_file: "Another file",
     import_column: "Column in the file",
     import_goes_to: "Goes to",
     import_sample: "Sample",

@@ -97,6 +97,7 @@ pub const TEXTS: Texts = Texts {
     import_csv: "ورود اطلاعات از فایل",
     import_choose_file: "فایل CSV (خروجی Excel، با ویرگول، نقطه‌ویرگول یا تب) یا دفترچه تلفن گوشی (vCard، ‎.vcf‎) را انتخاب کنید.",
     import_skip: "— نادیده گرفته شود —",
+    import_other_file: "فایل دیگر",
     import_column: "ستون فایل",
     import_goes_to: "به فیلد",
     import_sample: "نمونه",

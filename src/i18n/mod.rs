@@ -117,6 +117,7 @@ pub struct Texts {
     pub import_csv: &'static str,
     pub import_choose_file: &'static str,
     pub import_skip: &'static str,
+    pub import_other_file: &'static str,
     pub import_column: &'static str,
     pub import_goes_to: &'static str,
     pub import_sample: &'static str,

@@ -56,6 +56,9 @@ test("CSV import reads an old Excel file in Windows-1256", async ({ page }) => {
 
 test("CSV import without a name column says so and checks nothing", async ({ page }) => {
   await openApp(page, "/customers/import");
+  // A wrong file first: going back to choose another one.
+  await page.getByTestId("import-file").setInputFiles({ name: "w.csv", mimeType: "text/csv", buffer: Buffer.from("a\n1\n") });
+  await page.getByRole("button", { name: "فایل دیگر" }).click();
   await page.getByTestId("import-file").setInputFiles({ name: "x.csv", mimeType: "text/csv", buffer: Buffer.from("foo,bar\n1,2\n") });
   await page.getByTestId("import-check").click();
   await expect(page.getByTestId("import-alert")).toHaveText("ستون «نام» را مشخص کنید.");

@@ -107,7 +107,13 @@ pub fn CustomerImport() -> impl IntoView {
         progress.set(0.0);
         step.set(Step::Checking);
         leptos::task::spawn_local(async move {
-            let Ok(mut table) = read_csv(&body) else { return };
+            let mut table = match read_csv(&body) {
+                Ok(table) => table,
+                Err(e) => {
+                    alert.set(Some(csv_error_text(&e, state.lang.get_untracked())));
+                    return step.set(Step::Map);
+                }
+            };
             let mut importer = Importer::new(targets.get_untracked());
             loop {
                 let mut read = 0;
@@ -178,7 +184,10 @@ pub fn CustomerImport() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-                <div class="actions"><button class="btn primary" on:click=check data-testid="import-check">{move || t().import_check}</button></div>
+                <div class="actions">
+                    <button class="btn primary" on:click=check data-testid="import-check">{move || t().import_check}</button>
+                    <button class="btn ghost" on:click=move |_| { alert.set(None); step.set(Step::Choose); }>{move || t().import_other_file}</button>
+                </div>
             </Show>
             <Show when=move || step.get() == Step::Checking>
                 <div class="card">
