@@ -21,7 +21,10 @@ use state::AppState;
 
 /// Mounts the app into the page (called by `main`).
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_crash_notice();
+    }));
     if let Some(boot) = document().get_element_by_id("boot") {
         boot.remove();
     }
@@ -55,4 +58,23 @@ fn App() -> impl IntoView {
             <UpdatePrompt/>
         </Router>
     }
+}
+
+/// A bug stops the app (release builds abort on panic). Rather than leave a
+/// frozen screen, say so in the user's language and offer a reload; what was
+/// saved is safe, since every write is all-or-nothing.
+fn show_crash_notice() {
+    let texts = i18n::texts(settings::load_lang());
+    let Some(body) = document().body() else { return };
+    let Ok(notice) = document().create_element("div") else { return };
+    notice.set_class_name("crash-notice");
+    let _ = notice.set_attribute("role", "alert");
+    notice.set_text_content(Some(texts.crash_notice));
+    if let Ok(button) = document().create_element("button") {
+        button.set_class_name("btn primary");
+        button.set_text_content(Some(texts.reload));
+        let _ = button.set_attribute("onclick", "location.reload()");
+        let _ = notice.append_child(&button);
+    }
+    let _ = body.append_child(&notice);
 }

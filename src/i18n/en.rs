@@ -86,6 +86,7 @@ pub const TEXTS: Texts = Texts {
     demo_loaded: "Demo data added.",
     update_ready: "A new version of Daftar is ready.",
     reload: "Reload",
+    crash_notice: "Daftar hit an unexpected error and stopped. What you saved is safe; please reload the page.",
     dismiss: "Later",
     bad_date: "Invalid date; write it as 2024-08-02.",
     dup_title: "This customer may already exist:",

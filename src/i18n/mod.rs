@@ -106,6 +106,7 @@ pub struct Texts {
     pub demo_loaded: &'static str,
     pub update_ready: &'static str,
     pub reload: &'static str,
+    pub crash_notice: &'static str,
     pub dismiss: &'static str,
     pub bad_date: &'static str,
     pub dup_title: &'static str,
