@@ -2,6 +2,7 @@
 //! Jalali months with weeks starting on Saturday in Persian, Gregorian months
 //! with weeks starting on Monday in English.
 
+use super::dates::gregorian_month_len;
 use super::jalali::{from_jalali, month_len, month_name, to_jalali};
 use super::{localize_digits, Lang};
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -50,10 +51,7 @@ impl Month {
     pub fn days(self) -> Vec<NaiveDate> {
         let (first, len) = match self.lang {
             Lang::Fa => (from_jalali(self.year, self.month, 1), month_len(self.year, self.month)),
-            Lang::En => {
-                let first = NaiveDate::from_ymd_opt(self.year, self.month, 1);
-                (first, first.map(days_in_gregorian_month))
-            }
+            Lang::En => (NaiveDate::from_ymd_opt(self.year, self.month, 1), gregorian_month_len(self.year, self.month)),
         };
         match (first, len) {
             (Some(first), Some(len)) => first.iter_days().take(len as usize).collect(),
@@ -72,15 +70,6 @@ impl Month {
         cells.resize(cells.len().div_ceil(7) * 7, None);
         cells.chunks(7).map(|w| [w[0], w[1], w[2], w[3], w[4], w[5], w[6]]).collect()
     }
-}
-
-fn days_in_gregorian_month(first: NaiveDate) -> u32 {
-    let next = if first.month() == 12 {
-        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-    };
-    next.map_or(31, |n| n.signed_duration_since(first).num_days() as u32)
 }
 
 /// Column of a weekday: the Persian week starts on Saturday, the English (ISO) on Monday.

@@ -174,7 +174,7 @@ fn split_ymd(s: &str) -> Result<(u32, u32, u32), DateError> {
     Ok((parts[0], parts[1], parts[2]))
 }
 
-fn gregorian_month_len(year: i32, month: u32) -> Option<u32> {
+pub(super) fn gregorian_month_len(year: i32, month: u32) -> Option<u32> {
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
