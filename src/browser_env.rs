@@ -29,3 +29,14 @@ pub fn today() -> chrono::NaiveDate {
     let now = js_sys::Date::new_0();
     chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
+
+/// Waits `ms` milliseconds on the browser's timer; `sleep_ms(0)` lets the
+/// browser paint and handle input before work goes on.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

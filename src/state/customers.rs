@@ -113,7 +113,7 @@ impl AppState {
     fn save_snapshot_later(&self, seq: u64) {
         let state = *self;
         leptos::task::spawn_local(async move {
-            super::sleep_ms(SNAPSHOT_DELAY_MS).await;
+            crate::browser_env::sleep_ms(SNAPSHOT_DELAY_MS).await;
             let Some(store) = state.store() else { return };
             let span = crate::perf::start("daftar:save-snapshot");
             let json = state.customers.with_untracked(|ix| ix.to_snapshot(seq));

@@ -112,7 +112,7 @@ impl AppState {
         self.toast.set(Some(Toast { text, undo_customer, id }));
         let toast = self.toast;
         leptos::task::spawn_local(async move {
-            sleep_ms(6000).await;
+            crate::browser_env::sleep_ms(6000).await;
             toast.update(|t| {
                 if t.as_ref().is_some_and(|t| t.id == id) {
                     *t = None;
@@ -120,16 +120,6 @@ impl AppState {
             });
         });
     }
-}
-
-/// A promise-based sleep, so no timer crate is needed for one use.
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 impl Default for AppState {

@@ -4,7 +4,7 @@
 //! rows never freeze the page), read the per-row report, then confirm. Only
 //! the confirmation writes, and it writes all valid rows as one batch.
 
-use crate::browser_env::BrowserEnv;
+use crate::browser_env::{sleep_ms, BrowserEnv};
 use crate::i18n::{csv_error_text, labels, problem_text, store_error_text, vcard_problem_text};
 use crate::state::AppState;
 use daftar_core::customers::{guess_targets, Importer, RowError, RowProblem, Target};
@@ -126,7 +126,8 @@ pub fn CustomerImport() -> impl IntoView {
                 if read < SLICE {
                     break;
                 }
-                yield_to_browser().await;
+                // Let the browser paint the progress and handle a tap on cancel.
+                sleep_ms(0).await;
                 if cancelled.get_untracked() {
                     step.set(Step::Map);
                     alert.set(Some(state.t_untracked().import_cancelled.to_string()));
@@ -262,14 +263,4 @@ fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
 
 fn is_vcard(text: &str) -> bool {
     text.trim_start().get(..11).is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCARD"))
-}
-
-/// Lets the browser paint and handle input before the next slice of work.
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
