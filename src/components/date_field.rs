@@ -1,6 +1,6 @@
 use super::Icon;
 use crate::browser_env::today;
-use crate::i18n::Texts;
+use crate::i18n::TextOf;
 use crate::state::AppState;
 use chrono::NaiveDate;
 use daftar_core::locale::{day_number, format_date, parse_date, weekday_labels, Month};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn DateField(
     id: &'static str,
-    label: fn(&Texts) -> &'static str,
+    label: TextOf,
     /// The date as text in the current language's calendar.
     value: RwSignal<String>,
     /// Set by the form when the text cannot be read as a date.

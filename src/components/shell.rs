@@ -1,12 +1,10 @@
 use super::{Icon, ToastHost};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, TextOf};
 use crate::state::{AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-type Label = fn(&Texts) -> &'static str;
-
-const AREAS: [(&str, &str, Label); 6] = [
+const AREAS: [(&str, &str, TextOf); 6] = [
     ("/customers", "customers", |t| t.nav_customers),
     ("/pipeline", "pipeline", |t| t.nav_pipeline),
     ("/surveys", "surveys", |t| t.nav_surveys),

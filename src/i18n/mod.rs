@@ -9,6 +9,10 @@ mod messages;
 pub use daftar_core::locale::Lang;
 pub use messages::{csv_error_text, problem_text, store_error_text, vcard_problem_text};
 
+/// Picks one text out of [`Texts`]: how a widget takes its label, so the
+/// label follows the language at run time.
+pub type TextOf = fn(&Texts) -> &'static str;
+
 pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Fa => &fa::TEXTS,

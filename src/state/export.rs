@@ -2,7 +2,7 @@
 //! (UTF-8 with BOM, CRLF, formula cells neutralised: see `core::import::write_csv`).
 
 use super::AppState;
-use crate::i18n::{labels, local_datetime, Lang, Texts};
+use crate::i18n::{labels, local_datetime, Lang, TextOf, Texts};
 use daftar_core::customers::{Customer, KIND};
 use daftar_core::import::write_csv;
 use daftar_core::locale::format_date;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
-type Column = (fn(&Texts) -> &'static str, fn(&Envelope<Customer>, &Texts, Lang) -> String);
+type Column = (TextOf, fn(&Envelope<Customer>, &Texts, Lang) -> String);
 
 /// The columns of a customer export, in order: every field of the form, then the stamps.
 const CUSTOMER_COLUMNS: [Column; 17] = [

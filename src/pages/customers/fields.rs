@@ -1,7 +1,7 @@
 //! The customer form's state and its field widgets. Each input is a signal;
 //! errors come from core's validation and are put into words here.
 
-use crate::i18n::{problem_text, Lang};
+use crate::i18n::{problem_text, Lang, TextOf};
 use crate::state::AppState;
 use daftar_core::customers::{ContactMethod, CustomerInput, CustomerType, Field, FieldError, PartyKind, Problem};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
@@ -130,10 +130,10 @@ pub fn FieldErrors(form: CustomerForm, field: Field, id: &'static str) -> impl I
 pub fn TextField(
     form: CustomerForm,
     id: &'static str,
-    label: fn(&crate::i18n::Texts) -> &'static str,
+    label: TextOf,
     value: RwSignal<String>,
     #[prop(optional)] field: Option<Field>,
-    #[prop(optional)] hint: Option<fn(&crate::i18n::Texts) -> &'static str>,
+    #[prop(optional)] hint: Option<TextOf>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
@@ -167,7 +167,7 @@ pub fn TextField(
 #[component]
 pub fn ChoiceField<T>(
     id: &'static str,
-    label: fn(&crate::i18n::Texts) -> &'static str,
+    label: TextOf,
     value: RwSignal<T>,
     choices: &'static [T],
     name_of: fn(T, &crate::i18n::Texts) -> &'static str,

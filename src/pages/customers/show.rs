@@ -1,4 +1,4 @@
-use crate::i18n::{labels, store_error_text};
+use crate::i18n::{labels, store_error_text, TextOf};
 use crate::state::{AppState, StoreStatus};
 use daftar_core::customers::Customer;
 use crate::i18n::local_datetime;
@@ -44,9 +44,6 @@ pub fn CustomerShow() -> impl IntoView {
     }
 }
 
-/// A fact's label, read in the current language.
-type Label = fn(&crate::i18n::Texts) -> &'static str;
-
 #[component]
 fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -78,7 +75,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
     };
     let digits = move |s: String| localize_digits(&s, lang());
     let since = c.since;
-    let rows: Vec<(Label, Signal<String>)> = vec![
+    let rows: Vec<(TextOf, Signal<String>)> = vec![
         (|t| t.field_kind, Signal::derive({ let k = c.kind; move || labels::party_kind(k, state.t()).to_string() })),
         (|t| t.field_customer_type, Signal::derive({ let k = c.customer_type; move || labels::customer_type(k, state.t()).to_string() })),
         (|t| t.field_phones, Signal::derive({ let p = c.phones.clone(); move || digits(p.join(state.t().list_separator)) })),
