@@ -2,7 +2,7 @@
 //! same records, so tests and benchmarks can rely on them. Mixed Persian and
 //! English, with valid phones and national codes, as a real customer list has.
 
-use crate::customers::{self, ContactMethod, Customer, CustomerType, PartyKind};
+use crate::customers::{self, AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment};
 use crate::env::{Env, SplitMix64};
 use crate::locale::to_persian_digits;
 use crate::store::{Batch, Write};
@@ -51,7 +51,7 @@ pub fn customers(size: Size, seed: u64) -> Vec<Customer> {
 /// The content depends only on `seed`; ids and stamps come from `env`, so the
 /// app can add the same dataset twice (new ids) and tests can fix them too.
 pub fn batch(size: Size, seed: u64, env: &dyn Env) -> Batch {
-    let writes = customers(size, seed).iter().map(|c| Write::create(customers::KIND, customers::to_fields(c), env)).collect();
+    let writes = customers(size, seed).iter().map(|c| Write::create(customers::KIND, crate::store::to_fields(c), env)).collect();
     Batch { writes }
 }
 
@@ -94,6 +94,10 @@ fn customer(rng: &mut SplitMix64, i: usize) -> Customer {
         national_id: if !company && rng.chance(50) { national_code(rng) } else { String::new() },
         economic_code: String::new(),
         since,
+        loyalty: rng.chance(70).then(|| *rng.pick(&Loyalty::ALL)),
+        value_segment: rng.chance(80).then(|| *rng.pick(&ValueSegment::ALL)),
+        source: rng.chance(60).then(|| *rng.pick(&AcquisitionSource::ALL)),
+        lifecycle: Some(*rng.pick(&Lifecycle::ALL)),
         name,
     }
 }

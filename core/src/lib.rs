@@ -4,9 +4,14 @@
 //! Architecture invariant: nothing here knows about the browser. Every rule runs
 //! on the host in `cargo test -p daftar-core` within seconds.
 
+pub mod activities;
+pub mod check;
+pub mod contacts;
 pub mod customers;
 pub mod demo;
 pub mod env;
+pub mod global_search;
 pub mod import;
 pub mod locale;
 pub mod store;
+pub mod tasks;

@@ -1,7 +1,9 @@
 //! Names of core's choice enums in the user's language.
 
 use super::Texts;
-use daftar_core::customers::{ContactMethod, CustomerType, DuplicateReason, Field, PartyKind, Target};
+use daftar_core::activities::ActivityType;
+use daftar_core::customers::{AcquisitionSource, ContactMethod, CustomerType, DuplicateReason, Field, Lifecycle, Loyalty, PartyKind, Target, ValueSegment};
+use daftar_core::tasks::{Bucket, Priority};
 use daftar_core::store::Op;
 
 pub fn party_kind(k: PartyKind, t: &Texts) -> &'static str {
@@ -56,6 +58,10 @@ pub fn customer_field(name: &str, t: &Texts) -> &'static str {
         "national_id" => t.field_national_id,
         "economic_code" => t.field_economic_code,
         "since" => t.field_since,
+        "loyalty" => t.field_loyalty,
+        "value_segment" => t.field_value_segment,
+        "source" => t.field_source,
+        "lifecycle" => t.field_lifecycle,
         _ => "",
     }
 }
@@ -71,6 +77,11 @@ pub fn field(f: Field, t: &Texts) -> &'static str {
         Field::Tags => t.field_tags,
         Field::Notes => t.field_notes,
         Field::Since => t.field_since,
+        Field::Subject => t.field_subject,
+        Field::Due => t.field_due,
+        Field::Customer => t.customers,
+        Field::Duration => t.field_duration,
+        Field::Birthday => t.field_birthday,
         Field::Other => t.field_other,
     }
 }
@@ -102,5 +113,79 @@ pub fn duplicate_reason(r: DuplicateReason, t: &Texts) -> &'static str {
         DuplicateReason::SamePhone => t.dup_same_phone,
         DuplicateReason::SameEmail => t.dup_same_email,
         DuplicateReason::SameName => t.dup_same_name,
+    }
+}
+
+pub fn loyalty(v: Option<Loyalty>, t: &Texts) -> &'static str {
+    match v {
+        None => t.not_set,
+        Some(Loyalty::Loyal) => t.loyalty_loyal,
+        Some(Loyalty::FairlyLoyal) => t.loyalty_fairly,
+        Some(Loyalty::Disloyal) => t.loyalty_disloyal,
+        Some(Loyalty::LoyalToCompetitor) => t.loyalty_competitor,
+    }
+}
+
+pub fn value_segment(v: Option<ValueSegment>, t: &Texts) -> &'static str {
+    match v {
+        None => t.not_set,
+        Some(ValueSegment::A) => t.segment_a,
+        Some(ValueSegment::B) => t.segment_b,
+        Some(ValueSegment::C) => t.segment_c,
+    }
+}
+
+pub fn source(v: Option<AcquisitionSource>, t: &Texts) -> &'static str {
+    match v {
+        None => t.not_set,
+        Some(AcquisitionSource::Referral) => t.source_referral,
+        Some(AcquisitionSource::Website) => t.source_website,
+        Some(AcquisitionSource::Exhibition) => t.source_exhibition,
+        Some(AcquisitionSource::ColdCall) => t.source_cold_call,
+        Some(AcquisitionSource::Advertising) => t.source_advertising,
+        Some(AcquisitionSource::Agent) => t.source_agent,
+        Some(AcquisitionSource::Other) => t.source_other,
+    }
+}
+
+pub fn lifecycle(v: Option<Lifecycle>, t: &Texts) -> &'static str {
+    match v {
+        None => t.not_set,
+        Some(Lifecycle::Prospect) => t.stage_prospect,
+        Some(Lifecycle::Customer) => t.stage_customer,
+        Some(Lifecycle::Developed) => t.stage_developed,
+        Some(Lifecycle::AtRisk) => t.stage_at_risk,
+        Some(Lifecycle::Lost) => t.stage_lost,
+        Some(Lifecycle::WonBack) => t.stage_won_back,
+    }
+}
+
+pub fn activity_type(a: ActivityType, t: &Texts) -> &'static str {
+    match a {
+        ActivityType::Call => t.activity_call,
+        ActivityType::Meeting => t.activity_meeting,
+        ActivityType::Visit => t.activity_visit,
+        ActivityType::Email => t.activity_email,
+        ActivityType::Note => t.activity_note,
+        ActivityType::Negotiation => t.activity_negotiation,
+    }
+}
+
+pub fn priority(p: Priority, t: &Texts) -> &'static str {
+    match p {
+        Priority::Low => t.priority_low,
+        Priority::Normal => t.priority_normal,
+        Priority::High => t.priority_high,
+        Priority::Urgent => t.priority_urgent,
+    }
+}
+
+pub fn bucket(b: Bucket, t: &Texts) -> &'static str {
+    match b {
+        Bucket::Overdue => t.bucket_overdue,
+        Bucket::Today => t.bucket_today,
+        Bucket::NextSevenDays => t.bucket_week,
+        Bucket::Later => t.bucket_later,
+        Bucket::Undated => t.bucket_undated,
     }
 }

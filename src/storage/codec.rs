@@ -16,6 +16,8 @@ pub const OUTBOX: &str = "outbox";
 pub const META: &str = "meta";
 /// Index of log segments by the record keys they mention (multi-entry).
 pub const LOG_BY_KEY: &str = "by_key";
+/// Index of records by the records they link to (multi-entry, see `record_value`).
+pub const RECORDS_BY_LINK: &str = "by_link";
 /// `meta` key of the last change-log number handed out.
 pub const SEQ_KEY: &str = "seq";
 pub const SEGMENT: usize = 500;
@@ -23,6 +25,35 @@ pub const SEGMENT: usize = 500;
 pub fn decode_json<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, StoreError> {
     let s = v.as_string().ok_or_else(|| StoreError::Corrupt("stored value is not a string".into()))?;
     serde_json::from_str(&s).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// A record as stored: its JSON text alone, or, when it links to other
+/// records (core's `links_of`), `{links, json}` so the `by_link` index finds
+/// it from the record it points at. Records without links stay plain
+/// strings, the cheapest value IndexedDB clones.
+pub fn record_value(json: js_sys::JsString, links: &[String]) -> Result<JsValue, StoreError> {
+    if links.is_empty() {
+        return Ok(json.into());
+    }
+    let obj = js_sys::Object::new();
+    let list: js_sys::Array = links.iter().map(|l| JsValue::from_str(l)).collect();
+    js_sys::Reflect::set(&obj, &JsValue::from_str("links"), &list)
+        .and_then(|_| js_sys::Reflect::set(&obj, &JsValue::from_str("json"), &json))
+        .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
+    Ok(obj.into())
+}
+
+/// The JSON text of a stored record, whichever form `record_value` chose.
+pub fn record_json(v: &JsValue) -> JsValue {
+    if v.is_string() {
+        v.clone()
+    } else {
+        js_sys::Reflect::get(v, &JsValue::from_str("json")).unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+pub fn decode_record<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, StoreError> {
+    decode_json(&record_json(v))
 }
 
 pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
@@ -72,10 +103,11 @@ impl Packed {
     }
 }
 
-/// Many JavaScript strings brought into Rust in one crossing (see [`Packed`]),
-/// joined by a newline: a JSON text never holds a raw one.
-pub fn unpack_json_strings(values: &js_sys::Array) -> Result<String, StoreError> {
-    values.join("\n").as_string().ok_or_else(|| StoreError::Corrupt("stored values are not strings".into()))
+/// Many stored records' JSON brought into Rust in one crossing (see
+/// [`Packed`]), joined by a newline: a JSON text never holds a raw one.
+pub fn unpack_records(values: Vec<JsValue>) -> Result<String, StoreError> {
+    let texts: js_sys::Array = values.iter().map(record_json).collect();
+    texts.join("\n").as_string().ok_or_else(|| StoreError::Corrupt("stored values are not strings".into()))
 }
 
 /// The changes of a log segment, numbered.

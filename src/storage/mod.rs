@@ -1,9 +1,11 @@
 //! The IndexedDB backend of core's `Store` trait (indexed_db_futures 0.6).
 //!
-//! Layout (schema v2, see `schema.rs`):
+//! Layout (schema v3, see `schema.rs`):
 //! - `records`: key `kind:id`, value the record as a JSON string. A string is
 //!   the cheapest value to clone into IndexedDB, and listing a kind is a key
-//!   range (`customer:` … `customer:\u{ffff}`), so no index is needed.
+//!   range (`customer:` … `customer:\u{ffff}`), so no index is needed. A
+//!   record that links to others is `{links, json}` instead, and the
+//!   multi-entry `by_link` index finds it from any record it points at.
 //! - `log`: the append-only change log in segments (see `codec.rs`), keyed by
 //!   the last sequence number in each, indexed by the record keys they mention.
 //! - `outbox`: changes waiting for sync, in segments like the log.
@@ -12,8 +14,8 @@
 mod codec;
 mod schema;
 
-use codec::{decode_json, decode_log_segment, decode_segment, idb_error, log_segment, outbox_segment, to_json, unpack_json_strings, PackedBuilder, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
-use daftar_core::store::{key_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
+use codec::{decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, record_value, to_json, unpack_records, PackedBuilder, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY};
+use daftar_core::store::{key_of, links_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
@@ -65,10 +67,14 @@ impl IdbStore {
         meta.get(key.to_string()).await.map_err(idb_error)
     }
 
-    async fn kind_values(&self, kind: &str) -> Result<js_sys::Array, StoreError> {
+    async fn kind_values(&self, kind: &str) -> Result<Vec<JsValue>, StoreError> {
         let range = KeyRange::Bound(format!("{kind}:"), false, format!("{kind}:\u{ffff}"), false);
-        Ok(self.get_all_values(RECORDS, Some(range)).await?.into_iter().collect())
+        self.get_all_values(RECORDS, Some(range)).await
     }
+}
+
+fn parse_lines(joined: &str) -> Result<Vec<Record>, StoreError> {
+    joined.lines().filter(|l| !l.is_empty()).map(|l| serde_json::from_str(l).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
 }
 
 /// Caches live in `meta` beside the sequence number, under their own prefix.
@@ -104,16 +110,24 @@ impl Store for IdbStore {
         let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
         let store = tx.object_store(RECORDS).map_err(idb_error)?;
         let v: Option<JsValue> = store.get(key_of(kind, id)).await.map_err(idb_error)?;
-        v.map(|v| decode_json(&v)).transpose()
+        v.map(|v| decode_record(&v)).transpose()
     }
 
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
-        let joined = unpack_json_strings(&self.kind_values(kind).await?)?;
-        joined.lines().filter(|l| !l.is_empty()).map(|l| serde_json::from_str(l).map_err(|e| StoreError::Corrupt(e.to_string()))).collect()
+        parse_lines(&unpack_records(self.kind_values(kind).await?)?)
+    }
+
+    async fn linked(&self, key: &str) -> Result<Vec<Record>, StoreError> {
+        let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
+        let store = tx.object_store(RECORDS).map_err(idb_error)?;
+        let index = store.index(RECORDS_BY_LINK).map_err(idb_error)?;
+        let values = index.get_all().with_query(key.to_string()).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+        let values = values.map(|v| v.map_err(idb_error)).collect::<Result<Vec<JsValue>, _>>()?;
+        parse_lines(&unpack_records(values)?)
     }
 
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
-        let joined = unpack_json_strings(&self.kind_values(kind).await?)?;
+        let joined = unpack_records(self.kind_values(kind).await?)?;
         let mut scan = Scan::default();
         for line in joined.lines().filter(|l| !l.is_empty()) {
             scan.push(serde_json::from_str::<Envelope<T>>(line));
@@ -127,9 +141,11 @@ impl Store for IdbStore {
         }
         // Keys and values cross into JavaScript in one string (see `Packed`).
         let mut pieces = PackedBuilder::default();
+        let mut links = Vec::with_capacity(batch.writes.len());
         for w in &batch.writes {
             pieces.push(&w.record.key());
             pieces.push(&to_json(&w.record)?);
+            links.push(links_of(&w.record.fields));
         }
         let pieces = pieces.finish();
         let tx = self
@@ -151,14 +167,14 @@ impl Store for IdbStore {
             let mut pending = Pending::default();
             for (i, w) in batch.writes.iter().enumerate() {
                 let key = pieces.get(2 * i);
-                let value: JsValue = pieces.get(2 * i + 1).into();
+                let value = record_value(pieces.get(2 * i + 1), &links[i])?;
                 match w.expected_rev {
                     // A new record: `add` fails if the key exists, which aborts the whole
                     // transaction, so a create needs no read first (bulk imports stay fast).
                     None => drop(records.add(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?),
                     Some(expected) => {
                         let stored: Option<JsValue> = records.get(JsValue::from(&key)).await.map_err(idb_error)?;
-                        let found = stored.map(|v| decode_json::<Envelope<serde::de::IgnoredAny>>(&v)).transpose()?.map(|r| r.rev);
+                        let found = stored.map(|v| decode_record::<Envelope<serde::de::IgnoredAny>>(&v)).transpose()?.map(|r| r.rev);
                         if found != Some(expected) {
                             // Returning drops the transaction, which aborts it: nothing of the batch lands.
                             return Err(StoreError::Conflict { key: w.record.key(), expected: Some(expected), found });

@@ -2,7 +2,7 @@
 //! version before it, so a database of any past version reaches the current
 //! one by running the steps it has not seen, in order.
 
-use super::codec::{log_segment, outbox_segment, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY};
+use super::codec::{log_segment, outbox_segment, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY};
 use daftar_core::store::{Change, OutboxEntry, StoreError, SCHEMA_VERSION};
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::internals::SystemRepr;
@@ -23,6 +23,9 @@ pub async fn open(name: &str) -> Result<Database, StoreError> {
             }
             if old < 2 {
                 v2_segmented_log_and_outbox(&db).await?;
+            }
+            if old < 3 {
+                v3_index_records_by_link(&db)?;
             }
             Ok(())
         })
@@ -84,6 +87,22 @@ async fn v2_segmented_log_and_outbox(db: &Database) -> indexed_db_futures::Resul
     let last = changes.iter().map(|c| c.seq).max().unwrap_or(0);
     meta.put(JsValue::from_f64(last as f64)).with_key(SEQ_KEY).without_key_type().primitive()?.await?;
     Ok(())
+}
+
+/// v3: records that link to others (activities, contacts, tasks …) are found
+/// from the record they point at through a multi-entry index on `links`.
+/// Every record written before v3 is a plain string (no links), which an
+/// index simply skips, so nothing needs rewriting.
+fn v3_index_records_by_link(db: &Database) -> indexed_db_futures::Result<()> {
+    // indexed_db_futures 0.6 hands out the upgrade transaction only through
+    // a store created in it: make a scratch one, reach `records`, drop it.
+    const SCRATCH: &str = "v3_upgrade";
+    {
+        let scratch = db.create_object_store(SCRATCH).build()?;
+        let records = scratch.transaction().object_store(RECORDS)?;
+        records.create_index(RECORDS_BY_LINK, KeyPath::One("links")).with_multi_entry(true).build()?;
+    }
+    db.delete_object_store(SCRATCH)
 }
 
 /// A v1 change: `{seq, key, json}`.

@@ -2,33 +2,19 @@
 //! The store applies the batch; nothing here touches storage.
 
 use super::model::KIND;
-use super::validate::{validate, CustomerInput, FieldError};
+use super::validate::{validate, CustomerInput};
+use crate::check::FieldError;
 use crate::env::Env;
-use crate::store::{Batch, Fields, Record, Write};
+use crate::store::{self, Batch, Record, Write};
 
 pub fn create(input: &CustomerInput, env: &dyn Env) -> Result<Batch, Vec<FieldError>> {
-    let customer = validate(input)?;
-    Ok(Batch::one(Write::create(KIND, to_fields(&customer), env)))
+    Ok(store::create(KIND, &validate(input)?, env))
 }
 
 /// None when the input changes nothing. Fields this version does not know
 /// (written by a newer version, or by an import) are kept as they are.
 pub fn update(prev: &Record, input: &CustomerInput, env: &dyn Env) -> Result<Option<Batch>, Vec<FieldError>> {
-    let customer = validate(input)?;
-    let mut fields = prev.fields.clone();
-    fields.retain(|name, _| !is_customer_field(name));
-    fields.extend(to_fields(&customer));
-    Ok(Write::update(prev, fields, env).map(Batch::one))
-}
-
-fn is_customer_field(name: &str) -> bool {
-    thread_local! {
-        static NAMES: Vec<String> = match serde_json::to_value(super::Customer::default()) {
-            Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, _)| k).collect(),
-            _ => Vec::new(),
-        };
-    }
-    NAMES.with(|names| names.iter().any(|n| n == name))
+    Ok(store::update(prev, &validate(input)?, env))
 }
 
 pub fn delete(prev: &Record, env: &dyn Env) -> Batch {
@@ -37,28 +23,6 @@ pub fn delete(prev: &Record, env: &dyn Env) -> Batch {
 
 pub fn restore(prev: &Record, env: &dyn Env) -> Batch {
     Batch::one(Write::restore(prev, env))
-}
-
-/// The customer as stored: empty fields are left out (they decode back to
-/// their defaults), which keeps records and the change log small.
-pub(crate) fn to_fields(c: &super::Customer) -> Fields {
-    match serde_json::to_value(c) {
-        Ok(serde_json::Value::Object(mut map)) => {
-            map.retain(|_, v| !is_empty(v));
-            map
-        }
-        // A struct of strings, enums and vectors always serialises to an object.
-        other => unreachable!("customer serialised to {other:?}"),
-    }
-}
-
-fn is_empty(v: &serde_json::Value) -> bool {
-    match v {
-        serde_json::Value::Null => true,
-        serde_json::Value::String(s) => s.is_empty(),
-        serde_json::Value::Array(a) => a.is_empty(),
-        _ => false,
-    }
 }
 
 #[cfg(test)]
@@ -116,10 +80,10 @@ mod tests {
         let env = SeededEnv::new(3, 0);
         let input = CustomerInput { name: "Acme".into(), ..Default::default() };
         let mut rec = create(&input, &env).unwrap().writes.remove(0).record;
-        rec.fields.insert("loyalty".into(), serde_json::json!("loyal"));
+        rec.fields.insert("shoe_size".into(), serde_json::json!(42));
         let edited = update(&rec, &CustomerInput { city: "Yazd".into(), ..input }, &env).unwrap().unwrap();
         let after = &edited.writes[0].record.fields;
-        assert_eq!(after["loyalty"], serde_json::json!("loyal"));
+        assert_eq!(after["shoe_size"], serde_json::json!(42));
         assert_eq!(after["city"], serde_json::json!("Yazd"));
         assert_eq!(edited.writes[0].change.fields.len(), 1);
     }

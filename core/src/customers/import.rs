@@ -6,7 +6,8 @@
 
 use super::commands::create;
 use super::model::{CustomerType, PartyKind};
-use super::validate::{CustomerInput, Field, FieldError, Problem};
+use super::validate::CustomerInput;
+use crate::check::{Field, FieldError, Problem};
 use crate::env::Env;
 use crate::import::{CsvError, Row, VCardContact, VCardProblem};
 use crate::locale::{normalize_for_search, parse_date, Lang};

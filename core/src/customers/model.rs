@@ -31,6 +31,80 @@ pub struct Customer {
     pub economic_code: String,
     /// Customer since (the date the relationship began).
     pub since: Option<NaiveDate>,
+    pub loyalty: Option<Loyalty>,
+    pub value_segment: Option<ValueSegment>,
+    /// How the customer found us.
+    pub source: Option<AcquisitionSource>,
+    pub lifecycle: Option<Lifecycle>,
+}
+
+/// Loyalty class as the seeds name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Loyalty {
+    Loyal,
+    FairlyLoyal,
+    Disloyal,
+    LoyalToCompetitor,
+}
+
+/// Value segment: A brings the most value, C the least.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueSegment {
+    A,
+    B,
+    C,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AcquisitionSource {
+    Referral,
+    Website,
+    Exhibition,
+    ColdCall,
+    Advertising,
+    Agent,
+    Other,
+}
+
+/// Where the relationship stands: prospect → customer → developed → at risk
+/// → lost, and won back when a lost customer returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lifecycle {
+    Prospect,
+    Customer,
+    Developed,
+    AtRisk,
+    Lost,
+    WonBack,
+}
+
+impl Loyalty {
+    pub const ALL: [Loyalty; 4] = [Loyalty::Loyal, Loyalty::FairlyLoyal, Loyalty::Disloyal, Loyalty::LoyalToCompetitor];
+}
+
+impl ValueSegment {
+    pub const ALL: [ValueSegment; 3] = [ValueSegment::A, ValueSegment::B, ValueSegment::C];
+}
+
+impl AcquisitionSource {
+    pub const ALL: [AcquisitionSource; 7] = [
+        AcquisitionSource::Referral,
+        AcquisitionSource::Website,
+        AcquisitionSource::Exhibition,
+        AcquisitionSource::ColdCall,
+        AcquisitionSource::Advertising,
+        AcquisitionSource::Agent,
+        AcquisitionSource::Other,
+    ];
+}
+
+impl Lifecycle {
+    pub const ALL: [Lifecycle; 6] =
+        [Lifecycle::Prospect, Lifecycle::Customer, Lifecycle::Developed, Lifecycle::AtRisk, Lifecycle::Lost, Lifecycle::WonBack];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

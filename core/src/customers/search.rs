@@ -139,9 +139,9 @@ impl CustomerIndex {
     pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
         let mut ids = std::collections::HashSet::new();
         let mut fresh = Vec::new();
-        for record in records {
+        for record in records.into_iter().filter(|r| r.kind == KIND) {
             ids.insert(record.id.clone());
-            if record.kind != KIND || record.deleted {
+            if record.deleted {
                 continue;
             }
             let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
@@ -284,7 +284,7 @@ fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customers::commands::to_fields;
+    use crate::store::to_fields;
     use crate::customers::Customer;
     use crate::env::SeededEnv;
     use crate::store::{Batch, MemoryStore, Store, Write};

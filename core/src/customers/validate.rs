@@ -1,6 +1,6 @@
 use super::iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
-use super::model::{ContactMethod, Customer, CustomerType, PartyKind};
-use super::phone::{normalize_phone, PhoneError};
+use super::model::{AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment};
+use crate::check::{self, clean, phone_list, split_list, Field, FieldError, Problem};
 use crate::locale::to_ascii_digits;
 use chrono::NaiveDate;
 
@@ -26,48 +26,14 @@ pub struct CustomerInput {
     pub economic_code: String,
     /// Already parsed by the date input (Jalali or Gregorian per language).
     pub since: Option<NaiveDate>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Name,
-    Phones,
-    Email,
-    NationalId,
-    EconomicCode,
-    Tags,
-    Notes,
-    Since,
-    Other,
-}
-
-/// What is wrong with a field; the UI turns it into words in the user's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Problem {
-    Required,
-    TooLong { max: usize },
-    PhoneCharacters,
-    PhoneLength,
-    EmailFormat,
-    /// A person's national code (10 digits) failed its checksum or length.
-    NationalCode,
-    /// A company's national ID (11 digits) failed its checksum or length.
-    LegalId,
-    EconomicCode,
-    TooMany { max: usize },
-    /// Not a date in either calendar.
-    Date,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub problem: Problem,
+    pub loyalty: Option<Loyalty>,
+    pub value_segment: Option<ValueSegment>,
+    pub source: Option<AcquisitionSource>,
+    pub lifecycle: Option<Lifecycle>,
 }
 
 const MAX_SHORT: usize = 200;
 const MAX_NOTES: usize = 10_000;
-const MAX_PHONES: usize = 10;
 const MAX_TAGS: usize = 20;
 const MAX_TAG: usize = 40;
 
@@ -75,32 +41,11 @@ const MAX_TAG: usize = 40;
 /// them together, and returns the cleaned record.
 pub fn validate(input: &CustomerInput) -> Result<Customer, Vec<FieldError>> {
     let mut errors = Vec::new();
+    let name = check::required(&input.name, Field::Name, MAX_SHORT, &mut errors);
+    let phones = phone_list(&input.phones, &mut errors);
+    let email = check::email(&input.email, &mut errors);
+    let notes = check::long_text(&input.notes, Field::Notes, MAX_NOTES, &mut errors);
     let mut fail = |field, problem| errors.push(FieldError { field, problem });
-
-    let name = clean(&input.name);
-    if name.is_empty() {
-        fail(Field::Name, Problem::Required);
-    } else if name.chars().count() > MAX_SHORT {
-        fail(Field::Name, Problem::TooLong { max: MAX_SHORT });
-    }
-
-    let mut phones: Vec<String> = Vec::new();
-    for raw in split_list(&input.phones, &[',', '،', ';', '\n']) {
-        match normalize_phone(raw) {
-            Ok(p) if !phones.contains(&p) => phones.push(p),
-            Ok(_) => {}
-            Err(PhoneError::BadCharacters) => fail(Field::Phones, Problem::PhoneCharacters),
-            Err(PhoneError::BadLength) => fail(Field::Phones, Problem::PhoneLength),
-        }
-    }
-    if phones.len() > MAX_PHONES {
-        fail(Field::Phones, Problem::TooMany { max: MAX_PHONES });
-    }
-
-    let email = clean(&input.email).to_lowercase();
-    if !email.is_empty() && !is_plausible_email(&email) {
-        fail(Field::Email, Problem::EmailFormat);
-    }
 
     let national_id = to_ascii_digits(input.national_id.trim());
     if !national_id.is_empty() {
@@ -128,10 +73,6 @@ pub fn validate(input: &CustomerInput) -> Result<Customer, Vec<FieldError>> {
         fail(Field::Tags, Problem::TooMany { max: MAX_TAGS });
     }
 
-    let notes = input.notes.trim().to_string();
-    if notes.chars().count() > MAX_NOTES {
-        fail(Field::Notes, Problem::TooLong { max: MAX_NOTES });
-    }
     let short = [&input.category, &input.address, &input.city, &input.province, &input.owner];
     if short.iter().any(|s| s.chars().count() > MAX_SHORT * 5) {
         fail(Field::Other, Problem::TooLong { max: MAX_SHORT * 5 });
@@ -157,6 +98,10 @@ pub fn validate(input: &CustomerInput) -> Result<Customer, Vec<FieldError>> {
         national_id,
         economic_code,
         since: input.since,
+        loyalty: input.loyalty,
+        value_segment: input.value_segment,
+        source: input.source,
+        lifecycle: input.lifecycle,
     })
 }
 
@@ -180,37 +125,12 @@ impl CustomerInput {
             national_id: c.national_id.clone(),
             economic_code: c.economic_code.clone(),
             since: c.since,
+            loyalty: c.loyalty,
+            value_segment: c.value_segment,
+            source: c.source,
+            lifecycle: c.lifecycle,
         }
     }
-}
-
-/// Trims and collapses runs of whitespace (pasted text often carries them).
-fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn split_list<'a>(s: &'a str, seps: &'a [char]) -> impl Iterator<Item = &'a str> {
-    s.split(move |c| seps.contains(&c)).map(str::trim).filter(|p| !p.is_empty())
-}
-
-/// Deliberately permissive (addresses are checked by delivering mail), but
-/// catches what people actually mistype: no @, spaces, no dot in the domain.
-fn is_plausible_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else { return false };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = labels.len() >= 2
-        && domain.len() <= 253
-        && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        })
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2);
-    local_ok && domain_ok
 }
 
 #[cfg(test)]

@@ -119,6 +119,26 @@ impl Write {
         Self::tombstone(prev, false, env)
     }
 
+    /// Puts `current` back to the fields and deleted flag of `earlier` (an
+    /// older revision of the same record), as a new revision: undo never
+    /// rewrites history, it adds to it. None when they already agree.
+    pub fn revert(current: &Record, earlier: &Record, env: &dyn Env) -> Option<Self> {
+        let mut changes = diff(&current.fields, &earlier.fields);
+        if current.deleted != earlier.deleted {
+            changes.push(FieldChange { field: "_deleted".into(), before: Value::Bool(current.deleted), after: Value::Bool(earlier.deleted) });
+        }
+        if changes.is_empty() {
+            return None;
+        }
+        let op = match (current.deleted, earlier.deleted) {
+            (true, false) => Op::Restore,
+            (false, true) => Op::Delete,
+            _ => Op::Update,
+        };
+        let record = Record { fields: earlier.fields.clone(), deleted: earlier.deleted, ..next_rev(current, env) };
+        Some(Self::new(record, Some(current.rev), op, changes))
+    }
+
     fn tombstone(prev: &Record, deleted: bool, env: &dyn Env) -> Self {
         let record = Record { deleted, ..next_rev(prev, env) };
         let op = if deleted { Op::Delete } else { Op::Restore };
@@ -222,6 +242,21 @@ mod tests {
         assert!(!r.record.deleted);
         assert_eq!(r.record.rev, 3);
         assert_eq!(r.change.op, Op::Restore);
+    }
+
+    #[test]
+    fn revert_restores_fields_and_flag_as_a_new_revision() {
+        let env = SeededEnv::new(1, 100);
+        let w = Write::create("customer", fields(json!({"name": "a"})), &env);
+        let u = Write::update(&w.record, fields(json!({"name": "b", "merged_into": "x"})), &env).unwrap();
+        let d = Write::delete(&u.record, &env);
+        let back = Write::revert(&d.record, &w.record, &env).unwrap();
+        assert_eq!(back.record.fields, w.record.fields);
+        assert!(!back.record.deleted);
+        assert_eq!((back.record.rev, back.expected_rev, back.change.op), (4, Some(3), Op::Restore));
+        let names: Vec<&str> = back.change.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(names, vec!["merged_into", "name", "_deleted"]);
+        assert!(Write::revert(&w.record, &w.record, &env).is_none());
     }
 
     #[test]

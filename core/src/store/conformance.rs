@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 14;
+const CASE_COUNT: usize = 16;
 
 type CaseResult = Result<(), String>;
 
@@ -64,6 +64,8 @@ where
     case!(cache_is_kept_apart_from_records_and_log);
     case!(a_duplicate_create_sinks_its_whole_batch);
     case!(one_record_written_twice_in_a_batch);
+    case!(linked_finds_what_points_at_a_record);
+    case!(linked_follows_edits_and_keeps_tombstones);
     report
 }
 
@@ -307,5 +309,40 @@ async fn one_record_written_twice_in_a_batch<S: Store>(s: &S) -> CaseResult {
     ensure!(s.history(&created.record.key()).await.map_err(err)?.len() == 2, "history");
     let outbox = s.outbox().await.map_err(err)?;
     ensure!(outbox.len() == 1 && outbox[0].rev == 2, "outbox {outbox:?}");
+    Ok(())
+}
+
+async fn linked_finds_what_points_at_a_record<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let acme = Write::create("customer", fields(json!({"name": "Acme"})), &e);
+    let other = Write::create("customer", fields(json!({"name": "Other"})), &e);
+    let (a, o) = (acme.record.id.clone(), other.record.id.clone());
+    let call = Write::create("activity", fields(json!({"subject": "call", "customer_id": a})), &e);
+    let person = Write::create("contact", fields(json!({"name": "Sara", "customer_ids": [o, a]})), &e);
+    let elsewhere = Write::create("activity", fields(json!({"subject": "x", "customer_id": o})), &e);
+    s.apply(&Batch { writes: vec![acme.clone(), other, call.clone(), person.clone(), elsewhere] }).await.map_err(err)?;
+    let mut got: Vec<String> = s.linked(&acme.record.key()).await.map_err(err)?.iter().map(|r| r.key()).collect();
+    got.sort();
+    let mut want = vec![call.record.key(), person.record.key()];
+    want.sort();
+    ensure!(got == want, "linked to acme: {got:?}, want {want:?}");
+    ensure!(s.linked("customer:nobody").await.map_err(err)?.is_empty(), "linked to a missing record");
+    let linked_records = s.linked(&acme.record.key()).await.map_err(err)?;
+    ensure!(linked_records.iter().any(|r| r == &person.record), "records come back whole");
+    Ok(())
+}
+
+async fn linked_follows_edits_and_keeps_tombstones<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let call = Write::create("activity", fields(json!({"subject": "call", "customer_id": "a"})), &e);
+    let note = Write::create("activity", fields(json!({"subject": "note", "customer_id": "a"})), &e);
+    s.apply(&Batch { writes: vec![call.clone(), note.clone()] }).await.map_err(err)?;
+    let moved = Write::update(&call.record, fields(json!({"subject": "call", "customer_id": "b"})), &e).ok_or("no diff")?;
+    let deleted = Write::delete(&note.record, &e);
+    s.apply(&Batch { writes: vec![moved.clone(), deleted] }).await.map_err(err)?;
+    let on_a = s.linked("customer:a").await.map_err(err)?;
+    ensure!(on_a.len() == 1 && on_a[0].deleted && on_a[0].id == note.record.id, "left on a: {on_a:?}");
+    let on_b = s.linked("customer:b").await.map_err(err)?;
+    ensure!(on_b == vec![moved.record], "on b: {on_b:?}");
     Ok(())
 }

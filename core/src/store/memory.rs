@@ -48,6 +48,11 @@ impl Store for MemoryStore {
         Ok(scan)
     }
 
+    async fn linked(&self, key: &str) -> Result<Vec<Record>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(inner.records.values().filter(|r| super::links_of(&r.fields).iter().any(|k| k == key)).cloned().collect())
+    }
+
     async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError> {
         let mut inner = self.inner.borrow_mut();
         // Check every write first so a refused batch leaves nothing behind.

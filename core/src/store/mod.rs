@@ -4,16 +4,20 @@
 
 mod batch;
 pub mod conformance;
+mod fields;
+mod links;
 mod memory;
 mod record;
 
 pub use batch::{Batch, Change, FieldChange, Op, OutboxEntry, Write};
+pub use fields::{create, to_fields, update};
+pub use links::{links_of, relink};
 pub use memory::MemoryStore;
 pub use record::{key_of, Envelope, Fields, Record, Scan};
 
 /// Schema version of the persistent layout. Bump it together with a migration
 /// in every backend and a fixture of the previous version in its tests.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Why a store refused or failed an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +63,10 @@ pub trait Store {
     /// `Conflict` is returned. Returns the change-log sequence numbers assigned,
     /// in the order of the batch's writes.
     async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError>;
+    /// Every record, of any kind and tombstones included, whose fields link
+    /// to the record `key` (see [`links_of`]): a customer's activities,
+    /// contacts, tasks and whatever later areas attach to it.
+    async fn linked(&self, key: &str) -> Result<Vec<Record>, StoreError>;
     /// Change-log entries with `seq > after`, oldest first, at most `limit`.
     async fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError>;
     /// Every change-log entry of one record (by key), oldest first.

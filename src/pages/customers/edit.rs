@@ -1,4 +1,4 @@
-use super::fields::{ChoiceField, CustomerForm, TextField};
+use super::fields::{ChoiceField, CustomerForm, TextField, LIFECYCLE_CHOICES, LOYALTY_CHOICES, SEGMENT_CHOICES, SOURCE_CHOICES};
 use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError, StoreStatus};
@@ -144,6 +144,14 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                     <TextField form=form id="owner" label=|t| t.field_owner value=form.owner/>
                 </div>
                 <DateField id="since" label=|t| t.field_since value=form.since invalid=form.bad_date/>
+                <div class="row2">
+                    <ChoiceField id="lifecycle" label=|t| t.field_lifecycle value=form.lifecycle choices=&LIFECYCLE_CHOICES name_of=labels::lifecycle/>
+                    <ChoiceField id="loyalty" label=|t| t.field_loyalty value=form.loyalty choices=&LOYALTY_CHOICES name_of=labels::loyalty/>
+                </div>
+                <div class="row2">
+                    <ChoiceField id="value_segment" label=|t| t.field_value_segment value=form.value_segment choices=&SEGMENT_CHOICES name_of=labels::value_segment/>
+                    <ChoiceField id="source" label=|t| t.field_source value=form.source choices=&SOURCE_CHOICES name_of=labels::source/>
+                </div>
                 <TextField form=form id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
                 <TextField form=form id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
                 <Show when=move || !duplicates.with(Vec::is_empty)>

@@ -3,7 +3,7 @@
 
 use crate::i18n::{problem_text, Lang, TextOf};
 use crate::state::AppState;
-use daftar_core::customers::{ContactMethod, CustomerInput, CustomerType, Field, FieldError, PartyKind, Problem};
+use daftar_core::customers::{AcquisitionSource, ContactMethod, CustomerInput, CustomerType, Field, FieldError, Lifecycle, Loyalty, PartyKind, Problem, ValueSegment};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
 use leptos::prelude::*;
 
@@ -26,6 +26,10 @@ pub struct CustomerForm {
     pub economic_code: RwSignal<String>,
     /// The date as typed, in the calendar of the current language.
     pub since: RwSignal<String>,
+    pub loyalty: RwSignal<Option<Loyalty>>,
+    pub value_segment: RwSignal<Option<ValueSegment>>,
+    pub source: RwSignal<Option<AcquisitionSource>>,
+    pub lifecycle: RwSignal<Option<Lifecycle>>,
     pub errors: RwSignal<Vec<FieldError>>,
     pub bad_date: RwSignal<bool>,
 }
@@ -49,6 +53,10 @@ impl CustomerForm {
             national_id: RwSignal::new(localize_digits(&input.national_id, lang)),
             economic_code: RwSignal::new(localize_digits(&input.economic_code, lang)),
             since: RwSignal::new(input.since.map(|d| format_date(d, lang)).unwrap_or_default()),
+            loyalty: RwSignal::new(input.loyalty),
+            value_segment: RwSignal::new(input.value_segment),
+            source: RwSignal::new(input.source),
+            lifecycle: RwSignal::new(input.lifecycle),
             errors: RwSignal::new(Vec::new()),
             bad_date: RwSignal::new(false),
         };
@@ -103,6 +111,10 @@ impl CustomerForm {
             national_id: self.national_id.get_untracked(),
             economic_code: self.economic_code.get_untracked(),
             since,
+            loyalty: self.loyalty.get_untracked(),
+            value_segment: self.value_segment.get_untracked(),
+            source: self.source.get_untracked(),
+            lifecycle: self.lifecycle.get_untracked(),
         })
     }
 
@@ -194,3 +206,27 @@ where
         </div>
     }
 }
+
+/// The classification choices, "not set" first.
+pub const LOYALTY_CHOICES: [Option<Loyalty>; 5] =
+    [None, Some(Loyalty::Loyal), Some(Loyalty::FairlyLoyal), Some(Loyalty::Disloyal), Some(Loyalty::LoyalToCompetitor)];
+pub const SEGMENT_CHOICES: [Option<ValueSegment>; 4] = [None, Some(ValueSegment::A), Some(ValueSegment::B), Some(ValueSegment::C)];
+pub const SOURCE_CHOICES: [Option<AcquisitionSource>; 8] = [
+    None,
+    Some(AcquisitionSource::Referral),
+    Some(AcquisitionSource::Website),
+    Some(AcquisitionSource::Exhibition),
+    Some(AcquisitionSource::ColdCall),
+    Some(AcquisitionSource::Advertising),
+    Some(AcquisitionSource::Agent),
+    Some(AcquisitionSource::Other),
+];
+pub const LIFECYCLE_CHOICES: [Option<Lifecycle>; 7] = [
+    None,
+    Some(Lifecycle::Prospect),
+    Some(Lifecycle::Customer),
+    Some(Lifecycle::Developed),
+    Some(Lifecycle::AtRisk),
+    Some(Lifecycle::Lost),
+    Some(Lifecycle::WonBack),
+];

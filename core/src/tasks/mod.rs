@@ -1,0 +1,122 @@
+//! Tasks: what a salesperson must do and by when, optionally about a
+//! customer or contact, and the inbox (کارتابل) that plans the day.
+
+mod inbox;
+
+pub use inbox::{arrange, due_for_reminder, Bucket, InboxSort, Section};
+
+use crate::check::{self, Field, FieldError};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+pub const KIND: &str = "task";
+
+const MAX_SHORT: usize = 200;
+const MAX_NOTES: usize = 10_000;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    Low,
+    #[default]
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Priority {
+    pub const ALL: [Priority; 4] = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Task {
+    pub title: String,
+    pub notes: String,
+    /// Local wall-clock time the task is due (the user's own time zone):
+    /// "Tuesday 10:00" stays 10:00 wherever the tablet travels.
+    pub due: Option<NaiveDateTime>,
+    pub priority: Priority,
+    pub owner: String,
+    pub customer_id: String,
+    pub contact_id: String,
+    /// When it was completed (ms since the epoch); None while open.
+    pub done_at: Option<i64>,
+}
+
+/// What the task form sends.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaskInput {
+    pub title: String,
+    pub notes: String,
+    pub due: Option<NaiveDateTime>,
+    pub priority: Priority,
+    pub owner: String,
+    pub customer_id: String,
+    pub contact_id: String,
+}
+
+pub fn validate(input: &TaskInput) -> Result<Task, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let title = check::required(&input.title, Field::Subject, MAX_SHORT, &mut errors);
+    let notes = check::long_text(&input.notes, Field::Notes, MAX_NOTES, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Task {
+        title,
+        notes,
+        due: input.due,
+        priority: input.priority,
+        owner: check::clean(&input.owner),
+        customer_id: input.customer_id.clone(),
+        contact_id: input.contact_id.clone(),
+        done_at: None,
+    })
+}
+
+impl TaskInput {
+    pub fn from_task(t: &Task) -> Self {
+        Self {
+            title: t.title.clone(),
+            notes: t.notes.clone(),
+            due: t.due,
+            priority: t.priority,
+            owner: t.owner.clone(),
+            customer_id: t.customer_id.clone(),
+            contact_id: t.contact_id.clone(),
+        }
+    }
+}
+
+impl Task {
+    pub fn is_done(&self) -> bool {
+        self.done_at.is_some()
+    }
+
+    /// The task as edited: the edit never reopens or closes it.
+    pub fn edited(&self, input: &TaskInput) -> Result<Task, Vec<FieldError>> {
+        Ok(Task { done_at: self.done_at, ..validate(input)? })
+    }
+
+    /// Completed now, or reopened.
+    pub fn with_done(&self, done_at: Option<i64>) -> Task {
+        Task { done_at, ..self.clone() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_required_edit_keeps_completion() {
+        assert!(validate(&TaskInput::default()).is_err());
+        let t = validate(&TaskInput { title: " پیگیری  پیش‌فاکتور ".into(), ..Default::default() }).unwrap();
+        assert_eq!(t.title, "پیگیری پیش‌فاکتور");
+        let done = t.with_done(Some(5));
+        let edited = done.edited(&TaskInput { title: "x".into(), ..TaskInput::from_task(&done) }).unwrap();
+        assert_eq!((edited.title.as_str(), edited.done_at), ("x", Some(5)));
+        assert!(edited.is_done() && !edited.with_done(None).is_done());
+    }
+}
