@@ -40,3 +40,26 @@ pub async fn sleep_ms(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Now on the device's clock, as local wall-clock time (what tasks are due in).
+pub fn now_local() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    today()
+        .and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds())
+        .unwrap_or_default()
+}
+
+/// A local wall-clock time as milliseconds since the epoch (the device's zone).
+pub fn local_to_ms(at: chrono::NaiveDateTime) -> i64 {
+    use chrono::{Datelike, Timelike};
+    let d = js_sys::Date::new_with_year_month_day_hr_min_sec(at.year() as u32, at.month0() as i32, at.day() as i32, at.hour() as i32, at.minute() as i32, 0);
+    d.get_time() as i64
+}
+
+/// Milliseconds since the epoch as local wall-clock time (the device's zone).
+pub fn ms_to_local(ms: i64) -> chrono::NaiveDateTime {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), 0))
+        .unwrap_or_default()
+}

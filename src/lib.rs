@@ -9,13 +9,16 @@ pub(crate) mod perf;
 mod pwa;
 mod settings;
 mod state;
+mod timeline;
 pub mod storage;
 
 use components::{Shell, UpdatePrompt};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerShow};
+use pages::contacts::ContactEdit;
+use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
+use pages::tasks::{Inbox, TaskEdit};
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
 
@@ -48,6 +51,12 @@ fn App() -> impl IntoView {
                     <Route path=path!("/customers/import") view=CustomerImport/>
                     <Route path=path!("/customers/:id") view=CustomerShow/>
                     <Route path=path!("/customers/:id/edit") view=CustomerEdit/>
+                    <Route path=path!("/customers/:id/merge") view=CustomerMerge/>
+                    <Route path=path!("/contacts/new") view=ContactEdit/>
+                    <Route path=path!("/contacts/:id") view=ContactEdit/>
+                    <Route path=path!("/inbox") view=Inbox/>
+                    <Route path=path!("/tasks/new") view=TaskEdit/>
+                    <Route path=path!("/tasks/:id") view=TaskEdit/>
                     <Route path=path!("/pipeline") view=Placeholder/>
                     <Route path=path!("/surveys") view=Placeholder/>
                     <Route path=path!("/warranty") view=Placeholder/>

@@ -6,6 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 const LANG_KEY: &str = "daftar.lang";
 const CURRENCY_KEY: &str = "daftar.currency";
+const ME_KEY: &str = "daftar.me";
 
 pub fn load_lang() -> Lang {
     LocalStorage::get::<String>(LANG_KEY)
@@ -25,4 +26,12 @@ pub fn load_currency() -> Currency {
 
 pub fn save_currency(currency: Currency) {
     let _ = LocalStorage::set(CURRENCY_KEY, currency);
+}
+
+pub fn load_me() -> String {
+    LocalStorage::get::<String>(ME_KEY).unwrap_or_default()
+}
+
+pub fn save_me(name: &str) {
+    let _ = LocalStorage::set(ME_KEY, name);
 }

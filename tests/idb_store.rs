@@ -39,9 +39,21 @@ async fn data_survives_closing_and_reopening() {
     assert_eq!(all.len(), 100);
     let first = &batch.writes[0].record;
     assert_eq!(store.get("customer", &first.id).await.unwrap().as_ref(), Some(first));
+    // What links to a customer is found again after reopening.
+    let linking_to = |key: &str| {
+        let mut keys: Vec<String> = batch.writes.iter().filter(|w| daftar_core::store::links_of(&w.record.fields).iter().any(|l| l == key)).map(|w| w.record.key()).collect();
+        keys.sort();
+        keys
+    };
+    let busiest = all.iter().map(|c| c.key()).max_by_key(|k| linking_to(k).len()).unwrap();
+    let want = linking_to(&busiest);
+    assert!(want.len() >= 3, "the demo customer with most records has {}", want.len());
+    let mut got: Vec<String> = store.linked(&busiest).await.unwrap().iter().map(|r| r.key()).collect();
+    got.sort();
+    assert_eq!(got, want);
     // The sequence continues where it stopped.
     let seqs = store.apply(&Batch::one(Write::delete(first, &env))).await.unwrap();
-    assert_eq!(seqs, vec![101]);
+    assert_eq!(seqs, vec![batch.writes.len() as u64 + 1]);
     store.delete().await.unwrap();
 }
 
@@ -51,7 +63,7 @@ async fn data_survives_closing_and_reopening() {
 /// and new writes must continue the sequence.
 #[wasm_bindgen_test]
 async fn upgrades_a_version_1_database_with_every_record_intact() {
-    assert_eq!(SCHEMA_VERSION, 2, "add a fixture for the version this test no longer covers");
+    assert_eq!(SCHEMA_VERSION, 3, "add a fixture for the version this test no longer covers");
     let name = unique("v1");
     // More changes than one v2 log segment holds (500), so the migration's chunking is exercised.
     let env = daftar_core::env::SeededEnv::new(11, 1_600_000_000_000);
@@ -125,5 +137,14 @@ async fn upgrades_a_version_1_database_with_every_record_intact() {
 
     let seqs = store.apply(&Batch::one(Write::delete(&batch.writes[0].record, &env))).await.unwrap();
     assert_eq!(seqs, vec![1_102], "the sequence must continue after the v1 log");
+
+    // v3: records written after the upgrade are found from what they link to,
+    // and a record from before it links to nothing until it is rewritten.
+    let customer = &batch.writes[5].record;
+    let visit = Write::create("activity", serde_json::json!({"type": "visit", "customer_id": customer.id}).as_object().unwrap().clone(), &env);
+    store.apply(&Batch::one(visit.clone())).await.unwrap();
+    assert_eq!(store.linked(&customer.key()).await.unwrap(), vec![visit.record.clone()]);
+    assert!(store.linked(&batch.writes[6].record.key()).await.unwrap().is_empty());
+    assert_eq!(store.get("activity", &visit.record.id).await.unwrap(), Some(visit.record));
     store.delete().await.unwrap();
 }

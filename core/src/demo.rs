@@ -5,7 +5,10 @@
 use crate::customers::{self, AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment};
 use crate::env::{Env, SplitMix64};
 use crate::locale::to_persian_digits;
-use crate::store::{Batch, Write};
+use crate::activities::{self, Activity, ActivityType, VisitReport};
+use crate::contacts::{self, Contact};
+use crate::store::{self, Batch, Write};
+use crate::tasks::{self, Priority, Task};
 use chrono::NaiveDate;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,12 +50,102 @@ pub fn customers(size: Size, seed: u64) -> Vec<Customer> {
     (0..size.customers()).map(|i| customer(&mut rng, i)).collect()
 }
 
-/// The dataset as one batch for the store (records, change log, outbox).
-/// The content depends only on `seed`; ids and stamps come from `env`, so the
-/// app can add the same dataset twice (new ids) and tests can fix them too.
+/// The dataset as one batch for the store (records, change log, outbox):
+/// customers, then the contacts, activities and tasks around them. The
+/// content depends only on `seed` and the time `env` gives at the start
+/// (activities lie in the two years before it, tasks around it); ids and
+/// stamps come from `env`, so the app can add the same dataset twice (new
+/// ids) and tests can fix them too. The first customer is a big account with
+/// [`BIG_ACCOUNT_ACTIVITIES`] activities at size L (what the customer page
+/// benchmark opens).
 pub fn batch(size: Size, seed: u64, env: &dyn Env) -> Batch {
-    let writes = customers(size, seed).iter().map(|c| Write::create(customers::KIND, crate::store::to_fields(c), env)).collect();
+    let now = env.now_ms();
+    let mut writes: Vec<Write> = customers(size, seed).iter().map(|c| Write::create(customers::KIND, crate::store::to_fields(c), env)).collect();
+    let mut rng = SplitMix64(seed ^ 0x5EED);
+    let density = match size {
+        Size::S => 4,
+        Size::M | Size::L => 1,
+    };
+    let mut children = Vec::new();
+    for (i, w) in writes.iter().enumerate() {
+        let id = &w.record.id;
+        let company = w.record.fields.get("kind").and_then(|k| k.as_str()) == Some("company");
+        let mut contact_ids = Vec::new();
+        if company && rng.chance(60) {
+            for _ in 0..1 + rng.below(2) {
+                let c = contact(&mut rng, id);
+                let write = store::create(contacts::KIND, &c, env).writes.remove(0);
+                contact_ids.push(write.record.id.clone());
+                children.push(write);
+            }
+        }
+        let count = if i == 0 && size == Size::L { BIG_ACCOUNT_ACTIVITIES } else { rng.below(2 * density + 1) as usize };
+        for _ in 0..count {
+            let a = activity(&mut rng, id, &contact_ids, now);
+            children.push(store::create(activities::KIND, &a, env).writes.remove(0));
+        }
+        if rng.chance(5 * density) {
+            let t = task(&mut rng, id, now);
+            children.push(store::create(tasks::KIND, &t, env).writes.remove(0));
+        }
+    }
+    writes.extend(children);
     Batch { writes }
+}
+
+/// Activities of the first customer at size L.
+pub const BIG_ACCOUNT_ACTIVITIES: usize = 2_000;
+
+const ROLES: &[&str] = &["مدیر خرید", "مدیر عامل", "کارشناس فنی", "Purchasing manager", "حسابدار", "مدیر فروش"];
+const SUBJECTS: &[&str] = &["پیگیری پیش‌فاکتور", "معرفی محصول جدید", "Follow-up on quote", "هماهنگی تحویل", "شکایت از تأخیر ارسال", "تمدید قرارداد خدمات", "Price negotiation", "درخواست نمونه"];
+const OUTCOMES: &[&str] = &["سفارش آزمایشی ثبت شد", "نیاز به تخفیف بیشتر دارند", "دستگاه نصب و راه‌اندازی شد", "Agreed to a demo next month", "رضایت کامل از خدمات"];
+const NEXT_STEPS: &[&str] = &["ارسال پیش‌فاکتور", "تماس هفته بعد", "Send the contract", "بازدید مجدد پس از نصب"];
+const TASKS: &[&str] = &["تماس برای پیگیری", "ارسال کاتالوگ", "Prepare the quote", "هماهنگی جلسه", "بررسی وضعیت گارانتی"];
+
+fn contact(rng: &mut SplitMix64, customer_id: &str) -> Contact {
+    Contact {
+        name: format!("{} {}", rng.pick(FIRST_FA), rng.pick(LAST_FA)),
+        role: rng.pick(ROLES).to_string(),
+        phones: vec![format!("09{:09}", rng.below(1_000_000_000))],
+        key_person: rng.chance(30),
+        birthday: NaiveDate::from_ymd_opt(1960, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(rng.below(14_000)))),
+        customer_ids: vec![customer_id.to_string()],
+        ..Default::default()
+    }
+}
+
+fn activity(rng: &mut SplitMix64, customer_id: &str, contact_ids: &[String], now: i64) -> Activity {
+    let activity_type = *rng.pick(&ActivityType::ALL);
+    let visit = (activity_type == ActivityType::Visit).then(|| VisitReport {
+        purpose: rng.pick(SUBJECTS).to_string(),
+        outcome: rng.pick(OUTCOMES).to_string(),
+        next_step: rng.pick(NEXT_STEPS).to_string(),
+        duration_minutes: 15 * (1 + rng.below(8) as u32),
+        location: rng.pick(CITIES).0.to_string(),
+    });
+    Activity {
+        activity_type,
+        at: now - (rng.below(730 * 24 * 60) as i64) * 60_000,
+        subject: if visit.is_some() { String::new() } else { rng.pick(SUBJECTS).to_string() },
+        customer_id: customer_id.to_string(),
+        contact_id: if contact_ids.is_empty() { String::new() } else { rng.pick(contact_ids).clone() },
+        owner: rng.pick(OWNERS).to_string(),
+        visit,
+        ..Default::default()
+    }
+}
+
+fn task(rng: &mut SplitMix64, customer_id: &str, now: i64) -> Task {
+    let start = chrono::DateTime::from_timestamp_millis(now).map(|d| d.naive_utc().date()).unwrap_or_default();
+    let day = start + chrono::Duration::days(rng.below(40) as i64 - 7);
+    Task {
+        title: rng.pick(TASKS).to_string(),
+        due: rng.chance(85).then(|| day.and_hms_opt(9 + rng.below(9) as u32, 0, 0)).flatten(),
+        priority: *rng.pick(&Priority::ALL),
+        owner: if rng.chance(30) { String::new() } else { rng.pick(OWNERS).to_string() },
+        customer_id: customer_id.to_string(),
+        ..Default::default()
+    }
 }
 
 /// The seed the app uses, so everyone who loads demo data sees the same customers.
@@ -127,9 +220,45 @@ mod tests {
     }
 
     #[test]
-    fn sizes() {
+    fn sizes_and_the_records_around_customers() {
         assert_eq!(customers(Size::S, 1).len(), 100);
-        assert_eq!(batch(Size::M, 1, &crate::env::SeededEnv::new(1, 0)).writes.len(), 5_000);
+        let env = crate::env::SeededEnv::new(1, 1_700_000_000_000);
+        let b = batch(Size::M, 1, &env);
+        let count = |kind: &str| b.writes.iter().filter(|w| w.record.kind == kind).count();
+        assert_eq!(count(customers::KIND), 5_000);
+        assert!(count(contacts::KIND) > 500 && count(activities::KIND) > 2_000 && count(tasks::KIND) > 100, "{} {} {}", count(contacts::KIND), count(activities::KIND), count(tasks::KIND));
+        let customer_ids: std::collections::HashSet<&str> = b.writes.iter().filter(|w| w.record.kind == customers::KIND).map(|w| w.record.id.as_str()).collect();
+        for w in b.writes.iter().filter(|w| w.record.kind != customers::KIND) {
+            let links = crate::store::links_of(&w.record.fields);
+            assert!(links.iter().any(|l| l.strip_prefix("customer:").is_some_and(|id| customer_ids.contains(id))), "{:?} links to a demo customer", w.record.kind);
+        }
+    }
+
+    #[test]
+    fn the_big_account_has_its_activities_at_size_l() {
+        let env = crate::env::SeededEnv::new(1, 1_700_000_000_000);
+        let b = batch(Size::L, 1, &env);
+        let first = &b.writes[0].record.id;
+        let on_first = b.writes.iter().filter(|w| w.record.kind == activities::KIND && w.record.fields["customer_id"] == serde_json::json!(first)).count();
+        assert_eq!(on_first, BIG_ACCOUNT_ACTIVITIES);
+    }
+
+    #[test]
+    fn demo_children_pass_validation() {
+        let env = crate::env::SeededEnv::new(1, 1_700_000_000_000);
+        for w in batch(Size::S, 3, &env).writes {
+            match w.record.kind.as_str() {
+                contacts::KIND => {
+                    let c: Contact = w.record.decode().unwrap();
+                    assert_eq!(contacts::validate(&contacts::ContactInput::from_contact(&c)).unwrap(), c);
+                }
+                activities::KIND => {
+                    let a: Activity = w.record.decode().unwrap();
+                    assert_eq!(activities::validate(&activities::ActivityInput::from_activity(&a)).unwrap(), a);
+                }
+                _ => {}
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub fn Icon(name: &'static str) -> impl IntoView {
         "warranty" => "M12 3l8 3v6c0 5-4 8-8 9-4-1-8-4-8-9V6zM8 12l3 3 5-6",
         "reports" => "M4 20V10M10 20V4M16 20v-7M22 20H2",
         "settings" => "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-2-4-2 1-2-2V4h-4v2L9 8 7 7 5 11l2 1v2l-2 1 2 4 2-1 2 2v2h4v-2l2-2 2 1 2-4-2-1z",
+        "inbox" => "M4 13l3-8h10l3 8v6H4zM4 13h5l1 2h4l1-2h5",
         "plus" => "M12 5v14M5 12h14",
         "calendar" => "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5",
         "search" => "M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5",

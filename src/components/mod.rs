@@ -1,15 +1,21 @@
 //! Generic widgets used across pages.
 
 mod date_field;
+mod form_fields;
+mod global_search;
 mod icons;
 mod shell;
 mod toast;
 mod update_prompt;
 mod virtual_list;
+mod when_field;
 
 pub use date_field::DateField;
+pub use form_fields::{ChoiceField, TextField};
+pub use global_search::GlobalSearch;
 pub use icons::Icon;
 pub use shell::Shell;
 pub use toast::ToastHost;
 pub use update_prompt::UpdatePrompt;
 pub use virtual_list::VirtualList;
+pub use when_field::{When, WhenField};

@@ -1,10 +1,11 @@
-use super::{Icon, ToastHost};
+use super::{GlobalSearch, Icon, ToastHost};
 use crate::i18n::{Lang, TextOf};
 use crate::state::{AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const AREAS: [(&str, &str, TextOf); 6] = [
+const AREAS: [(&str, &str, TextOf); 7] = [
+    ("/inbox", "inbox", |t| t.nav_inbox),
     ("/customers", "customers", |t| t.nav_customers),
     ("/pipeline", "pipeline", |t| t.nav_pipeline),
     ("/surveys", "surveys", |t| t.nav_surveys),
@@ -26,6 +27,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             <header class="topbar">
                 <A href="/customers" attr:class="brand">{move || t().app_name}</A>
                 <StatusChips/>
+                <GlobalSearch/>
                 <button class="btn ghost lang-switch" on:click=toggle_lang data-testid="lang-switch">
                     {move || t().switch_language}
                 </button>

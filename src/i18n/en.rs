@@ -58,7 +58,6 @@ pub const TEXTS: Texts = Texts {
     date_hint: "e.g. 2024-08-02",
     created: "Created",
     updated: "Last changed",
-    history: "History",
     kind_person: "Person",
     kind_company: "Company / organisation",
     type_end: "End customer",
@@ -214,7 +213,6 @@ pub const TEXTS: Texts = Texts {
     timeline_task: "Task",
     timeline_task_done: "Task done",
     timeline_contact: "Contact added",
-    timeline_other: "Record",
     timeline_empty: "Nothing has happened with this customer yet.",
     show_more: "Show more",
     search_everything: "Search customers, contacts, activities, tasks…",
@@ -231,4 +229,5 @@ pub const TEXTS: Texts = Texts {
     merge_none: "No likely duplicates found. Search for the other customer:",
     merged_into_note: "This customer was merged into another.",
     open_merged: "Open the customer it was merged into",
+    activities: "Activities",
 };

@@ -58,7 +58,6 @@ pub const TEXTS: Texts = Texts {
     date_hint: "مانند ۱۴۰۳/۰۵/۱۲",
     created: "ایجاد",
     updated: "آخرین تغییر",
-    history: "سوابق تغییرات",
     kind_person: "حقیقی",
     kind_company: "حقوقی (شرکت / سازمان)",
     type_end: "مشتری نهایی",
@@ -214,7 +213,6 @@ pub const TEXTS: Texts = Texts {
     timeline_task: "کار",
     timeline_task_done: "کار انجام شد",
     timeline_contact: "افزودن شخص رابط",
-    timeline_other: "سابقه",
     timeline_empty: "هنوز سابقه‌ای برای این مشتری ثبت نشده است.",
     show_more: "نمایش بیشتر",
     search_everything: "جستجو در مشتریان، اشخاص، فعالیت‌ها و کارها…",
@@ -231,4 +229,5 @@ pub const TEXTS: Texts = Texts {
     merge_none: "مشتری مشابهی پیدا نشد. مشتری دیگر را جستجو کنید:",
     merged_into_note: "این مشتری در مشتری دیگری ادغام شده است.",
     open_merged: "باز کردن مشتری ادغام‌شده",
+    activities: "فعالیت‌ها",
 };

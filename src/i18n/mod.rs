@@ -81,7 +81,6 @@ pub struct Texts {
     pub date_hint: &'static str,
     pub created: &'static str,
     pub updated: &'static str,
-    pub history: &'static str,
     pub kind_person: &'static str,
     pub kind_company: &'static str,
     pub type_end: &'static str,
@@ -243,7 +242,6 @@ pub struct Texts {
     pub timeline_task: &'static str,
     pub timeline_task_done: &'static str,
     pub timeline_contact: &'static str,
-    pub timeline_other: &'static str,
     pub timeline_empty: &'static str,
     pub show_more: &'static str,
     // global search
@@ -262,6 +260,7 @@ pub struct Texts {
     pub merge_none: &'static str,
     pub merged_into_note: &'static str,
     pub open_merged: &'static str,
+    pub activities: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -21,6 +21,16 @@ pub fn SettingsPage() -> impl IntoView {
                     })}
                 </div>
             </div>
+            <div class="card">
+                <div class="field">
+                    <label for="me">{move || t().your_name}</label>
+                    <input id="me" bind:value=state.me data-testid="me"/>
+                    <p class="hint muted">{move || t().your_name_hint}</p>
+                </div>
+                <Show when=move || !crate::state::reminders::notifications_allowed()>
+                    <button class="btn" on:click=move |_| crate::state::reminders::ask_permission()>{move || t().allow_notifications}</button>
+                </Show>
+            </div>
             <CurrencyCard/>
             <StorageCard/>
             <DemoCard/>

@@ -185,13 +185,13 @@ impl AppState {
         Ok(n)
     }
 
-    async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+    pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         let span = crate::perf::start("daftar:apply");
         let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
         span.end();
         super::tabs::announce(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
         let big = batch.writes.len() > REPLAY_LIMIT;
-        self.customers.update(|ix| ix.upsert(batch.writes.into_iter().map(|w| w.record)));
+        self.take_in(batch.writes.into_iter().map(|w| w.record).collect(), Vec::new());
         // The next start would otherwise re-read every record.
         if let (true, Some(&last)) = (big, seqs.last()) {
             self.save_snapshot_later(last);
@@ -212,9 +212,26 @@ impl AppState {
                 Err(e) => leptos::logging::warn!("re-reading {key} failed: {e}"),
             }
         }
-        self.customers.update(|ix| {
-            ix.remove(gone);
-            ix.upsert(records);
-        });
+        self.take_in(records, gone);
+    }
+
+    /// Brings the in-memory lists up to date with records just written
+    /// (here or in another tab) and tells pages showing others to re-read.
+    fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
+        if self.everything.with_untracked(Option::is_some) {
+            let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned().collect();
+            self.everything.update(|ix| {
+                if let Some(ix) = ix {
+                    ix.upsert(searched);
+                }
+            });
+        }
+        if records.iter().any(|r| r.kind == KIND) || !gone.is_empty() {
+            self.customers.update(|ix| {
+                ix.remove(gone);
+                ix.upsert(records);
+            });
+        }
+        self.changes.update(|n| *n += 1);
     }
 }

@@ -3,6 +3,8 @@
 //! actions; they never touch IndexedDB themselves.
 
 mod customers;
+mod records;
+pub mod reminders;
 pub mod device;
 pub mod export;
 mod tabs;
@@ -28,9 +30,19 @@ pub enum StoreStatus {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Toast {
     pub text: String,
-    /// Set for a toast that offers to undo a delete of this customer id.
-    pub undo_customer: Option<String>,
+    pub action: Option<ToastAction>,
     pub id: u64,
+}
+
+/// What a toast's button does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ToastAction {
+    /// Undo the delete of this customer.
+    UndoDelete(String),
+    /// Undo a merge: every record it touched, as it was before.
+    UndoMerge(Vec<daftar_core::store::Record>),
+    /// A task about this customer is done: log what happened, plan what next.
+    LogAfterTask(String),
 }
 
 #[derive(Clone, Copy)]
@@ -43,6 +55,15 @@ pub struct AppState {
     pub customers_loaded: RwSignal<bool>,
     pub toast: RwSignal<Option<Toast>>,
     pub update_ready: RwSignal<bool>,
+    /// Bumped after every write here or in another tab: pages showing
+    /// records beyond the customer list re-read when it moves.
+    pub changes: RwSignal<u64>,
+    /// The device user's name: the owner of new tasks and activities, and
+    /// whose tasks the inbox shows.
+    pub me: RwSignal<String>,
+    /// Contacts, activities and tasks for global search; loaded the first
+    /// time someone searches, then kept in step with every write.
+    pub everything: RwSignal<Option<daftar_core::global_search::GlobalIndex>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -57,6 +78,9 @@ impl AppState {
             customers_loaded: RwSignal::new(false),
             toast: RwSignal::new(None),
             update_ready: RwSignal::new(false),
+            changes: RwSignal::new(0),
+            me: RwSignal::new(crate::settings::load_me()),
+            everything: RwSignal::new(None),
             store: StoredValue::new_local(None),
         };
         Effect::new(move || {
@@ -65,6 +89,7 @@ impl AppState {
             crate::settings::save_lang(lang);
         });
         Effect::new(move || crate::settings::save_currency(state.currency.get()));
+        Effect::new(move || crate::settings::save_me(&state.me.get()));
         device::watch_online(state.online);
         // For the life of the page (the handle is not needed to keep it).
         let _ = window_event_listener_untyped(crate::storage::CLOSED_EVENT, move |_| {
@@ -72,6 +97,7 @@ impl AppState {
             state.update_ready.set(true);
         });
         tabs::listen(state);
+        reminders::start(state);
         state
     }
 
@@ -107,9 +133,9 @@ impl AppState {
         self.store.get_value()
     }
 
-    pub fn notify(&self, text: String, undo_customer: Option<String>) {
+    pub fn notify(&self, text: String, action: Option<ToastAction>) {
         let id = js_sys::Date::now() as u64;
-        self.toast.set(Some(Toast { text, undo_customer, id }));
+        self.toast.set(Some(Toast { text, action, id }));
         let toast = self.toast;
         leptos::task::spawn_local(async move {
             crate::browser_env::sleep_ms(6000).await;

@@ -6,7 +6,7 @@ test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: tru
 test("768×1024 touch tablet: big targets, tap to create a customer", async ({ page }) => {
   await openApp(page);
   const links = page.locator(".nav-link");
-  await expect(links).toHaveCount(6);
+  await expect(links).toHaveCount(7);
   for (const box of await links.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(44);

@@ -64,7 +64,7 @@ pub fn arrange<T>(tasks: Vec<T>, task_of: impl Fn(&T) -> &Task, me: &str, now: N
     for s in &mut sections {
         let key = |t: &Task| (t.due.is_none(), t.due, std::cmp::Reverse(t.priority));
         match sort {
-            InboxSort::Due => s.tasks.sort_by(|a, b| key(task_of(a)).cmp(&key(task_of(b)))),
+            InboxSort::Due => s.tasks.sort_by_key(|t| key(task_of(t))),
             InboxSort::Priority => s.tasks.sort_by(|a, b| {
                 let (a, b) = (task_of(a), task_of(b));
                 b.priority.cmp(&a.priority).then_with(|| key(a).cmp(&key(b)))

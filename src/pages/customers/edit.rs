@@ -1,4 +1,5 @@
-use super::fields::{ChoiceField, CustomerForm, TextField, LIFECYCLE_CHOICES, LOYALTY_CHOICES, SEGMENT_CHOICES, SOURCE_CHOICES};
+use crate::components::{ChoiceField, TextField};
+use super::fields::{CustomerForm, LIFECYCLE_CHOICES, LOYALTY_CHOICES, SEGMENT_CHOICES, SOURCE_CHOICES};
 use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError, StoreStatus};
@@ -116,32 +117,32 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
             <h1>{move || if is_new { t().new_customer.to_string() } else { format!("{} · {}", t().edit, form.name.get()) }}</h1>
             <form on:submit=submit novalidate data-testid="customer-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="form-alert">{a}</p> })}
-                <TextField form=form id="name" label=|t| t.field_name value=form.name field=Field::Name required=true/>
+                <TextField errors=form.errors id="name" label=|t| t.field_name value=form.name field=Field::Name required=true/>
                 <div class="row2">
                     <ChoiceField id="kind" label=|t| t.field_kind value=form.kind choices=&PartyKind::ALL name_of=labels::party_kind/>
                     <ChoiceField id="customer_type" label=|t| t.field_customer_type value=form.customer_type
                         choices=&CustomerType::ALL name_of=labels::customer_type/>
                 </div>
-                <TextField form=form id="phones" label=|t| t.field_phones value=form.phones field=Field::Phones
+                <TextField errors=form.errors id="phones" label=|t| t.field_phones value=form.phones field=Field::Phones
                     hint=|t| t.field_phones_hint input_type="tel" inputmode="tel" ltr=true/>
-                <TextField form=form id="email" label=|t| t.field_email value=form.email field=Field::Email
+                <TextField errors=form.errors id="email" label=|t| t.field_email value=form.email field=Field::Email
                     input_type="email" inputmode="email" ltr=true/>
                 <ChoiceField id="preferred_contact" label=|t| t.field_preferred_contact value=form.preferred_contact
                     choices=&ContactMethod::ALL name_of=labels::contact_method/>
                 <div class="row2">
-                    <TextField form=form id="city" label=|t| t.field_city value=form.city/>
-                    <TextField form=form id="province" label=|t| t.field_province value=form.province/>
+                    <TextField errors=form.errors id="city" label=|t| t.field_city value=form.city/>
+                    <TextField errors=form.errors id="province" label=|t| t.field_province value=form.province/>
                 </div>
-                <TextField form=form id="address" label=|t| t.field_address value=form.address/>
+                <TextField errors=form.errors id="address" label=|t| t.field_address value=form.address/>
                 <div class="row2">
-                    <TextField form=form id="national_id" label=|t| t.field_national_id value=form.national_id
+                    <TextField errors=form.errors id="national_id" label=|t| t.field_national_id value=form.national_id
                         field=Field::NationalId inputmode="numeric" ltr=true/>
-                    <TextField form=form id="economic_code" label=|t| t.field_economic_code value=form.economic_code
+                    <TextField errors=form.errors id="economic_code" label=|t| t.field_economic_code value=form.economic_code
                         field=Field::EconomicCode inputmode="numeric" ltr=true/>
                 </div>
                 <div class="row2">
-                    <TextField form=form id="category" label=|t| t.field_category value=form.category/>
-                    <TextField form=form id="owner" label=|t| t.field_owner value=form.owner/>
+                    <TextField errors=form.errors id="category" label=|t| t.field_category value=form.category/>
+                    <TextField errors=form.errors id="owner" label=|t| t.field_owner value=form.owner/>
                 </div>
                 <DateField id="since" label=|t| t.field_since value=form.since invalid=form.bad_date/>
                 <div class="row2">
@@ -152,8 +153,8 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                     <ChoiceField id="value_segment" label=|t| t.field_value_segment value=form.value_segment choices=&SEGMENT_CHOICES name_of=labels::value_segment/>
                     <ChoiceField id="source" label=|t| t.field_source value=form.source choices=&SOURCE_CHOICES name_of=labels::source/>
                 </div>
-                <TextField form=form id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
-                <TextField form=form id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
+                <TextField errors=form.errors id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
+                <TextField errors=form.errors id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
                 <Show when=move || !duplicates.with(Vec::is_empty)>
                     <div class="warning" role="alert" data-testid="duplicates">
                         <p><strong>{move || t().dup_title}</strong></p>

@@ -4,9 +4,11 @@ mod edit;
 mod fields;
 mod import;
 mod list;
+mod merge;
 mod show;
 
 pub use edit::CustomerEdit;
 pub use import::CustomerImport;
 pub use list::CustomerList;
+pub use merge::CustomerMerge;
 pub use show::CustomerShow;

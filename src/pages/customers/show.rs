@@ -1,12 +1,19 @@
 use crate::i18n::{labels, store_error_text, TextOf};
-use crate::state::{AppState, StoreStatus};
-use daftar_core::customers::Customer;
+use crate::state::{AppState, StoreStatus, ToastAction};
+use crate::browser_env::today;
+use crate::pages::activities::{type_code, ActivitySheet, LogBar};
+use crate::pages::contacts::ContactsCard;
+use crate::pages::tasks::TasksCard;
+use crate::timeline::{self, Timeline};
+use daftar_core::activities::ActivityType;
+use daftar_core::customers::{self, days_since, Customer, KIND};
+use daftar_core::{contacts, tasks};
 use crate::i18n::local_datetime;
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::{Change, Record};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn CustomerShow() -> impl IntoView {
@@ -16,16 +23,19 @@ pub fn CustomerShow() -> impl IntoView {
     // and wait for the database, which a deep link reaches before it is open.
     let loaded = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        state.customers.track();
+        state.changes.track();
         let ready = state.store_status.get() == StoreStatus::Ready;
         async move {
             if !ready {
                 return None;
             }
             let found = async {
+                let span = crate::perf::start("daftar:open-customer");
                 let record = state.customer(&id).await?;
                 let history = state.customer_history(&id).await?;
-                Ok::<_, daftar_core::store::StoreError>((record, history))
+                let linked = state.linked_to(KIND, &id).await?;
+                span.end();
+                Ok::<_, daftar_core::store::StoreError>((record, history, linked))
             };
             Some(found.await)
         }
@@ -33,10 +43,11 @@ pub fn CustomerShow() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
             {move || loaded.get().flatten().map(|res| match res {
-                Ok((Some(record), history)) if !record.deleted => match record.decode::<Customer>() {
-                    Ok(customer) => view! { <Detail record customer history/> }.into_any(),
+                Ok((Some(record), history, linked)) if !record.deleted => match record.decode::<Customer>() {
+                    Ok(customer) => view! { <Detail record customer history linked/> }.into_any(),
                     Err(_) => view! { <p class="alert">{state.t().unreadable}</p> }.into_any(),
                 },
+                Ok((Some(record), _, _)) => view! { <Gone record/> }.into_any(),
                 Ok(_) => view! { <p class="alert">{state.t().not_found}</p> }.into_any(),
                 Err(e) => view! { <p class="alert">{store_error_text(&e, state.lang.get())}</p> }.into_any(),
             })}
@@ -45,7 +56,7 @@ pub fn CustomerShow() -> impl IntoView {
 }
 
 #[component]
-fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl IntoView {
+fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<Record>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let navigate = use_navigate();
@@ -65,7 +76,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
             let prev = record.get_value();
             match state.delete_customer(&prev).await {
                 Ok(()) => {
-                    state.notify(state.t().deleted_customer.to_string(), Some(prev.id.clone()));
+                    state.notify(state.t().deleted_customer.to_string(), Some(ToastAction::UndoDelete(prev.id.clone())));
                     navigate("/customers", Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
@@ -74,6 +85,28 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
         });
     };
     let digits = move |s: String| localize_digits(&s, lang());
+    let facts = customers::facts(&linked, js_sys::Date::now() as i64);
+    let query = use_query_map();
+    let log_open = RwSignal::new(query.with_untracked(|q| q.get("log")).and_then(|code| ActivityType::ALL.into_iter().find(|k| type_code(*k) == code)));
+    let plan_next = query.with_untracked(|q| q.get("next").is_some());
+    let of_kind = |kind: &str| linked.iter().filter(|r| r.kind == kind).cloned().collect::<Vec<_>>();
+    let contact_records = of_kind(contacts::KIND);
+    let task_records = of_kind(tasks::KIND);
+    let contact_choices: Vec<(String, String)> =
+        contact_records.iter().filter_map(|r| Some((r.id.clone(), r.decode::<contacts::Contact>().ok()?.name))).collect();
+    let timeline_items = {
+        let linked = linked.clone();
+        Signal::derive(move || timeline::items(&linked, &history, state.t(), lang()))
+    };
+    let after_log = {
+        let navigate = use_navigate();
+        let id = id.clone();
+        Callback::new(move |_| {
+            if plan_next {
+                navigate(&format!("/tasks/new?customer={id}"), Default::default());
+            }
+        })
+    };
     let since = c.since;
     let rows: Vec<(TextOf, Signal<String>)> = vec![
         (|t| t.field_kind, Signal::derive({ let k = c.kind; move || labels::party_kind(k, state.t()).to_string() })),
@@ -92,6 +125,18 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
         (|t| t.field_owner, Signal::derive({ let s = c.owner.clone(); move || s.clone() })),
         (|t| t.field_since, Signal::derive(move || since.map(|d| format_date(d, lang())).unwrap_or_default())),
         (|t| t.field_tags, Signal::derive({ let tags = c.tags.clone(); move || tags.join(state.t().list_separator) })),
+        (|t| t.field_lifecycle, Signal::derive({ let v = c.lifecycle; move || v.map(|v| labels::lifecycle(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.field_loyalty, Signal::derive({ let v = c.loyalty; move || v.map(|v| labels::loyalty(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.field_value_segment, Signal::derive({ let v = c.value_segment; move || v.map(|v| labels::value_segment(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.field_source, Signal::derive({ let v = c.source; move || v.map(|v| labels::source(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.last_contact, Signal::derive(move || match facts.last_contact {
+            Some(at) => {
+                let days = days_since(crate::browser_env::ms_to_local(at).date(), today());
+                format!("{} · {} {}", local_datetime(at, lang()), localize_digits(&days.to_string(), lang()), state.t().days_ago)
+            }
+            None => state.t().never.to_string(),
+        })),
+        (|t| t.days_since_purchase, Signal::derive(move || facts.last_purchase.map(|d| localize_digits(&days_since(d, today()).to_string(), lang())).unwrap_or_default())),
         (|t| t.created, Signal::derive(move || local_datetime(created, lang()))),
         (|t| t.updated, Signal::derive(move || local_datetime(updated, lang()))),
     ];
@@ -100,8 +145,11 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
             <div class="list-head">
                 <h1 data-testid="customer-name">{c.name.clone()}</h1>
                 <A href=format!("/customers/{id}/edit") attr:class="btn primary" attr:data-testid="edit">{move || t().edit}</A>
+                <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().merge}</A>
                 <button class="btn danger" on:click=delete disabled=move || deleting.get() data-testid="delete">{move || t().delete}</button>
             </div>
+            <LogBar open=log_open/>
+            <ActivitySheet customer_id=id.clone() contacts=contact_choices open=log_open on_saved=after_log/>
             <dl class="card facts">
                 {rows.into_iter().map(|(label, value)| view! {
                     <Show when=move || !value.with(String::is_empty)>
@@ -113,23 +161,26 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>) -> impl Into
             <Show when={let empty = c.notes.is_empty(); move || !empty}>
                 <div class="card notes"><h2>{move || t().field_notes}</h2><p class="pre">{c.notes.clone()}</p></div>
             </Show>
-            <div class="card">
-                <h2>{move || t().history}</h2>
-                <ol class="history">
-                    {history.into_iter().rev().map(|ch| view! {
-                        <li>
-                            <span>{move || labels::op(ch.op, state.t())}</span>
-                            " · "
-                            <span class="muted">{move || local_datetime(ch.at, lang())}</span>
-                            <span class="muted">{move || {
-                                let t = state.t();
-                                let names: Vec<&str> = ch.fields.iter().map(|f| labels::customer_field(&f.field, t)).filter(|n| !n.is_empty()).collect();
-                                if names.is_empty() { String::new() } else { format!(" · {}", names.join(t.list_separator)) }
-                            }}</span>
-                        </li>
-                    }).collect_view()}
-                </ol>
-            </div>
+            <TasksCard customer_id=id.clone() tasks=task_records/>
+            <ContactsCard customer_id=id.clone() contacts=contact_records/>
+            <Timeline items=timeline_items/>
         </section>
+    }
+}
+
+/// A deleted customer: merged into another (with a link to it) or removed.
+#[component]
+fn Gone(record: Record) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let merged_into = record.fields.get(customers::MERGED_INTO).and_then(|v| v.as_str()).map(str::to_string);
+    match merged_into {
+        Some(other) => view! {
+            <div class="card" data-testid="merged-away">
+                <p>{move || state.t().merged_into_note}</p>
+                <A href=format!("/customers/{other}") attr:class="btn primary">{move || state.t().open_merged}</A>
+            </div>
+        }
+        .into_any(),
+        None => view! { <p class="alert">{move || state.t().not_found}</p> }.into_any(),
     }
 }

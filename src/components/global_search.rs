@@ -1,0 +1,182 @@
+//! Search everything from every page: customers, contacts, activities and
+//! tasks, grouped by type. Opens from the search button or the "/" key;
+//! arrow keys move through the results, Enter opens one, Escape closes.
+
+use super::Icon;
+use crate::state::AppState;
+use daftar_core::customers::SearchResult;
+use daftar_core::global_search::Found;
+use daftar_core::{activities, contacts, tasks};
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Results shown per type; the rest are counted.
+const PER_GROUP: usize = 5;
+
+#[derive(Clone, PartialEq)]
+struct Line {
+    href: String,
+    title: String,
+}
+
+#[derive(Clone, PartialEq)]
+struct ResultGroup {
+    kind: &'static str,
+    lines: Vec<Line>,
+    more: usize,
+}
+
+#[component]
+pub fn GlobalSearch() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let open = RwSignal::new(false);
+    let query = RwSignal::new(String::new());
+    let selected = RwSignal::new(0usize);
+    let input = NodeRef::<html::Input>::new();
+    let navigate = use_navigate();
+    let show = move || {
+        open.set(true);
+        query.set(String::new());
+        request_animation_frame(move || {
+            if let Some(i) = input.get_untracked() {
+                let _ = i.focus();
+            }
+        });
+    };
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if ev.key() == "/" && !typing && !open.get_untracked() {
+            ev.prevent_default();
+            show();
+        }
+    });
+    // Contacts, activities and tasks are read the first time search opens,
+    // once the database is open (a deep link can open search before that).
+    Effect::new(move |_| {
+        if open.get() && state.store_status.get() == crate::state::StoreStatus::Ready {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = state.load_everything().await {
+                    leptos::logging::warn!("loading search failed: {e}");
+                }
+            });
+        }
+    });
+    let previous = StoredValue::new((None::<SearchResult>, None::<Found>));
+    let groups = Memo::new(move |_| {
+        let q = query.get();
+        let span = crate::perf::start("daftar:global-search");
+        let (prev_customers, prev_other) = previous.get_value();
+        let customers = state.customers.with(|ix| ix.search_from(&q, prev_customers.as_ref()));
+        let mut out = Vec::new();
+        if !q.trim().is_empty() {
+            state.customers.with(|ix| {
+                let lines = customers.hits.iter().take(PER_GROUP).map(|&i| {
+                    let r = &ix.rows()[i as usize];
+                    Line { href: format!("/customers/{}", r.id), title: r.name.clone() }
+                }).collect::<Vec<_>>();
+                if !lines.is_empty() {
+                    out.push(ResultGroup { kind: "customer", more: customers.hits.len() - lines.len(), lines });
+                }
+            });
+        }
+        let found = state.everything.with(|ix| ix.as_ref().map(|ix| ix.search(&q, PER_GROUP, prev_other.as_ref())));
+        let found_state = found.as_ref().map(|(_, f)| f.clone());
+        for g in found.map(|(g, _)| g).unwrap_or_default() {
+            let href: fn(&daftar_core::global_search::Hit) -> String = match g.kind {
+                contacts::KIND => |h| format!("/contacts/{}", h.id),
+                activities::KIND => |h| format!("/customers/{}", h.customer_id),
+                tasks::KIND => |h| format!("/tasks/{}", h.id),
+                _ => continue,
+            };
+            let lines: Vec<Line> = g.hits.iter().map(|h| Line { href: href(h), title: h.title.clone() }).collect();
+            out.push(ResultGroup { kind: g.kind, more: g.total - lines.len(), lines });
+        }
+        previous.set_value((Some(customers), found_state));
+        span.end();
+        out
+    });
+    let flat = move || groups.with(|gs| gs.iter().flat_map(|g| g.lines.iter().map(|l| l.href.clone())).collect::<Vec<_>>());
+    let go = Callback::new(move |href: String| {
+        open.set(false);
+        navigate(&href, Default::default());
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = flat().len();
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                selected.update(|s| *s = (*s + 1) % n);
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                selected.update(|s| *s = (*s + n - 1) % n);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if let Some(href) = flat().get(selected.get_untracked()).cloned() {
+                    go.run(href);
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    Effect::new(move |_| {
+        query.track();
+        selected.set(0);
+    });
+    view! {
+        <button class="btn ghost search-open" on:click=move |_| show() aria-label=move || t().search data-testid="global-search-open">
+            <Icon name="search"/>
+        </button>
+        <Show when=move || open.get()>
+            <div class="search-overlay" on:click=move |_| open.set(false)>
+                <div class="search-panel card" role="dialog" aria-label=move || t().search on:click=|ev| ev.stop_propagation()>
+                    <div class="search-row">
+                        <input node_ref=input type="search" class="search" placeholder=move || t().search_everything bind:value=query
+                            on:keydown=on_key data-testid="global-search" role="combobox" aria-expanded="true"/>
+                        <button class="btn ghost" on:click=move |_| open.set(false)>{move || t().close}</button>
+                    </div>
+                    <Show when=move || !query.with(|q| q.trim().is_empty()) && groups.with(Vec::is_empty)>
+                        <p class="muted">{move || t().nothing_found}</p>
+                    </Show>
+                    {move || {
+                        let mut index = 0usize;
+                        groups.get().into_iter().map(|g| {
+                            let lines = g.lines.into_iter().map(|l| {
+                                let i = index;
+                                index += 1;
+                                let href = l.href.clone();
+                                view! {
+                                    <li><a href=l.href.clone() class="search-hit" class:selected=move || selected.get() == i
+                                        on:click=move |ev| { ev.prevent_default(); go.run(href.clone()); }>
+                                        <bdi>{l.title}</bdi>
+                                    </a></li>
+                                }
+                            }).collect_view();
+                            view! {
+                                <section class="search-group" data-testid=format!("search-group-{}", g.kind)>
+                                    <h3>{move || group_label(g.kind, state.t())}</h3>
+                                    <ul class="plain-list">{lines}</ul>
+                                    {(g.more > 0).then(|| view! { <p class="muted">{format!("+{} {}", g.more, state.t().more_results)}</p> })}
+                                </section>
+                            }
+                        }).collect_view()
+                    }}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+fn group_label(kind: &str, t: &crate::i18n::Texts) -> &'static str {
+    match kind {
+        contacts::KIND => t.contacts,
+        activities::KIND => t.activities,
+        tasks::KIND => t.tasks,
+        _ => t.customers,
+    }
+}

@@ -1,0 +1,203 @@
+//! Logging an activity from the customer page: one tap on its type opens
+//! this sheet with the time set to now and the cursor in the first box;
+//! one more tap saves. Visits add the visit report's fields.
+
+use crate::browser_env::{local_to_ms, now_local};
+use crate::components::{TextField, When, WhenField};
+use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
+use crate::state::{AppState, SaveError};
+use crate::timeline::Item;
+use daftar_core::activities::{Activity, ActivityInput, ActivityType};
+use daftar_core::check::{Field, FieldError};
+use daftar_core::store::Record;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The quick-log buttons: one per activity type.
+#[component]
+pub fn LogBar(open: RwSignal<Option<ActivityType>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="log-bar" role="group" aria-label=move || state.t().log_activity>
+            {ActivityType::ALL.map(|kind| view! {
+                <button class="btn" class:primary=move || open.get() == Some(kind)
+                    data-testid=format!("log-{}", type_code(kind)) on:click=move |_| open.set(Some(kind))>
+                    {move || labels::activity_type(kind, state.t())}
+                </button>
+            })}
+        </div>
+    }
+}
+
+pub fn type_code(kind: ActivityType) -> &'static str {
+    match kind {
+        ActivityType::Call => "call",
+        ActivityType::Meeting => "meeting",
+        ActivityType::Visit => "visit",
+        ActivityType::Email => "email",
+        ActivityType::Note => "note",
+        ActivityType::Negotiation => "negotiation",
+    }
+}
+
+#[component]
+pub fn ActivitySheet(
+    customer_id: String,
+    /// The customer's contacts as (id, name), to pick who it was with.
+    contacts: Vec<(String, String)>,
+    open: RwSignal<Option<ActivityType>>,
+    /// Called after a save (e.g. to go on and plan the next step).
+    #[prop(optional)]
+    on_saved: Option<Callback<()>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = state.lang.get_untracked();
+    let when = When::new(Some(now_local()), lang);
+    let subject = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let contact_id = RwSignal::new(String::new());
+    let purpose = RwSignal::new(String::new());
+    let outcome = RwSignal::new(String::new());
+    let next_step = RwSignal::new(String::new());
+    let duration = RwSignal::new(String::new());
+    let location = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let first_box = NodeRef::<html::Div>::new();
+    // Each opening starts fresh at the current time, with the cursor ready.
+    Effect::new(move |_| {
+        if open.get().is_some() {
+            let lang = state.lang.get_untracked();
+            let fresh = When::new(Some(now_local()), lang);
+            when.date.set(fresh.date.get_untracked());
+            when.time.set(fresh.time.get_untracked());
+            for s in [subject, notes, purpose, outcome, next_step, duration, location] {
+                s.set(String::new());
+            }
+            errors.set(Vec::new());
+            alert.set(None);
+            request_animation_frame(move || {
+                if let Some(input) = first_box.get_untracked().and_then(|d| d.query_selector("input, textarea").ok().flatten()) {
+                    let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    });
+    let customer_id = StoredValue::new(customer_id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(kind) = open.get_untracked() else { return };
+        if saving.get_untracked() {
+            return;
+        }
+        let lang = state.lang.get_untracked();
+        let Ok(at) = when.read(lang) else { return };
+        let input = ActivityInput {
+            activity_type: kind,
+            at: at.map(local_to_ms).unwrap_or_else(|| js_sys::Date::now() as i64),
+            subject: subject.get_untracked(),
+            notes: notes.get_untracked(),
+            customer_id: customer_id.get_value(),
+            contact_id: contact_id.get_untracked(),
+            owner: state.me.get_untracked(),
+            purpose: purpose.get_untracked(),
+            outcome: outcome.get_untracked(),
+            next_step: next_step.get_untracked(),
+            duration_minutes: duration.get_untracked(),
+            location: location.get_untracked(),
+        };
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match state.save_activity(None, &input).await {
+                Ok(_) => {
+                    open.set(None);
+                    state.notify(state.t_untracked().activity_saved.to_string(), None);
+                    if let Some(done) = on_saved {
+                        done.run(());
+                    }
+                }
+                Err(SaveError::Invalid(e)) => {
+                    errors.set(e);
+                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                }
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+            }
+            saving.set(false);
+        });
+    };
+    let has_contacts = !contacts.is_empty();
+    let contacts = StoredValue::new(contacts);
+    let is_visit = move || open.get() == Some(ActivityType::Visit);
+    view! {
+        <Show when=move || open.get().is_some()>
+            <form class="card sheet" on:submit=submit novalidate data-testid="activity-form">
+                <h2>{move || open.get().map(|k| if k == ActivityType::Visit { t().visit_report } else { labels::activity_type(k, t()) })}</h2>
+                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <div node_ref=first_box>
+                    <Show when=is_visit fallback=move || view! {
+                        <TextField errors=errors id="activity-subject" label=|t| t.field_subject value=subject field=Field::Subject/>
+                    }>
+                        <TextField errors=errors id="visit-purpose" label=|t| t.field_purpose value=purpose field=Field::Other/>
+                    </Show>
+                </div>
+                <Show when=is_visit>
+                    <TextField errors=errors id="visit-outcome" label=|t| t.field_outcome value=outcome field=Field::Other multiline=true/>
+                    <TextField errors=errors id="visit-next-step" label=|t| t.field_next_step value=next_step field=Field::Other/>
+                    <div class="row2">
+                        <TextField errors=errors id="visit-duration" label=|t| t.field_duration value=duration field=Field::Duration inputmode="numeric"/>
+                        <TextField errors=errors id="visit-location" label=|t| t.field_location value=location field=Field::Other/>
+                    </div>
+                </Show>
+                <Show when=move || !is_visit()>
+                    <TextField errors=errors id="activity-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
+                </Show>
+                <WhenField id="activity-when" label=|t| t.field_when when=when/>
+                <Show when=move || has_contacts>
+                    <div class="field">
+                        <label for="activity-contact">{move || t().field_contact}</label>
+                        <select id="activity-contact" on:change=move |ev| contact_id.set(event_target_value(&ev))>
+                            <option value="">{move || t().no_contact}</option>
+                            {contacts.get_value().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </Show>
+                <div class="actions">
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="activity-save">{move || t().save}</button>
+                    <button type="button" class="btn ghost" on:click=move |_| open.set(None)>{move || t().cancel}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
+
+/// How an activity shows on a customer's timeline.
+pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
+    let a: Activity = record.decode().ok()?;
+    let mut detail = Vec::new();
+    if let Some(v) = &a.visit {
+        for (label, text) in [(t.field_purpose, &v.purpose), (t.field_next_step, &v.next_step), (t.field_location, &v.location)] {
+            if !text.is_empty() {
+                detail.push(format!("{label}: {text}"));
+            }
+        }
+        if v.duration_minutes > 0 {
+            detail.push(format!("{}: {}", t.field_duration, daftar_core::locale::localize_digits(&v.duration_minutes.to_string(), lang)));
+        }
+    }
+    if !a.notes.is_empty() && a.headline() != a.notes {
+        detail.push(a.notes.clone());
+    }
+    let when = local_datetime(a.at, lang);
+    Some(Item {
+        at: a.at,
+        kind: type_code(a.activity_type),
+        label: labels::activity_type(a.activity_type, t).to_string(),
+        title: a.headline(),
+        detail: detail.join("\n"),
+        when,
+        href: None,
+    })
+}

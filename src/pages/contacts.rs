@@ -1,0 +1,226 @@
+//! Contacts: the people at a company customer. The card on the customer
+//! page lists them; the form adds or edits one, including the other
+//! companies the same person works with.
+
+use crate::components::{DateField, TextField};
+use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
+use crate::state::{AppState, SaveError, StoreStatus};
+use crate::timeline::Item;
+use daftar_core::check::{Field, FieldError};
+use daftar_core::contacts::{self, Contact, ContactInput};
+use daftar_core::locale::{format_date, localize_digits, parse_date};
+use daftar_core::store::Record;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// Days ahead in which a birthday is pointed out.
+const BIRTHDAY_DAYS: i64 = 7;
+
+#[component]
+pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let today = crate::browser_env::today();
+    let rows: Vec<(String, Contact)> = contacts.iter().filter_map(|r| Some((r.id.clone(), r.decode::<Contact>().ok()?))).collect();
+    let empty = rows.is_empty();
+    view! {
+        <div class="card" data-testid="contacts">
+            <div class="card-head">
+                <h2>{move || t().contacts}</h2>
+                <a class="btn" href=format!("/contacts/new?customer={customer_id}") data-testid="add-contact">{move || t().add_contact}</a>
+            </div>
+            <Show when=move || empty><p class="muted">{move || t().no_contacts}</p></Show>
+            <ul class="plain-list">
+                {rows.into_iter().map(|(id, c)| {
+                    let soon = c.birthday_within(today, BIRTHDAY_DAYS);
+                    let phones = c.phones.clone();
+                    view! {
+                        <li class="contact-row">
+                            <a href=format!("/contacts/{id}") class="row-title"><bdi>{c.name.clone()}</bdi></a>
+                            {c.key_person.then(|| view! { <span class="badge" title=move || t().field_key_person>"★"</span> })}
+                            {(!c.role.is_empty()).then(|| view! { <span class="muted">{c.role.clone()}</span> })}
+                            {soon.then(|| view! { <span class="badge warm">{move || t().birthday_soon}</span> })}
+                            {phones.into_iter().map(|p| {
+                                let shown = p.clone();
+                                view! { <a class="btn ghost tel" href=format!("tel:{p}") dir="ltr">{move || localize_digits(&shown, state.lang.get())}</a> }
+                            }).collect_view()}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Adding a contact: `/contacts/new?customer=ID`; editing: `/contacts/ID`.
+#[component]
+pub fn ContactEdit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let query = use_query_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id"));
+        let ready = state.store_status.get() == StoreStatus::Ready;
+        async move {
+            match id {
+                Some(id) if ready => Some(state.record(contacts::KIND, &id).await.ok().flatten()),
+                Some(_) => None,
+                None => Some(None),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
+            {move || loaded.get().flatten().map(|existing| {
+                let first_company = query.with_untracked(|q| q.get("customer"));
+                view! { <ContactForm existing first_company/> }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = state.lang.get_untracked();
+    let navigate = use_navigate();
+    let mut input = existing.as_ref().and_then(|r| r.decode::<Contact>().ok()).map(|c| ContactInput::from_contact(&c)).unwrap_or_default();
+    if existing.is_none() {
+        input.customer_ids.extend(first_company.clone());
+    }
+    let name = RwSignal::new(input.name);
+    let role = RwSignal::new(input.role);
+    let phones = RwSignal::new(localize_digits(&input.phones, lang));
+    let email = RwSignal::new(input.email);
+    let key_person = RwSignal::new(input.key_person);
+    let birthday = RwSignal::new(input.birthday.map(|d| format_date(d, lang)).unwrap_or_default());
+    let bad_birthday = RwSignal::new(false);
+    let companies = RwSignal::new(input.customer_ids);
+    let notes = RwSignal::new(input.notes);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let existing = StoredValue::new(existing);
+    let back = move || companies.with_untracked(|c| c.first().map(|id| format!("/customers/{id}"))).unwrap_or_else(|| "/customers".into());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let birthday_text = birthday.get_untracked();
+        let birthday = if birthday_text.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&birthday_text, lang) {
+                Ok(d) => Some(d),
+                Err(_) => return bad_birthday.set(true),
+            }
+        };
+        bad_birthday.set(false);
+        let input = ContactInput {
+            name: name.get_untracked(),
+            role: role.get_untracked(),
+            phones: phones.get_untracked(),
+            email: email.get_untracked(),
+            key_person: key_person.get_untracked(),
+            birthday,
+            customer_ids: companies.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            match state.save_contact(existing.get_value().as_ref(), &input).await {
+                Ok(_) => {
+                    state.notify(state.t_untracked().contact_saved.to_string(), None);
+                    navigate(&back(), Default::default());
+                }
+                Err(SaveError::Invalid(e)) => {
+                    errors.set(e);
+                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                }
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+            }
+            saving.set(false);
+        });
+    };
+    let is_new = existing.with_value(Option::is_none);
+    view! {
+        <section class="page form-page">
+            <h1>{move || if is_new { t().add_contact } else { t().edit_contact }}</h1>
+            <form on:submit=submit novalidate data-testid="contact-form">
+                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <TextField errors=errors id="contact-name" label=|t| t.field_name value=name field=Field::Name required=true/>
+                <TextField errors=errors id="contact-role" label=|t| t.field_role value=role field=Field::Other/>
+                <TextField errors=errors id="contact-phones" label=|t| t.field_phones value=phones field=Field::Phones input_type="tel" inputmode="tel" ltr=true/>
+                <TextField errors=errors id="contact-email" label=|t| t.field_email value=email field=Field::Email input_type="email" inputmode="email" ltr=true/>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || key_person.get() on:change=move |ev| key_person.set(event_target_checked(&ev)) data-testid="contact-key"/>
+                    {move || t().field_key_person}
+                </label>
+                <DateField id="contact-birthday" label=|t| t.field_birthday value=birthday invalid=bad_birthday/>
+                <CompanyPicker companies/>
+                <TextField errors=errors id="contact-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
+                <div class="actions">
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="contact-save">{move || t().save}</button>
+                    <a class="btn ghost" href=back()>{move || t().cancel}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// The companies a person is a contact of: remove one, or find and add another.
+#[component]
+fn CompanyPicker(companies: RwSignal<Vec<String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let query = RwSignal::new(String::new());
+    let name_of = move |id: &str| state.customers.with(|ix| ix.rows().iter().find(|r| r.id == id).map(|r| r.name.clone())).unwrap_or_default();
+    let matches = move || {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        let taken = companies.get();
+        state.customers.with(|ix| {
+            ix.search(&q).into_iter().map(|i| &ix.rows()[i as usize]).filter(|r| !taken.contains(&r.id)).take(6).map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="field">
+            <label for="company-search">{move || t().field_companies}</label>
+            <ul class="plain-list">
+                {move || companies.get().into_iter().map(|id| {
+                    let remove_id = id.clone();
+                    view! {
+                        <li class="company-chip">
+                            <bdi>{name_of(&id)}</bdi>
+                            <button type="button" class="btn ghost" on:click=move |_| companies.update(|c| c.retain(|x| *x != remove_id))>{move || t().remove}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <input id="company-search" type="search" placeholder=move || t().add_company bind:value=query data-testid="company-search"/>
+            <ul class="plain-list">
+                {move || matches().into_iter().map(|(id, name)| view! {
+                    <li><button type="button" class="btn ghost" on:click=move |_| { companies.update(|c| c.push(id.clone())); query.set(String::new()); }>
+                        <bdi>{name}</bdi>
+                    </button></li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
+    let c: Contact = record.decode().ok()?;
+    Some(Item {
+        at: record.created_at,
+        kind: "contact",
+        label: t.timeline_contact.to_string(),
+        title: c.name,
+        detail: c.role,
+        when: local_datetime(record.created_at, lang),
+        href: Some(format!("/contacts/{}", record.id)),
+    })
+}

@@ -1,0 +1,257 @@
+//! Tasks: the form, the open tasks on a customer's page, and the inbox
+//! (کارتابل) that plans the salesperson's day.
+
+use crate::browser_env::now_local;
+use crate::components::{ChoiceField, TextField, When, WhenField};
+use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
+use crate::state::{AppState, SaveError, StoreStatus};
+use crate::timeline::Item;
+use chrono::NaiveDateTime;
+use daftar_core::check::{Field, FieldError};
+use daftar_core::locale::{format_date, localize_digits};
+use daftar_core::store::Record;
+use daftar_core::tasks::{self, arrange, InboxSort, Priority, Task, TaskInput};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+/// "Tuesday 1405/09/04 10:00" as the user reads it.
+fn due_text(due: NaiveDateTime, lang: Lang) -> String {
+    let time = due.format("%H:%M").to_string();
+    format!("{} {}", format_date(due.date(), lang), localize_digits(&time, lang))
+}
+
+/// One task line with its done button; `customer` adds a link to the customer.
+#[component]
+fn TaskRow(record: Record, task: Task, #[prop(optional)] customer: Option<(String, String)>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let record = StoredValue::new(record);
+    let done = task.is_done();
+    let toggle = move |_| {
+        leptos::task::spawn_local(async move {
+            let r = record.get_value();
+            match state.set_task_done(&r, !done).await {
+                Ok(()) if !done => state.notify_task_done(&r),
+                Ok(()) => {}
+                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+            }
+        });
+    };
+    let due = task.due;
+    let priority = task.priority;
+    view! {
+        <li class="task-row" class:pressing=priority.is_pressing() data-testid="task">
+            <button class="btn check-btn" on:click=toggle data-testid="task-done" aria-pressed=done.to_string()>
+                {move || if done { t().reopen } else { t().complete }}
+            </button>
+            <div class="task-text">
+                <a href=format!("/tasks/{}", record.with_value(|r| r.id.clone())) class="row-title"><bdi>{task.title.clone()}</bdi></a>
+                <span class="muted">
+                    {move || due.map(|d| due_text(d, state.lang.get())).unwrap_or_default()}
+                    {move || (priority != Priority::Normal).then(|| format!(" · {}", labels::priority(priority, state.t())))}
+                </span>
+                {customer.map(|(id, name)| view! { <a class="muted" href=format!("/customers/{id}")><bdi>{name}</bdi></a> })}
+            </div>
+        </li>
+    }
+}
+
+impl AppState {
+    /// After a task is done: offer to log what happened and plan the next step.
+    fn notify_task_done(&self, record: &Record) {
+        let customer = record.fields.get("customer_id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        self.notify(self.t_untracked().task_done.to_string(), (!customer.is_empty()).then_some(crate::state::ToastAction::LogAfterTask(customer)));
+    }
+}
+
+#[component]
+pub fn TasksCard(customer_id: String, tasks: Vec<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let mut open: Vec<(Record, Task)> = tasks.into_iter().filter_map(|r| Some((r.clone(), r.decode::<Task>().ok()?))).filter(|(_, t)| !t.is_done()).collect();
+    open.sort_by_key(|(_, t)| (t.due.is_none(), t.due));
+    view! {
+        <div class="card" data-testid="open-tasks">
+            <div class="card-head">
+                <h2>{move || t().open_tasks}</h2>
+                <a class="btn" href=format!("/tasks/new?customer={customer_id}") data-testid="add-task">{move || t().new_task}</a>
+            </div>
+            <ul class="plain-list">
+                {open.into_iter().map(|(record, task)| view! { <TaskRow record task/> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// The inbox: my open tasks by overdue, today, next seven days, later.
+#[component]
+pub fn Inbox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let sort = RwSignal::new(InboxSort::Due);
+    let loaded = LocalResource::new(move || {
+        state.changes.track();
+        let ready = state.store_status.get() == StoreStatus::Ready;
+        async move {
+            if !ready {
+                return None;
+            }
+            Some(state.all_live(tasks::KIND).await)
+        }
+    });
+    let sections = move || {
+        let records = loaded.get().flatten()?.ok()?;
+        let items: Vec<(Record, Task)> = records.into_iter().filter_map(|r| Some((r.clone(), r.decode::<Task>().ok()?))).collect();
+        Some(arrange(items, |(_, t)| t, &state.me.get(), now_local(), sort.get()))
+    };
+    let customer_name = move |id: &str| state.customers.with(|ix| ix.rows().iter().find(|r| r.id == id).map(|r| r.name.clone()));
+    view! {
+        <section class="page">
+            <div class="list-head">
+                <h1>{move || t().nav_inbox}</h1>
+                <a class="btn primary" href="/tasks/new" data-testid="new-task">{move || t().new_task}</a>
+            </div>
+            <div class="segmented" role="group">
+                {[(InboxSort::Due, (|t| t.sort_by_due) as crate::i18n::TextOf), (InboxSort::Priority, |t| t.sort_by_priority)].map(|(s, label)| view! {
+                    <button class="btn" class:primary=move || sort.get() == s aria-pressed=move || (sort.get() == s).to_string()
+                        data-testid=format!("sort-{s:?}").to_lowercase() on:click=move |_| sort.set(s)>{move || label(t())}</button>
+                })}
+            </div>
+            {move || match sections() {
+                None => view! { <p class="muted">{t().loading}</p> }.into_any(),
+                Some(s) if s.is_empty() => view! { <p class="empty">{t().inbox_empty}</p> }.into_any(),
+                Some(s) => s.into_iter().map(|section| view! {
+                    <div class="card inbox-section" data-testid=format!("bucket-{:?}", section.bucket).to_lowercase()>
+                        <h2>{labels::bucket(section.bucket, t())}" · "{localize_digits(&section.tasks.len().to_string(), state.lang.get())}</h2>
+                        <ul class="plain-list">
+                            {section.tasks.into_iter().map(|(record, task)| {
+                                let customer = (!task.customer_id.is_empty()).then(|| task.customer_id.clone())
+                                    .and_then(|id| customer_name(&id).map(|n| (id, n)));
+                                match customer {
+                                    Some(customer) => view! { <TaskRow record task customer/> }.into_any(),
+                                    None => view! { <TaskRow record task/> }.into_any(),
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }).collect_view().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// New task: `/tasks/new?customer=ID`; edit: `/tasks/ID`.
+#[component]
+pub fn TaskEdit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id"));
+        let ready = state.store_status.get() == StoreStatus::Ready;
+        async move {
+            match id {
+                Some(id) if ready => Some(state.record(tasks::KIND, &id).await.ok().flatten()),
+                Some(_) => None,
+                None => Some(None),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
+            {move || loaded.get().flatten().map(|existing| view! { <TaskForm existing/> })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TaskForm(existing: Option<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = state.lang.get_untracked();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let input = existing.as_ref().and_then(|r| r.decode::<Task>().ok()).map(|t| TaskInput::from_task(&t)).unwrap_or_else(|| TaskInput {
+        customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
+        owner: state.me.get_untracked(),
+        ..Default::default()
+    });
+    let title = RwSignal::new(input.title);
+    let notes = RwSignal::new(input.notes);
+    let when = When::new(input.due, lang);
+    let priority = RwSignal::new(input.priority);
+    let owner = RwSignal::new(input.owner);
+    let customer_id = input.customer_id;
+    let contact_id = input.contact_id;
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let back = if customer_id.is_empty() { "/inbox".to_string() } else { format!("/customers/{customer_id}") };
+    let existing = StoredValue::new(existing);
+    let back_to = back.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let Ok(due) = when.read(lang) else { return };
+        let input = TaskInput {
+            title: title.get_untracked(),
+            notes: notes.get_untracked(),
+            due,
+            priority: priority.get_untracked(),
+            owner: owner.get_untracked(),
+            customer_id: customer_id.clone(),
+            contact_id: contact_id.clone(),
+        };
+        saving.set(true);
+        let (navigate, back) = (navigate.clone(), back_to.clone());
+        leptos::task::spawn_local(async move {
+            match state.save_task(existing.get_value().as_ref(), &input).await {
+                Ok(_) => {
+                    state.notify(state.t_untracked().task_saved.to_string(), None);
+                    navigate(&back, Default::default());
+                }
+                Err(SaveError::Invalid(e)) => {
+                    errors.set(e);
+                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                }
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+            }
+            saving.set(false);
+        });
+    };
+    view! {
+        <section class="page form-page">
+            <h1>{move || t().new_task}</h1>
+            <form on:submit=submit novalidate data-testid="task-form">
+                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <TextField errors=errors id="task-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
+                <WhenField id="task-due" label=|t| t.field_due when=when/>
+                <div class="row2">
+                    <ChoiceField id="task-priority" label=|t| t.field_priority value=priority choices=&Priority::ALL name_of=labels::priority/>
+                    <TextField errors=errors id="task-owner" label=|t| t.field_owner value=owner field=Field::Other/>
+                </div>
+                <TextField errors=errors id="task-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
+                <div class="actions">
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="task-save">{move || t().save}</button>
+                    <a class="btn ghost" href=back>{move || t().cancel}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
+    let task: Task = record.decode().ok()?;
+    let (at, label, kind) = match task.done_at {
+        Some(done) => (done, t.timeline_task_done, "task-done"),
+        None => (record.created_at, t.timeline_task, "task"),
+    };
+    Some(Item {
+        at,
+        kind,
+        label: label.to_string(),
+        detail: task.due.map(|d| format!("{}: {}", t.field_due, due_text(d, lang))).unwrap_or_default(),
+        title: task.title,
+        when: local_datetime(at, lang),
+        href: Some(format!("/tasks/{}", record.id)),
+    })
+}

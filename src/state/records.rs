@@ -1,0 +1,116 @@
+//! Actions on the records around a customer — contacts, activities, tasks —
+//! and on customers as a whole (merge). Like every write, they go through
+//! `apply`, so the log, the outbox, other tabs and the lists stay in step.
+
+use leptos::prelude::*;
+use super::{AppState, SaveError};
+use crate::browser_env::BrowserEnv;
+use daftar_core::activities::{self, ActivityInput};
+use daftar_core::contacts::{self, ContactInput};
+use daftar_core::customers;
+use daftar_core::global_search::{GlobalIndex, KINDS};
+use daftar_core::store::{self, key_of, Record, Store, StoreError};
+use daftar_core::tasks::{self, Task, TaskInput};
+use serde::Serialize;
+
+fn unavailable() -> StoreError {
+    StoreError::Backend("the database is not open".into())
+}
+
+impl AppState {
+    pub async fn record(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
+        self.store().ok_or_else(unavailable)?.get(kind, id).await
+    }
+
+    /// Every record linking to this one (see core's `links_of`), live ones only.
+    pub async fn linked_to(&self, kind: &str, id: &str) -> Result<Vec<Record>, StoreError> {
+        let mut linked = self.store().ok_or_else(unavailable)?.linked(&key_of(kind, id)).await?;
+        linked.retain(|r| !r.deleted);
+        Ok(linked)
+    }
+
+    pub async fn all_live(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
+        let mut all = self.store().ok_or_else(unavailable)?.all(kind).await?;
+        all.retain(|r| !r.deleted);
+        Ok(all)
+    }
+
+    /// Creates (no `existing`) or replaces a record's known fields; returns its id.
+    async fn save_value<T: Serialize + Default>(&self, kind: &str, existing: Option<&Record>, value: &T) -> Result<String, StoreError> {
+        let batch = match existing {
+            None => store::create(kind, value, &BrowserEnv),
+            Some(prev) => match store::update(prev, value, &BrowserEnv) {
+                Some(batch) => batch,
+                None => return Ok(prev.id.clone()),
+            },
+        };
+        let id = batch.writes[0].record.id.clone();
+        self.apply(batch).await?;
+        Ok(id)
+    }
+
+    pub async fn save_activity(&self, existing: Option<&Record>, input: &ActivityInput) -> Result<String, SaveError> {
+        let activity = activities::validate(input).map_err(SaveError::Invalid)?;
+        self.save_value(activities::KIND, existing, &activity).await.map_err(SaveError::Store)
+    }
+
+    pub async fn save_contact(&self, existing: Option<&Record>, input: &ContactInput) -> Result<String, SaveError> {
+        let contact = contacts::validate(input).map_err(SaveError::Invalid)?;
+        self.save_value(contacts::KIND, existing, &contact).await.map_err(SaveError::Store)
+    }
+
+    pub async fn save_task(&self, existing: Option<&Record>, input: &TaskInput) -> Result<String, SaveError> {
+        let task = match existing.map(Record::decode::<Task>).transpose().map_err(SaveError::Store)? {
+            Some(old) => old.edited(input),
+            None => tasks::validate(input),
+        }
+        .map_err(SaveError::Invalid)?;
+        self.save_value(tasks::KIND, existing, &task).await.map_err(SaveError::Store)
+    }
+
+    /// Completes (or reopens) a task.
+    pub async fn set_task_done(&self, record: &Record, done: bool) -> Result<(), StoreError> {
+        let task: Task = record.decode()?;
+        let done_at = done.then(|| js_sys::Date::now() as i64);
+        self.save_value(tasks::KIND, Some(record), &task.with_done(done_at)).await.map(|_| ())
+    }
+
+    /// Moves everything of customer `gone_id` onto `keep_id` and removes it;
+    /// returns the records as they were, for undo.
+    pub async fn merge_customers(&self, keep_id: &str, gone_id: &str) -> Result<Vec<Record>, StoreError> {
+        let missing = || StoreError::Backend("a customer to merge is gone".into());
+        let keep = self.customer(keep_id).await?.ok_or_else(missing)?;
+        let gone = self.customer(gone_id).await?.ok_or_else(missing)?;
+        let linked = self.store().ok_or_else(unavailable)?.linked(&gone.key()).await?;
+        let batch = customers::merge(&keep, &gone, &linked, &BrowserEnv);
+        let mut before = linked;
+        before.extend([keep, gone]);
+        self.apply(batch).await?;
+        Ok(before)
+    }
+
+    pub async fn undo_merge(&self, before: Vec<Record>) -> Result<(), StoreError> {
+        let store = self.store().ok_or_else(unavailable)?;
+        let mut current = Vec::with_capacity(before.len());
+        for r in &before {
+            current.extend(store.get(&r.kind, &r.id).await?);
+        }
+        self.apply(customers::undo_merge(&before, &current, &BrowserEnv)).await
+    }
+
+    /// Loads the global search index the first time it is needed.
+    pub async fn load_everything(&self) -> Result<(), StoreError> {
+        if self.everything.with_untracked(Option::is_some) {
+            return Ok(());
+        }
+        let store = self.store().ok_or_else(unavailable)?;
+        let span = crate::perf::start("daftar:load-everything");
+        let mut records = Vec::new();
+        for kind in KINDS {
+            records.extend(store.all(kind).await?);
+        }
+        self.everything.set(Some(GlobalIndex::build(records)));
+        span.end();
+        Ok(())
+    }
+}

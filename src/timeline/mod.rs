@@ -1,0 +1,66 @@
+//! One chronological view of everything that happened with a customer.
+//!
+//! The extension point: every area that links records to customers (through
+//! a `customer_id` / `customer_ids` field, see core's `links_of`) adds one
+//! line to [`SOURCES`] naming its record kind and a function that turns
+//! such a record into an [`Item`]. The timeline itself never changes: it
+//! reads what links to the customer, asks each record's source for its
+//! item, adds the customer's own edits from the change log, and sorts.
+
+mod sources;
+mod view;
+
+pub use view::Timeline;
+
+use crate::i18n::{labels, local_datetime, Lang, Texts};
+use daftar_core::store::{Change, Op, Record};
+
+/// One line of the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// When it happened (ms since the epoch); newest first.
+    pub at: i64,
+    /// A short code for the look (icon colour) and for tests: "visit", "task", "edit" …
+    pub kind: &'static str,
+    /// What kind of thing it is, in the user's language ("Visit").
+    pub label: String,
+    pub title: String,
+    pub detail: String,
+    /// The date and time as the user reads them.
+    pub when: String,
+    pub href: Option<String>,
+}
+
+/// Turns a linked record into its timeline item (None: nothing to show).
+pub type Source = fn(&Record, &Texts, Lang) -> Option<Item>;
+
+/// Every linked record with a source, plus the customer's own history,
+/// newest first. Records of kinds without a source are left out.
+pub fn items(linked: &[Record], history: &[Change], t: &Texts, lang: Lang) -> Vec<Item> {
+    let mut out: Vec<Item> = linked
+        .iter()
+        .filter(|r| !r.deleted)
+        .filter_map(|r| sources::SOURCES.iter().find(|(kind, _)| *kind == r.kind).and_then(|(_, source)| source(r, t, lang)))
+        .collect();
+    out.extend(history.iter().map(|c| edit_item(c, t, lang)));
+    out.sort_by_key(|item| std::cmp::Reverse(item.at));
+    out
+}
+
+fn edit_item(c: &Change, t: &Texts, lang: Lang) -> Item {
+    let names: Vec<&str> = c.fields.iter().map(|f| labels::customer_field(&f.field, t)).filter(|n| !n.is_empty()).collect();
+    let label = match c.op {
+        Op::Create => t.timeline_created,
+        Op::Update => t.timeline_edit,
+        other => labels::op(other, t),
+    };
+    Item {
+        at: c.at,
+        kind: "edit",
+        label: label.to_string(),
+        title: if c.op == Op::Update { names.join(t.list_separator) } else { String::new() },
+        detail: String::new(),
+        when: local_datetime(c.at, lang),
+        href: None,
+    }
+}
