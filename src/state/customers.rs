@@ -116,7 +116,19 @@ impl AppState {
             crate::browser_env::sleep_ms(SNAPSHOT_DELAY_MS).await;
             let Some(store) = state.store() else { return };
             let span = crate::perf::start("daftar:save-snapshot");
-            let json = state.customers.with_untracked(|ix| ix.to_snapshot(seq));
+            // In pieces, one short task each, so a 50,000-row list never
+            // holds up the page; given up if the list changes meanwhile
+            // (the next start then catches up from the older snapshot).
+            const PIECE: usize = 5_000;
+            let (generation, len) = state.customers.with_untracked(|ix| (ix.generation(), ix.len()));
+            let mut pieces = Vec::with_capacity(len / PIECE + 1);
+            for start in (0..len.max(1)).step_by(PIECE) {
+                let piece = state.customers.with_untracked(|ix| (ix.generation() == generation).then(|| ix.snapshot_piece(start..start + PIECE)));
+                let Some(piece) = piece else { return };
+                pieces.push(piece);
+                crate::browser_env::sleep_ms(0).await;
+            }
+            let json = CustomerIndex::snapshot_of_pieces(seq, &pieces);
             match store.cache_put(SNAPSHOT, &json).await {
                 Ok(()) => span.end(),
                 Err(e) => leptos::logging::warn!("saving the customer list snapshot failed: {e}"),
@@ -191,7 +203,12 @@ impl AppState {
         span.end();
         super::tabs::announce(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
         let big = batch.writes.len() > REPLAY_LIMIT;
-        self.take_in(batch.writes.into_iter().map(|w| w.record).collect(), Vec::new());
+        let records: Vec<Record> = batch.writes.into_iter().map(|w| w.record).collect();
+        if big {
+            self.take_in_slowly(records).await;
+        } else {
+            self.take_in(records, Vec::new());
+        }
         // The next start would otherwise re-read every record.
         if let (true, Some(&last)) = (big, seqs.last()) {
             self.save_snapshot_later(last);
@@ -213,6 +230,32 @@ impl AppState {
             }
         }
         self.take_in(records, gone);
+    }
+
+    /// [`Self::take_in`] for a big batch (an import): the list rows are built
+    /// a slice at a time with the browser free to paint and take input in
+    /// between, then swapped in at once.
+    async fn take_in_slowly(&self, records: Vec<Record>) {
+        const SLICE: usize = 2_000;
+        let searched_loaded = self.everything.with_untracked(Option::is_some);
+        let mut update = customers::Update::default();
+        let mut searched = Vec::new();
+        let mut rest = records.into_iter();
+        loop {
+            let slice: Vec<Record> = rest.by_ref().take(SLICE).collect();
+            if slice.is_empty() {
+                break;
+            }
+            if searched_loaded {
+                searched.extend(slice.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned());
+            }
+            update.add(slice);
+            crate::browser_env::sleep_ms(0).await;
+        }
+        update.sort();
+        crate::browser_env::sleep_ms(0).await;
+        self.customers.update(|ix| ix.apply_update(update));
+        self.take_in(searched, Vec::new());
     }
 
     /// Brings the in-memory lists up to date with records just written

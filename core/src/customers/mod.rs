@@ -17,6 +17,6 @@ pub use import::{guess_targets, ImportCheck, Importer, RowError, RowProblem, Tar
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment, KIND};
 pub use phone::{normalize_phone, PhoneError};
-pub use search::{CustomerIndex, CustomerRow, CustomerSummary, Duplicate, DuplicateReason, SearchResult};
+pub use search::{CustomerIndex, CustomerRow, CustomerSummary, Duplicate, DuplicateReason, SearchResult, Update};
 pub use crate::check::{Field, FieldError, Problem};
 pub use validate::{validate, CustomerInput};

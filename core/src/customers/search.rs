@@ -107,9 +107,28 @@ impl CustomerIndex {
     /// The whole list as one value, valid at change-log position `seq`, so the
     /// next start reads one value instead of every customer record.
     pub fn to_snapshot(&self, seq: u64) -> String {
-        let snapshot = Snapshot { format: SNAPSHOT_FORMAT, seq, rows: &self.rows };
+        Self::snapshot_of_pieces(seq, &[self.snapshot_piece(0..self.rows.len())])
+    }
+
+    /// The rows in `range` as snapshot text: a big list is written a piece
+    /// at a time (see the app's snapshot saving), each piece a short task.
+    pub fn snapshot_piece(&self, range: std::ops::Range<usize>) -> String {
+        let rows = &self.rows[range.start.min(self.rows.len())..range.end.min(self.rows.len())];
         // Rows are strings and an enum: serialising cannot fail.
-        serde_json::to_string(&snapshot).unwrap_or_default()
+        let json = serde_json::to_string(rows).unwrap_or_default();
+        json[1..json.len() - 1].to_string()
+    }
+
+    /// A snapshot made of [`Self::snapshot_piece`]s, in order.
+    pub fn snapshot_of_pieces(seq: u64, pieces: &[String]) -> String {
+        let rows: Vec<&str> = pieces.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+        format!("{{\"format\":{SNAPSHOT_FORMAT},\"seq\":{seq},\"rows\":[{}]}}", rows.join(","))
+    }
+
+    /// Changes whenever the rows do: a snapshot written in pieces is only
+    /// whole if this stayed the same throughout.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The list and its log position, or None for a snapshot of another format.
@@ -137,19 +156,14 @@ impl CustomerIndex {
 
     /// Applies records' new states: inserted, moved or (when deleted) removed.
     pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
-        let mut ids = std::collections::HashSet::new();
-        let mut fresh = Vec::new();
-        for record in records.into_iter().filter(|r| r.kind == KIND) {
-            ids.insert(record.id.clone());
-            if record.deleted {
-                continue;
-            }
-            let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
-            if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
-                fresh.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
-            }
-        }
-        self.remove_and_insert(&ids, fresh);
+        let mut update = Update::default();
+        update.add(records);
+        self.apply_update(update);
+    }
+
+    /// Takes in an [`Update`] prepared (perhaps in slices) from records.
+    pub fn apply_update(&mut self, update: Update) {
+        self.remove_and_insert(&update.ids, update.rows);
     }
 
     /// Drops the rows of records that no longer exist at all.
@@ -166,6 +180,9 @@ impl CustomerIndex {
                 self.rows.insert(at, row);
             }
         } else {
+            // Both sorted (a sorted run sorts in linear time): one merge pass.
+            let mut fresh = fresh;
+            fresh.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
             self.rows.extend(fresh);
             self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
         }
@@ -194,6 +211,36 @@ impl CustomerIndex {
             }
         };
         SearchResult { hits, query: normalized, generation: self.generation }
+    }
+}
+
+/// New states of customers turned into list rows, the costly part of taking
+/// in a batch. Built apart from the index so the app can build it for a big
+/// import a slice at a time between frames, then swap it in at once.
+#[derive(Default)]
+pub struct Update {
+    ids: std::collections::HashSet<String>,
+    rows: Vec<CustomerRow>,
+}
+
+impl Update {
+    /// Adds records' new states (other kinds are ignored).
+    pub fn add(&mut self, records: impl IntoIterator<Item = Record>) {
+        for record in records.into_iter().filter(|r| r.kind == KIND) {
+            self.ids.insert(record.id.clone());
+            if record.deleted {
+                continue;
+            }
+            let Envelope { kind, id, rev, created_at, updated_at, deleted, fields } = record;
+            if let Ok(fields) = serde_json::from_value::<CustomerSummary>(serde_json::Value::Object(fields)) {
+                self.rows.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
+            }
+        }
+    }
+
+    /// Sorts the rows ahead (also sliceable work), so taking them in is a merge.
+    pub fn sort(&mut self) {
+        self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 }
 
@@ -356,6 +403,9 @@ mod tests {
         let other = ix.to_snapshot(1).replacen(&format!("\"format\":{SNAPSHOT_FORMAT}"), "\"format\":999", 1);
         assert!(CustomerIndex::from_snapshot(&other).is_none());
         assert!(CustomerIndex::from_snapshot("{not json").is_none());
+        let pieces: Vec<String> = (0..ix.len() + 30).step_by(30).map(|at| ix.snapshot_piece(at..at + 30)).collect();
+        assert_eq!(CustomerIndex::snapshot_of_pieces(42, &pieces), ix.to_snapshot(42), "pieces make the same snapshot");
+        assert!(CustomerIndex::from_snapshot(&CustomerIndex::default().to_snapshot(1)).is_some_and(|(ix, _)| ix.is_empty()));
     }
 
     #[test]
