@@ -230,4 +230,6 @@ pub const TEXTS: Texts = Texts {
     merged_into_note: "This customer was merged into another.",
     open_merged: "Open the customer it was merged into",
     activities: "Activities",
+    import_duplicates: "rows look like customers already in Daftar or earlier rows of this file",
+    import_skip_duplicates: "Skip these likely duplicates",
 };

@@ -230,4 +230,6 @@ pub const TEXTS: Texts = Texts {
     merged_into_note: "این مشتری در مشتری دیگری ادغام شده است.",
     open_merged: "باز کردن مشتری ادغام‌شده",
     activities: "فعالیت‌ها",
+    import_duplicates: "سطر شبیه مشتریان ثبت‌شده یا سطرهای قبلی همین فایل است",
+    import_skip_duplicates: "این موارد احتمالاً تکراری را ذخیره نکن",
 };

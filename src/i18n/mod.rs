@@ -261,6 +261,8 @@ pub struct Texts {
     pub merged_into_note: &'static str,
     pub open_merged: &'static str,
     pub activities: &'static str,
+    pub import_duplicates: &'static str,
+    pub import_skip_duplicates: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

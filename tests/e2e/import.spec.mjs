@@ -82,3 +82,27 @@ test("a phone's vCard file imports as customers without a mapping step", async (
   await page.getByTestId("import-confirm").click();
   await expect(page.locator(".customer-row .row-title")).toHaveText(["Sara Smith", "علی کریمی"]);
 });
+
+test("CSV import points out likely duplicates of stored customers and of earlier rows, and skips them if asked", async ({ page }) => {
+  await openApp(page, "/customers/new");
+  await page.locator("#name").fill("علی کریمی");
+  await page.locator("#phones").fill("09121111111");
+  await page.getByTestId("save").click();
+  await expect(page.getByTestId("customer-name")).toHaveText("علی کریمی");
+  await page.goto("/customers/import");
+  const csv = "نام,موبایل\n" +
+    "Ali K.,۰۹۱۲۱۱۱۱۱۱۱\n" +       // same phone as the stored customer
+    "سارا احمدی,09350000000\n" +
+    "S. Ahmadi,0935 000 0000\n" +  // same phone as the row before
+    "Reza Nouri,09360000000\n";
+  await page.getByTestId("import-file").setInputFiles({ name: "d.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+  await page.getByTestId("import-check").click();
+  const dups = page.getByTestId("import-duplicates");
+  await expect(dups).toContainText("۲ سطر شبیه");
+  await expect(dups).toContainText("سطر ۲ · Ali K. · تلفن یکسان: علی کریمی");
+  await expect(dups).toContainText("سطر ۴ · S. Ahmadi");
+  await expect(page.getByTestId("import-confirm")).toContainText("(۲)");
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("customer-count")).toHaveText("۳ مشتری");
+  await expect(page.locator(".customer-row .row-title")).toHaveText(["Reza Nouri", "سارا احمدی", "علی کریمی"]);
+});

@@ -4,9 +4,11 @@
 //! valid ones become one batch, written all together only when the user
 //! confirms.
 
-use super::commands::create;
-use super::model::{CustomerType, PartyKind};
-use super::validate::CustomerInput;
+use super::duplicate_keys::{DuplicateKeys, LookAlike};
+use super::model::{CustomerType, PartyKind, KIND};
+use super::search::DuplicateReason;
+use super::validate::{validate, CustomerInput};
+use crate::store::to_fields;
 use crate::check::{Field, FieldError, Problem};
 use crate::env::Env;
 use crate::import::{CsvError, Row, VCardContact, VCardProblem};
@@ -124,21 +126,50 @@ pub struct Importer {
     targets: Vec<Target>,
     writes: Vec<Write>,
     problems: Vec<RowProblem>,
+    duplicates: Vec<RowDuplicate>,
+    keys: DuplicateKeys,
     rows: usize,
 }
 
+/// A valid row that looks like a customer already stored or an earlier row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowDuplicate {
+    pub line: usize,
+    pub name: String,
+    pub reason: DuplicateReason,
+    pub like: LookAlike,
+    /// Its position among the valid rows' writes.
+    write: usize,
+}
+
 /// The outcome of checking a whole file.
+#[derive(Clone, Debug)]
 pub struct ImportCheck {
     /// Every valid row as one customer, in file order: applied all together.
     pub batch: Batch,
     pub problems: Vec<RowProblem>,
+    /// Valid rows that look like a known customer or an earlier row.
+    pub duplicates: Vec<RowDuplicate>,
     /// Rows read (valid or not).
     pub rows: usize,
 }
 
+impl ImportCheck {
+    /// What to write: every valid row, or all but the likely duplicates.
+    pub fn into_batch(self, skip_duplicates: bool) -> Batch {
+        let mut batch = self.batch;
+        if skip_duplicates {
+            let skip: std::collections::HashSet<usize> = self.duplicates.iter().map(|d| d.write).collect();
+            batch.writes = batch.writes.into_iter().enumerate().filter(|(i, _)| !skip.contains(i)).map(|(_, w)| w).collect();
+        }
+        batch
+    }
+}
+
 impl Importer {
-    pub fn new(targets: Vec<Target>) -> Self {
-        Self { targets, writes: Vec::new(), problems: Vec::new(), rows: 0 }
+    /// `known`: the customers already stored (see [`DuplicateKeys::of_index`]).
+    pub fn new(targets: Vec<Target>, known: DuplicateKeys) -> Self {
+        Self { targets, writes: Vec::new(), problems: Vec::new(), duplicates: Vec::new(), keys: known, rows: 0 }
     }
 
     pub fn push(&mut self, row: Result<Row, CsvError>, env: &dyn Env) {
@@ -170,8 +201,15 @@ impl Importer {
     }
 
     fn push_input(&mut self, line: usize, input: Result<CustomerInput, Vec<FieldError>>, env: &dyn Env) {
-        match input.and_then(|input| create(&input, env)) {
-            Ok(batch) => self.writes.extend(batch.writes),
+        match input.and_then(|input| validate(&input)) {
+            Ok(customer) => {
+                if let Some((reason, like)) = self.keys.check(&customer) {
+                    let (like, name) = (like.clone(), customer.name.clone());
+                    self.duplicates.push(RowDuplicate { line, name, reason, like, write: self.writes.len() });
+                }
+                self.keys.add(&customer, line);
+                self.writes.push(Write::create(KIND, to_fields(&customer), env));
+            }
             Err(errors) => self.problems.push(RowProblem { line, problem: RowError::Invalid(errors) }),
         }
     }
@@ -185,7 +223,7 @@ impl Importer {
     }
 
     pub fn finish(self) -> ImportCheck {
-        ImportCheck { batch: Batch { writes: self.writes }, problems: self.problems, rows: self.rows }
+        ImportCheck { batch: Batch { writes: self.writes }, problems: self.problems, duplicates: self.duplicates, rows: self.rows }
     }
 }
 
@@ -288,13 +326,60 @@ mod tests {
     use crate::import::read_csv;
 
     fn check(csv: &str) -> ImportCheck {
+        check_against(csv, DuplicateKeys::default())
+    }
+
+    fn check_against(csv: &str, known: DuplicateKeys) -> ImportCheck {
         let table = read_csv(csv).unwrap();
-        let mut importer = Importer::new(guess_targets(&table.headers));
+        let mut importer = Importer::new(guess_targets(&table.headers), known);
         let env = SeededEnv::new(1, 0);
         for row in table {
             importer.push(row, &env);
         }
         importer.finish()
+    }
+
+    #[test]
+    fn likely_duplicates_against_stored_customers_and_earlier_rows() {
+        let env = SeededEnv::new(2, 0);
+        let stored = ["علی کریمی|09121111111|", "Acme|02188880000|buy@acme.example"].map(|s| {
+            let p: Vec<&str> = s.split('|').collect();
+            let input = CustomerInput { name: p[0].into(), phones: p[1].into(), email: p[2].into(), ..Default::default() };
+            crate::customers::create(&input, &env).unwrap().writes.remove(0).record
+        });
+        let ix = pollster::block_on(async {
+            use crate::store::Store;
+            let store = crate::store::MemoryStore::new();
+            let writes = stored.iter().map(|r| Write { record: r.clone(), expected_rev: None, change: Write::create(KIND, r.fields.clone(), &env).change }).collect();
+            store.apply(&Batch { writes }).await.unwrap();
+            crate::customers::CustomerIndex::build(store.all_as(KIND).await.unwrap())
+        });
+        let csv = "name,phone,email\n\
+                   علي  كريمي,,\n\
+                   New One,+98 912 111 1111,\n\
+                   Other,,BUY@acme.example\n\
+                   Fresh,09350000000,\n\
+                   Fresh Again,0935 000 0000,\n\
+                   Unique,09360000000,\n";
+        let result = check_against(csv, DuplicateKeys::of_index(&ix));
+        let found: Vec<(usize, DuplicateReason, String)> = result
+            .duplicates
+            .iter()
+            .map(|d| (d.line, d.reason, match &d.like { LookAlike::Stored { name, .. } => name.clone(), LookAlike::Row { line, .. } => format!("row {line}") }))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (2, DuplicateReason::SameName, "علی کریمی".to_string()),
+                (3, DuplicateReason::SamePhone, "علی کریمی".to_string()),
+                (4, DuplicateReason::SameEmail, "Acme".to_string()),
+                (6, DuplicateReason::SamePhone, "row 5".to_string()),
+            ]
+        );
+        assert_eq!(result.batch.writes.len(), 6);
+        let names = |b: Batch| b.writes.iter().map(|w| w.record.fields["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+        assert_eq!(names(result.clone().into_batch(true)), vec!["Fresh", "Unique"]);
+        assert_eq!(names(result.into_batch(false)).len(), 6);
     }
 
     #[test]
@@ -346,7 +431,7 @@ mod tests {
                    BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken phone\r\nTEL:12\r\nEND:VCARD\r\n";
         let cards = crate::import::read_vcards(vcf);
         let env = SeededEnv::new(1, 0);
-        let mut importer = Importer::new(Vec::new());
+        let mut importer = Importer::new(Vec::new(), DuplicateKeys::default());
         for card in &cards.contacts {
             importer.push_vcard(card, &env);
         }

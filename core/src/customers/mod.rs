@@ -1,6 +1,7 @@
 //! Customers: the record, its validation rules and the commands that change it.
 
 mod commands;
+mod duplicate_keys;
 mod facts;
 mod import;
 mod iran_ids;
@@ -13,7 +14,8 @@ mod validate;
 pub use commands::{create, delete, restore, update};
 pub use facts::{days_since, facts, Facts};
 pub use merge::{merge, undo as undo_merge, MERGED_INTO};
-pub use import::{guess_targets, ImportCheck, Importer, RowError, RowProblem, Target};
+pub use duplicate_keys::{DuplicateKeys, LookAlike};
+pub use import::{guess_targets, ImportCheck, Importer, RowDuplicate, RowError, RowProblem, Target};
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment, KIND};
 pub use phone::{normalize_phone, PhoneError};

@@ -42,26 +42,44 @@ pub struct CustomerRow {
     pub owner: String,
     sort_key: String,
     haystack: String,
+    /// Phones after the first, and the email: what duplicate checks compare.
+    more_phones: Vec<String>,
+    email: String,
 }
 
-type RowTuple = (String, u64, String, PartyKind, String, String, String, String, String);
+type RowTuple = (String, u64, String, PartyKind, String, String, String, String, String, Vec<String>, String);
 
 impl Serialize for CustomerRow {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self;
-        (&r.id, r.rev, &r.name, r.kind, &r.city, &r.phone, &r.owner, &r.sort_key, &r.haystack).serialize(s)
+        (&r.id, r.rev, &r.name, r.kind, &r.city, &r.phone, &r.owner, &r.sort_key, &r.haystack, &r.more_phones, &r.email).serialize(s)
     }
 }
 
 impl From<RowTuple> for CustomerRow {
-    fn from((id, rev, name, kind, city, phone, owner, sort_key, haystack): RowTuple) -> Self {
-        Self { id, rev, name, kind, city, phone, owner, sort_key, haystack }
+    fn from((id, rev, name, kind, city, phone, owner, sort_key, haystack, more_phones, email): RowTuple) -> Self {
+        Self { id, rev, name, kind, city, phone, owner, sort_key, haystack, more_phones, email }
+    }
+}
+
+impl CustomerRow {
+    pub fn phones(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.phone.as_str()).chain(self.more_phones.iter().map(String::as_str)).filter(|p| !p.is_empty())
+    }
+
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+
+    /// The name folded for comparison (Persian/Arabic letters, digits, spacing, case).
+    pub fn name_key(&self) -> &str {
+        &self.sort_key
     }
 }
 
 /// Bump when [`CustomerRow`] or its normalisation changes: older snapshots
 /// are then ignored and the list is rebuilt from the records.
-const SNAPSHOT_FORMAT: u32 = 3;
+const SNAPSHOT_FORMAT: u32 = 4;
 
 #[derive(Serialize, Deserialize)]
 struct Snapshot<R> {
@@ -226,6 +244,7 @@ pub struct Update {
 impl Update {
     /// Adds records' new states (other kinds are ignored).
     pub fn add(&mut self, records: impl IntoIterator<Item = Record>) {
+        let start = self.rows.len();
         for record in records.into_iter().filter(|r| r.kind == KIND) {
             self.ids.insert(record.id.clone());
             if record.deleted {
@@ -236,9 +255,12 @@ impl Update {
                 self.rows.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
             }
         }
+        // Each slice added is sorted as it comes, so the final sort only
+        // merges sorted runs (linear work per run, not a full sort at once).
+        self.rows[start..].sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 
-    /// Sorts the rows ahead (also sliceable work), so taking them in is a merge.
+    /// Merges the sorted slices, so taking them in is one more merge.
     pub fn sort(&mut self) {
         self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
@@ -315,12 +337,15 @@ fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
         text.push_str(part);
         text.push(' ');
     }
+    let mut phones = c.phones.into_iter();
     CustomerRow {
         id: r.id,
         rev: r.rev,
         sort_key: collation_key(&normalize_for_search(&c.name)),
         haystack: normalize_for_search(&text),
-        phone: c.phones.into_iter().next().unwrap_or_default(),
+        phone: phones.next().unwrap_or_default(),
+        more_phones: phones.collect(),
+        email: c.email,
         name: c.name,
         kind: c.kind,
         city: c.city,

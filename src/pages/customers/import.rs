@@ -7,10 +7,9 @@
 use crate::browser_env::{sleep_ms, BrowserEnv};
 use crate::i18n::{csv_error_text, labels, problem_text, store_error_text, vcard_problem_text};
 use crate::state::AppState;
-use daftar_core::customers::{guess_targets, Importer, RowError, RowProblem, Target};
+use daftar_core::customers::{guess_targets, DuplicateKeys, ImportCheck, Importer, LookAlike, RowDuplicate, RowError, RowProblem, Target};
 use daftar_core::import::{decode, read_csv, read_vcards};
 use daftar_core::locale::localize_digits;
-use daftar_core::store::Batch;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::rc::Rc;
@@ -44,8 +43,17 @@ pub fn CustomerImport() -> impl IntoView {
     let cancelled = RwSignal::new(false);
     let valid = RwSignal::new(0usize);
     let problems = RwSignal::new(Vec::<RowProblem>::new());
-    let batch = StoredValue::new_local(None::<Batch>);
+    let checked = StoredValue::new_local(None::<ImportCheck>);
+    let duplicates = RwSignal::new(Vec::<RowDuplicate>::new());
+    let skip_duplicates = RwSignal::new(true);
     let alert = RwSignal::new(None::<String>);
+
+    let show_result = move |mut result: ImportCheck| {
+        valid.set(result.batch.writes.len());
+        problems.set(std::mem::take(&mut result.problems));
+        duplicates.set(result.duplicates.clone());
+        checked.set_value(Some(result));
+    };
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0)) else {
@@ -67,7 +75,7 @@ pub fn CustomerImport() -> impl IntoView {
             if is_vcard(&decoded.text) {
                 // Address-book cards need no column mapping: straight to the report.
                 let cards = read_vcards(&decoded.text);
-                let mut importer = Importer::new(Vec::new());
+                let mut importer = Importer::new(Vec::new(), state.customers.with_untracked(DuplicateKeys::of_index));
                 for error in &cards.errors {
                     importer.note_vcard_problem(error.line, error.problem);
                 }
@@ -75,9 +83,7 @@ pub fn CustomerImport() -> impl IntoView {
                     importer.push_vcard(card, &BrowserEnv);
                 }
                 let result = importer.finish();
-                valid.set(result.batch.writes.len());
-                problems.set(result.problems);
-                batch.set_value(Some(result.batch));
+                show_result(result);
                 step.set(Step::Report);
                 return;
             }
@@ -116,7 +122,7 @@ pub fn CustomerImport() -> impl IntoView {
                     return step.set(Step::Map);
                 }
             };
-            let mut importer = Importer::new(targets.get_untracked());
+            let mut importer = Importer::new(targets.get_untracked(), state.customers.with_untracked(DuplicateKeys::of_index));
             loop {
                 let mut read = 0;
                 for row in table.by_ref().take(SLICE) {
@@ -137,16 +143,15 @@ pub fn CustomerImport() -> impl IntoView {
                 }
             }
             let result = importer.finish();
-            valid.set(result.batch.writes.len());
-            problems.set(result.problems);
-            batch.set_value(Some(result.batch));
+            show_result(result);
             step.set(Step::Report);
         });
     };
 
     let confirm = move |_| {
         // Taken, not cloned: 50,000 writes are worth not copying.
-        let Some(b) = batch.try_update_value(Option::take).flatten() else { return };
+        let Some(result) = checked.try_update_value(Option::take).flatten() else { return };
+        let b = result.into_batch(skip_duplicates.get_untracked());
         step.set(Step::Saving);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -215,16 +220,46 @@ pub fn CustomerImport() -> impl IntoView {
                     <Show when=move || problems.with(|p| p.len() > SHOWN_PROBLEMS)>
                         <p class="muted">{move || format!("+{} {}", digits(problems.with(Vec::len) - SHOWN_PROBLEMS), t().import_more_problems)}</p>
                     </Show>
+                    <Show when=move || !duplicates.with(Vec::is_empty)>
+                        <div class="warning" data-testid="import-duplicates">
+                            <p><strong>{move || format!("{} {}", digits(duplicates.with(Vec::len)), t().import_duplicates)}</strong></p>
+                            <ul class="problems">
+                                {move || duplicates.with(|ds| ds.iter().take(SHOWN_PROBLEMS).map(|d| duplicate_line(d, state)).collect_view())}
+                            </ul>
+                            <label class="check">
+                                <input type="checkbox" prop:checked=move || skip_duplicates.get()
+                                    on:change=move |ev| skip_duplicates.set(event_target_checked(&ev)) data-testid="import-skip-duplicates"/>
+                                {move || t().import_skip_duplicates}
+                            </label>
+                        </div>
+                    </Show>
                     <div class="actions">
                         <button class="btn primary" on:click=confirm.clone() data-testid="import-confirm"
                             disabled=move || valid.get() == 0 || step.get() == Step::Saving>
-                            {move || format!("{} ({})", t().import_confirm, digits(valid.get()))}
+                            {move || {
+                                let skipped = if skip_duplicates.get() { duplicates.with(Vec::len) } else { 0 };
+                                format!("{} ({})", t().import_confirm, digits(valid.get() - skipped))
+                            }}
                         </button>
                         <a class="btn ghost" href="/customers">{move || t().cancel}</a>
                     </div>
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// "Row 12 · same phone as Ali Karimi" (or "as row 5 of this file").
+fn duplicate_line(d: &RowDuplicate, state: AppState) -> impl IntoView {
+    let d = d.clone();
+    move || {
+        let t = state.t();
+        let lang = state.lang.get();
+        let like = match &d.like {
+            LookAlike::Stored { name, .. } => name.clone(),
+            LookAlike::Row { line, name } => format!("{name} ({} {})", t.import_line, localize_digits(&line.to_string(), lang)),
+        };
+        format!("{} {} · {} · {}: {}", t.import_line, localize_digits(&d.line.to_string(), lang), d.name, labels::duplicate_reason(d.reason, t), like)
     }
 }
 
