@@ -41,12 +41,10 @@ pub async fn sleep_ms(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Now on the device's clock, as local wall-clock time (what tasks are due in).
+/// Now on the device's clock, as local wall-clock time to the minute (what
+/// tasks are due in). One reading of the clock, so midnight cannot split it.
 pub fn now_local() -> chrono::NaiveDateTime {
-    let now = js_sys::Date::new_0();
-    today()
-        .and_hms_opt(now.get_hours(), now.get_minutes(), now.get_seconds())
-        .unwrap_or_default()
+    ms_to_local(js_sys::Date::now() as i64)
 }
 
 /// A local wall-clock time as milliseconds since the epoch (the device's zone).

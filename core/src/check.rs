@@ -14,10 +14,8 @@ pub enum Field {
     Notes,
     Since,
     Subject,
-    Due,
     Customer,
     Duration,
-    Birthday,
     Other,
 }
 

@@ -76,7 +76,10 @@ impl GlobalIndex {
         let mut gone = HashSet::new();
         let mut fresh = Vec::new();
         for r in records.into_iter().filter(|r| KINDS.contains(&r.kind.as_str())) {
-            gone.insert((r.kind.clone(), r.id.clone()));
+            if !gone.insert((r.kind.clone(), r.id.clone())) {
+                // Written twice in one batch: the last state wins.
+                fresh.retain(|(hit, _): &(Hit, String)| !(hit.kind == r.kind && hit.id == r.id));
+            }
             if !r.deleted {
                 fresh.extend(row_of(&r));
             }
@@ -235,8 +238,10 @@ mod tests {
         ix.upsert([renamed.clone()]);
         assert!(ix.search("سارا", 5, None).0.is_empty());
         assert_eq!(ix.search("ahmadi", 5, None).0[0].hits[0].id, contact.id);
-        ix.upsert([Write::delete(&renamed, &env).record]);
+        let renamed_again = Write::update(&renamed, { let mut f = renamed.fields.clone(); f.insert("name".into(), serde_json::json!("Sara A.")); f }, &env).unwrap().record;
+        ix.upsert([renamed_again.clone(), Write::delete(&renamed_again, &env).record]);
         assert!(ix.search("ahmadi", 5, None).0.is_empty());
+        assert!(ix.search("sara", 5, None).0.is_empty(), "an edit and a delete in one batch: gone");
         assert_eq!(ix.len(), 3);
     }
 }

@@ -6,6 +6,7 @@ use super::Icon;
 use crate::state::AppState;
 use daftar_core::customers::SearchResult;
 use daftar_core::global_search::Found;
+use daftar_core::locale::localize_digits;
 use daftar_core::{activities, contacts, tasks};
 use leptos::html;
 use leptos::prelude::*;
@@ -161,7 +162,7 @@ pub fn GlobalSearch() -> impl IntoView {
                                 <section class="search-group" data-testid=format!("search-group-{}", g.kind)>
                                     <h3>{move || group_label(g.kind, state.t())}</h3>
                                     <ul class="plain-list">{lines}</ul>
-                                    {(g.more > 0).then(|| view! { <p class="muted">{format!("+{} {}", g.more, state.t().more_results)}</p> })}
+                                    {(g.more > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&g.more.to_string(), state.lang.get()), state.t().more_results)}</p> })}
                                 </section>
                             }
                         }).collect_view()

@@ -232,4 +232,5 @@ pub const TEXTS: Texts = Texts {
     activities: "Activities",
     import_duplicates: "rows look like customers already in Daftar or earlier rows of this file",
     import_skip_duplicates: "Skip these likely duplicates",
+    edit_task: "Edit task",
 };

@@ -78,10 +78,8 @@ pub fn field(f: Field, t: &Texts) -> &'static str {
         Field::Notes => t.field_notes,
         Field::Since => t.field_since,
         Field::Subject => t.field_subject,
-        Field::Due => t.field_due,
         Field::Customer => t.customers,
         Field::Duration => t.field_duration,
-        Field::Birthday => t.field_birthday,
         Field::Other => t.field_other,
     }
 }

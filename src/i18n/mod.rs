@@ -263,6 +263,7 @@ pub struct Texts {
     pub activities: &'static str,
     pub import_duplicates: &'static str,
     pub import_skip_duplicates: &'static str,
+    pub edit_task: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -14,15 +14,76 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// What the activity form holds. It lives with the customer page rather
+/// than the form, so a refresh of the page (a write in another tab) never
+/// wipes what the user is typing.
+#[derive(Clone, Copy)]
+pub struct ActivityDraft {
+    /// The type being logged; None while the form is closed.
+    pub open: RwSignal<Option<ActivityType>>,
+    /// After saving, go on to plan the next step (a new task).
+    pub plan_next: RwSignal<bool>,
+    when: When,
+    subject: RwSignal<String>,
+    notes: RwSignal<String>,
+    contact_id: RwSignal<String>,
+    purpose: RwSignal<String>,
+    outcome: RwSignal<String>,
+    next_step: RwSignal<String>,
+    duration: RwSignal<String>,
+    location: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+    alert: RwSignal<Option<String>>,
+}
+
+impl Default for ActivityDraft {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ActivityDraft {
+    pub fn new() -> Self {
+        Self {
+            open: RwSignal::new(None),
+            plan_next: RwSignal::new(false),
+            when: When::new(None, Lang::default()),
+            subject: RwSignal::new(String::new()),
+            notes: RwSignal::new(String::new()),
+            contact_id: RwSignal::new(String::new()),
+            purpose: RwSignal::new(String::new()),
+            outcome: RwSignal::new(String::new()),
+            next_step: RwSignal::new(String::new()),
+            duration: RwSignal::new(String::new()),
+            location: RwSignal::new(String::new()),
+            errors: RwSignal::new(Vec::new()),
+            alert: RwSignal::new(None),
+        }
+    }
+
+    /// Opens an empty form of `kind` at the current time.
+    pub fn start(&self, kind: ActivityType, lang: Lang) {
+        let now = When::new(Some(now_local()), lang);
+        self.when.date.set(now.date.get_untracked());
+        self.when.time.set(now.time.get_untracked());
+        for s in [self.subject, self.notes, self.contact_id, self.purpose, self.outcome, self.next_step, self.duration, self.location] {
+            s.set(String::new());
+        }
+        self.errors.set(Vec::new());
+        self.alert.set(None);
+        self.open.set(Some(kind));
+    }
+}
+
 /// The quick-log buttons: one per activity type.
 #[component]
-pub fn LogBar(open: RwSignal<Option<ActivityType>>) -> impl IntoView {
+pub fn LogBar(draft: ActivityDraft) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="log-bar" role="group" aria-label=move || state.t().log_activity>
             {ActivityType::ALL.map(|kind| view! {
-                <button class="btn" class:primary=move || open.get() == Some(kind)
-                    data-testid=format!("log-{}", type_code(kind)) on:click=move |_| open.set(Some(kind))>
+                <button class="btn" class:primary=move || draft.open.get() == Some(kind)
+                    data-testid=format!("log-{}", type_code(kind)) on:click=move |_| draft.start(kind, state.lang.get_untracked())>
                     {move || labels::activity_type(kind, state.t())}
                 </button>
             })}
@@ -46,39 +107,19 @@ pub fn ActivitySheet(
     customer_id: String,
     /// The customer's contacts as (id, name), to pick who it was with.
     contacts: Vec<(String, String)>,
-    open: RwSignal<Option<ActivityType>>,
+    draft: ActivityDraft,
     /// Called after a save (e.g. to go on and plan the next step).
     #[prop(optional)]
     on_saved: Option<Callback<()>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let lang = state.lang.get_untracked();
-    let when = When::new(Some(now_local()), lang);
-    let subject = RwSignal::new(String::new());
-    let notes = RwSignal::new(String::new());
-    let contact_id = RwSignal::new(String::new());
-    let purpose = RwSignal::new(String::new());
-    let outcome = RwSignal::new(String::new());
-    let next_step = RwSignal::new(String::new());
-    let duration = RwSignal::new(String::new());
-    let location = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
+    let ActivityDraft { open, when, subject, notes, contact_id, purpose, outcome, next_step, duration, location, errors, alert, .. } = draft;
     let saving = RwSignal::new(false);
     let first_box = NodeRef::<html::Div>::new();
-    // Each opening starts fresh at the current time, with the cursor ready.
+    // The cursor goes to the first box whenever the form shows.
     Effect::new(move |_| {
         if open.get().is_some() {
-            let lang = state.lang.get_untracked();
-            let fresh = When::new(Some(now_local()), lang);
-            when.date.set(fresh.date.get_untracked());
-            when.time.set(fresh.time.get_untracked());
-            for s in [subject, notes, purpose, outcome, next_step, duration, location] {
-                s.set(String::new());
-            }
-            errors.set(Vec::new());
-            alert.set(None);
             request_animation_frame(move || {
                 if let Some(input) = first_box.get_untracked().and_then(|d| d.query_selector("input, textarea").ok().flatten()) {
                     let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -102,7 +143,7 @@ pub fn ActivitySheet(
             notes: notes.get_untracked(),
             customer_id: customer_id.get_value(),
             contact_id: contact_id.get_untracked(),
-            owner: state.me.get_untracked(),
+            owner: state.my_name_untracked(),
             purpose: purpose.get_untracked(),
             outcome: outcome.get_untracked(),
             next_step: next_step.get_untracked(),
@@ -158,7 +199,7 @@ pub fn ActivitySheet(
                 <Show when=move || has_contacts>
                     <div class="field">
                         <label for="activity-contact">{move || t().field_contact}</label>
-                        <select id="activity-contact" on:change=move |ev| contact_id.set(event_target_value(&ev))>
+                        <select id="activity-contact" prop:value=move || contact_id.get() on:change=move |ev| contact_id.set(event_target_value(&ev))>
                             <option value="">{move || t().no_contact}</option>
                             {contacts.get_value().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                         </select>

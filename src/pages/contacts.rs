@@ -175,7 +175,7 @@ fn CompanyPicker(companies: RwSignal<Vec<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let query = RwSignal::new(String::new());
-    let name_of = move |id: &str| state.customers.with(|ix| ix.rows().iter().find(|r| r.id == id).map(|r| r.name.clone())).unwrap_or_default();
+    let name_of = move |id: &str| state.customers.with(|ix| ix.row(id).map(|r| r.name.clone())).unwrap_or_default();
     let matches = move || {
         let q = query.get();
         if q.trim().is_empty() {

@@ -102,9 +102,9 @@ pub fn Inbox() -> impl IntoView {
     let sections = move || {
         let records = loaded.get().flatten()?.ok()?;
         let items: Vec<(Record, Task)> = records.into_iter().filter_map(|r| Some((r.clone(), r.decode::<Task>().ok()?))).collect();
-        Some(arrange(items, |(_, t)| t, &state.me.get(), now_local(), sort.get()))
+        Some(arrange(items, |(_, t)| t, &state.my_name(), now_local(), sort.get()))
     };
-    let customer_name = move |id: &str| state.customers.with(|ix| ix.rows().iter().find(|r| r.id == id).map(|r| r.name.clone()));
+    let customer_name = move |id: &str| state.customers.with(|ix| ix.row(id).map(|r| r.name.clone()));
     view! {
         <section class="page">
             <div class="list-head">
@@ -172,7 +172,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     let query = use_query_map();
     let input = existing.as_ref().and_then(|r| r.decode::<Task>().ok()).map(|t| TaskInput::from_task(&t)).unwrap_or_else(|| TaskInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
-        owner: state.me.get_untracked(),
+        owner: state.my_name_untracked(),
         ..Default::default()
     });
     let title = RwSignal::new(input.title);
@@ -186,6 +186,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     let alert = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let back = if customer_id.is_empty() { "/inbox".to_string() } else { format!("/customers/{customer_id}") };
+    let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
     let back_to = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -220,7 +221,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page">
-            <h1>{move || t().new_task}</h1>
+            <h1>{move || if is_new { t().new_task } else { t().edit_task }}</h1>
             <form on:submit=submit novalidate data-testid="task-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="task-title" label=|t| t.field_title value=title field=Field::Subject required=true/>

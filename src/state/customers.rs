@@ -78,7 +78,7 @@ async fn catch_up(store: &IdbStore, mut loaded: Loaded, limit: Option<usize>) ->
     Ok(Some(loaded))
 }
 
-fn unavailable() -> StoreError {
+pub(super) fn unavailable() -> StoreError {
     StoreError::Backend("the database is not open".into())
 }
 

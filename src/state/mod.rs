@@ -105,6 +105,16 @@ impl AppState {
         texts(self.lang.get())
     }
 
+    /// The user's name as task owners are stored (spacing cleaned), so a
+    /// stray space typed in Settings never hides their own tasks.
+    pub fn my_name(&self) -> String {
+        daftar_core::check::clean(&self.me.get())
+    }
+
+    pub fn my_name_untracked(&self) -> String {
+        daftar_core::check::clean(&self.me.get_untracked())
+    }
+
     pub fn t_untracked(&self) -> &'static Texts {
         texts(self.lang.get_untracked())
     }

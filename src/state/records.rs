@@ -3,6 +3,7 @@
 //! `apply`, so the log, the outbox, other tabs and the lists stay in step.
 
 use leptos::prelude::*;
+use super::customers::unavailable;
 use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
 use daftar_core::activities::{self, ActivityInput};
@@ -12,10 +13,6 @@ use daftar_core::global_search::{GlobalIndex, KINDS};
 use daftar_core::store::{self, key_of, Record, Store, StoreError};
 use daftar_core::tasks::{self, Task, TaskInput};
 use serde::Serialize;
-
-fn unavailable() -> StoreError {
-    StoreError::Backend("the database is not open".into())
-}
 
 impl AppState {
     pub async fn record(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
@@ -96,6 +93,15 @@ impl AppState {
             current.extend(store.get(&r.kind, &r.id).await?);
         }
         self.apply(customers::undo_merge(&before, &current, &BrowserEnv)).await
+    }
+
+    /// After another tab wrote too much to name it record by record: the
+    /// list is reloaded, the search index dropped (it reloads when next
+    /// used) and pages showing other records re-read.
+    pub(super) async fn reload_everything(&self) {
+        self.everything.set(None);
+        self.reload_customers().await;
+        self.changes.update(|n| *n += 1);
     }
 
     /// Loads the global search index the first time it is needed.

@@ -2,7 +2,6 @@
 //! just come are announced — as a system notification when the user allowed
 //! them, otherwise as an in-app message.
 
-use leptos::prelude::*;
 use super::AppState;
 use crate::browser_env::{now_local, sleep_ms};
 use daftar_core::tasks::{self, due_for_reminder, Task};
@@ -18,7 +17,7 @@ pub fn start(state: AppState) {
             sleep_ms(CHECK_EVERY_MS).await;
             let now = now_local();
             let Ok(records) = state.all_live(tasks::KIND).await else { continue };
-            let me = state.me.get_untracked();
+            let me = state.my_name_untracked();
             for task in records.iter().filter_map(|r| r.decode::<Task>().ok()) {
                 if due_for_reminder(&task, since, now) && (task.owner.is_empty() || task.owner == me) {
                     announce(state, &task.title);

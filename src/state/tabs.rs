@@ -40,7 +40,7 @@ pub fn listen(state: AppState) {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         if data.as_string().as_deref() == Some(RELOAD) {
-            leptos::task::spawn_local(async move { state.reload_customers().await });
+            leptos::task::spawn_local(async move { state.reload_everything().await });
             return;
         }
         let keys: Vec<String> =

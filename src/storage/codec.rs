@@ -160,6 +160,9 @@ pub fn idb_error(e: Error) -> StoreError {
 pub fn commit_error(e: Error, cause: Option<String>, batch: &Batch) -> StoreError {
     let name = match &e {
         Error::DomException(DomException::ConstraintError(_)) => Some("ConstraintError".to_string()),
+        // A request still pending when another failed reports only that the
+        // transaction aborted; the transaction knows why.
+        Error::DomException(d) if d.name() == "AbortError" && cause.is_some() => cause,
         Error::DomException(d) => Some(d.name().into_owned()),
         _ => cause,
     };

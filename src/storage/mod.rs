@@ -201,7 +201,10 @@ impl Store for IdbStore {
                 }
                 if batch.writes.len() > SLICE {
                     if let Some(request) = last_request {
-                        request.await.map_err(idb_error)?;
+                        // A failed request aborts the transaction: say why as a commit would.
+                        if let Err(e) = request.await {
+                            return Err(codec::commit_error(e, raw_tx.error().map(|d| d.name()), batch));
+                        }
                     }
                 }
             }

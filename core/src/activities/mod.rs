@@ -179,12 +179,15 @@ mod tests {
     use crate::env::SeededEnv;
     use crate::store::{self, links_of};
 
+    const C1: &str = "7f1e2d3c-4b5a-4968-8776-655443322110";
+    const P1: &str = "7f1e2d3c-4b5a-4968-8776-655443322111";
+
     fn visit() -> ActivityInput {
         ActivityInput {
             activity_type: ActivityType::Visit,
             at: 1_700_000_000_000,
-            customer_id: "c1".into(),
-            contact_id: "p1".into(),
+            customer_id: C1.into(),
+            contact_id: P1.into(),
             purpose: " نصب دستگاه ".into(),
             outcome: "راضی بودند\nسفارش دوم".into(),
             next_step: "تماس هفته بعد".into(),
@@ -200,7 +203,7 @@ mod tests {
         let v = a.visit.clone().unwrap();
         assert_eq!((v.purpose.as_str(), v.duration_minutes), ("نصب دستگاه", 45));
         let record = store::create(KIND, &a, &SeededEnv::new(1, 0)).writes.remove(0).record;
-        assert_eq!(links_of(&record.fields), vec!["contact:p1", "customer:c1"]);
+        assert_eq!(links_of(&record.fields), vec![format!("contact:{P1}"), format!("customer:{C1}")]);
         assert_eq!(record.fields["type"], serde_json::json!("visit"));
         assert_eq!(validate(&ActivityInput::from_activity(&a)).unwrap(), a);
         assert_eq!(a.headline(), "راضی بودند");

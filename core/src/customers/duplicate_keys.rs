@@ -4,8 +4,7 @@
 //! rows of the same file are checked against each other too.
 
 use super::model::Customer;
-use super::search::{CustomerIndex, DuplicateReason};
-use crate::locale::{collation_key, normalize_for_search};
+use super::search::{name_key, CustomerIndex, DuplicateReason};
 use std::collections::HashMap;
 
 /// Who an imported row looks like.
@@ -69,8 +68,4 @@ impl DuplicateKeys {
             self.names.entry(key).or_insert(at);
         }
     }
-}
-
-fn name_key(name: &str) -> String {
-    collation_key(&normalize_for_search(name))
 }

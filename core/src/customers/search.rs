@@ -164,6 +164,11 @@ impl CustomerIndex {
         &self.rows
     }
 
+    /// One customer's row by id (a scan: for a few look-ups, not per row).
+    pub fn row(&self, id: &str) -> Option<&CustomerRow> {
+        self.rows.iter().find(|r| r.id == id)
+    }
+
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -246,7 +251,10 @@ impl Update {
     pub fn add(&mut self, records: impl IntoIterator<Item = Record>) {
         let start = self.rows.len();
         for record in records.into_iter().filter(|r| r.kind == KIND) {
-            self.ids.insert(record.id.clone());
+            if !self.ids.insert(record.id.clone()) {
+                // Written twice in one batch (a merge marks, then deletes): the last state wins.
+                self.rows.retain(|r| r.id != record.id);
+            }
             if record.deleted {
                 continue;
             }
@@ -257,6 +265,7 @@ impl Update {
         }
         // Each slice added is sorted as it comes, so the final sort only
         // merges sorted runs (linear work per run, not a full sort at once).
+        let start = start.min(self.rows.len());
         self.rows[start..].sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 
@@ -306,7 +315,7 @@ impl CustomerIndex {
         if !c.email.is_empty() {
             note(self.search(&c.email), DuplicateReason::SameEmail, &mut found);
         }
-        let name_key = collation_key(&normalize_for_search(&c.name));
+        let name_key = name_key(&c.name);
         if !name_key.is_empty() {
             let same: Vec<u32> = self.search(&c.name).into_iter().filter(|&i| self.rows[i as usize].sort_key == name_key).collect();
             note(same, DuplicateReason::SameName, &mut found);
@@ -326,6 +335,12 @@ impl CustomerIndex {
     }
 }
 
+/// A name folded for comparing and sorting: Persian/Arabic letters,
+/// digits, spacing and case alike, in Persian alphabet order.
+pub(crate) fn name_key(name: &str) -> String {
+    collation_key(&normalize_for_search(name))
+}
+
 fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
     let c = r.fields;
     let mut text = String::with_capacity(128);
@@ -341,7 +356,7 @@ fn row_of(r: Envelope<CustomerSummary>) -> CustomerRow {
     CustomerRow {
         id: r.id,
         rev: r.rev,
-        sort_key: collation_key(&normalize_for_search(&c.name)),
+        sort_key: name_key(&c.name),
         haystack: normalize_for_search(&text),
         phone: phones.next().unwrap_or_default(),
         more_phones: phones.collect(),
@@ -474,6 +489,18 @@ mod tests {
         let c = Customer { name: "رضا".into(), ..Default::default() };
         let id = ix.rows().iter().find(|r| r.name == "رضا").unwrap().id.clone();
         assert!(ix.likely_duplicates(&c, Some(&id)).is_empty(), "the customer being edited is not its own duplicate");
+    }
+
+    #[test]
+    fn a_record_written_twice_in_one_batch_takes_its_last_state() {
+        let env = SeededEnv::new(1, 0);
+        let c = Customer { name: "Acme".into(), ..Default::default() };
+        let created = Write::create(KIND, to_fields(&c), &env).record;
+        let mut ix = index_of(vec![created.clone()]);
+        let marked = Write::update(&created, to_fields(&Customer { notes: "merged".into(), ..c }), &env).unwrap().record;
+        let deleted = Write::delete(&marked, &env).record;
+        ix.upsert(vec![marked, deleted]);
+        assert!(ix.is_empty(), "the merged-away customer left the list");
     }
 
     #[test]

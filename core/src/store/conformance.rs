@@ -3,7 +3,7 @@
 //! against the IndexedDB backend.
 
 use super::{Batch, Op, Store, Write};
-use crate::env::SeededEnv;
+use crate::env::{Env, SeededEnv};
 use serde_json::json;
 use std::future::Future;
 
@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 16;
+const CASE_COUNT: usize = 17;
 
 type CaseResult = Result<(), String>;
 
@@ -64,6 +64,7 @@ where
     case!(cache_is_kept_apart_from_records_and_log);
     case!(a_duplicate_create_sinks_its_whole_batch);
     case!(one_record_written_twice_in_a_batch);
+    case!(a_duplicate_deep_in_a_big_batch_sinks_all_of_it);
     case!(linked_finds_what_points_at_a_record);
     case!(linked_follows_edits_and_keeps_tombstones);
     report
@@ -298,6 +299,23 @@ async fn a_duplicate_create_sinks_its_whole_batch<S: Store>(s: &S) -> CaseResult
     Ok(())
 }
 
+/// Backends may write a big batch in slices (IndexedDB does, to keep the
+/// page responsive): a refusal in a later slice must still undo the earlier ones.
+async fn a_duplicate_deep_in_a_big_batch_sinks_all_of_it<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let existing = Write::create("customer", fields(json!({"name": "x"})), &e);
+    s.apply(&Batch::one(existing.clone())).await.map_err(err)?;
+    let mut writes: Vec<Write> = (0..2_500).map(|i| Write::create("customer", fields(json!({"name": format!("c{i}")})), &e)).collect();
+    writes[1_700] = existing.clone();
+    let first = writes[0].record.id.clone();
+    let r = s.apply(&Batch { writes }).await;
+    ensure!(matches!(r, Err(super::StoreError::Conflict { .. })), "duplicate create gave {r:?}");
+    ensure!(s.get("customer", &first).await.map_err(err)?.is_none(), "the first slice landed");
+    ensure!(s.all("customer").await.map_err(err)?.len() == 1, "records of the refused batch landed");
+    ensure!(s.last_seq().await.map_err(err)? == 1, "the refused batch moved the log");
+    Ok(())
+}
+
 async fn one_record_written_twice_in_a_batch<S: Store>(s: &S) -> CaseResult {
     let e = env();
     let created = Write::create("customer", fields(json!({"name": "a"})), &e);
@@ -326,7 +344,7 @@ async fn linked_finds_what_points_at_a_record<S: Store>(s: &S) -> CaseResult {
     let mut want = vec![call.record.key(), person.record.key()];
     want.sort();
     ensure!(got == want, "linked to acme: {got:?}, want {want:?}");
-    ensure!(s.linked("customer:nobody").await.map_err(err)?.is_empty(), "linked to a missing record");
+    ensure!(s.linked(&format!("customer:{}", e.new_id())).await.map_err(err)?.is_empty(), "linked to a missing record");
     let linked_records = s.linked(&acme.record.key()).await.map_err(err)?;
     ensure!(linked_records.iter().any(|r| r == &person.record), "records come back whole");
     Ok(())
@@ -334,15 +352,16 @@ async fn linked_finds_what_points_at_a_record<S: Store>(s: &S) -> CaseResult {
 
 async fn linked_follows_edits_and_keeps_tombstones<S: Store>(s: &S) -> CaseResult {
     let e = env();
-    let call = Write::create("activity", fields(json!({"subject": "call", "customer_id": "a"})), &e);
-    let note = Write::create("activity", fields(json!({"subject": "note", "customer_id": "a"})), &e);
+    let (a, b) = (e.new_id(), e.new_id());
+    let call = Write::create("activity", fields(json!({"subject": "call", "customer_id": a})), &e);
+    let note = Write::create("activity", fields(json!({"subject": "note", "customer_id": a})), &e);
     s.apply(&Batch { writes: vec![call.clone(), note.clone()] }).await.map_err(err)?;
-    let moved = Write::update(&call.record, fields(json!({"subject": "call", "customer_id": "b"})), &e).ok_or("no diff")?;
+    let moved = Write::update(&call.record, fields(json!({"subject": "call", "customer_id": b})), &e).ok_or("no diff")?;
     let deleted = Write::delete(&note.record, &e);
     s.apply(&Batch { writes: vec![moved.clone(), deleted] }).await.map_err(err)?;
-    let on_a = s.linked("customer:a").await.map_err(err)?;
+    let on_a = s.linked(&format!("customer:{a}")).await.map_err(err)?;
     ensure!(on_a.len() == 1 && on_a[0].deleted && on_a[0].id == note.record.id, "left on a: {on_a:?}");
-    let on_b = s.linked("customer:b").await.map_err(err)?;
+    let on_b = s.linked(&format!("customer:{b}")).await.map_err(err)?;
     ensure!(on_b == vec![moved.record], "on b: {on_b:?}");
     Ok(())
 }

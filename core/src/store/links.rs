@@ -4,6 +4,8 @@
 //! holding a list of ids points at each. A contact's `customer_ids`, an
 //! activity's `customer_id` and `contact_id`, a later deal's `customer_id`
 //! all follow it, and "everything about this customer" is one index lookup.
+//! Only a value shaped like a record id (a UUID, see `Env::new_id`) is a
+//! link, so a field like `national_id` (a 10-digit code) is not one.
 
 use super::record::{key_of, Fields};
 use serde_json::Value;
@@ -26,9 +28,15 @@ pub fn links_of(fields: &Fields) -> Vec<String> {
 }
 
 fn push_link(out: &mut Vec<String>, kind: &str, id: &str) {
-    if !kind.is_empty() && !id.is_empty() {
+    if !kind.is_empty() && is_record_id(id) {
         out.push(key_of(kind, id));
     }
+}
+
+/// The hyphenated UUID form every record id has.
+fn is_record_id(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() })
 }
 
 /// Replaces every link to `from` (a `<kind>_id` or an entry of `<kind>_ids`,
@@ -68,13 +76,16 @@ mod tests {
         v.as_object().unwrap().clone()
     }
 
+    const C1: &str = "0d6c7c3e-9f7a-4b1e-8a55-3f0e7c1d2a01";
+    const C2: &str = "0d6c7c3e-9f7a-4b1e-8a55-3f0e7c1d2a02";
+
     #[test]
     fn single_and_list_links_by_name() {
         let f = fields(json!({
-            "customer_id": "c1", "contact_id": "", "customer_ids": ["c2", "c1", 7],
-            "deal_id": 5, "_id": "x", "paid": "c3", "owner": "ali"
+            "customer_id": C1, "contact_id": "", "customer_ids": [C2, C1, 7],
+            "deal_id": 5, "_id": C2, "paid": C2, "owner": "ali", "national_id": "0499370899"
         }));
-        assert_eq!(links_of(&f), vec!["customer:c1", "customer:c2"]);
+        assert_eq!(links_of(&f), vec![format!("customer:{C1}"), format!("customer:{C2}")]);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub fn CustomerMerge() -> impl IntoView {
     let picked = RwSignal::new(None::<(String, String)>);
     let busy = RwSignal::new(false);
     let navigate = use_navigate();
-    let row_of = move |id: &str| state.customers.with(|ix| ix.rows().iter().find(|r| r.id == id).cloned());
+    let row_of = move |id: &str| state.customers.with(|ix| ix.row(id).cloned());
     let this = move || row_of(&id());
     // Likely duplicates of this customer, from its stored record.
     let suggestions = LocalResource::new(move || {

@@ -1,7 +1,7 @@
 use crate::i18n::{labels, store_error_text, TextOf};
 use crate::state::{AppState, StoreStatus, ToastAction};
 use crate::browser_env::today;
-use crate::pages::activities::{type_code, ActivitySheet, LogBar};
+use crate::pages::activities::{type_code, ActivityDraft, ActivitySheet, LogBar};
 use crate::pages::contacts::ContactsCard;
 use crate::pages::tasks::TasksCard;
 use crate::timeline::{self, Timeline};
@@ -14,6 +14,7 @@ use daftar_core::store::{Change, Record};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CustomerShow() -> impl IntoView {
@@ -40,11 +41,26 @@ pub fn CustomerShow() -> impl IntoView {
             Some(found.await)
         }
     });
+    // `?log=call&next=1` (from a finished task) opens the form at once and
+    // plans the next step after it; the query is then cleared so a later
+    // refresh does not open it again.
+    let draft = ActivityDraft::new();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(code) = query.with(|q| q.get("log")) else { return };
+        if let Some(kind) = ActivityType::ALL.into_iter().find(|k| type_code(*k) == code) {
+            draft.start(kind, state.lang.get_untracked());
+            draft.plan_next.set(query.with_untracked(|q| q.get("next").is_some()));
+        }
+        let id = params.with_untracked(|p| p.get("id").unwrap_or_default());
+        navigate(&format!("/customers/{id}"), NavigateOptions { replace: true, ..Default::default() });
+    });
     view! {
         <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
             {move || loaded.get().flatten().map(|res| match res {
                 Ok((Some(record), history, linked)) if !record.deleted => match record.decode::<Customer>() {
-                    Ok(customer) => view! { <Detail record customer history linked/> }.into_any(),
+                    Ok(customer) => view! { <Detail record customer history linked draft/> }.into_any(),
                     Err(_) => view! { <p class="alert">{state.t().unreadable}</p> }.into_any(),
                 },
                 Ok((Some(record), _, _)) => view! { <Gone record/> }.into_any(),
@@ -56,7 +72,7 @@ pub fn CustomerShow() -> impl IntoView {
 }
 
 #[component]
-fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<Record>) -> impl IntoView {
+fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<Record>, draft: ActivityDraft) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let navigate = use_navigate();
@@ -86,9 +102,6 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
     };
     let digits = move |s: String| localize_digits(&s, lang());
     let facts = customers::facts(&linked, js_sys::Date::now() as i64);
-    let query = use_query_map();
-    let log_open = RwSignal::new(query.with_untracked(|q| q.get("log")).and_then(|code| ActivityType::ALL.into_iter().find(|k| type_code(*k) == code)));
-    let plan_next = query.with_untracked(|q| q.get("next").is_some());
     let of_kind = |kind: &str| linked.iter().filter(|r| r.kind == kind).cloned().collect::<Vec<_>>();
     let contact_records = of_kind(contacts::KIND);
     let task_records = of_kind(tasks::KIND);
@@ -102,7 +115,8 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
         let navigate = use_navigate();
         let id = id.clone();
         Callback::new(move |_| {
-            if plan_next {
+            if draft.plan_next.get_untracked() {
+                draft.plan_next.set(false);
                 navigate(&format!("/tasks/new?customer={id}"), Default::default());
             }
         })
@@ -148,8 +162,8 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
                 <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().merge}</A>
                 <button class="btn danger" on:click=delete disabled=move || deleting.get() data-testid="delete">{move || t().delete}</button>
             </div>
-            <LogBar open=log_open/>
-            <ActivitySheet customer_id=id.clone() contacts=contact_choices open=log_open on_saved=after_log/>
+            <LogBar draft/>
+            <ActivitySheet customer_id=id.clone() contacts=contact_choices draft on_saved=after_log/>
             <dl class="card facts">
                 {rows.into_iter().map(|(label, value)| view! {
                     <Show when=move || !value.with(String::is_empty)>
