@@ -201,13 +201,12 @@ impl AppState {
         let span = crate::perf::start("daftar:apply");
         let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
         span.end();
-        super::tabs::announce(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
+        super::tabs::announce(&batch);
         let big = batch.writes.len() > REPLAY_LIMIT;
-        let records: Vec<Record> = batch.writes.into_iter().map(|w| w.record).collect();
         if big {
-            self.take_in_slowly(records).await;
+            self.take_in_slowly(batch.writes).await;
         } else {
-            self.take_in(records, Vec::new());
+            self.take_in(batch.writes.into_iter().map(|w| w.record).collect(), Vec::new());
         }
         // The next start would otherwise re-read every record.
         if let (true, Some(&last)) = (big, seqs.last()) {
@@ -235,14 +234,16 @@ impl AppState {
     /// [`Self::take_in`] for a big batch (an import): the list rows are built
     /// a slice at a time with the browser free to paint and take input in
     /// between, then swapped in at once.
-    async fn take_in_slowly(&self, records: Vec<Record>) {
+    async fn take_in_slowly(&self, writes: Vec<daftar_core::store::Write>) {
         const SLICE: usize = 2_000;
         let searched_loaded = self.everything.with_untracked(Option::is_some);
         let mut update = customers::Update::default();
         let mut searched = Vec::new();
-        let mut rest = records.into_iter();
+        // The writes' log entries are dropped a slice at a time too: freeing
+        // 50,000 of them at once was a long task of its own.
+        let mut rest = writes.into_iter();
         loop {
-            let slice: Vec<Record> = rest.by_ref().take(SLICE).collect();
+            let slice: Vec<Record> = rest.by_ref().take(SLICE).map(|w| w.record).collect();
             if slice.is_empty() {
                 break;
             }

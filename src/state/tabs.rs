@@ -3,6 +3,7 @@
 //! re-read those records from the shared database.
 
 use super::AppState;
+use daftar_core::store::Batch;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -23,12 +24,12 @@ const MAX_KEYS: usize = 200;
 const RELOAD: &str = "reload";
 
 /// Tells the other tabs which records (`kind:id` keys) this tab just wrote.
-pub fn announce(keys: &[String]) {
+pub fn announce(batch: &Batch) {
     let Some(channel) = channel() else { return };
-    let message = if keys.len() > MAX_KEYS {
+    let message = if batch.writes.len() > MAX_KEYS {
         JsValue::from_str(RELOAD)
     } else {
-        keys.iter().map(|k| JsValue::from_str(k)).collect::<js_sys::Array>().into()
+        batch.writes.iter().map(|w| JsValue::from_str(&w.record.key())).collect::<js_sys::Array>().into()
     };
     // A tab that misses the message only shows older data until it reloads.
     let _ = channel.post_message(&message);

@@ -256,14 +256,24 @@ impl Store for IdbStore {
     }
 
     async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.meta_get(&cache_key(name)).await?.and_then(|v| v.as_string()))
+        let Some(value) = self.meta_get(&cache_key(name)).await? else { return Ok(None) };
+        if let Some(text) = value.as_string() {
+            return Ok(Some(text));
+        }
+        // A cache is only an aid: one that does not read back is treated as absent.
+        let bytes = js_sys::Uint8Array::new(&value).to_vec();
+        Ok(String::from_utf8(bytes).ok())
     }
 
     async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
         let tx = self.db.transaction(META).with_mode(TransactionMode::Readwrite).build().map_err(idb_error)?;
         {
             let meta = tx.object_store(META).map_err(idb_error)?;
-            drop(meta.put(JsValue::from_str(value)).with_key(cache_key(name)).without_key_type().primitive().map_err(idb_error)?);
+            // Kept as UTF-8 bytes, not a JavaScript string: a list snapshot is
+            // megabytes of Persian text, and turning it into UTF-16 and
+            // cloning that took one long main-thread task (about 90 ms).
+            let bytes = js_sys::Uint8Array::from(value.as_bytes());
+            drop(meta.put(JsValue::from(bytes)).with_key(cache_key(name)).without_key_type().primitive().map_err(idb_error)?);
         }
         tx.commit().await.map_err(idb_error)
     }
