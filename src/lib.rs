@@ -16,6 +16,7 @@ use components::{Shell, UpdatePrompt};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use pages::activities::ActivityEdit;
 use pages::contacts::ContactEdit;
 use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
 use pages::tasks::{Inbox, TaskEdit};
@@ -54,6 +55,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/customers/:id/merge") view=CustomerMerge/>
                     <Route path=path!("/contacts/new") view=ContactEdit/>
                     <Route path=path!("/contacts/:id") view=ContactEdit/>
+                    <Route path=path!("/activities/:id") view=ActivityEdit/>
                     <Route path=path!("/inbox") view=Inbox/>
                     <Route path=path!("/tasks/new") view=TaskEdit/>
                     <Route path=path!("/tasks/:id") view=TaskEdit/>

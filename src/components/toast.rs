@@ -15,8 +15,8 @@ pub fn ToastHost() -> impl IntoView {
             ToastAction::LogAfterTask(customer) => {
                 navigate(&format!("/customers/{customer}?log=call&next=1"), Default::default());
             }
-            ToastAction::UndoDelete(id) => leptos::task::spawn_local(async move {
-                if let Err(e) = state.undo_delete_customer(&id).await {
+            ToastAction::UndoDelete(kind, id) => leptos::task::spawn_local(async move {
+                if let Err(e) = state.undo_delete(&kind, &id).await {
                     state.notify(store_error_text(&e, state.lang.get_untracked()), None);
                 }
             }),

@@ -233,4 +233,5 @@ pub const TEXTS: Texts = Texts {
     import_duplicates: "rows look like customers already in Daftar or earlier rows of this file",
     import_skip_duplicates: "Skip these likely duplicates",
     edit_task: "Edit task",
+    activity_deleted: "Activity deleted.",
 };

@@ -233,4 +233,5 @@ pub const TEXTS: Texts = Texts {
     import_duplicates: "سطر شبیه مشتریان ثبت‌شده یا سطرهای قبلی همین فایل است",
     import_skip_duplicates: "این موارد احتمالاً تکراری را ذخیره نکن",
     edit_task: "ویرایش کار",
+    activity_deleted: "فعالیت حذف شد.",
 };

@@ -264,6 +264,7 @@ pub struct Texts {
     pub import_duplicates: &'static str,
     pub import_skip_duplicates: &'static str,
     pub edit_task: &'static str,
+    pub activity_deleted: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

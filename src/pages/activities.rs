@@ -2,15 +2,17 @@
 //! this sheet with the time set to now and the cursor in the first box;
 //! one more tap saves. Visits add the visit report's fields.
 
-use crate::browser_env::{local_to_ms, now_local};
+use crate::browser_env::{local_to_ms, ms_to_local, now_local};
 use crate::components::{TextField, When, WhenField};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError};
+use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
 use crate::timeline::Item;
 use daftar_core::activities::{Activity, ActivityInput, ActivityType};
 use daftar_core::check::{Field, FieldError};
 use daftar_core::store::Record;
+use daftar_core::locale::localize_digits;
 use leptos::html;
+use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -59,6 +61,29 @@ impl ActivityDraft {
             errors: RwSignal::new(Vec::new()),
             alert: RwSignal::new(None),
         }
+    }
+
+    /// Opens the form on a logged activity, to correct it.
+    pub fn load(&self, a: &Activity, lang: Lang) {
+        let input = ActivityInput::from_activity(a);
+        let at = When::new(Some(ms_to_local(a.at)), lang);
+        self.when.date.set(at.date.get_untracked());
+        self.when.time.set(at.time.get_untracked());
+        for (signal, value) in [
+            (self.subject, input.subject),
+            (self.notes, input.notes),
+            (self.contact_id, input.contact_id),
+            (self.purpose, input.purpose),
+            (self.outcome, input.outcome),
+            (self.next_step, input.next_step),
+            (self.duration, localize_digits(&input.duration_minutes, lang)),
+            (self.location, input.location),
+        ] {
+            signal.set(value);
+        }
+        self.errors.set(Vec::new());
+        self.alert.set(None);
+        self.open.set(Some(a.activity_type));
     }
 
     /// Opens an empty form of `kind` at the current time.
@@ -111,6 +136,9 @@ pub fn ActivitySheet(
     /// Called after a save (e.g. to go on and plan the next step).
     #[prop(optional)]
     on_saved: Option<Callback<()>>,
+    /// The activity being corrected; None to log a new one.
+    #[prop(optional)]
+    existing: Option<Record>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
@@ -128,6 +156,7 @@ pub fn ActivitySheet(
         }
     });
     let customer_id = StoredValue::new(customer_id);
+    let existing = StoredValue::new(existing);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(kind) = open.get_untracked() else { return };
@@ -143,7 +172,10 @@ pub fn ActivitySheet(
             notes: notes.get_untracked(),
             customer_id: customer_id.get_value(),
             contact_id: contact_id.get_untracked(),
-            owner: state.my_name_untracked(),
+            // A correction keeps who logged it.
+            owner: existing
+                .with_value(|e| e.as_ref().and_then(|r| r.fields.get("owner")?.as_str().map(str::to_string)))
+                .unwrap_or_else(|| state.my_name_untracked()),
             purpose: purpose.get_untracked(),
             outcome: outcome.get_untracked(),
             next_step: next_step.get_untracked(),
@@ -152,7 +184,7 @@ pub fn ActivitySheet(
         };
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match state.save_activity(None, &input).await {
+            match state.save_activity(existing.get_value().as_ref(), &input).await {
                 Ok(_) => {
                     open.set(None);
                     state.notify(state.t_untracked().activity_saved.to_string(), None);
@@ -239,6 +271,79 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
         title: a.headline(),
         detail: detail.join("\n"),
         when,
-        href: None,
+        href: Some(format!("/activities/{}", record.id)),
     })
+}
+
+/// Correcting or deleting a logged activity: `/activities/ID`.
+#[component]
+pub fn ActivityEdit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    let loaded = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        let ready = state.store_status.get() == StoreStatus::Ready;
+        async move {
+            if !ready {
+                return None;
+            }
+            let record = state.record(daftar_core::activities::KIND, &id).await.ok().flatten()?;
+            let activity = record.decode::<Activity>().ok()?;
+            let contacts = state.linked_to(daftar_core::customers::KIND, &activity.customer_id).await.unwrap_or_default();
+            Some((record, activity, contacts))
+        }
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
+            {move || loaded.get().map(|found| match found {
+                Some((record, activity, linked)) if !record.deleted => view! { <EditActivity record activity linked/> }.into_any(),
+                _ => view! { <p class="alert">{state.t().not_found}</p> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditActivity(record: Record, activity: Activity, linked: Vec<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let navigate = use_navigate();
+    let draft = ActivityDraft::new();
+    draft.load(&activity, state.lang.get_untracked());
+    let back = format!("/customers/{}", activity.customer_id);
+    let contacts: Vec<(String, String)> = linked
+        .iter()
+        .filter(|r| r.kind == daftar_core::contacts::KIND)
+        .filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::contacts::Contact>().ok()?.name)))
+        .collect();
+    // Saving or cancelling closes the form: back to the customer.
+    Effect::new({
+        let (navigate, back) = (navigate.clone(), back.clone());
+        move |_| {
+            if draft.open.get().is_none() {
+                navigate(&back, Default::default());
+            }
+        }
+    });
+    let record = StoredValue::new(record);
+    let delete = move |_| {
+        let navigate = navigate.clone();
+        let back = back.clone();
+        leptos::task::spawn_local(async move {
+            let r = record.get_value();
+            match state.delete_record(&r).await {
+                Ok(()) => {
+                    state.notify(state.t_untracked().activity_deleted.to_string(), Some(ToastAction::UndoDelete(r.kind.clone(), r.id.clone())));
+                    navigate(&back, Default::default());
+                }
+                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+            }
+        });
+    };
+    view! {
+        <section class="page form-page">
+            <ActivitySheet customer_id=activity.customer_id.clone() contacts draft existing=record.get_value()/>
+            <button class="btn danger" on:click=delete data-testid="activity-delete">{move || t().delete}</button>
+        </section>
+    }
 }

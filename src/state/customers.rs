@@ -160,19 +160,6 @@ impl AppState {
         Ok(id)
     }
 
-    /// Soft-deletes; the toast offers undo.
-    pub async fn delete_customer(&self, prev: &Record) -> Result<(), StoreError> {
-        self.apply(customers::delete(prev, &BrowserEnv)).await
-    }
-
-    pub async fn undo_delete_customer(&self, id: &str) -> Result<(), StoreError> {
-        let Some(prev) = self.customer(id).await? else { return Ok(()) };
-        if prev.deleted {
-            self.apply(customers::restore(&prev, &BrowserEnv)).await?;
-        }
-        Ok(())
-    }
-
     /// Customers that look like the one in `input` (same phone, email or
     /// name); none when the input is not valid yet (saving will say why).
     pub fn likely_duplicates(&self, input: &CustomerInput, except: Option<&str>) -> Vec<Duplicate> {

@@ -37,8 +37,8 @@ pub struct Toast {
 /// What a toast's button does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ToastAction {
-    /// Undo the delete of this customer.
-    UndoDelete(String),
+    /// Undo the delete of this record (kind, id).
+    UndoDelete(String, String),
     /// Undo a merge: every record it touched, as it was before.
     UndoMerge(Vec<daftar_core::store::Record>),
     /// A task about this customer is done: log what happened, plan what next.

@@ -10,7 +10,7 @@ use daftar_core::activities::{self, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
 use daftar_core::customers;
 use daftar_core::global_search::{GlobalIndex, KINDS};
-use daftar_core::store::{self, key_of, Record, Store, StoreError};
+use daftar_core::store::{self, key_of, Batch, Record, Store, StoreError, Write};
 use daftar_core::tasks::{self, Task, TaskInput};
 use serde::Serialize;
 
@@ -70,6 +70,21 @@ impl AppState {
         let task: Task = record.decode()?;
         let done_at = done.then(|| js_sys::Date::now() as i64);
         self.save_value(tasks::KIND, Some(record), &task.with_done(done_at)).await.map(|_| ())
+    }
+
+    /// Soft-deletes any record (a customer, a mis-logged activity …); the
+    /// toast offers undo.
+    pub async fn delete_record(&self, record: &Record) -> Result<(), StoreError> {
+        self.apply(Batch::one(Write::delete(record, &BrowserEnv))).await
+    }
+
+    /// Undoes a delete (of a record of any kind).
+    pub async fn undo_delete(&self, kind: &str, id: &str) -> Result<(), StoreError> {
+        let Some(prev) = self.record(kind, id).await? else { return Ok(()) };
+        if prev.deleted {
+            self.apply(Batch::one(Write::restore(&prev, &BrowserEnv))).await?;
+        }
+        Ok(())
     }
 
     /// Moves everything of customer `gone_id` onto `keep_id` and removes it;

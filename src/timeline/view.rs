@@ -21,13 +21,13 @@ pub fn Timeline(items: Signal<Vec<Item>>) -> impl IntoView {
                     {move || items.with(|items| items.iter().take(shown.get()).cloned().map(|item| view! {
                         <li class=format!("tl-{}", item.kind) data-testid=format!("timeline-{}", item.kind)>
                             <div class="tl-head">
-                                <strong>{item.label}</strong>
+                                {match item.href {
+                                    Some(href) => view! { <a href=href class="row-title">{item.label}</a> }.into_any(),
+                                    None => view! { <strong>{item.label}</strong> }.into_any(),
+                                }}
                                 <span class="muted">{item.when}</span>
                             </div>
-                            {(!item.title.is_empty()).then(|| match item.href {
-                                Some(href) => view! { <a href=href><bdi>{item.title}</bdi></a> }.into_any(),
-                                None => view! { <p><bdi>{item.title}</bdi></p> }.into_any(),
-                            })}
+                            {(!item.title.is_empty()).then(|| view! { <p><bdi>{item.title}</bdi></p> })}
                             {(!item.detail.is_empty()).then(|| view! { <p class="pre muted">{item.detail}</p> })}
                         </li>
                     }).collect_view())}

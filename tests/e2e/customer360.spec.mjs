@@ -182,3 +182,27 @@ test("global search finds customers, contacts, activities and tasks from any pag
   await expect(page).toHaveURL(/\/contacts\//);
   await expect(page.locator("#contact-name")).toHaveValue("سارا کریمی");
 });
+
+test("a logged activity can be corrected, and deleted with undo", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("lang-switch").click();
+  await createCustomer(page, { name: "Persepolis Co." });
+  const customerUrl = page.url();
+  await page.getByTestId("log-call").click();
+  await page.locator("#activity-subject").fill("Called about pricee");
+  await page.getByTestId("activity-save").click();
+  await page.getByTestId("timeline-call").getByRole("link").click();
+  await expect(page.locator("#activity-subject")).toHaveValue("Called about pricee");
+  await page.locator("#activity-subject").fill("Called about prices");
+  await page.getByTestId("activity-save").click();
+  await expect(page).toHaveURL(customerUrl);
+  await expect(page.getByTestId("timeline-call")).toHaveCount(1);
+  await expect(page.getByTestId("timeline-call")).toContainText("Called about prices");
+
+  await page.getByTestId("timeline-call").getByRole("link").click();
+  await page.getByTestId("activity-delete").click();
+  await expect(page).toHaveURL(customerUrl);
+  await expect(page.getByTestId("timeline-call")).toHaveCount(0);
+  await page.getByTestId("undo").click();
+  await expect(page.getByTestId("timeline-call")).toContainText("Called about prices");
+});

@@ -5,7 +5,7 @@ use super::model::KIND;
 use super::validate::{validate, CustomerInput};
 use crate::check::FieldError;
 use crate::env::Env;
-use crate::store::{self, Batch, Record, Write};
+use crate::store::{self, Batch, Record};
 
 pub fn create(input: &CustomerInput, env: &dyn Env) -> Result<Batch, Vec<FieldError>> {
     Ok(store::create(KIND, &validate(input)?, env))
@@ -17,20 +17,12 @@ pub fn update(prev: &Record, input: &CustomerInput, env: &dyn Env) -> Result<Opt
     Ok(store::update(prev, &validate(input)?, env))
 }
 
-pub fn delete(prev: &Record, env: &dyn Env) -> Batch {
-    Batch::one(Write::delete(prev, env))
-}
-
-pub fn restore(prev: &Record, env: &dyn Env) -> Batch {
-    Batch::one(Write::restore(prev, env))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::customers::Customer;
     use crate::env::SeededEnv;
-    use crate::store::{MemoryStore, Store};
+    use crate::store::{MemoryStore, Store, Write};
 
     #[test]
     fn create_edit_delete_restore_through_a_store() {
@@ -51,10 +43,10 @@ mod tests {
             store.apply(&update(&rec, &edited, &env).unwrap().unwrap()).await.unwrap();
 
             let rec = store.get(KIND, &id).await.unwrap().unwrap();
-            store.apply(&delete(&rec, &env)).await.unwrap();
+            store.apply(&Batch::one(Write::delete(&rec, &env))).await.unwrap();
             let rec = store.get(KIND, &id).await.unwrap().unwrap();
             assert!(rec.deleted);
-            store.apply(&restore(&rec, &env)).await.unwrap();
+            store.apply(&Batch::one(Write::restore(&rec, &env))).await.unwrap();
             let hist = store.history(&rec.key()).await.unwrap();
             assert_eq!(hist.len(), 4);
         });

@@ -90,9 +90,9 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let prev = record.get_value();
-            match state.delete_customer(&prev).await {
+            match state.delete_record(&prev).await {
                 Ok(()) => {
-                    state.notify(state.t().deleted_customer.to_string(), Some(ToastAction::UndoDelete(prev.id.clone())));
+                    state.notify(state.t().deleted_customer.to_string(), Some(ToastAction::UndoDelete(KIND.to_string(), prev.id.clone())));
                     navigate("/customers", Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
