@@ -181,7 +181,25 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     let priority = RwSignal::new(input.priority);
     let owner = RwSignal::new(input.owner);
     let customer_id = input.customer_id;
-    let contact_id = input.contact_id;
+    let contact_id = RwSignal::new(input.contact_id);
+    // The customer's contacts, to say who the task is with.
+    let contacts = LocalResource::new({
+        let customer_id = customer_id.clone();
+        move || {
+            let customer_id = customer_id.clone();
+            async move {
+                if customer_id.is_empty() {
+                    return Vec::new();
+                }
+                let linked = state.linked_to(daftar_core::customers::KIND, &customer_id).await.unwrap_or_default();
+                linked
+                    .iter()
+                    .filter(|r| r.kind == daftar_core::contacts::KIND)
+                    .filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::contacts::Contact>().ok()?.name)))
+                    .collect::<Vec<_>>()
+            }
+        }
+    });
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let alert = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -200,7 +218,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
             priority: priority.get_untracked(),
             owner: owner.get_untracked(),
             customer_id: customer_id.clone(),
-            contact_id: contact_id.clone(),
+            contact_id: contact_id.get_untracked(),
         };
         saving.set(true);
         let (navigate, back) = (navigate.clone(), back_to.clone());
@@ -230,6 +248,15 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
                     <ChoiceField id="task-priority" label=|t| t.field_priority value=priority choices=&Priority::ALL name_of=labels::priority/>
                     <TextField errors=errors id="task-owner" label=|t| t.field_owner value=owner field=Field::Other/>
                 </div>
+                {move || contacts.get().filter(|c| !c.is_empty()).map(|contacts| view! {
+                    <div class="field">
+                        <label for="task-contact">{move || t().field_contact}</label>
+                        <select id="task-contact" prop:value=move || contact_id.get() on:change=move |ev| contact_id.set(event_target_value(&ev))>
+                            <option value="">{move || t().no_contact}</option>
+                            {contacts.into_iter().map(|(id, name)| view! { <option value=id.clone() selected=contact_id.get_untracked() == id>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <TextField errors=errors id="task-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="task-save">{move || t().save}</button>
