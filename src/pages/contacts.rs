@@ -4,14 +4,14 @@
 
 use crate::components::{DateField, TextField};
 use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError, StoreStatus};
+use crate::state::{AppState, SaveError};
 use crate::timeline::Item;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::contacts::{self, Contact, ContactInput};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Days ahead in which a birthday is pointed out.
 const BIRTHDAY_DAYS: i64 = 7;
@@ -56,19 +56,8 @@ pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView
 #[component]
 pub fn ContactEdit() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
     let query = use_query_map();
-    let loaded = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id"));
-        let ready = state.store_status.get() == StoreStatus::Ready;
-        async move {
-            match id {
-                Some(id) if ready => Some(state.record(contacts::KIND, &id).await.ok().flatten()),
-                Some(_) => None,
-                None => Some(None),
-            }
-        }
-    });
+    let loaded = super::record_of_route(contacts::KIND);
     view! {
         <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
             {move || loaded.get().flatten().map(|existing| {

@@ -12,7 +12,7 @@ use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::Record;
 use daftar_core::tasks::{self, arrange, InboxSort, Priority, Task, TaskInput};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// "Tuesday 1405/09/04 10:00" as the user reads it.
 fn due_text(due: NaiveDateTime, lang: Lang) -> String {
@@ -144,18 +144,7 @@ pub fn Inbox() -> impl IntoView {
 #[component]
 pub fn TaskEdit() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        let id = params.with(|p| p.get("id"));
-        let ready = state.store_status.get() == StoreStatus::Ready;
-        async move {
-            match id {
-                Some(id) if ready => Some(state.record(tasks::KIND, &id).await.ok().flatten()),
-                Some(_) => None,
-                None => Some(None),
-            }
-        }
-    });
+    let loaded = super::record_of_route(tasks::KIND);
     view! {
         <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
             {move || loaded.get().flatten().map(|existing| view! { <TaskForm existing/> })}

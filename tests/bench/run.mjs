@@ -153,25 +153,7 @@ async function measureGlobalSearch(page) {
   await page.keyboard.press("/");
   await page.waitForFunction(() => performance.getEntriesByName("daftar:load-everything").length > 0, null, { timeout: 60_000 });
   const loadEverything = await page.evaluate(() => performance.getEntriesByName("daftar:load-everything")[0].duration);
-  const samples = await page.evaluate(async (queries) => {
-    const input = document.querySelector("[data-testid=global-search]");
-    const out = [];
-    const settle = () => new Promise((ok) => setTimeout(ok, 0));
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
-        const t0 = performance.now();
-        input.value = q.slice(0, i);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await settle();
-        out.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, 20));
-      }
-      input.value = "";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    return out;
-  }, [...QUERIES, "پیگیری", "نصب دستگاه"]);
+  const samples = await typeEachQuery(page, "global-search", [...QUERIES, "پیگیری", "نصب دستگاه"]);
   return { globalSearch: samples, loadEverything };
 }
 
@@ -219,9 +201,9 @@ async function measureCsvImport(dir, file) {
 
 // Per keystroke: from the input event to the end of the work it triggers
 // (event handler, reactive updates and DOM patching, all before the next task).
-async function measureSearch(page) {
-  return page.evaluate(async (queries) => {
-    const input = document.querySelector("[data-testid=customer-search]");
+async function typeEachQuery(page, testid, queries) {
+  return page.evaluate(async ({ testid, queries }) => {
+    const input = document.querySelector(`[data-testid=${testid}]`);
     const samples = [];
     const settle = () => new Promise((ok) => setTimeout(ok, 0));
     for (const q of queries) {
@@ -237,9 +219,14 @@ async function measureSearch(page) {
       input.dispatchEvent(new Event("input", { bubbles: true }));
       await new Promise((ok) => setTimeout(ok, 50));
     }
-    const inner = performance.getEntriesByName("daftar:search").map((m) => m.duration);
-    return { samples, inner };
-  }, QUERIES);
+    return samples;
+  }, { testid, queries });
+}
+
+async function measureSearch(page) {
+  const samples = await typeEachQuery(page, "customer-search", QUERIES);
+  const inner = await page.evaluate(() => performance.getEntriesByName("daftar:search").map((m) => m.duration));
+  return { samples, inner };
 }
 
 function wasmSizes() {

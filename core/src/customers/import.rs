@@ -4,9 +4,8 @@
 //! valid ones become one batch, written all together only when the user
 //! confirms.
 
-use super::duplicate_keys::{DuplicateKeys, LookAlike};
+use super::duplicates::{DuplicateKeys, DuplicateReason, LookAlike};
 use super::model::{CustomerType, PartyKind, KIND};
-use super::search::DuplicateReason;
 use super::validate::{validate, CustomerInput};
 use crate::store::to_fields;
 use crate::check::{Field, FieldError, Problem};

@@ -1,7 +1,7 @@
 //! Customers: the record, its validation rules and the commands that change it.
 
 mod commands;
-mod duplicate_keys;
+mod duplicates;
 mod facts;
 mod import;
 mod iran_ids;
@@ -14,11 +14,11 @@ mod validate;
 pub use commands::{create, update};
 pub use facts::{days_since, facts, Facts};
 pub use merge::{merge, undo as undo_merge, MERGED_INTO};
-pub use duplicate_keys::{DuplicateKeys, LookAlike};
+pub use duplicates::{Duplicate, DuplicateKeys, DuplicateReason, LookAlike};
 pub use import::{guess_targets, ImportCheck, Importer, RowDuplicate, RowError, RowProblem, Target};
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment, KIND};
 pub use phone::{normalize_phone, PhoneError};
-pub use search::{CustomerIndex, CustomerRow, CustomerSummary, Duplicate, DuplicateReason, SearchResult, Update};
+pub use search::{CustomerIndex, CustomerRow, CustomerSummary, SearchResult, Update};
 pub use crate::check::{Field, FieldError, Problem};
 pub use validate::{validate, CustomerInput};

@@ -275,66 +275,6 @@ impl Update {
     }
 }
 
-/// Why an existing customer looks like the one being entered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DuplicateReason {
-    SamePhone,
-    SameEmail,
-    SameName,
-}
-
-/// An existing customer that is probably the same as a new one.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Duplicate {
-    pub id: String,
-    pub name: String,
-    pub reasons: Vec<DuplicateReason>,
-}
-
-impl CustomerIndex {
-    /// Customers that share a phone number or email with `c`, or whose name
-    /// is the same once Persian/Arabic letters, digits, spacing and case are
-    /// folded; strongest first (phone, then email, then name), at most five.
-    /// `except` leaves out the customer being edited.
-    pub fn likely_duplicates(&self, c: &super::Customer, except: Option<&str>) -> Vec<Duplicate> {
-        let mut found: Vec<(u32, Vec<DuplicateReason>)> = Vec::new();
-        fn note(hits: Vec<u32>, reason: DuplicateReason, found: &mut Vec<(u32, Vec<DuplicateReason>)>) {
-            for i in hits {
-                match found.iter_mut().find(|(j, _)| *j == i) {
-                    Some((_, reasons)) if !reasons.contains(&reason) => reasons.push(reason),
-                    Some(_) => {}
-                    None => found.push((i, vec![reason])),
-                }
-            }
-        }
-        // Phones are stored in one canonical form, so a substring hit on a
-        // whole number is the same number.
-        for phone in &c.phones {
-            note(self.search(phone), DuplicateReason::SamePhone, &mut found);
-        }
-        if !c.email.is_empty() {
-            note(self.search(&c.email), DuplicateReason::SameEmail, &mut found);
-        }
-        let name_key = name_key(&c.name);
-        if !name_key.is_empty() {
-            let same: Vec<u32> = self.search(&c.name).into_iter().filter(|&i| self.rows[i as usize].sort_key == name_key).collect();
-            note(same, DuplicateReason::SameName, &mut found);
-        }
-        let mut out: Vec<Duplicate> = found
-            .into_iter()
-            .map(|(i, mut reasons)| {
-                reasons.sort_by_key(|r| *r as u8);
-                let row = &self.rows[i as usize];
-                Duplicate { id: row.id.clone(), name: row.name.clone(), reasons }
-            })
-            .filter(|d| except != Some(d.id.as_str()))
-            .collect();
-        out.sort_by_key(|d| (d.reasons.first().map(|r| *r as u8), std::cmp::Reverse(d.reasons.len())));
-        out.truncate(5);
-        out
-    }
-}
-
 /// A name folded for comparing and sorting: Persian/Arabic letters,
 /// digits, spacing and case alike, in Persian alphabet order.
 pub(crate) fn name_key(name: &str) -> String {
@@ -481,7 +421,7 @@ mod tests {
             let c = Customer { name: name.into(), phones: phones.iter().map(|p| p.to_string()).collect(), email: email.into(), ..Default::default() };
             ix.likely_duplicates(&c, None).into_iter().map(|d| (d.name, d.reasons)).collect::<Vec<_>>()
         };
-        use DuplicateReason::*;
+        use crate::customers::DuplicateReason::*;
         assert_eq!(probe("someone else", &["09121234567"], ""), vec![("علی کریمی".to_string(), vec![SamePhone])]);
         assert_eq!(probe("علي  كريمي", &[], ""), vec![("علی کریمی".to_string(), vec![SameName])], "Arabic letters and spacing fold");
         assert_eq!(probe("ACME trading", &["02188881234"], "sales@acme.example"), vec![("Acme Trading".to_string(), vec![SamePhone, SameEmail, SameName])]);

@@ -1,11 +1,59 @@
-//! Duplicate checks for many rows at once (an import): every customer's
-//! phones, email and folded name go into hash maps once, so each imported
-//! row is a few lookups instead of a search through the whole list — and
-//! rows of the same file are checked against each other too.
+//! Likely duplicates: the same phone, the same email, or the same name once
+//! Persian/Arabic letters, digits, spacing and case are folded. One rule,
+//! two speeds: the customer form compares one customer with every row of
+//! the list; an import puts every customer's keys into hash maps once, so
+//! each of 50,000 rows is a few lookups — and is checked against the rows
+//! of the same file before it too.
 
 use super::model::Customer;
-use super::search::{name_key, CustomerIndex, DuplicateReason};
+use super::search::{name_key, CustomerIndex};
 use std::collections::HashMap;
+
+/// Why an existing customer looks like the one being entered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DuplicateReason {
+    SamePhone,
+    SameEmail,
+    SameName,
+}
+
+/// An existing customer that is probably the same as a new one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    pub id: String,
+    pub name: String,
+    pub reasons: Vec<DuplicateReason>,
+}
+
+impl CustomerIndex {
+    /// Customers that look like `c`, strongest first (phone, then email,
+    /// then name, more reasons before fewer), at most five. `except` leaves
+    /// out the customer being edited.
+    pub fn likely_duplicates(&self, c: &Customer, except: Option<&str>) -> Vec<Duplicate> {
+        let key = name_key(&c.name);
+        let mut out: Vec<Duplicate> = self
+            .rows()
+            .iter()
+            .filter(|r| except != Some(r.id.as_str()))
+            .filter_map(|r| {
+                let mut reasons = Vec::new();
+                if r.phones().any(|p| c.phones.iter().any(|q| q == p)) {
+                    reasons.push(DuplicateReason::SamePhone);
+                }
+                if !c.email.is_empty() && r.email() == c.email {
+                    reasons.push(DuplicateReason::SameEmail);
+                }
+                if !key.is_empty() && r.name_key() == key {
+                    reasons.push(DuplicateReason::SameName);
+                }
+                (!reasons.is_empty()).then(|| Duplicate { id: r.id.clone(), name: r.name.clone(), reasons })
+            })
+            .collect();
+        out.sort_by_key(|d| (d.reasons.first().map(|r| *r as u8), std::cmp::Reverse(d.reasons.len())));
+        out.truncate(5);
+        out
+    }
+}
 
 /// Who an imported row looks like.
 #[derive(Clone, Debug, PartialEq)]
