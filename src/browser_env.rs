@@ -61,3 +61,11 @@ pub fn ms_to_local(ms: i64) -> chrono::NaiveDateTime {
         .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), 0))
         .unwrap_or_default()
 }
+
+/// Fires a plain event named `name` on `window` (how the app tells the
+/// page's own scripts, and itself, that something happened).
+pub fn dispatch(name: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(name)) {
+        let _ = window.dispatch_event(&event);
+    }
+}

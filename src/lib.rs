@@ -25,6 +25,7 @@ use state::AppState;
 
 /// Mounts the app into the page (called by `main`).
 pub fn start() {
+    perf::reached("daftar:wasm-started");
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash_notice();

@@ -19,6 +19,13 @@ impl Span {
     }
 }
 
+/// A measure from navigation start to now: when a point of the start-up is reached.
+pub fn reached(name: &str) {
+    if let Some(perf) = performance() {
+        let _ = perf.measure(name);
+    }
+}
+
 fn start_mark(name: &str) -> String {
     format!("{name}:start")
 }

@@ -123,7 +123,11 @@ impl AppState {
     /// keep our data (persistent storage) once, quietly.
     pub fn boot(self) {
         leptos::task::spawn_local(async move {
-            match IdbStore::open(crate::storage::DB_NAME).await {
+            let span = crate::perf::start("daftar:open-db");
+            let opened = IdbStore::open(crate::storage::DB_NAME).await;
+            span.end();
+            crate::browser_env::dispatch(crate::storage::OPENED_EVENT);
+            match opened {
                 Ok(store) => {
                     self.store.set_value(Some(Rc::new(store)));
                     self.store_status.set(StoreStatus::Ready);

@@ -26,7 +26,7 @@ use indexed_db_futures::KeyRange;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
-pub use schema::{CLOSED_EVENT, DB_NAME};
+pub use schema::{CLOSED_EVENT, DB_NAME, OPENED_EVENT};
 
 pub struct IdbStore {
     db: Database,

@@ -119,6 +119,9 @@ fn upgrade_error(e: StoreError) -> indexed_db_futures::error::Error {
 
 /// Fired on `window` when this tab's connection was closed for another tab's upgrade.
 pub const CLOSED_EVENT: &str = "daftar-db-closed";
+/// Fired on `window` when the app's connection is open: index.html's early
+/// warm-up connection then closes.
+pub const OPENED_EVENT: &str = "daftar-db-opened";
 
 /// An open connection would block another tab's upgrade to a newer version;
 /// closing lets the upgrade proceed. The page is told (see [`CLOSED_EVENT`])
@@ -128,9 +131,7 @@ fn close_when_another_tab_upgrades(db: &Database) {
     let to_close = raw.clone();
     let on_change = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| {
         to_close.close();
-        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(CLOSED_EVENT)) {
-            let _ = window.dispatch_event(&event);
-        }
+        crate::browser_env::dispatch(CLOSED_EVENT);
     });
     raw.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
