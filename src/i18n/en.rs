@@ -234,4 +234,5 @@ pub const TEXTS: Texts = Texts {
     import_skip_duplicates: "Skip these likely duplicates",
     edit_task: "Edit task",
     activity_deleted: "Activity deleted.",
+    bucket_header: "Section",
 };

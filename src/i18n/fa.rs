@@ -234,4 +234,5 @@ pub const TEXTS: Texts = Texts {
     import_skip_duplicates: "این موارد احتمالاً تکراری را ذخیره نکن",
     edit_task: "ویرایش کار",
     activity_deleted: "فعالیت حذف شد.",
+    bucket_header: "بخش",
 };

@@ -265,6 +265,7 @@ pub struct Texts {
     pub import_skip_duplicates: &'static str,
     pub edit_task: &'static str,
     pub activity_deleted: &'static str,
+    pub bucket_header: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -105,10 +105,19 @@ pub fn Inbox() -> impl IntoView {
         Some(arrange(items, |(_, t)| t, &state.my_name(), now_local(), sort.get()))
     };
     let customer_name = move |id: &str| state.customers.with(|ix| ix.row(id).map(|r| r.name.clone()));
+    let export = move |_| {
+        let Some(sections) = sections() else { return };
+        let name_of = |id: &str| state.customers.with_untracked(|ix| ix.row(id).map(|r| r.name.clone())).unwrap_or_default();
+        let bytes = crate::state::export::inbox_csv(&sections, name_of, state.t_untracked(), state.lang.get_untracked());
+        if crate::state::export::download(&bytes, &format!("daftar-inbox-{}.csv", crate::browser_env::today())).is_err() {
+            state.notify(state.t_untracked().export_failed.to_string(), None);
+        }
+    };
     view! {
         <section class="page">
             <div class="list-head">
                 <h1>{move || t().nav_inbox}</h1>
+                <button class="btn" on:click=export data-testid="export-inbox">{move || t().export_csv}</button>
                 <a class="btn primary" href="/tasks/new" data-testid="new-task">{move || t().new_task}</a>
             </div>
             <div class="segmented" role="group">

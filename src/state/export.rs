@@ -6,7 +6,8 @@ use crate::i18n::{labels, local_datetime, Lang, TextOf, Texts};
 use daftar_core::customers::{Customer, KIND};
 use daftar_core::import::write_csv;
 use daftar_core::locale::format_date;
-use daftar_core::store::{Envelope, Store, StoreError};
+use daftar_core::store::{Envelope, Record, Store, StoreError};
+use daftar_core::tasks::{Section, Task};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use wasm_bindgen::JsCast;
@@ -54,6 +55,25 @@ impl AppState {
         let rows = ids.iter().filter_map(|id| by_id.remove(id)).map(|r| CUSTOMER_COLUMNS.iter().map(|(_, value)| value(&r, t, lang)).collect::<Vec<_>>());
         Ok(write_csv(&headers, rows))
     }
+}
+
+/// The inbox as shown (section by section) as a CSV file in the user's language.
+pub fn inbox_csv(sections: &[Section<(Record, Task)>], customer_name: impl Fn(&str) -> String, t: &Texts, lang: Lang) -> Vec<u8> {
+    let headers = [t.bucket_header, t.field_title, t.field_due, t.field_priority, t.customers, t.field_owner, t.field_notes];
+    let rows = sections.iter().flat_map(|section| {
+        section.tasks.iter().map(|(_, task)| {
+            vec![
+                labels::bucket(section.bucket, t).to_string(),
+                task.title.clone(),
+                task.due.map(|d| format!("{} {}", format_date(d.date(), lang), d.format("%H:%M"))).unwrap_or_default(),
+                labels::priority(task.priority, t).to_string(),
+                customer_name(&task.customer_id),
+                task.owner.clone(),
+                task.notes.clone(),
+            ]
+        })
+    });
+    write_csv(&headers, rows)
 }
 
 /// Hands bytes to the browser as a file download.

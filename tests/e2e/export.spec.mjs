@@ -36,3 +36,21 @@ test("the customer list exports as a CSV that Excel reads: BOM, Persian intact, 
   expect(filtered[0].startsWith("Name,Kind,Customer type,Phones")).toBe(true);
   expect(filtered[1]).toContain("Shiraz");
 });
+
+test("the inbox exports as shown: sections, tasks and their customers, in Persian", async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, { name: "فروشگاه مهر" });
+  await page.getByTestId("add-task").click();
+  await page.locator("#task-title").fill("=1+1 پیگیری پیش‌فاکتور");
+  await page.getByTestId("task-save").click();
+  await expect(page.getByTestId("open-tasks")).toContainText("پیگیری پیش‌فاکتور");
+  await page.getByTestId("nav-inbox").click();
+  await expect(page.getByTestId("bucket-undated")).toContainText("پیگیری پیش‌فاکتور");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-inbox").click()]);
+  expect(download.suggestedFilename()).toMatch(/^daftar-inbox-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").split("\r\n").filter((l) => l.length > 0);
+  expect(lines[0]).toBe("بخش,عنوان,موعد,اولویت,مشتریان,مسئول فروش,یادداشت");
+  expect(lines[1]).toBe("بدون موعد,'=1+1 پیگیری پیش‌فاکتور,,عادی,فروشگاه مهر,,");
+});
