@@ -126,12 +126,39 @@ impl AppState {
         }
         let store = self.store().ok_or_else(unavailable)?;
         let span = crate::perf::start("daftar:load-everything");
-        let mut records = Vec::new();
-        for kind in KINDS {
-            records.extend(store.all(kind).await?);
+        // A write during the read would be missing from the index: read again
+        // rather than search a stale one (a few tries; writes are rare).
+        for _ in 0..3 {
+            let changes_before = self.changes.get_untracked();
+            let index = read_search_index(&store).await?;
+            if self.changes.get_untracked() == changes_before {
+                self.everything.set(Some(index));
+                break;
+            }
         }
-        self.everything.set(Some(GlobalIndex::build(records)));
         span.end();
         Ok(())
     }
+}
+
+/// Contacts, activities and tasks parsed and indexed a slice at a time, the
+/// browser free in between: 70,000 activities at once held the page for
+/// over a second.
+async fn read_search_index(store: &crate::storage::IdbStore) -> Result<GlobalIndex, StoreError> {
+    const SLICE: usize = 2_000;
+    let mut index = GlobalIndex::default();
+    let mut unreadable = 0;
+    for kind in KINDS {
+        let text = store.records_text(kind).await?;
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        for slice in lines.chunks(SLICE) {
+            let records: Vec<Record> = slice.iter().filter_map(|l| serde_json::from_str(l).map_err(|_| unreadable += 1).ok()).collect();
+            index.upsert(records);
+            crate::browser_env::sleep_ms(0).await;
+        }
+    }
+    if unreadable > 0 {
+        leptos::logging::warn!("{unreadable} records could not be read for search");
+    }
+    Ok(index)
 }

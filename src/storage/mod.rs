@@ -61,6 +61,12 @@ impl IdbStore {
         request.map_err(idb_error)?.await.map_err(idb_error)?.map(|v| v.map_err(idb_error)).collect()
     }
 
+    /// Every record of a kind as JSON text, one record per line, so a caller
+    /// can parse a big kind a slice at a time between frames.
+    pub async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
+        unpack_records(self.kind_values(kind).await?)
+    }
+
     async fn meta_get(&self, key: &str) -> Result<Option<JsValue>, StoreError> {
         let tx = self.db.transaction(META).build().map_err(idb_error)?;
         let meta = tx.object_store(META).map_err(idb_error)?;
