@@ -57,12 +57,6 @@ pub struct Found {
 }
 
 impl GlobalIndex {
-    pub fn build(records: impl IntoIterator<Item = Record>) -> Self {
-        let mut ix = Self::default();
-        ix.upsert(records);
-        ix
-    }
-
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -174,6 +168,12 @@ mod tests {
     use crate::store::{self, Write};
     use crate::tasks::TaskInput;
 
+    fn index_of(records: Vec<Record>) -> GlobalIndex {
+        let mut ix = GlobalIndex::default();
+        ix.upsert(records);
+        ix
+    }
+
     fn records() -> Vec<Record> {
         let env = SeededEnv::new(5, 0);
         let contact = contacts::validate(&ContactInput { name: "سارا کریمی".into(), role: "مدیر خرید".into(), customer_ids: vec!["c1".into()], ..Default::default() }).unwrap();
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn groups_by_kind_with_persian_folding_and_newest_activity_first() {
-        let ix = GlobalIndex::build(records());
+        let ix = index_of(records());
         assert_eq!(ix.len(), 4, "customers are not indexed here");
         let (groups, _) = ix.search("كريمي", 5, None);
         let shape: Vec<(&str, Vec<&str>, usize)> = groups.iter().map(|g| (g.kind, g.hits.iter().map(|h| h.title.as_str()).collect(), g.total)).collect();
@@ -215,7 +215,7 @@ mod tests {
                 store::create(activities::KIND, &a, &env).writes.remove(0).record
             })
             .collect();
-        let ix = GlobalIndex::build(many);
+        let ix = index_of(many);
         let (groups, found) = ix.search("cal", 3, None);
         assert_eq!(groups[0].total, 50);
         let titles: Vec<&str> = groups[0].hits.iter().map(|h| h.title.as_str()).collect();
@@ -230,7 +230,7 @@ mod tests {
     fn edits_and_deletes_update_the_index() {
         let env = SeededEnv::new(7, 0);
         let mut recs = records();
-        let mut ix = GlobalIndex::build(recs.clone());
+        let mut ix = index_of(recs.clone());
         let contact = recs.remove(0);
         let mut fields = contact.fields.clone();
         fields.insert("name".into(), serde_json::json!("Sara Ahmadi"));

@@ -240,8 +240,6 @@ impl AppState {
             update.add(slice);
             crate::browser_env::sleep_ms(0).await;
         }
-        update.sort();
-        crate::browser_env::sleep_ms(0).await;
         self.customers.update(|ix| ix.apply_update(update));
         self.take_in(searched, Vec::new());
     }

@@ -263,15 +263,10 @@ impl Update {
                 self.rows.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
             }
         }
-        // Each slice added is sorted as it comes, so the final sort only
-        // merges sorted runs (linear work per run, not a full sort at once).
+        // Each slice added is sorted as it comes, so taking the update in
+        // only merges sorted runs (linear work per run, not a full sort at once).
         let start = start.min(self.rows.len());
         self.rows[start..].sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-    }
-
-    /// Merges the sorted slices, so taking them in is one more merge.
-    pub fn sort(&mut self) {
-        self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 }
 

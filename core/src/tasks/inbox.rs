@@ -1,7 +1,7 @@
 //! The inbox: open tasks of the current user in the sections a salesperson
 //! plans by — overdue, today, the next seven days, later, and undated.
 
-use super::{Priority, Task};
+use super::Task;
 use chrono::{Duration, NaiveDateTime};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,16 +82,10 @@ pub fn due_for_reminder(task: &Task, since: NaiveDateTime, now: NaiveDateTime) -
     !task.is_done() && task.due.is_some_and(|due| due > since && due <= now)
 }
 
-/// Urgent tasks rank above others in the same section by default too.
-impl Priority {
-    pub fn is_pressing(self) -> bool {
-        self >= Priority::High
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tasks::Priority;
     use chrono::NaiveDate;
 
     fn at(d: u32, h: u32) -> NaiveDateTime {

@@ -26,6 +26,11 @@ pub enum Priority {
 
 impl Priority {
     pub const ALL: [Priority; 4] = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent];
+
+    /// High or urgent: the inbox marks these out.
+    pub fn is_pressing(self) -> bool {
+        self >= Priority::High
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
