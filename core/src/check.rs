@@ -16,6 +16,13 @@ pub enum Field {
     Subject,
     Customer,
     Duration,
+    Amount,
+    Stage,
+    Probability,
+    LostReason,
+    Quantity,
+    Price,
+    Percent,
     Other,
 }
 
@@ -35,6 +42,11 @@ pub enum Problem {
     TooMany { max: usize },
     /// Not a date in either calendar.
     Date,
+    /// Not a number (digits, Persian or Latin, with an optional decimal point).
+    Number,
+    OutOfRange { min: i64, max: i64 },
+    /// The same value twice where each must be unique.
+    Duplicate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,4 +133,103 @@ pub fn long_text(raw: &str, field: Field, max: usize, errors: &mut Vec<FieldErro
         errors.push(FieldError { field, problem: Problem::TooLong { max } });
     }
     text
+}
+
+/// A percentage such as «۱۲٫۵», "12.5" or "12.5%", as basis points (1250):
+/// integers keep commission sums exact. Empty means 0.
+pub fn percent(raw: &str, field: Field, errors: &mut Vec<FieldError>) -> u32 {
+    let text: String = crate::locale::to_ascii_digits(&clean(raw)).chars().filter(|c| !matches!(c, '%' | '٪')).collect();
+    let text = text.trim().replace(['٫', '/'], ".");
+    if text.is_empty() {
+        return 0;
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() && fraction.is_empty() || !digits_only(whole) || !digits_only(fraction) || fraction.len() > 2 || whole.len() > 4 {
+        errors.push(FieldError { field, problem: Problem::Number });
+        return 0;
+    }
+    let bp = whole.parse::<u32>().unwrap_or(0) * 100 + format!("{fraction:0<2}").parse::<u32>().unwrap_or(0);
+    if bp > 10_000 {
+        errors.push(FieldError { field, problem: Problem::OutOfRange { min: 0, max: 100 } });
+    }
+    bp
+}
+
+/// A whole number from `min` to `max` (Persian or Latin digits); empty means `min`.
+pub fn whole_number(raw: &str, field: Field, min: i64, max: i64, errors: &mut Vec<FieldError>) -> i64 {
+    let text = crate::locale::to_ascii_digits(&clean(raw)).replace([',', '٬'], "");
+    if text.is_empty() {
+        return min;
+    }
+    match text.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => n,
+        Ok(_) => {
+            errors.push(FieldError { field, problem: Problem::OutOfRange { min, max } });
+            min
+        }
+        Err(_) => {
+            errors.push(FieldError { field, problem: Problem::Number });
+            min
+        }
+    }
+}
+
+/// An amount of money typed in `currency` (see [`crate::locale::parse_money`]), in
+/// minor units; empty means 0.
+pub fn money(raw: &str, field: Field, currency: crate::locale::Currency, errors: &mut Vec<FieldError>) -> i64 {
+    if clean(raw).is_empty() {
+        return 0;
+    }
+    match crate::locale::parse_money(raw, currency) {
+        Ok(n) if n >= 0 => n,
+        Ok(_) => {
+            errors.push(FieldError { field, problem: Problem::OutOfRange { min: 0, max: i64::MAX } });
+            0
+        }
+        Err(_) => {
+            errors.push(FieldError { field, problem: Problem::Number });
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn percents_in_either_script_to_basis_points() {
+        let mut errors = Vec::new();
+        assert_eq!(percent("۱۲٫۵", Field::Percent, &mut errors), 1250);
+        assert_eq!(percent("12.5%", Field::Percent, &mut errors), 1250);
+        assert_eq!(percent("7", Field::Percent, &mut errors), 700);
+        assert_eq!(percent("0.25", Field::Percent, &mut errors), 25);
+        assert_eq!(percent("", Field::Percent, &mut errors), 0);
+        assert_eq!(percent("100", Field::Percent, &mut errors), 10_000);
+        assert!(errors.is_empty());
+        percent("101", Field::Percent, &mut errors);
+        percent("1.234", Field::Percent, &mut errors);
+        percent("ten", Field::Percent, &mut errors);
+        percent(".", Field::Percent, &mut errors);
+        let problems: Vec<Problem> = errors.iter().map(|e| e.problem).collect();
+        assert_eq!(problems, [Problem::OutOfRange { min: 0, max: 100 }, Problem::Number, Problem::Number, Problem::Number]);
+    }
+
+    #[test]
+    fn whole_numbers_and_money_refuse_what_is_not() {
+        let mut errors = Vec::new();
+        assert_eq!(whole_number("۱۲", Field::Quantity, 1, 1000, &mut errors), 12);
+        assert_eq!(whole_number("", Field::Quantity, 1, 1000, &mut errors), 1);
+        assert!(errors.is_empty());
+        whole_number("0", Field::Quantity, 1, 1000, &mut errors);
+        whole_number("x", Field::Quantity, 1, 1000, &mut errors);
+        assert_eq!(errors.len(), 2);
+        let mut errors = Vec::new();
+        assert_eq!(money("۱٬۲۰۰٬۰۰۰", Field::Amount, crate::locale::Currency::Irt, &mut errors), 1_200_000);
+        assert_eq!(money("", Field::Amount, crate::locale::Currency::Irt, &mut errors), 0);
+        assert!(errors.is_empty());
+        money("abc", Field::Amount, crate::locale::Currency::Irt, &mut errors);
+        assert_eq!(errors[0].problem, Problem::Number);
+    }
 }

@@ -5,6 +5,7 @@
 //! on the host in `cargo test -p daftar-core` within seconds.
 
 pub mod activities;
+pub mod catalog;
 pub mod check;
 pub mod contacts;
 pub mod customers;
@@ -13,5 +14,6 @@ pub mod env;
 pub mod global_search;
 pub mod import;
 pub mod locale;
+pub mod pipeline;
 pub mod store;
 pub mod tasks;

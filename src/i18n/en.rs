@@ -235,4 +235,11 @@ pub const TEXTS: Texts = Texts {
     edit_task: "Edit task",
     activity_deleted: "Activity deleted.",
     bucket_header: "Section",
+    field_amount: "Amount",
+    field_stage: "Stage",
+    field_probability: "Win probability %",
+    field_lost_reason: "Lost reason",
+    field_quantity: "Quantity",
+    field_price: "Price",
+    field_percent: "Percentage",
 };

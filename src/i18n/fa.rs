@@ -235,4 +235,11 @@ pub const TEXTS: Texts = Texts {
     edit_task: "ویرایش کار",
     activity_deleted: "فعالیت حذف شد.",
     bucket_header: "بخش",
+    field_amount: "مبلغ",
+    field_stage: "مرحله",
+    field_probability: "احتمال موفقیت ٪",
+    field_lost_reason: "دلیل ناموفق بودن",
+    field_quantity: "تعداد",
+    field_price: "قیمت",
+    field_percent: "درصد",
 };

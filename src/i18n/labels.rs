@@ -80,6 +80,13 @@ pub fn field(f: Field, t: &Texts) -> &'static str {
         Field::Subject => t.field_subject,
         Field::Customer => t.customers,
         Field::Duration => t.field_duration,
+        Field::Amount => t.field_amount,
+        Field::Stage => t.field_stage,
+        Field::Probability => t.field_probability,
+        Field::LostReason => t.field_lost_reason,
+        Field::Quantity => t.field_quantity,
+        Field::Price => t.field_price,
+        Field::Percent => t.field_percent,
         Field::Other => t.field_other,
     }
 }

@@ -43,6 +43,10 @@ pub fn problem_text(p: Problem, lang: Lang) -> String {
         } else {
             "An economic code has 10, 11 or 12 digits and must be valid.".into()
         },
+        Problem::Number => if fa { "عدد بنویسید؛ مانند ۱۲ یا ۱۲٫۵.".into() } else { "Write a number, e.g. 12 or 12.5.".into() },
+        Problem::OutOfRange { min, max } if max == i64::MAX => if fa { format!("دست‌کم {min}.") } else { format!("At least {min}.") },
+        Problem::OutOfRange { min, max } => if fa { format!("عددی از {min} تا {max}.") } else { format!("A number from {min} to {max}.") },
+        Problem::Duplicate => if fa { "این مقدار تکراری است.".into() } else { "This appears twice.".into() },
     };
     localize_digits(&s, lang)
 }

@@ -266,6 +266,14 @@ pub struct Texts {
     pub edit_task: &'static str,
     pub activity_deleted: &'static str,
     pub bucket_header: &'static str,
+    // pipeline
+    pub field_amount: &'static str,
+    pub field_stage: &'static str,
+    pub field_probability: &'static str,
+    pub field_lost_reason: &'static str,
+    pub field_quantity: &'static str,
+    pub field_price: &'static str,
+    pub field_percent: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -20,6 +20,13 @@ pub enum Currency {
     Aed,
 }
 
+/// Toman: what Iranian businesses quote prices in.
+impl Default for Currency {
+    fn default() -> Self {
+        Currency::Irt
+    }
+}
+
 impl Currency {
     pub const ALL: [Currency; 5] = [
         Currency::Irr,
@@ -318,6 +325,19 @@ fn parse_unsigned(s: &str, decimals: u32) -> Result<i128, MoneyError> {
 /// Rials to tomans, rounding half away from zero (so 15 rials is 2 tomans
 /// and -15 is -2), because a displayed price should not silently lose half
 /// a toman in one direction only.
+/// The amount as a form shows it for editing: digits and the decimal point
+/// only ("1250000", "12.50"), which [`parse_money`] reads back.
+pub fn plain_money(amount_minor: i64, currency: Currency) -> String {
+    let d = currency.decimals();
+    if d == 0 {
+        return amount_minor.to_string();
+    }
+    let unit = 10_i64.pow(d);
+    let sign = if amount_minor < 0 { "-" } else { "" };
+    let abs = amount_minor.unsigned_abs();
+    format!("{sign}{}.{:0width$}", abs / unit as u64, abs % unit as u64, width = d as usize)
+}
+
 pub fn rial_to_toman(rial: i64) -> i64 {
     let (q, r) = (rial / 10, rial % 10);
     if r >= 5 {

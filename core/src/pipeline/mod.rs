@@ -1,0 +1,14 @@
+//! The sales pipeline: pipelines with ordered stages, deals moving through
+//! them, the board's and forecast's figures, and line items with margins.
+
+mod board;
+mod deal;
+mod forecast;
+mod lines;
+mod pipelines;
+
+pub use board::{Column, DealBook, Filter, Sums, Totals};
+pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND};
+pub use forecast::{by_month, Month, MonthKey};
+pub use lines::{totals as line_totals, LineItem, LineTotals};
+pub use pipelines::{defaults, Pipeline, Stage, KIND as PIPELINE_KIND, NEW_SALES, RENEWALS, SERVICE_UPSELL};
