@@ -17,8 +17,10 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::activities::ActivityEdit;
+use pages::catalog::{CatalogPage, CompetitorEdit, ProductEdit, SupplierEdit};
 use pages::contacts::ContactEdit;
 use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
+use pages::pipeline::{Board, DealEdit, DealTable, Forecast, PipelineSettings};
 use pages::tasks::{Inbox, TaskEdit};
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
@@ -60,11 +62,23 @@ fn App() -> impl IntoView {
                     <Route path=path!("/inbox") view=Inbox/>
                     <Route path=path!("/tasks/new") view=TaskEdit/>
                     <Route path=path!("/tasks/:id") view=TaskEdit/>
-                    <Route path=path!("/pipeline") view=Placeholder/>
+                    <Route path=path!("/pipeline") view=Board/>
+                    <Route path=path!("/pipeline/table") view=DealTable/>
+                    <Route path=path!("/pipeline/forecast") view=Forecast/>
+                    <Route path=path!("/deals/new") view=DealEdit/>
+                    <Route path=path!("/deals/:id") view=DealEdit/>
+                    <Route path=path!("/catalog") view=CatalogPage/>
+                    <Route path=path!("/catalog/products/new") view=ProductEdit/>
+                    <Route path=path!("/catalog/products/:id") view=ProductEdit/>
+                    <Route path=path!("/catalog/suppliers/new") view=SupplierEdit/>
+                    <Route path=path!("/catalog/suppliers/:id") view=SupplierEdit/>
+                    <Route path=path!("/catalog/competitors/new") view=CompetitorEdit/>
+                    <Route path=path!("/catalog/competitors/:id") view=CompetitorEdit/>
                     <Route path=path!("/surveys") view=Placeholder/>
                     <Route path=path!("/warranty") view=Placeholder/>
                     <Route path=path!("/reports") view=Placeholder/>
                     <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/settings/pipelines") view=PipelineSettings/>
                 </Routes>
             </Shell>
             <UpdatePrompt/>

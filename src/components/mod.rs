@@ -1,5 +1,6 @@
 //! Generic widgets used across pages.
 
+mod customer_picker;
 mod date_field;
 mod form_fields;
 mod global_search;
@@ -10,6 +11,7 @@ mod update_prompt;
 mod virtual_list;
 mod when_field;
 
+pub use customer_picker::CustomerPicker;
 pub use date_field::DateField;
 pub use form_fields::{ChoiceField, TextField};
 pub use global_search::GlobalSearch;

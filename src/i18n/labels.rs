@@ -194,3 +194,10 @@ pub fn bucket(b: Bucket, t: &Texts) -> &'static str {
         Bucket::Undated => t.bucket_undated,
     }
 }
+
+pub fn product_kind(k: daftar_core::catalog::ProductKind, t: &Texts) -> &'static str {
+    match k {
+        daftar_core::catalog::ProductKind::Good => t.kind_good,
+        daftar_core::catalog::ProductKind::Service => t.kind_service,
+    }
+}

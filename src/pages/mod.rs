@@ -1,8 +1,10 @@
 //! Pages, one folder per business area.
 
 pub mod activities;
+pub mod catalog;
 pub mod contacts;
 pub mod customers;
+pub mod pipeline;
 mod placeholder;
 mod settings;
 pub mod tasks;

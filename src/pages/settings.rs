@@ -31,6 +31,10 @@ pub fn SettingsPage() -> impl IntoView {
                     <button class="btn" on:click=move |_| crate::state::reminders::ask_permission()>{move || t().allow_notifications}</button>
                 </Show>
             </div>
+            <div class="card">
+                <a class="btn" href="/settings/pipelines" data-testid="pipeline-settings">{move || t().pipeline_settings}</a>
+                <a class="btn" href="/catalog" data-testid="catalog-link">{move || t().catalog}</a>
+            </div>
             <CurrencyCard/>
             <StorageCard/>
             <DemoCard/>

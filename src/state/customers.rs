@@ -224,6 +224,10 @@ impl AppState {
     async fn take_in_slowly(&self, writes: Vec<daftar_core::store::Write>) {
         const SLICE: usize = 2_000;
         let searched_loaded = self.everything.with_untracked(Option::is_some);
+        // Thousands of deals at once (demo data): the sales screens re-read them.
+        if writes.iter().any(|w| w.record.kind == daftar_core::pipeline::DEAL_KIND) {
+            self.sales.set(None);
+        }
         let mut update = customers::Update::default();
         let mut searched = Vec::new();
         // The writes' log entries are dropped a slice at a time too: freeing
@@ -247,6 +251,7 @@ impl AppState {
     /// Brings the in-memory lists up to date with records just written
     /// (here or in another tab) and tells pages showing others to re-read.
     fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
+        self.take_in_sales(&records);
         if self.everything.with_untracked(Option::is_some) {
             let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned().collect();
             self.everything.update(|ix| {

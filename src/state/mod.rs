@@ -2,7 +2,9 @@
 //! and the in-memory customer list. Pages read signals from here and call its
 //! actions; they never touch IndexedDB themselves.
 
+mod catalog;
 mod customers;
+mod deals;
 mod records;
 pub mod reminders;
 pub mod device;
@@ -10,6 +12,7 @@ pub mod export;
 mod tabs;
 
 pub use customers::SaveError;
+pub use deals::{MoveFailure, Sales};
 
 use crate::i18n::{texts, Lang, Texts};
 use crate::storage::IdbStore;
@@ -64,6 +67,9 @@ pub struct AppState {
     /// Contacts, activities and tasks for global search; loaded the first
     /// time someone searches, then kept in step with every write.
     pub everything: RwSignal<Option<daftar_core::global_search::GlobalIndex>>,
+    /// Deals, pipelines and lost reasons; loaded when a sales screen first
+    /// opens, then kept in step with every write.
+    pub sales: RwSignal<Option<Sales>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -81,6 +87,7 @@ impl AppState {
             changes: RwSignal::new(0),
             me: RwSignal::new(crate::settings::load_me()),
             everything: RwSignal::new(None),
+            sales: RwSignal::new(None),
             store: StoredValue::new_local(None),
         };
         Effect::new(move || {

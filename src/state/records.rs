@@ -33,7 +33,7 @@ impl AppState {
     }
 
     /// Creates (no `existing`) or replaces a record's known fields; returns its id.
-    async fn save_value<T: Serialize + Default>(&self, kind: &str, existing: Option<&Record>, value: &T) -> Result<String, StoreError> {
+    pub(super) async fn save_value<T: Serialize + Default>(&self, kind: &str, existing: Option<&Record>, value: &T) -> Result<String, StoreError> {
         let batch = match existing {
             None => store::create(kind, value, &BrowserEnv),
             Some(prev) => match store::update(prev, value, &BrowserEnv) {
@@ -115,6 +115,7 @@ impl AppState {
     /// used) and pages showing other records re-read.
     pub(super) async fn reload_everything(&self) {
         self.everything.set(None);
+        self.sales.set(None);
         self.reload_customers().await;
         self.changes.update(|n| *n += 1);
     }

@@ -3,7 +3,7 @@
 //! The extension point: every area that links records to customers (through
 //! a `customer_id` / `customer_ids` field, see core's `links_of`) adds one
 //! line to [`SOURCES`] naming its record kind and a function that turns
-//! such a record into an [`Item`]. The timeline itself never changes: it
+//! such a record into its [`Item`]s. The timeline itself never changes: it
 //! reads what links to the customer, asks each record's source for its
 //! item, adds the customer's own edits from the change log, and sorts.
 
@@ -31,8 +31,9 @@ pub struct Item {
     pub href: Option<String>,
 }
 
-/// Turns a linked record into its timeline item (None: nothing to show).
-pub type Source = fn(&Record, &Texts, Lang) -> Option<Item>;
+/// Turns a linked record into its timeline items: usually one, several
+/// for a record with a history of its own (a deal's stage moves).
+pub type Source = fn(&Record, &Texts, Lang) -> Vec<Item>;
 
 /// Every linked record with a source, plus the customer's own history,
 /// newest first. Records of kinds without a source are left out.
@@ -40,7 +41,7 @@ pub fn items(linked: &[Record], history: &[Change], t: &Texts, lang: Lang) -> Ve
     let mut out: Vec<Item> = linked
         .iter()
         .filter(|r| !r.deleted)
-        .filter_map(|r| sources::SOURCES.iter().find(|(kind, _)| *kind == r.kind).and_then(|(_, source)| source(r, t, lang)))
+        .flat_map(|r| sources::SOURCES.iter().find(|(kind, _)| *kind == r.kind).map(|(_, source)| source(r, t, lang)).unwrap_or_default())
         .collect();
     out.extend(history.iter().map(|c| edit_item(c, t, lang)));
     out.sort_by_key(|item| std::cmp::Reverse(item.at));

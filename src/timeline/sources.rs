@@ -1,12 +1,13 @@
 //! The record kinds the timeline shows, each with the function that turns
-//! one record into its line. A new area (deals, surveys, warranty claims …)
+//! one record into its lines. A new area (deals, surveys, warranty claims …)
 //! adds its line here; nothing else in the timeline changes.
 
 use super::Source;
-use daftar_core::{activities, contacts, tasks};
+use daftar_core::{activities, contacts, pipeline, tasks};
 
 pub const SOURCES: &[(&str, Source)] = &[
-    (activities::KIND, crate::pages::activities::timeline_item),
-    (tasks::KIND, crate::pages::tasks::timeline_item),
-    (contacts::KIND, crate::pages::contacts::timeline_item),
+    (activities::KIND, |r, t, lang| crate::pages::activities::timeline_item(r, t, lang).into_iter().collect()),
+    (tasks::KIND, |r, t, lang| crate::pages::tasks::timeline_item(r, t, lang).into_iter().collect()),
+    (contacts::KIND, |r, t, lang| crate::pages::contacts::timeline_item(r, t, lang).into_iter().collect()),
+    (pipeline::DEAL_KIND, crate::pages::pipeline::timeline_items),
 ];

@@ -79,7 +79,7 @@ pub fn validate_product(input: &ProductInput) -> Result<Product, Vec<FieldError>
 
 impl ProductInput {
     pub fn from_product(p: &Product) -> Self {
-        let percent = |bp: u32| if bp == 0 { String::new() } else if bp % 100 == 0 { (bp / 100).to_string() } else { format!("{}.{:02}", bp / 100, bp % 100) };
+        let percent = |bp: u32| if bp == 0 { String::new() } else if bp.is_multiple_of(100) { (bp / 100).to_string() } else { format!("{}.{:02}", bp / 100, bp % 100) };
         let money = |v: i64| if v == 0 { String::new() } else { crate::locale::plain_money(v, p.currency) };
         Self {
             name: p.name.clone(),

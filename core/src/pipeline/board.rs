@@ -119,6 +119,17 @@ impl DealBook {
         }
     }
 
+    /// Puts a deal as it will be once written (a card moved on the board
+    /// shows at once; the write's own record replaces it when stored).
+    pub fn put(&mut self, deal: Envelope<Deal>) {
+        self.deals.insert(deal.id.clone(), deal);
+    }
+
+    /// Drops a deal shown before it was stored, when storing it failed.
+    pub fn forget(&mut self, id: &str) {
+        self.deals.remove(id);
+    }
+
     pub fn get(&self, id: &str) -> Option<&Envelope<Deal>> {
         self.deals.get(id)
     }

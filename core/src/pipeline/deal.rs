@@ -164,7 +164,8 @@ pub fn validate(input: &DealInput, pipeline: &Pipeline, now: i64) -> Result<Deal
 }
 
 impl Deal {
-    fn step(&self, pipeline: &Pipeline, at: i64) -> Step {
+    /// The step saying the deal is in its current stage and status from `at` on.
+    pub fn step(&self, pipeline: &Pipeline, at: i64) -> Step {
         Step {
             at,
             stage: self.stage.clone(),

@@ -8,7 +8,7 @@ mod lines;
 mod pipelines;
 
 pub use board::{Column, DealBook, Filter, Sums, Totals};
-pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND};
+pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND as DEAL_KIND};
 pub use forecast::{by_month, Month, MonthKey};
 pub use lines::{totals as line_totals, LineItem, LineTotals};
-pub use pipelines::{defaults, Pipeline, Stage, KIND as PIPELINE_KIND, NEW_SALES, RENEWALS, SERVICE_UPSELL};
+pub use pipelines::{defaults, LostReasons, Pipeline, LOST_REASONS_ID, LOST_REASONS_KIND, Stage, KIND as PIPELINE_KIND, NEW_SALES, RENEWALS, SERVICE_UPSELL};

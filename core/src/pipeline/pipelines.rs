@@ -150,6 +150,37 @@ pub fn defaults(lang: crate::locale::Lang) -> Vec<(String, Pipeline)> {
     ]
 }
 
+/// The reasons a user picks from when a deal is lost (free text is always
+/// allowed too). One record with a fixed id, like the default pipelines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LostReasons {
+    pub reasons: Vec<String>,
+}
+
+pub const LOST_REASONS_KIND: &str = "lost_reasons";
+pub const LOST_REASONS_ID: &str = "0d7a1f00-0000-4000-8000-0000000000a1";
+
+impl LostReasons {
+    pub fn defaults(lang: crate::locale::Lang) -> LostReasons {
+        let fa = ["قیمت بالا", "خرید از رقیب", "نبود بودجه", "تصمیم به خرید نگرفت", "زمان‌بندی نامناسب", "محصول نیازش را برآورده نمی‌کرد", "پاسخی نداد"];
+        let en = ["Price too high", "Bought from a competitor", "No budget", "No decision", "Bad timing", "Product did not fit", "No response"];
+        let list = if lang == crate::locale::Lang::Fa { fa } else { en };
+        LostReasons { reasons: list.iter().map(|s| s.to_string()).collect() }
+    }
+
+    /// One reason per line, cleaned, without blanks or repeats.
+    pub fn from_lines(text: &str) -> LostReasons {
+        let mut reasons: Vec<String> = Vec::new();
+        for line in text.lines().map(check::clean).filter(|l| !l.is_empty()) {
+            if !reasons.contains(&line) {
+                reasons.push(line);
+            }
+        }
+        LostReasons { reasons }
+    }
+}
+
 pub const NEW_SALES: &str = "0d7a1f00-0000-4000-8000-000000000001";
 pub const RENEWALS: &str = "0d7a1f00-0000-4000-8000-000000000002";
 pub const SERVICE_UPSELL: &str = "0d7a1f00-0000-4000-8000-000000000003";
@@ -201,6 +232,13 @@ mod tests {
         assert!(problems.contains(&Problem::Required));
         let empty = Pipeline { name: "x".into(), ..Default::default() };
         assert_eq!(empty.validated().unwrap_err()[0], FieldError { field: Field::Stage, problem: Problem::Required });
+    }
+
+    #[test]
+    fn lost_reasons_from_lines_drop_blanks_and_repeats() {
+        let r = LostReasons::from_lines(" Price \n\nPrice\n  No   budget ");
+        assert_eq!(r.reasons, ["Price", "No budget"]);
+        assert_eq!(LostReasons::defaults(Lang::Fa).reasons.len(), LostReasons::defaults(Lang::En).reasons.len());
     }
 
     #[test]

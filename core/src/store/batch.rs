@@ -81,10 +81,16 @@ impl Batch {
 impl Write {
     /// A new record of `kind` with fresh id and stamps.
     pub fn create(kind: &str, fields: Fields, env: &dyn Env) -> Self {
+        Self::create_with_id(kind, &env.new_id(), fields, env)
+    }
+
+    /// A new record under a fixed id: records every device starts with (the
+    /// default pipelines), so two devices storing them store the same record.
+    pub fn create_with_id(kind: &str, id: &str, fields: Fields, env: &dyn Env) -> Self {
         let now = env.now_ms();
         let record = Record {
             kind: kind.to_string(),
-            id: env.new_id(),
+            id: id.to_string(),
             rev: 1,
             created_at: now,
             updated_at: now,

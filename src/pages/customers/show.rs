@@ -105,6 +105,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
     let of_kind = |kind: &str| linked.iter().filter(|r| r.kind == kind).cloned().collect::<Vec<_>>();
     let contact_records = of_kind(contacts::KIND);
     let task_records = of_kind(tasks::KIND);
+    let deal_records = of_kind(daftar_core::pipeline::DEAL_KIND);
     let contact_choices: Vec<(String, String)> =
         contact_records.iter().filter_map(|r| Some((r.id.clone(), r.decode::<contacts::Contact>().ok()?.name))).collect();
     // A memo: the timeline reads its items several times per render, and
@@ -178,6 +179,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
                 <div class="card notes"><h2>{move || t().field_notes}</h2><p class="pre">{c.notes.clone()}</p></div>
             </Show>
             <TasksCard customer_id=id.clone() tasks=task_records/>
+            <crate::pages::pipeline::DealsCard customer_id=id.clone() deals=deal_records/>
             <ContactsCard customer_id=id.clone() contacts=contact_records/>
             <Timeline items=timeline_items/>
         </section>

@@ -11,6 +11,10 @@ use crate::store::{self, Batch, Write};
 use crate::tasks::{self, Priority, Task};
 use chrono::NaiveDate;
 
+mod sales;
+
+pub use sales::deal_counts;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Size {
     /// 100 customers: a first look.
@@ -89,7 +93,9 @@ pub fn batch(size: Size, seed: u64, env: &dyn Env) -> Batch {
             children.push(store::create(tasks::KIND, &t, env).writes.remove(0));
         }
     }
+    let customer_ids: Vec<String> = writes.iter().map(|w| w.record.id.clone()).collect();
     writes.extend(children);
+    writes.extend(sales::writes(size, seed, &customer_ids, now, env));
     Batch { writes }
 }
 
@@ -228,7 +234,9 @@ mod tests {
         assert_eq!(count(customers::KIND), 5_000);
         assert!(count(contacts::KIND) > 500 && count(activities::KIND) > 2_000 && count(tasks::KIND) > 100, "{} {} {}", count(contacts::KIND), count(activities::KIND), count(tasks::KIND));
         let customer_ids: std::collections::HashSet<&str> = b.writes.iter().filter(|w| w.record.kind == customers::KIND).map(|w| w.record.id.as_str()).collect();
-        for w in b.writes.iter().filter(|w| w.record.kind != customers::KIND) {
+        // Customers' records link to a customer; the catalog does not.
+        let around = [contacts::KIND, activities::KIND, tasks::KIND, crate::pipeline::DEAL_KIND];
+        for w in b.writes.iter().filter(|w| around.contains(&w.record.kind.as_str())) {
             let links = crate::store::links_of(&w.record.fields);
             assert!(links.iter().any(|l| l.strip_prefix("customer:").is_some_and(|id| customer_ids.contains(id))), "{:?} links to a demo customer", w.record.kind);
         }
@@ -266,6 +274,27 @@ mod tests {
         for c in customers(Size::M, 4) {
             let back = validate(&CustomerInput::from_customer(&c)).unwrap_or_else(|e| panic!("{c:?}: {e:?}"));
             assert_eq!(back, c);
+        }
+    }
+
+    #[test]
+    fn demo_deals_are_valid_and_fill_every_stage() {
+        use crate::pipeline::{self, Deal, DealInput, Status};
+        let env = crate::env::SeededEnv::new(1, 1_700_000_000_000);
+        let b = batch(Size::M, 3, &env);
+        let deals: Vec<Deal> = b.writes.iter().filter(|w| w.record.kind == pipeline::DEAL_KIND).map(|w| w.record.decode().unwrap()).collect();
+        let (open, closed) = deal_counts(Size::M);
+        assert_eq!(deals.len(), open + closed);
+        assert_eq!(deals.iter().filter(|d| d.status == Status::Open).count(), open);
+        let defaults = pipeline::defaults(crate::locale::Lang::Fa);
+        let sales = &defaults[0].1;
+        for stage in &sales.stages {
+            assert!(deals.iter().any(|d| d.stage == stage.id && d.status == Status::Open), "{} is empty", stage.id);
+        }
+        for d in deals.iter().filter(|d| d.pipeline_id == pipeline::NEW_SALES) {
+            let again = d.edited(&DealInput::from_deal(d), sales, 0).unwrap();
+            assert_eq!(&again, d);
+            assert!(d.status != Status::Lost || !d.lost_reason.is_empty());
         }
     }
 

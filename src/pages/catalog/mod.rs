@@ -1,0 +1,102 @@
+//! The catalog: products and services (price, cost, commissions, warranty),
+//! suppliers and what they supply, competitors with their strengths,
+//! weaknesses and customers.
+
+mod edit;
+
+pub use edit::{CompetitorEdit, ProductEdit, SupplierEdit};
+
+use crate::state::AppState;
+use daftar_core::catalog::{Competitor, Product, Supplier, COMPETITOR, PRODUCT, SUPPLIER};
+use daftar_core::locale::{format_money, localize_digits};
+use daftar_core::store::Record;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let query = use_query_map();
+    let tab = move || query.with(|q| q.get("tab")).unwrap_or_else(|| "products".into());
+    let records = LocalResource::new(move || {
+        let kind = match tab().as_str() {
+            "suppliers" => SUPPLIER,
+            "competitors" => COMPETITOR,
+            _ => PRODUCT,
+        };
+        state.changes.track();
+        async move {
+            let mut all = state.all_live(kind).await.unwrap_or_default();
+            all.sort_by_key(|r| r.fields.get("name").and_then(|n| n.as_str()).unwrap_or("").to_string());
+            (kind, all)
+        }
+    });
+    let tabs: [(&str, crate::i18n::TextOf); 3] = [("products", |t| t.products), ("suppliers", |t| t.suppliers), ("competitors", |t| t.competitors)];
+    view! {
+        <section class="page">
+            <div class="list-head">
+                <h1>{move || t().catalog}</h1>
+                <a class="btn primary" href=move || format!("/catalog/{}/new", tab()) data-testid="catalog-new">{move || t().add}</a>
+            </div>
+            <nav class="pipeline-tabs">
+                {tabs.map(|(key, label)| view! { <a class="tab" href=format!("/catalog?tab={key}") aria-current=move || (tab() == key).then_some("page")>{move || label(t())}</a> })}
+            </nav>
+            <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+                {move || records.get().map(|(kind, all)| view! {
+                    <ul class="plain-list card" data-testid="catalog-list">
+                        {all.is_empty().then(|| view! { <li class="muted">{move || t().nothing_yet}</li> })}
+                        {all.into_iter().map(|r| view! { <CatalogRow kind record=r/> }).collect_view()}
+                    </ul>
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = move || state.lang.get();
+    let folder = match kind {
+        SUPPLIER => "suppliers",
+        COMPETITOR => "competitors",
+        _ => "products",
+    };
+    let href = format!("/catalog/{folder}/{}", record.id);
+    let (name, detail): (String, Signal<String>) = match kind {
+        PRODUCT => {
+            let p: Product = record.decode().unwrap_or_default();
+            let name = p.name.clone();
+            (name, Signal::derive(move || {
+                let mut parts = vec![format_money(p.price, p.currency, lang())];
+                if p.price > 0 {
+                    parts.push(format!("{} {}٪", t().margin, (p.price - p.cost) * 100 / p.price));
+                }
+                if p.warranty_months > 0 {
+                    parts.push(format!("{} {} {}", t().warranty_term, p.warranty_months, t().months));
+                }
+                if !p.category.is_empty() {
+                    parts.push(p.category.clone());
+                }
+                localize_digits(&parts.join(" · "), lang())
+            }))
+        }
+        SUPPLIER => {
+            let s: Supplier = record.decode().unwrap_or_default();
+            (s.name, Signal::derive(move || s.supplies.clone()))
+        }
+        _ => {
+            let c: Competitor = record.decode().unwrap_or_default();
+            let n = c.customer_ids.len();
+            (c.name, Signal::derive(move || localize_digits(&format!("{} {}", n, t().customers_buying), lang())))
+        }
+    };
+    view! {
+        <li class="contact-row">
+            <a class="row-title" href=href><bdi>{name}</bdi></a>
+            <span class="muted">{move || detail.get()}</span>
+        </li>
+    }
+}

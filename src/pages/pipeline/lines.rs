@@ -1,0 +1,86 @@
+//! A deal's line items: products from the catalog with quantity, unit price
+//! and discount, and what the deal leaves after cost and commissions.
+
+use crate::i18n::problem_text;
+use crate::state::AppState;
+use daftar_core::catalog::{Product, PRODUCT};
+use daftar_core::check::{self, Field};
+use daftar_core::locale::{format_money, localize_digits, plain_money, Currency};
+use daftar_core::pipeline::{line_totals, LineItem};
+use leptos::prelude::*;
+
+#[component]
+pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let products = LocalResource::new(move || async move {
+        state.all_live(PRODUCT).await.unwrap_or_default().iter().filter_map(|r| Some((r.id.clone(), r.decode::<Product>().ok()?))).collect::<Vec<_>>()
+    });
+    let add = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        if let Some((pid, p)) = products.get().and_then(|ps| ps.into_iter().find(|(pid, _)| *pid == id)) {
+            lines.update(|l| l.push(p.line(&pid, 1)));
+        }
+    };
+    let problem = RwSignal::new(None::<String>);
+    let money = move |v: i64| format_money(v, currency.get(), state.lang.get());
+    let totals = Memo::new(move |_| lines.with(|l| line_totals(l)));
+    view! {
+        <fieldset class="field lines" data-testid="deal-lines">
+            <legend>{move || t().line_items}</legend>
+            <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, format!("{l:?}")) children=move |(i, line)| {
+                let current = StoredValue::new(line.clone());
+                let set = move |f: &dyn Fn(&mut LineItem, &str, &mut Vec<check::FieldError>), raw: String| {
+                    let mut errors = Vec::new();
+                    let mut next = current.get_value();
+                    f(&mut next, &raw, &mut errors);
+                    match errors.first() {
+                        Some(e) => problem.set(Some(problem_text(e.problem, state.lang.get_untracked()))),
+                        None => {
+                            problem.set(None);
+                            lines.update(|l| if let Some(slot) = l.get_mut(i) { *slot = next });
+                        }
+                    }
+                };
+                let cur = currency.get_untracked();
+                view! {
+                    <div class="line-row" data-testid="line-row">
+                        <bdi class="line-name">{line.name.clone()}</bdi>
+                        <label>{move || t().field_quantity}
+                            <input inputmode="numeric" value=line.quantity.to_string() on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
+                        </label>
+                        <label>{move || t().field_price}
+                            <input inputmode="decimal" dir="ltr" value=plain_money(line.unit_price, cur) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, cur, e), event_target_value(&ev))/>
+                        </label>
+                        <label>{move || t().field_discount}
+                            <input inputmode="decimal" dir="ltr" value=(f64::from(line.discount_bp) / 100.0).to_string() on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
+                        </label>
+                        <button type="button" class="btn ghost" on:click=move |_| lines.update(|l| { if i < l.len() { l.remove(i); } })>{move || t().remove}</button>
+                    </div>
+                }
+            }/>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            {move || products.get().filter(|p| !p.is_empty()).map(|ps| view! {
+                <select on:change=add prop:value="" data-testid="add-line" aria-label=move || t().add_product>
+                    <option value="">{move || t().add_product}</option>
+                    {ps.into_iter().map(|(id, p)| view! { <option value=id>{p.name}</option> }).collect_view()}
+                </select>
+            })}
+            <Show when=move || lines.with(|l| !l.is_empty())>
+                <dl class="facts line-totals" data-testid="line-totals">
+                    <dt>{move || t().net_total}</dt><dd>{move || money(totals.get().net)}</dd>
+                    <dt>{move || t().cost_total}</dt><dd>{move || money(totals.get().cost)}</dd>
+                    <dt>{move || t().marketer_commission}</dt><dd>{move || money(totals.get().marketer)}</dd>
+                    <dt>{move || t().agency_commission}</dt><dd>{move || money(totals.get().agency)}</dd>
+                    <dt>{move || t().margin}</dt>
+                    <dd data-testid="margin">{move || {
+                        let tt = totals.get();
+                        let sign = if state.lang.get().is_rtl() { "٪" } else { "%" };
+                        let pct = tt.margin_bp().map(|bp| format!(" ({}{sign})", bp / 100)).unwrap_or_default();
+                        localize_digits(&format!("{}{pct}", money(tt.margin())), state.lang.get())
+                    }}</dd>
+                </dl>
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,278 @@
+//! The sales pipeline on the device: every deal in memory (the board,
+//! forecast and table never wait for the database), the pipelines and the
+//! lost reasons, and the actions that move, win, lose and edit deals.
+
+use super::customers::unavailable;
+use super::{AppState, SaveError};
+use crate::browser_env::BrowserEnv;
+use daftar_core::check::FieldError;
+use daftar_core::env::Env;
+use daftar_core::pipeline::{self, Deal, DealBook, DealInput, LostReasons, Pipeline, DEAL_KIND, LOST_REASONS_ID, LOST_REASONS_KIND, PIPELINE_KIND};
+use daftar_core::store::{self, Batch, Envelope, Record, Store, StoreError, Write};
+use leptos::prelude::*;
+
+/// What the sales screens read; None until first needed.
+#[derive(Clone, Debug, Default)]
+pub struct Sales {
+    pub deals: DealBook,
+    /// By board order; the defaults until the business edits them.
+    pub pipelines: Vec<(String, Pipeline)>,
+    pub lost_reasons: Vec<String>,
+}
+
+impl Sales {
+    pub fn pipeline(&self, id: &str) -> Option<&Pipeline> {
+        self.pipelines.iter().find(|(pid, _)| pid == id).map(|(_, p)| p)
+    }
+
+    /// Records just written (here or in another tab) taken in.
+    fn take_in(&mut self, records: &[Record], lang: daftar_core::locale::Lang) {
+        self.deals.upsert(records);
+        if records.iter().any(|r| r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND) {
+            let pipelines: Vec<Record> = records.iter().filter(|r| r.kind == PIPELINE_KIND).cloned().collect();
+            merge_pipelines(&mut self.pipelines, &pipelines);
+            if let Some(r) = records.iter().find(|r| r.kind == LOST_REASONS_KIND) {
+                self.lost_reasons = reasons_of(Some(r), lang);
+            }
+        }
+    }
+}
+
+/// Stored pipelines replace the defaults of the same id; new ones join;
+/// deleted ones leave. Sorted by position, then name.
+fn merge_pipelines(list: &mut Vec<(String, Pipeline)>, stored: &[Record]) {
+    for r in stored {
+        list.retain(|(id, _)| *id != r.id);
+        if let (false, Ok(p)) = (r.deleted, r.decode::<Pipeline>()) {
+            list.push((r.id.clone(), p));
+        }
+    }
+    list.sort_by(|a, b| (a.1.position, &a.1.name).cmp(&(b.1.position, &b.1.name)));
+}
+
+fn reasons_of(record: Option<&Record>, lang: daftar_core::locale::Lang) -> Vec<String> {
+    match record.filter(|r| !r.deleted).and_then(|r| r.decode::<LostReasons>().ok()) {
+        Some(stored) => stored.reasons,
+        None => LostReasons::defaults(lang).reasons,
+    }
+}
+
+/// Why a move on the board did not happen, in words for the toast.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MoveFailure {
+    Gone,
+    Store(StoreError),
+    Invalid(Vec<FieldError>),
+}
+
+impl AppState {
+    /// Reads deals, pipelines and lost reasons the first time a sales screen
+    /// opens; later writes keep them in step (see `take_in`).
+    pub async fn load_sales(&self) -> Result<(), StoreError> {
+        if self.sales.with_untracked(Option::is_some) {
+            return Ok(());
+        }
+        let store = self.store().ok_or_else(unavailable)?;
+        let span = crate::perf::start("daftar:load-sales");
+        let lang = self.lang.get_untracked();
+        for _ in 0..3 {
+            let changes_before = self.changes.get_untracked();
+            let scan = store.all_as::<Deal>(DEAL_KIND).await?;
+            let stored = store.all(PIPELINE_KIND).await?;
+            let reasons = store.get(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
+            if self.changes.get_untracked() != changes_before {
+                continue;
+            }
+            if scan.unreadable > 0 {
+                leptos::logging::warn!("{} deals could not be read", scan.unreadable);
+            }
+            let mut pipelines = pipeline::defaults(lang);
+            merge_pipelines(&mut pipelines, &stored);
+            self.sales.set(Some(Sales { deals: DealBook::build(scan), pipelines, lost_reasons: reasons_of(reasons.as_ref(), lang) }));
+            break;
+        }
+        span.end();
+        crate::perf::mark_wasm_memory();
+        Ok(())
+    }
+
+    pub(super) fn take_in_sales(&self, records: &[Record]) {
+        let relevant = |r: &Record| r.kind == DEAL_KIND || r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND;
+        if self.sales.with_untracked(Option::is_some) && records.iter().any(relevant) {
+            let lang = self.lang.get_untracked();
+            self.sales.update(|s| {
+                if let Some(s) = s {
+                    s.take_in(records, lang);
+                }
+            });
+        }
+    }
+
+    fn sales_pipeline(&self, id: &str) -> Option<Pipeline> {
+        self.sales.with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(id).cloned()))
+    }
+
+    /// Creates or edits a deal; returns its id.
+    pub async fn save_deal(&self, existing: Option<&Record>, input: &DealInput) -> Result<String, SaveError> {
+        self.load_sales().await.map_err(SaveError::Store)?;
+        let pipeline = self.sales_pipeline(&input.pipeline_id).unwrap_or_default();
+        let now = BrowserEnv.now_ms();
+        let deal = match existing.map(Record::decode::<Deal>).transpose().map_err(SaveError::Store)? {
+            Some(old) => old.edited(input, &pipeline, now),
+            None => pipeline::validate(input, &pipeline, now),
+        }
+        .map_err(SaveError::Invalid)?;
+        self.write_deal(existing, &deal).await.map_err(SaveError::Store)
+    }
+
+    /// Ids of the customers carrying `tag` (the board's tag filter).
+    pub async fn customers_tagged(&self, tag: &str) -> std::collections::HashSet<String> {
+        #[derive(serde::Deserialize, Default)]
+        #[serde(default)]
+        struct Tags {
+            tags: Vec<String>,
+        }
+        let Some(store) = self.store() else { return Default::default() };
+        let folded = daftar_core::locale::normalize_for_search(tag);
+        match store.all_as::<Tags>(daftar_core::customers::KIND).await {
+            Ok(scan) => scan.records.into_iter().filter(|r| !r.deleted && r.fields.tags.iter().any(|t| daftar_core::locale::normalize_for_search(t) == folded)).map(|r| r.id).collect(),
+            Err(e) => {
+                leptos::logging::warn!("reading customer tags failed: {e}");
+                Default::default()
+            }
+        }
+    }
+
+    /// Edits one deal in place (the table's inline edits).
+    pub async fn update_deal(&self, id: &str, edit: impl FnOnce(&mut DealInput)) -> Result<(), SaveError> {
+        let record = self.record(DEAL_KIND, id).await.map_err(SaveError::Store)?.ok_or_else(|| SaveError::Store(StoreError::Backend("the deal is gone".into())))?;
+        let deal: Deal = record.decode().map_err(SaveError::Store)?;
+        let mut input = DealInput::from_deal(&deal);
+        edit(&mut input);
+        self.save_deal(Some(&record), &input).await.map(|_| ())
+    }
+
+    async fn write_deal(&self, existing: Option<&Record>, deal: &Deal) -> Result<String, StoreError> {
+        let batch = match existing {
+            None => store::create(DEAL_KIND, deal, &BrowserEnv),
+            Some(prev) => match store::update(prev, deal, &BrowserEnv) {
+                Some(batch) => batch,
+                None => return Ok(prev.id.clone()),
+            },
+        };
+        let id = batch.writes[0].record.id.clone();
+        self.apply_showing_first(batch).await?;
+        Ok(id)
+    }
+
+    /// Applies a deal change with the board updated at once, before the
+    /// database confirms; if the write fails, the board shows the stored deal.
+    async fn apply_showing_first(&self, batch: Batch) -> Result<(), StoreError> {
+        let records: Vec<Record> = batch.writes.iter().map(|w| w.record.clone()).collect();
+        self.take_in_sales(&records);
+        let result = self.apply(batch).await;
+        if result.is_err() {
+            for r in &records {
+                self.show_stored_deal(&r.id).await;
+            }
+        }
+        result
+    }
+
+    async fn deal_record(&self, id: &str) -> Result<(Record, Deal, Pipeline), MoveFailure> {
+        let record = self.record(DEAL_KIND, id).await.map_err(MoveFailure::Store)?.filter(|r| !r.deleted).ok_or(MoveFailure::Gone)?;
+        let deal: Deal = record.decode().map_err(MoveFailure::Store)?;
+        let pipeline = self.sales_pipeline(&deal.pipeline_id).ok_or(MoveFailure::Gone)?;
+        Ok((record, deal, pipeline))
+    }
+
+    /// A card dropped on another stage (a closed deal reopens). The board
+    /// shows the move at once from memory; the stored deal is then read,
+    /// moved and written, and on any failure the board shows it as stored.
+    pub async fn move_deal(&self, id: &str, stage: &str) -> Result<(), MoveFailure> {
+        let now = BrowserEnv.now_ms();
+        let shown = self.sales.with_untracked(|s| {
+            let s = s.as_ref()?;
+            let e = s.deals.get(id)?;
+            let moved = e.fields.moved(s.pipeline(&e.fields.pipeline_id)?, stage, now).ok()??;
+            Some(Envelope { fields: moved, ..e.clone() })
+        });
+        if let Some(e) = shown {
+            self.sales.update(|s| {
+                if let Some(s) = s {
+                    s.deals.put(e);
+                }
+            });
+        }
+        let result = self.write_move(id, stage, now).await;
+        if result.is_err() {
+            self.show_stored_deal(id).await;
+        }
+        result
+    }
+
+    async fn write_move(&self, id: &str, stage: &str, now: i64) -> Result<(), MoveFailure> {
+        let (record, deal, pipeline) = self.deal_record(id).await?;
+        let Some(moved) = deal.moved(&pipeline, stage, now).map_err(|_| MoveFailure::Gone)? else { return Ok(()) };
+        self.write_deal(Some(&record), &moved).await.map(|_| ()).map_err(MoveFailure::Store)
+    }
+
+    /// The board shows the deal as stored (after a write that failed).
+    async fn show_stored_deal(&self, id: &str) {
+        let Some(store) = self.store() else { return };
+        match store.get(DEAL_KIND, id).await {
+            Ok(Some(stored)) => self.take_in_sales(&[stored]),
+            Ok(None) => self.sales.update(|s| {
+                if let Some(s) = s {
+                    s.deals.forget(id);
+                }
+            }),
+            Err(e) => leptos::logging::warn!("re-reading deal {id} failed: {e}"),
+        }
+    }
+
+    pub async fn win_deal(&self, id: &str, on: chrono::NaiveDate) -> Result<(), MoveFailure> {
+        let (record, deal, pipeline) = self.deal_record(id).await?;
+        let won = deal.won(&pipeline, on, BrowserEnv.now_ms());
+        self.write_deal(Some(&record), &won).await.map(|_| ()).map_err(MoveFailure::Store)
+    }
+
+    /// Refused (with the field errors) when no reason is given.
+    pub async fn lose_deal(&self, id: &str, reason: &str, note: &str, on: chrono::NaiveDate) -> Result<(), MoveFailure> {
+        let (record, deal, pipeline) = self.deal_record(id).await?;
+        let lost = deal.lost(&pipeline, reason, note, on, BrowserEnv.now_ms()).map_err(MoveFailure::Invalid)?;
+        self.write_deal(Some(&record), &lost).await.map(|_| ()).map_err(MoveFailure::Store)
+    }
+
+    /// Saves a pipeline (a default one is stored the first time it is edited).
+    pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
+        let pipeline = pipeline.validated().map_err(SaveError::Invalid)?;
+        let existing = match id {
+            Some(id) => self.record(PIPELINE_KIND, id).await.map_err(SaveError::Store)?,
+            None => None,
+        };
+        let batch = match (&existing, id) {
+            (Some(prev), _) => match store::update(prev, &pipeline, &BrowserEnv) {
+                Some(b) => b,
+                None => return Ok(prev.id.clone()),
+            },
+            (None, Some(fixed)) => Batch::one(Write::create_with_id(PIPELINE_KIND, fixed, store::to_fields(&pipeline), &BrowserEnv)),
+            (None, None) => store::create(PIPELINE_KIND, &pipeline, &BrowserEnv),
+        };
+        let id = batch.writes[0].record.id.clone();
+        self.apply(batch).await.map_err(SaveError::Store)?;
+        Ok(id)
+    }
+
+    pub async fn save_lost_reasons(&self, reasons: LostReasons) -> Result<(), StoreError> {
+        let existing = self.record(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
+        let batch = match &existing {
+            Some(prev) => match store::update(prev, &reasons, &BrowserEnv) {
+                Some(b) => b,
+                None => return Ok(()),
+            },
+            None => Batch::one(Write::create_with_id(LOST_REASONS_KIND, LOST_REASONS_ID, store::to_fields(&reasons), &BrowserEnv)),
+        };
+        self.apply(batch).await
+    }
+}
