@@ -41,6 +41,18 @@ pub async fn sleep_ms(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits until the browser has painted the next frame: what must show at
+/// once is on screen before slower work (a database write) starts.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    sleep_ms(0).await;
+}
+
 /// Now on the device's clock, as local wall-clock time to the minute (what
 /// tasks are due in). One reading of the clock, so midnight cannot split it.
 pub fn now_local() -> chrono::NaiveDateTime {

@@ -13,7 +13,8 @@ pub fn VirtualList<K, R, V>(
     #[prop(into)]
     count: Signal<usize>,
     row_height: f64,
-    /// A stable key for the row at a position (e.g. the record id).
+    /// A stable key for the row at a position, unique in the list (e.g. the
+    /// record id): a row keeps its element while its key stays in view.
     key: K,
     /// Renders the row at a position.
     render: R,
@@ -40,23 +41,26 @@ where
     // A tablet turned on its side changes the viewport's height.
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    let window = move || {
+    let window = Memo::new(move |_| {
         let n = count.get();
         let first = (scroll_top.get() / row_height) as usize;
         let visible = (height.get() / row_height).ceil() as usize + 1;
         let start = first.saturating_sub(OVERSCAN).min(n);
         let end = (first + visible + OVERSCAN).min(n);
         (start..end).map(|i| (i, key(i))).collect::<Vec<_>>()
-    };
+    });
+    // Where a row's key now is: a row whose key moved (an item inserted or
+    // removed above it) slides into place instead of being built again.
+    let top_of = move |key: &str, was: usize| window.with(|w| w.iter().find(|(_, k)| k == key).map_or(was, |(i, _)| *i)) as f64 * row_height;
     let on_scroll = move |_| measure();
     view! {
         <div class="vlist" node_ref=viewport on:scroll=on_scroll role="list">
             <div class="vlist-space" style:height=move || format!("{}px", count.get() as f64 * row_height)>
-                <For each=window key=|row| row.clone() children=move |(i, _)| {
+                <For each=move || window.get() key=|(_, key)| key.clone() children=move |(i, key)| {
                     let render = render.clone();
                     view! {
                         <div class="vlist-row" role="listitem"
-                            style:top=format!("{}px", i as f64 * row_height)
+                            style:top=move || format!("{}px", top_of(&key, i))
                             style:height=format!("{row_height}px")>
                             {render(i)}
                         </div>

@@ -25,16 +25,19 @@ impl Sales {
         self.pipelines.iter().find(|(pid, _)| pid == id).map(|(_, p)| p)
     }
 
-    /// Records just written (here or in another tab) taken in.
-    fn take_in(&mut self, records: &[Record], lang: daftar_core::locale::Lang) {
-        self.deals.upsert(records);
+    /// Records just written (here or in another tab) taken in; true when
+    /// the sales screens must draw again.
+    fn take_in(&mut self, records: &[Record], lang: daftar_core::locale::Lang) -> bool {
+        let mut changed = self.deals.upsert(records);
         if records.iter().any(|r| r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND) {
             let pipelines: Vec<Record> = records.iter().filter(|r| r.kind == PIPELINE_KIND).cloned().collect();
             merge_pipelines(&mut self.pipelines, &pipelines);
             if let Some(r) = records.iter().find(|r| r.kind == LOST_REASONS_KIND) {
                 self.lost_reasons = reasons_of(Some(r), lang);
             }
+            changed = true;
         }
+        changed
     }
 }
 
@@ -57,6 +60,29 @@ fn reasons_of(record: Option<&Record>, lang: daftar_core::locale::Lang) -> Vec<S
     }
 }
 
+thread_local! {
+    static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// After the customer list has painted and settled.
+const PRELOAD_DELAY_MS: i32 = 1_500;
+
+/// Every deal, parsed a slice at a time with the browser free in between
+/// (6,000 deals parsed at once held the page for over 100 ms).
+async fn read_deals(store: &crate::storage::IdbStore) -> Result<daftar_core::store::Scan<Deal>, StoreError> {
+    const SLICE: usize = 1_000;
+    let text = store.records_text(DEAL_KIND).await?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    let mut scan = daftar_core::store::Scan::default();
+    for slice in lines.chunks(SLICE) {
+        for line in slice {
+            scan.push(serde_json::from_str::<Envelope<Deal>>(line));
+        }
+        crate::browser_env::sleep_ms(0).await;
+    }
+    Ok(scan)
+}
+
 /// Why a move on the board did not happen, in words for the toast.
 #[derive(Clone, Debug, PartialEq)]
 pub enum MoveFailure {
@@ -69,15 +95,23 @@ impl AppState {
     /// Reads deals, pipelines and lost reasons the first time a sales screen
     /// opens; later writes keep them in step (see `take_in`).
     pub async fn load_sales(&self) -> Result<(), StoreError> {
-        if self.sales.with_untracked(Option::is_some) {
+        // Once loaded, writes keep it current; while a load runs (the preload),
+        // a second caller leaves it to finish and set the signal it waits on.
+        if self.sales.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
             return Ok(());
         }
+        let loaded = self.read_sales().await;
+        LOADING.with(|l| l.set(false));
+        loaded
+    }
+
+    async fn read_sales(&self) -> Result<(), StoreError> {
         let store = self.store().ok_or_else(unavailable)?;
         let span = crate::perf::start("daftar:load-sales");
         let lang = self.lang.get_untracked();
         for _ in 0..3 {
             let changes_before = self.changes.get_untracked();
-            let scan = store.all_as::<Deal>(DEAL_KIND).await?;
+            let scan = read_deals(&store).await?;
             let stored = store.all(PIPELINE_KIND).await?;
             let reasons = store.get(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
             if self.changes.get_untracked() != changes_before {
@@ -96,15 +130,30 @@ impl AppState {
         Ok(())
     }
 
+    /// Loads the sales screens' data a moment after start, in slices, so
+    /// the first visit to the board finds it in memory.
+    pub(super) fn preload_sales(self) {
+        leptos::task::spawn_local(async move {
+            crate::browser_env::sleep_ms(PRELOAD_DELAY_MS).await;
+            if let Err(e) = self.load_sales().await {
+                leptos::logging::warn!("loading deals failed: {e}");
+            }
+        });
+    }
+
     pub(super) fn take_in_sales(&self, records: &[Record]) {
         let relevant = |r: &Record| r.kind == DEAL_KIND || r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND;
         if self.sales.with_untracked(Option::is_some) && records.iter().any(relevant) {
             let lang = self.lang.get_untracked();
-            self.sales.update(|s| {
+            let mut changed = false;
+            self.sales.update_untracked(|s| {
                 if let Some(s) = s {
-                    s.take_in(records, lang);
+                    changed = s.take_in(records, lang);
                 }
             });
+            if changed {
+                self.sales.notify();
+            }
         }
     }
 
@@ -203,6 +252,7 @@ impl AppState {
                     s.deals.put(e);
                 }
             });
+            crate::browser_env::after_paint().await;
         }
         let result = self.write_move(id, stage, now).await;
         if result.is_err() {

@@ -139,6 +139,7 @@ impl AppState {
                     self.store.set_value(Some(Rc::new(store)));
                     self.store_status.set(StoreStatus::Ready);
                     self.reload_customers().await;
+                    self.preload_sales();
                 }
                 Err(e) => {
                     leptos::logging::error!("opening IndexedDB failed: {e}");

@@ -267,7 +267,7 @@ try {
       `boot ${fmt(boot.boot, 0)} ms, search p95 ${fmt(pct(boot.search, 95))} ms, ${boot.rows}, ` +
       `customer page ${fmt(boot.customerPage, 0)} ms, global search p95 ${fmt(pct(boot.globalSearch, 95))} ms, ` +
       `CSV 50k ${fmt(csv.total, 0)} ms (check ${fmt(csv.check, 0)}, write ${fmt(csv.write, 0)}), longest task ${fmt(csv.longest, 0)} ms, ` +
-      `board first ${fmt(boot.boardCold, 0)} ms, again ${fmt(median(boot.boardWarm), 0)} ms (plain JS ${fmt(median(boot.plain), 0)} ms), stage move p95 ${fmt(pct(boot.moves, 95))} ms`);
+      `board first ${fmt(boot.boardFirst, 0)} ms, again ${fmt(median(boot.boardAgain), 0)} ms (plain JS ${fmt(median(boot.plain), 0)} ms), deals load ${fmt(boot.loadSales, 0)} ms, stage move p95 mouse ${fmt(pct(boot.drags, 95))} / keyboard ${fmt(pct(boot.moves, 95))} ms`);
   }
 } finally {
   server.kill();
@@ -293,13 +293,16 @@ console.log(`| global search (customers, contacts, activities, tasks) work per k
 console.log(`| global search index load on first opening (contacts, activities, tasks) | ${fmt(median(results.map((r) => r.loadEverything)), 0)} ms | |`);
 console.log(`| CSV import of 50,000 rows through the import screen: choose → checked → written | ${fmt(csvMedian((c) => c.total), 0)} ms (${perRecord(csvMedian((c) => c.total), 50_000)} rows/s; check ${fmt(csvMedian((c) => c.check), 0)}, write ${fmt(csvMedian((c) => c.write), 0)}) | |`);
 console.log(`| longest main-thread task during that import | ${fmt(csvMedian((c) => c.longest), 0)} ms (runs: ${results.map((r) => fmt(r.csv.longest, 0)).join(", ")}) | ≤ 100 ms |`);
-const boardWarm = median(results.map((r) => median(r.boardWarm)));
+const boardAgain = median(results.map((r) => median(r.boardAgain)));
 const boardPlain = median(results.map((r) => median(r.plain)));
 const moves = results.flatMap((r) => r.moves);
-console.log(`| pipeline board, 5,000 open deals over 8 stages (columns: ${results[0].open}): click to painted board, first time (reads the deals from IndexedDB) | ${fmt(median(results.map((r) => r.boardCold)), 0)} ms | ≤ 150 ms |`);
-console.log(`| the same, deals already in memory (5 navigations per run) | ${fmt(boardWarm, 0)} ms | ≤ 150 ms |`);
-console.log(`| plain-JS page building the same board DOM (${results[0].cards} cards in view) from the same deals in memory, same page | ${fmt(boardPlain, 0)} ms (ratio plain ÷ Daftar ${fmt(boardPlain / boardWarm, 2)}) | |`);
-console.log(`| stage move by keyboard: main-thread work from drop to laid-out board, p50 / p95 (${moves.length} moves) | ${fmt(pct(moves, 50))} / ${fmt(pct(moves, 95))} ms | p95 ≤ 16 ms |`);
+const drags = results.flatMap((r) => r.drags);
+console.log(`| pipeline board, 5,000 open deals over 8 stages (columns: ${results[0].open}): click to painted board, first visit after start | ${fmt(median(results.map((r) => r.boardFirst)), 0)} ms | ≤ 150 ms |`);
+console.log(`| the same, later visits (5 per run) | ${fmt(boardAgain, 0)} ms | ≤ 150 ms |`);
+console.log(`| reading the 6,000 deals from IndexedDB, in slices, 1.5 s after start (off the navigation) | ${fmt(median(results.map((r) => r.loadSales)), 0)} ms | |`);
+console.log(`| plain-JS page building the same board DOM (${results[0].cards} cards in view) from the same deals in memory, same page | ${fmt(boardPlain, 0)} ms (ratio plain ÷ Daftar ${fmt(boardPlain / boardAgain, 2)}) | |`);
+console.log(`| stage move by mouse: main-thread work from release to laid-out board, p50 / p95 (${drags.length} moves) | ${fmt(pct(drags, 50))} / ${fmt(pct(drags, 95))} ms | p95 ≤ 16 ms |`);
+console.log(`| stage move by keyboard: the same from the drop key (the moved card keeps the focus) | ${fmt(pct(moves, 50))} / ${fmt(pct(moves, 95))} ms | p95 ≤ 16 ms |`);
 console.log(`| memory with the board open: JS heap / wasm linear memory | ${fmt(median(results.map((r) => r.boardHeap)) / 2 ** 20)} / ${fmt(median(results.map((r) => r.boardWasm)) / 2 ** 20)} MB | |`);
 console.log(`| memory after boot: JS heap (performance.memory) / wasm linear memory | ${fmt(median(results.map((r) => r.heap)) / 2 ** 20)} / ${fmt(median(results.map((r) => r.wasm)) / 2 ** 20)} MB | |`);
 console.log(`| wasm raw / gzip / brotli | ${fmt(sizes.raw / 1024, 0)} / ${fmt(sizes.gzip / 1024, 0)} / ${fmt(sizes.brotli / 1024, 0)} KB | brotli ≤ 400 KB |`);

@@ -165,6 +165,7 @@ test("deal form with line items shows margin and commissions; forecast and table
   const editor = page.getByTestId("pipeline-editor").first();
   await editor.getByTestId("stage-row").last().getByTestId("stage-up").click();
   await editor.getByTestId("pipeline-save").click();
+  await expect(page.getByText("Pipeline saved.")).toBeVisible();
   await page.goto("/pipeline");
   const lastTwo = () => page.getByTestId("board-column").evaluateAll((cols) => cols.slice(-2).map((c) => c.dataset.stage));
   await expect.poll(lastTwo).toEqual(["contract", "commit"]);

@@ -102,21 +102,26 @@ impl DealBook {
         book
     }
 
-    /// Takes in written records (deals only; deleted ones leave).
-    pub fn upsert(&mut self, records: &[Record]) {
+    /// Takes in written records (deals only; deleted ones leave). True when
+    /// what the board shows changed: a write that confirms a move already
+    /// shown changes only the revision, and nothing needs drawing again.
+    pub fn upsert(&mut self, records: &[Record]) -> bool {
+        let mut changed = false;
         for r in records.iter().filter(|r| r.kind == super::deal::KIND) {
             if r.deleted {
-                self.deals.remove(&r.id);
+                changed |= self.deals.remove(&r.id).is_some();
                 continue;
             }
             match r.decode::<Deal>() {
                 Ok(fields) => {
+                    changed |= self.deals.get(&r.id).is_none_or(|old| old.fields != fields);
                     let e = Envelope { kind: r.kind.clone(), id: r.id.clone(), rev: r.rev, created_at: r.created_at, updated_at: r.updated_at, deleted: false, fields };
                     self.deals.insert(r.id.clone(), e);
                 }
                 Err(_) => self.unreadable += 1,
             }
         }
+        changed
     }
 
     /// Puts a deal as it will be once written (a card moved on the board
@@ -165,10 +170,8 @@ impl DealBook {
             placed[at].push(e);
         }
         for (column, mut deals) in columns.iter_mut().zip(placed) {
-            deals.sort_by(|a, b| {
-                let (a, b) = (&a.fields, &b.fields);
-                (a.expected_close.is_none(), a.expected_close, &a.title).cmp(&(b.expected_close.is_none(), b.expected_close, &b.title))
-            });
+            // Unstable (no scratch buffer) but total: the id breaks ties.
+            deals.sort_unstable_by(|a, b| sort_key(a).cmp(&sort_key(b)));
             for e in &deals {
                 let p = pipeline.stage(&column.stage).map_or(0, |s| s.probability);
                 column.totals.add(e.fields.currency, e.fields.amount, (i128::from(e.fields.amount) * i128::from(p) / 100) as i64);
@@ -177,6 +180,11 @@ impl DealBook {
         }
         columns
     }
+}
+
+/// Board order: soonest expected close first, undated last, then title.
+fn sort_key(e: &Envelope<Deal>) -> (bool, Option<NaiveDate>, &str, &str) {
+    (e.fields.expected_close.is_none(), e.fields.expected_close, &e.fields.title, &e.id)
 }
 
 #[cfg(test)]
@@ -281,12 +289,16 @@ mod tests {
         let mut b = DealBook::default();
         let d = deal("a", "lead", "1", None);
         let rec = Record { kind: "deal".into(), id: "a".into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields: crate::store::to_fields(&d.fields) };
-        b.upsert(std::slice::from_ref(&rec));
+        assert!(b.upsert(std::slice::from_ref(&rec)));
         assert_eq!(b.get("a").unwrap().fields.stage, "lead");
+        // The same fields at a new revision: nothing to draw again.
+        assert!(!b.upsert(&[Record { rev: 2, ..rec.clone() }]));
+        assert_eq!(b.get("a").unwrap().rev, 2);
         let other_kind = Record { kind: "task".into(), ..rec.clone() };
-        b.upsert(&[other_kind]);
+        assert!(!b.upsert(&[other_kind]));
         assert_eq!(b.len(), 1);
-        b.upsert(&[Record { deleted: true, ..rec }]);
+        assert!(b.upsert(&[Record { deleted: true, ..rec.clone() }]));
         assert!(b.is_empty());
+        assert!(!b.upsert(&[Record { deleted: true, ..rec }]));
     }
 }

@@ -7,7 +7,8 @@ use super::close::{CloseDialog, Closing};
 use super::drag::{Carry, Dnd, Target};
 use super::filters::FilterBar;
 use super::quick_add::QuickAdd;
-use super::{totals_text, use_sales, PipelineTabs};
+use super::{use_sales, PipelineTabs};
+use daftar_core::locale::format_money;
 use crate::components::VirtualList;
 use crate::state::AppState;
 use daftar_core::pipeline::{Column, Filter, Pipeline};
@@ -144,7 +145,17 @@ fn BoardColumn(index: usize, stage_id: String, name: String, board: Memo<Vec<Col
     let dnd = expect_context::<Dnd>();
     let t = move || state.t();
     let count = Signal::derive(move || board.with(|b| b.get(index).map_or(0, |c| c.deals.len())));
-    let totals = move || board.with(|b| b.get(index).map(|c| totals_text(&c.totals, state.lang.get())).unwrap_or_default());
+    // One line per currency: the sum, then the weighted sum.
+    let totals = move || {
+        let lang = state.lang.get();
+        let sums = board.with(|b| b.get(index).map(|c| c.totals.by_currency()).unwrap_or_default());
+        sums.into_iter()
+            .map(|(c, s)| view! {
+                <div class="col-sum"><strong>{format_money(s.amount, c, lang)}</strong></div>
+                <div class="col-sum">{format!("{} {}", t().weighted_short, format_money(s.weighted, c, lang))}</div>
+            })
+            .collect_view()
+    };
     let drop_attr = Target::Stage(stage_id.clone()).attr();
     let over = {
         let stage_id = stage_id.clone();

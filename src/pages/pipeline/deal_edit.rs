@@ -59,6 +59,18 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
     });
     let title = RwSignal::new(input.title);
     let customer = RwSignal::new(input.customer_id);
+    let contact = RwSignal::new(input.contact_id);
+    // The chosen customer's contacts, to name who the deal is with.
+    let contacts = LocalResource::new(move || {
+        let customer_id = customer.get();
+        async move {
+            if customer_id.is_empty() {
+                return Vec::new();
+            }
+            let linked = state.linked_to(daftar_core::customers::KIND, &customer_id).await.unwrap_or_default();
+            linked.iter().filter(|r| r.kind == daftar_core::contacts::KIND).filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::contacts::Contact>().ok()?.name))).collect::<Vec<_>>()
+        }
+    });
     let owner = RwSignal::new(input.owner);
     let amount = RwSignal::new(input.amount);
     let currency = RwSignal::new(input.currency);
@@ -102,7 +114,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
             let input = DealInput {
                 title: title.get_untracked(),
                 customer_id: customer.get_untracked(),
-                contact_id: String::new(),
+                contact_id: contact.get_untracked(),
                 owner: owner.get_untracked(),
                 amount: amount.get_untracked(),
                 currency: currency.get_untracked(),
@@ -177,6 +189,15 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="deal-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <CustomerPicker id="deal-customer" chosen=customer errors=errors/>
+                {move || contacts.get().filter(|c| !c.is_empty()).map(|list| view! {
+                    <div class="field">
+                        <label for="deal-contact">{move || t().field_contact}</label>
+                        <select id="deal-contact" on:change=move |ev| contact.set(event_target_value(&ev))>
+                            <option value="">{move || t().no_contact}</option>
+                            {list.into_iter().map(|(id, name)| view! { <option value=id.clone() selected=contact.get_untracked() == id>{name}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
                 <div class="row2">
                     <div class="field">
                         <label for="deal-pipeline">{move || t().nav_pipeline}</label>
