@@ -2,6 +2,7 @@
 //! typed: when we last had contact, and how long since they last bought.
 
 use crate::activities::{self, Activity};
+use crate::pipeline::{self, Deal, Status};
 use crate::store::Record;
 use chrono::NaiveDate;
 
@@ -15,11 +16,6 @@ pub struct Facts {
     pub last_purchase: Option<NaiveDate>,
 }
 
-/// Deals (a later area) mark a purchase as `status: "won"` with the date in
-/// `closed_on`; the rule lives here so the customer page needs no change
-/// when deals arrive.
-const DEAL: &str = "deal";
-
 pub fn facts(linked: &[Record], now_ms: i64) -> Facts {
     let mut f = Facts::default();
     for r in linked.iter().filter(|r| !r.deleted) {
@@ -31,9 +27,12 @@ pub fn facts(linked: &[Record], now_ms: i64) -> Facts {
                     }
                 }
             }
-            DEAL if r.fields.get("status").and_then(|s| s.as_str()) == Some("won") => {
-                let closed = r.fields.get("closed_on").and_then(|d| d.as_str()).and_then(|d| d.parse::<NaiveDate>().ok());
-                f.last_purchase = f.last_purchase.max(closed);
+            pipeline::DEAL_KIND => {
+                if let Ok(d) = r.decode::<Deal>() {
+                    if d.status == Status::Won {
+                        f.last_purchase = f.last_purchase.max(d.closed_on);
+                    }
+                }
             }
             _ => {}
         }
@@ -88,5 +87,19 @@ mod tests {
         assert_eq!(f.last_purchase, Some(may10));
         assert_eq!(days_since(may10, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()), 197);
         assert_eq!(days_since(may10, may10), 0);
+    }
+
+    #[test]
+    fn a_deal_won_through_the_pipeline_counts_as_a_purchase() {
+        use crate::locale::Lang;
+        use crate::pipeline::{defaults, validate, DealInput};
+        let env = SeededEnv::new(1, 0);
+        let p = defaults(Lang::En).remove(0).1;
+        let deal = validate(&DealInput { title: "t".into(), customer_id: "c".into(), stage: "quote".into(), ..Default::default() }, &p, 0).unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let won = Write::create(pipeline::DEAL_KIND, crate::store::to_fields(&deal.won(&p, on, 1)), &env).record;
+        let lost = Write::create(pipeline::DEAL_KIND, crate::store::to_fields(&deal.lost(&p, "price", "", on, 1).unwrap()), &env).record;
+        assert_eq!(facts(&[won], 0).last_purchase, Some(on));
+        assert_eq!(facts(&[lost], 0).last_purchase, None);
     }
 }
