@@ -119,6 +119,25 @@ test.describe("the board on a 1024×768 touch tablet", () => {
   });
 });
 
+test("carrying a card near the board's edge scrolls the board to the far columns", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("lang-switch").click();
+  await createCustomer(page, { name: "Alborz Office" });
+  await page.goto("/pipeline");
+  await quickAdd(page, "lead", "Scanner rollout", "Alborz", "500000");
+  const board = page.getByTestId("board");
+  const start = await board.evaluate((b) => b.scrollLeft);
+  const from = await card(page, "Scanner rollout").boundingBox();
+  const edge = await board.boundingBox();
+  await page.mouse.move(from.x + 40, from.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + edge.width - 12, from.y + 120, { steps: 10 });
+  await expect.poll(() => board.evaluate((b) => b.scrollLeft), { timeout: 5000 }).toBeGreaterThan(start + 600);
+  await page.mouse.up();
+  await expect(column(page, "lead").getByTestId("column-count")).toHaveText("0");
+  await expect(column(page, "contract").getByTestId("deal-card")).toHaveText(/Scanner rollout/);
+});
+
 test("deal form with line items shows margin and commissions; forecast and table agree; stage reorder keeps deals", async ({ page }) => {
   await openApp(page);
   await page.getByTestId("lang-switch").click();
