@@ -324,4 +324,6 @@ pub const TEXTS: Texts = Texts {
     what_they_supply: "What they supply",
     strengths: "Strengths",
     weaknesses: "Weaknesses",
+    deal_reopened: "Deal reopened.",
+    gross_margin: "Gross margin",
 };

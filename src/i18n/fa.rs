@@ -324,4 +324,6 @@ pub const TEXTS: Texts = Texts {
     what_they_supply: "چه چیزی تأمین می‌کنند",
     strengths: "نقاط قوت",
     weaknesses: "نقاط ضعف",
+    deal_reopened: "فرصت بازگشایی شد.",
+    gross_margin: "سود ناخالص",
 };

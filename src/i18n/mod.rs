@@ -359,6 +359,9 @@ pub struct Texts {
     pub what_they_supply: &'static str,
     pub strengths: &'static str,
     pub weaknesses: &'static str,
+    // review fixes
+    pub deal_reopened: &'static str,
+    pub gross_margin: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -109,12 +109,15 @@ impl AppState {
         let store = self.store().ok_or_else(unavailable)?;
         let span = crate::perf::start("daftar:load-sales");
         let lang = self.lang.get_untracked();
-        for _ in 0..3 {
+        // A write during the read would be missing: read again (writes are
+        // rare), and after a few tries keep what was read rather than wait.
+        const TRIES: usize = 5;
+        for attempt in 1..=TRIES {
             let changes_before = self.changes.get_untracked();
             let scan = read_deals(&store).await?;
             let stored = store.all(PIPELINE_KIND).await?;
             let reasons = store.get(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
-            if self.changes.get_untracked() != changes_before {
+            if self.changes.get_untracked() != changes_before && attempt < TRIES {
                 continue;
             }
             if scan.unreadable > 0 {

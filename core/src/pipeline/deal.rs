@@ -236,9 +236,11 @@ impl Deal {
 
     /// When the deal entered its current stage (its creation if unknown).
     pub fn in_stage_since(&self) -> Option<i64> {
+        // Back through the steps in this stage, stopping at a close: a deal
+        // reopened into its old stage starts counting again.
         let mut since = None;
         for step in self.steps.iter().rev() {
-            if step.stage != self.stage {
+            if step.stage != self.stage || (since.is_some() && step.status != Status::Open) {
                 break;
             }
             since = Some(step.at);
@@ -371,6 +373,16 @@ mod tests {
         let mut never = p.clone();
         never.stages.iter_mut().for_each(|s| s.rot_days = 0);
         assert!(!d.is_rotting(&never, day(1000)));
+    }
+
+    #[test]
+    fn a_deal_reopened_into_its_old_stage_is_not_rotting_at_once() {
+        let p = sales();
+        let d = validate(&input(), &p, 0).unwrap();
+        let lost = d.lost(&p, "price", "", NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), day(30)).unwrap();
+        let back = lost.moved(&p, "quote", day(40)).unwrap().unwrap();
+        assert_eq!(back.in_stage_since(), Some(day(40)));
+        assert!(!back.is_rotting(&p, day(41)));
     }
 
     #[test]

@@ -72,7 +72,8 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
             (name, Signal::derive(move || {
                 let mut parts = vec![format_money(p.price, p.currency, lang())];
                 if p.price > 0 {
-                    parts.push(format!("{} {}٪", t().margin, (p.price - p.cost) * 100 / p.price));
+                    let sign = if lang().is_rtl() { "٪" } else { "%" };
+                    parts.push(format!("{} {}{sign}", t().gross_margin, (p.price - p.cost) * 100 / p.price));
                 }
                 if p.warranty_months > 0 {
                     parts.push(format!("{} {} {}", t().warranty_term, p.warranty_months, t().months));

@@ -72,9 +72,9 @@ pub fn Board() -> impl IntoView {
             </div>
             <Show when=move || ready.get() fallback=move || view! { <p class="muted page">{move || t().loading}</p> }>
                 <div class="board" data-testid="board" class:carrying=move || dnd.carry.with(Option::is_some)>
-                    <For each=move || pipeline.get().map(|p| p.stages).unwrap_or_default().into_iter().enumerate()
-                        key=|(_, s)| (s.id.clone(), s.name.clone(), s.probability)
-                        children=move |(i, stage)| view! { <BoardColumn index=i stage_id=stage.id name=stage.name board pipeline_id/> }/>
+                    <For each=move || pipeline.get().map(|p| p.stages).unwrap_or_default()
+                        key=|s| (s.id.clone(), s.name.clone(), s.probability)
+                        children=move |stage| view! { <BoardColumn stage_id=stage.id name=stage.name board pipeline_id/> }/>
                 </div>
                 <div class="drop-bar" class:shown=move || dnd.carry.with(Option::is_some)>
                     <div class="drop-zone won" data-drop="won" class:over=move || dnd.over.get() == Some(Target::Won) data-testid="drop-won">{move || t().deal_won}</div>
@@ -82,7 +82,7 @@ pub fn Board() -> impl IntoView {
                 </div>
                 <Ghost/>
             </Show>
-            {move || closing.get().map(|c| view! { <CloseDialog closing=c on_close=move || closing.set(None)/> })}
+            {move || closing.get().map(|c| view! { <CloseDialog closing=c on_close=move || closing.set(None) on_done=move || closing.set(None)/> })}
             <p class="visually-hidden" aria-live="polite" data-testid="board-announce">{move || announce.get()}</p>
         </section>
     }
@@ -131,7 +131,7 @@ async fn reveal_card(deal: &str, stage: &str, board: Memo<Vec<Column>>) {
             let _ = card.focus();
             return;
         }
-        let index = board.with_untracked(|b| b.iter().find(|c| c.stage == stage).and_then(|c| c.deals.iter().position(|d| d == deal)));
+        let Some(index) = board.try_with_untracked(|b| b.iter().find(|c| c.stage == stage).and_then(|c| c.deals.iter().position(|d| d == deal))) else { return };
         let list = document().query_selector(&format!("[data-stage=\"{stage}\"] .vlist")).ok().flatten();
         if let (Some(list), Some(i)) = (list, index) {
             list.set_scroll_top((i as f64 * CARD_ROW_PX) as i32);
@@ -140,15 +140,20 @@ async fn reveal_card(deal: &str, stage: &str, board: Memo<Vec<Column>>) {
 }
 
 #[component]
-fn BoardColumn(index: usize, stage_id: String, name: String, board: Memo<Vec<Column>>, pipeline_id: Memo<String>) -> impl IntoView {
+fn BoardColumn(stage_id: String, name: String, board: Memo<Vec<Column>>, pipeline_id: Memo<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dnd = expect_context::<Dnd>();
     let t = move || state.t();
-    let count = Signal::derive(move || board.with(|b| b.get(index).map_or(0, |c| c.deals.len())));
+    // By stage id, not position: stages reordered in another tab keep their cards.
+    let index = Memo::new({
+        let stage_id = stage_id.clone();
+        move |_| board.with(|b| b.iter().position(|c| c.stage == stage_id))
+    });
+    let count = Signal::derive(move || board.with(|b| index.get().and_then(|i| b.get(i)).map_or(0, |c| c.deals.len())));
     // One line per currency: the sum, then the weighted sum.
     let totals = move || {
         let lang = state.lang.get();
-        let sums = board.with(|b| b.get(index).map(|c| c.totals.by_currency()).unwrap_or_default());
+        let sums = board.with(|b| index.get().and_then(|i| b.get(i)).map(|c| c.totals.by_currency()).unwrap_or_default());
         sums.into_iter()
             .map(|(c, s)| view! {
                 <div class="col-sum"><strong>{format_money(s.amount, c, lang)}</strong></div>
@@ -163,7 +168,7 @@ fn BoardColumn(index: usize, stage_id: String, name: String, board: Memo<Vec<Col
     };
     let adding = RwSignal::new(false);
     let quick_stage = stage_id.clone();
-    let key = move |i: usize| board.with_untracked(|b| b.get(index).and_then(|c| c.deals.get(i).cloned()).unwrap_or_default());
+    let key = move |i: usize| board.with_untracked(|b| index.get_untracked().and_then(|at| b.get(at)).and_then(|c| c.deals.get(i).cloned()).unwrap_or_default());
     let render = move |i: usize| view! { <DealCard id=key(i)/> };
     view! {
         <section class="board-col" data-drop=drop_attr class:over=over data-testid="board-column" data-stage=stage_id.clone()>

@@ -98,7 +98,7 @@ pub fn DealCard(id: String) -> impl IntoView {
     view! {
         <a class="deal-card" class:lifted=lifted href=href data-deal-id=id.clone() data-testid="deal-card"
             aria-roledescription=move || t().card_role_description
-            on:pointerdown=on_down on:click=on_click on:keydown=on_key
+            on:pointerdown=on_down on:click=on_click on:keydown=on_key on:blur={let id = id.clone(); move |_| dnd.blurred(&id)}
             on:contextmenu=|ev| ev.prevent_default() draggable="false">
             {move || card.get().map(|c| view! {
                 <span class="deal-title">{c.title}</span>

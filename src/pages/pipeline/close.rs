@@ -26,7 +26,13 @@ impl Closing {
 }
 
 #[component]
-pub fn CloseDialog(closing: Closing, on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+pub fn CloseDialog(
+    closing: Closing,
+    /// Cancel: nothing was recorded.
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+    /// The deal was marked won or lost.
+    on_done: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
@@ -43,7 +49,6 @@ pub fn CloseDialog(closing: Closing, on_close: impl Fn() + Clone + Send + Sync +
     let won = closing.won;
     let deal = closing.deal.clone();
     let submit = {
-        let on_close = on_close.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let lang = state.lang.get_untracked();
@@ -52,7 +57,7 @@ pub fn CloseDialog(closing: Closing, on_close: impl Fn() + Clone + Send + Sync +
                 return;
             };
             let reason = Some(typed.get_untracked()).filter(|r| !r.trim().is_empty()).unwrap_or_else(|| chosen.get_untracked());
-            let (deal, on_close) = (deal.clone(), on_close.clone());
+            let (deal, on_done) = (deal.clone(), on_done.clone());
             saving.set(true);
             leptos::task::spawn_local(async move {
                 let done = if won { state.win_deal(&deal, on).await } else { state.lose_deal(&deal, &reason, &note.get_untracked(), on).await };
@@ -61,7 +66,7 @@ pub fn CloseDialog(closing: Closing, on_close: impl Fn() + Clone + Send + Sync +
                     Ok(()) => {
                         let t = state.t_untracked();
                         state.notify(if won { t.deal_marked_won } else { t.deal_marked_lost }.to_string(), None);
-                        on_close();
+                        on_done();
                     }
                     Err(MoveFailure::Invalid(e)) => {
                         errors.set(e);

@@ -22,9 +22,12 @@ pub fn DealEdit() -> impl IntoView {
     let state = expect_context::<AppState>();
     let loaded = crate::pages::record_of_route(DEAL_KIND);
     let (_, ready) = super::use_sales();
+    // Once shown, the form stays: deals reloaded after another tab's big
+    // write must not wipe what is being typed.
+    let shown = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ready.get());
     view! {
         <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
-            {move || ready.get().then(|| loaded.get().flatten().map(|existing| view! { <DealForm existing/> })).flatten()}
+            {move || shown.get().then(|| loaded.get().flatten().map(|existing| view! { <DealForm existing/> })).flatten()}
         </Suspense>
     }
 }
@@ -165,13 +168,20 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
         }
     };
     let status = deal.as_ref().map(|d| d.status);
+    // Back on the board, open again in its stage (the form would hold the
+    // closed deal's revision, so it is left rather than kept open).
     let reopen = {
-        let id = id.clone();
+        let (id, navigate) = (id.clone(), navigate.clone());
         move |_| {
-            let id = id.clone();
+            let (id, navigate) = (id.clone(), navigate.clone());
+            let to = back();
             leptos::task::spawn_local(async move {
-                if let Err(e) = state.move_deal(&id, &stage.get_untracked()).await {
-                    state.notify(super::move_failure_text(&e, state), None);
+                match state.move_deal(&id, &stage.get_untracked()).await {
+                    Ok(()) => {
+                        state.notify(state.t_untracked().deal_reopened.to_string(), None);
+                        navigate(&to, Default::default());
+                    }
+                    Err(e) => state.notify(super::move_failure_text(&e, state), None),
                 }
             });
         }
@@ -223,7 +233,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                     </Show>
                     <div class="field">
                         <label for="deal-currency">{move || t().currency}</label>
-                        <select id="deal-currency" on:change=move |ev| if let Some(c) = Currency::from_code(&event_target_value(&ev)) { currency.set(c) }>
+                        <select id="deal-currency" disabled=move || lines.with(|l| !l.is_empty()) on:change=move |ev| if let Some(c) = Currency::from_code(&event_target_value(&ev)) { currency.set(c) }>
                             {Currency::ALL.into_iter().map(|c| view! { <option value=c.code() selected=currency.get_untracked() == c>{move || c.name(state.lang.get())}</option> }).collect_view()}
                         </select>
                     </div>
@@ -269,7 +279,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
             {deal.map(|d| view! { <StageHistory deal=d/> })}
             {move || closing.get().map(|c| {
                 let navigate = navigate.clone();
-                view! { <CloseDialog closing=c on_close=move || { closing.set(None); navigate(&back(), Default::default()); }/> }
+                view! { <CloseDialog closing=c on_close=move || closing.set(None) on_done=move || { closing.set(None); navigate(&back(), Default::default()); }/> }
             })}
         </section>
     }

@@ -111,6 +111,7 @@ impl Dnd {
         if ev.button() != 0 || self.carry.with_untracked(Option::is_some) {
             return;
         }
+        self.swallow_click.set_value(false);
         let touch = ev.pointer_type() != "mouse";
         let press = Press { carry: Carry { deal: deal.to_string(), from: from.to_string(), keyboard: false }, pointer: ev.pointer_id(), x0: f64::from(ev.client_x()), y0: f64::from(ev.client_y()), touch };
         self.press.set_value(Some(press));
@@ -119,7 +120,8 @@ impl Dnd {
             let pointer = ev.pointer_id();
             set_timeout(
                 move || {
-                    let still_held = dnd.press.with_value(|p| p.as_ref().is_some_and(|p| p.pointer == pointer));
+                    // The board may be gone by then (a tap opened the deal).
+                    let still_held = dnd.press.try_with_value(|p| p.as_ref().is_some_and(|p| p.pointer == pointer)).unwrap_or(false);
                     if still_held {
                         dnd.lift();
                     }
@@ -191,6 +193,14 @@ impl Dnd {
         self.over.set(None);
         if let Some(target) = over {
             self.on_drop.run((carry, target));
+        }
+    }
+
+    /// A card lifted by keyboard is put back when the focus leaves it.
+    pub fn blurred(&self, deal: &str) {
+        if self.carry.with_untracked(|c| c.as_ref().is_some_and(|c| c.keyboard && c.deal == deal)) {
+            self.carry.set(None);
+            self.over.set(None);
         }
     }
 
@@ -269,7 +279,8 @@ impl Drop for TouchGuard {
 /// frame, faster the closer the pointer is to the edge.
 fn autoscroll(dnd: Dnd) {
     request_animation_frame(move || {
-        if !dnd.carry.with_untracked(|c| c.as_ref().is_some_and(|c| !c.keyboard)) {
+        // Stops when the card is dropped, or the board is gone.
+        if !dnd.carry.try_with_untracked(|c| c.as_ref().is_some_and(|c| !c.keyboard)).unwrap_or(false) {
             return;
         }
         let (x, y) = dnd.pointer.get_untracked();

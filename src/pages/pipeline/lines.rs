@@ -28,11 +28,12 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
     view! {
         <fieldset class="field lines" data-testid="deal-lines">
             <legend>{move || t().line_items}</legend>
-            <For each=move || lines.get().into_iter().enumerate() key=|(i, l)| (*i, format!("{l:?}")) children=move |(i, line)| {
-                let current = StoredValue::new(line.clone());
+            // Rows by position, values read from `lines`: editing one box
+            // never rebuilds the row, so the focus stays where the user is.
+            <For each=move || 0..lines.with(Vec::len) key=|i| *i children=move |i| {
                 let set = move |f: &dyn Fn(&mut LineItem, &str, &mut Vec<check::FieldError>), raw: String| {
                     let mut errors = Vec::new();
-                    let mut next = current.get_value();
+                    let Some(mut next) = lines.with_untracked(|l| l.get(i).cloned()) else { return };
                     f(&mut next, &raw, &mut errors);
                     match errors.first() {
                         Some(e) => problem.set(Some(problem_text(e.problem, state.lang.get_untracked()))),
@@ -42,25 +43,26 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
                         }
                     }
                 };
-                let cur = currency.get_untracked();
+                let field = move |f: fn(&LineItem, Currency) -> String| move || lines.with(|l| l.get(i).map(|line| f(line, currency.get())).unwrap_or_default());
                 view! {
                     <div class="line-row" data-testid="line-row">
-                        <bdi class="line-name">{line.name.clone()}</bdi>
+                        <bdi class="line-name">{field(|l, _| l.name.clone())}</bdi>
                         <label>{move || t().field_quantity}
-                            <input inputmode="numeric" value=line.quantity.to_string() on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
+                            <input inputmode="numeric" prop:value=field(|l, _| l.quantity.to_string()) on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
                         </label>
                         <label>{move || t().field_price}
-                            <input inputmode="decimal" dir="ltr" value=plain_money(line.unit_price, cur) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, cur, e), event_target_value(&ev))/>
+                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, c| plain_money(l.unit_price, c)) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, currency.get_untracked(), e), event_target_value(&ev))/>
                         </label>
                         <label>{move || t().field_discount}
-                            <input inputmode="decimal" dir="ltr" value=(f64::from(line.discount_bp) / 100.0).to_string() on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
+                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, _| (f64::from(l.discount_bp) / 100.0).to_string()) on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
                         </label>
                         <button type="button" class="btn ghost" on:click=move |_| lines.update(|l| { if i < l.len() { l.remove(i); } })>{move || t().remove}</button>
                     </div>
                 }
             }/>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
-            {move || products.get().filter(|p| !p.is_empty()).map(|ps| view! {
+            // Only products priced in the deal's currency: a line copies its price.
+            {move || products.get().map(|ps| ps.into_iter().filter(|(_, p)| p.currency == currency.get()).collect::<Vec<_>>()).filter(|p| !p.is_empty()).map(|ps| view! {
                 <select on:change=add prop:value="" data-testid="add-line" aria-label=move || t().add_product>
                     <option value="">{move || t().add_product}</option>
                     {ps.into_iter().map(|(id, p)| view! { <option value=id>{p.name}</option> }).collect_view()}

@@ -21,11 +21,11 @@ pub fn PipelineSettings() -> impl IntoView {
         <section class="page settings">
             <h1>{move || t().pipeline_settings}</h1>
             <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-                <For each=pipelines key=|(id, p)| format!("{id}{p:?}") children=move |(id, p)| view! { <PipelineEditor id=Some(id) pipeline=p/> }/>
+                <For each=pipelines key=|(id, p)| format!("{id}{p:?}") children=move |(id, p)| view! { <PipelineEditor id=Some(id) pipeline=p on_saved=|| ()/> }/>
                 <Show when=move || adding.get() fallback=move || view! {
                     <button class="btn" on:click=move |_| adding.set(true) data-testid="add-pipeline">{move || t().add_pipeline}</button>
                 }>
-                    <PipelineEditor id=None pipeline=Pipeline { position: 100, stages: vec![Stage { id: crate::browser_env::BrowserEnv.new_id(), probability: 10, ..Default::default() }], ..Default::default() }/>
+                    <PipelineEditor id=None on_saved=move || adding.set(false) pipeline=Pipeline { position: 100, stages: vec![Stage { id: crate::browser_env::BrowserEnv.new_id(), probability: 10, ..Default::default() }], ..Default::default() }/>
                 </Show>
                 <LostReasonsEditor/>
             </Show>
@@ -34,25 +34,24 @@ pub fn PipelineSettings() -> impl IntoView {
 }
 
 #[component]
-fn PipelineEditor(id: Option<String>, pipeline: Pipeline) -> impl IntoView {
+fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let draft = RwSignal::new(pipeline);
     let problem = RwSignal::new(None::<String>);
-    let saved = RwSignal::new(false);
     let deals_in = {
         let id = id.clone();
         move |stage: &str| state.sales.with(|s| s.as_ref().map_or(0, |s| s.deals.iter().filter(|e| Some(&e.fields.pipeline_id) == id.as_ref() && e.fields.stage == stage && e.fields.status == Status::Open).count()))
     };
     let save = move |_| {
-        let id = id.clone();
+        let (id, on_saved) = (id.clone(), on_saved.clone());
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             match state.save_pipeline(id.as_deref(), &draft.get_untracked()).await {
                 Ok(_) => {
                     problem.set(None);
-                    saved.set(true);
                     state.notify(state.t_untracked().pipeline_saved.to_string(), None);
+                    on_saved();
                 }
                 Err(SaveError::Invalid(errors)) => problem.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, state.t_untracked()), crate::i18n::problem_text(e.problem, lang))).collect::<Vec<_>>().join(" "))),
                 Err(SaveError::Store(e)) => problem.set(Some(crate::i18n::store_error_text(&e, lang))),
