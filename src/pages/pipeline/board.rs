@@ -14,6 +14,24 @@ use crate::state::AppState;
 use daftar_core::pipeline::{Column, Filter, Pipeline};
 use leptos::prelude::*;
 
+/// What a board was drawn for: drawn again from scratch when any of it changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct DrawnFor {
+    pipeline_id: String,
+    pipeline: Option<Pipeline>,
+    filter: Filter,
+    /// The tag filtered on and how many customers carry it, once read.
+    tagged: Option<(String, usize)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Drawn {
+    drawn_for: DrawnFor,
+    /// The deal book and its version the columns reflect.
+    version: (u64, u64),
+    columns: Vec<Column>,
+}
+
 #[component]
 pub fn Board() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -35,19 +53,37 @@ pub fn Board() -> impl IntoView {
         });
     });
     let pipeline = Memo::new(move |_| state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get()).cloned())));
-    let board = Memo::new(move |_| {
-        let id = pipeline_id.get();
-        let filter = filter.get();
+    // The board as last drawn, and what it was drawn for: one change later
+    // (a card moved), only the deals of that change are moved, instead of
+    // grouping and sorting 5,000 deals again.
+    let board = Memo::new_owning(move |before: Option<Drawn>| {
+        let key = DrawnFor {
+            pipeline_id: pipeline_id.get(),
+            pipeline: pipeline.get(),
+            filter: filter.get(),
+            tagged: tagged.with(|t| t.as_ref().map(|(tag, ids)| (tag.clone(), ids.len()))),
+        };
         let now = js_sys::Date::now() as i64;
         let span = crate::perf::start("daftar:board");
-        let columns = state.sales.with(|s| {
-            let s = s.as_ref()?;
-            let p = s.pipeline(&id)?;
-            let has_tag = |customer: &str, tag: &str| tagged.with(|t| t.as_ref().is_some_and(|(of, ids)| of == tag && ids.contains(customer)));
-            Some(s.deals.board(&id, p, &filter, now, &has_tag))
+        let has_tag = |customer: &str, tag: &str| tagged.with_untracked(|t| t.as_ref().is_some_and(|(of, ids)| of == tag && ids.contains(customer)));
+        let drawn = state.sales.with(|s| {
+            let (Some(s), Some(p)) = (s.as_ref(), key.pipeline.as_ref()) else { return (Drawn::default(), true) };
+            let version = s.deals.version();
+            match before {
+                Some(d) if d.drawn_for == key && d.version == version => (d, false),
+                Some(mut d) if d.drawn_for == key && (d.version.0, d.version.1 + 1) == version => {
+                    let moved = s.deals.board_after(&mut d.columns, &key.pipeline_id, p, &key.filter, now, &has_tag);
+                    d.version = version;
+                    (d, moved)
+                }
+                _ => {
+                    let columns = s.deals.board(&key.pipeline_id, p, &key.filter, now, &has_tag);
+                    (Drawn { drawn_for: key.clone(), version, columns }, true)
+                }
+            }
         });
         span.end();
-        columns.unwrap_or_default()
+        drawn
     });
     let on_drop = Callback::new(move |(carry, target): (Carry, Target)| drop_card(state, carry, target, board, closing, announce));
     let dnd = Dnd::new(on_drop);
@@ -96,7 +132,7 @@ fn target_name(target: &Target, pipeline: Option<&Pipeline>, t: &crate::i18n::Te
     }
 }
 
-fn drop_card(state: AppState, carry: Carry, target: Target, board: Memo<Vec<Column>>, closing: RwSignal<Option<Closing>>, announce: RwSignal<String>) {
+fn drop_card(state: AppState, carry: Carry, target: Target, board: Memo<Drawn>, closing: RwSignal<Option<Closing>>, announce: RwSignal<String>) {
     match target {
         Target::Stage(stage) if stage == carry.from => announce.set(state.t_untracked().move_cancelled.to_string()),
         Target::Stage(stage) => {
@@ -122,7 +158,7 @@ fn drop_card(state: AppState, carry: Carry, target: Target, board: Memo<Vec<Colu
 
 /// After a keyboard move, scrolls the card into its new column's view and
 /// gives it the focus back, so the next arrow press moves it again.
-async fn reveal_card(deal: &str, stage: &str, board: Memo<Vec<Column>>) {
+async fn reveal_card(deal: &str, stage: &str, board: Memo<Drawn>) {
     use wasm_bindgen::JsCast;
     for _ in 0..10 {
         crate::browser_env::sleep_ms(16).await;
@@ -131,7 +167,7 @@ async fn reveal_card(deal: &str, stage: &str, board: Memo<Vec<Column>>) {
             let _ = card.focus();
             return;
         }
-        let Some(index) = board.try_with_untracked(|b| b.iter().find(|c| c.stage == stage).and_then(|c| c.deals.iter().position(|d| d == deal))) else { return };
+        let Some(index) = board.try_with_untracked(|b| b.columns.iter().find(|c| c.stage == stage).and_then(|c| c.deals.iter().position(|d| d == deal))) else { return };
         let list = document().query_selector(&format!("[data-stage=\"{stage}\"] .vlist")).ok().flatten();
         if let (Some(list), Some(i)) = (list, index) {
             list.set_scroll_top((i as f64 * CARD_ROW_PX) as i32);
@@ -140,20 +176,20 @@ async fn reveal_card(deal: &str, stage: &str, board: Memo<Vec<Column>>) {
 }
 
 #[component]
-fn BoardColumn(stage_id: String, name: String, board: Memo<Vec<Column>>, pipeline_id: Memo<String>) -> impl IntoView {
+fn BoardColumn(stage_id: String, name: String, board: Memo<Drawn>, pipeline_id: Memo<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let dnd = expect_context::<Dnd>();
     let t = move || state.t();
     // By stage id, not position: stages reordered in another tab keep their cards.
     let index = Memo::new({
         let stage_id = stage_id.clone();
-        move |_| board.with(|b| b.iter().position(|c| c.stage == stage_id))
+        move |_| board.with(|b| b.columns.iter().position(|c| c.stage == stage_id))
     });
-    let count = Signal::derive(move || board.with(|b| index.get().and_then(|i| b.get(i)).map_or(0, |c| c.deals.len())));
+    let count = Signal::derive(move || board.with(|b| index.get().and_then(|i| b.columns.get(i)).map_or(0, |c| c.deals.len())));
     // One line per currency: the sum, then the weighted sum.
     let totals = move || {
         let lang = state.lang.get();
-        let sums = board.with(|b| index.get().and_then(|i| b.get(i)).map(|c| c.totals.by_currency()).unwrap_or_default());
+        let sums = board.with(|b| index.get().and_then(|i| b.columns.get(i)).map(|c| c.totals.by_currency()).unwrap_or_default());
         sums.into_iter()
             .map(|(c, s)| view! {
                 <div class="col-sum"><strong>{format_money(s.amount, c, lang)}</strong></div>
@@ -168,7 +204,7 @@ fn BoardColumn(stage_id: String, name: String, board: Memo<Vec<Column>>, pipelin
     };
     let adding = RwSignal::new(false);
     let quick_stage = stage_id.clone();
-    let key = move |i: usize| board.with_untracked(|b| index.get_untracked().and_then(|at| b.get(at)).and_then(|c| c.deals.get(i).cloned()).unwrap_or_default());
+    let key = move |i: usize| board.with_untracked(|b| index.get_untracked().and_then(|at| b.columns.get(at)).and_then(|c| c.deals.get(i).cloned()).unwrap_or_default());
     let render = move |i: usize| view! { <DealCard id=key(i)/> };
     view! {
         <section class="board-col" data-drop=drop_attr class:over=over data-testid="board-column" data-stage=stage_id.clone()>
