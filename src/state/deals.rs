@@ -205,16 +205,14 @@ impl AppState {
     }
 
     async fn write_deal(&self, existing: Option<&Record>, deal: &Deal) -> Result<String, StoreError> {
-        let batch = match existing {
-            None => store::create(DEAL_KIND, deal, &BrowserEnv),
-            Some(prev) => match store::update(prev, deal, &BrowserEnv) {
-                Some(batch) => batch,
-                None => return Ok(prev.id.clone()),
-            },
-        };
-        let id = batch.writes[0].record.id.clone();
-        self.apply_showing_first(batch).await?;
-        Ok(id)
+        match super::records::value_batch(DEAL_KIND, existing, deal) {
+            Ok(batch) => {
+                let id = batch.writes[0].record.id.clone();
+                self.apply_showing_first(batch).await?;
+                Ok(id)
+            }
+            Err(unchanged) => Ok(unchanged),
+        }
     }
 
     /// Applies a deal change with the board updated at once, before the
@@ -300,32 +298,27 @@ impl AppState {
     /// Saves a pipeline (a default one is stored the first time it is edited).
     pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
         let pipeline = pipeline.validated().map_err(SaveError::Invalid)?;
-        let existing = match id {
-            Some(id) => self.record(PIPELINE_KIND, id).await.map_err(SaveError::Store)?,
-            None => None,
-        };
-        let batch = match (&existing, id) {
-            (Some(prev), _) => match store::update(prev, &pipeline, &BrowserEnv) {
-                Some(b) => b,
-                None => return Ok(prev.id.clone()),
-            },
-            (None, Some(fixed)) => Batch::one(Write::create_with_id(PIPELINE_KIND, fixed, store::to_fields(&pipeline), &BrowserEnv)),
-            (None, None) => store::create(PIPELINE_KIND, &pipeline, &BrowserEnv),
-        };
-        let id = batch.writes[0].record.id.clone();
-        self.apply(batch).await.map_err(SaveError::Store)?;
-        Ok(id)
+        match id {
+            Some(id) => self.save_at(PIPELINE_KIND, id, &pipeline).await,
+            None => self.save_value(PIPELINE_KIND, None, &pipeline).await,
+        }
+        .map_err(SaveError::Store)
     }
 
     pub async fn save_lost_reasons(&self, reasons: LostReasons) -> Result<(), StoreError> {
-        let existing = self.record(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
-        let batch = match &existing {
-            Some(prev) => match store::update(prev, &reasons, &BrowserEnv) {
-                Some(b) => b,
-                None => return Ok(()),
-            },
-            None => Batch::one(Write::create_with_id(LOST_REASONS_KIND, LOST_REASONS_ID, store::to_fields(&reasons), &BrowserEnv)),
-        };
-        self.apply(batch).await
+        self.save_at(LOST_REASONS_KIND, LOST_REASONS_ID, &reasons).await.map(|_| ())
+    }
+
+    /// Saves `value` as the record `kind:id`, created under that fixed id
+    /// the first time (a default pipeline, the lost reasons), so every device
+    /// that stores it stores the same record.
+    async fn save_at<T: serde::Serialize + Default>(&self, kind: &str, id: &str, value: &T) -> Result<String, StoreError> {
+        match self.record(kind, id).await? {
+            Some(prev) => self.save_value(kind, Some(&prev), value).await,
+            None => {
+                self.apply(Batch::one(Write::create_with_id(kind, id, store::to_fields(value), &BrowserEnv))).await?;
+                Ok(id.to_string())
+            }
+        }
     }
 }

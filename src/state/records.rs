@@ -34,16 +34,14 @@ impl AppState {
 
     /// Creates (no `existing`) or replaces a record's known fields; returns its id.
     pub(super) async fn save_value<T: Serialize + Default>(&self, kind: &str, existing: Option<&Record>, value: &T) -> Result<String, StoreError> {
-        let batch = match existing {
-            None => store::create(kind, value, &BrowserEnv),
-            Some(prev) => match store::update(prev, value, &BrowserEnv) {
-                Some(batch) => batch,
-                None => return Ok(prev.id.clone()),
-            },
-        };
-        let id = batch.writes[0].record.id.clone();
-        self.apply(batch).await?;
-        Ok(id)
+        match value_batch(kind, existing, value) {
+            Ok(batch) => {
+                let id = batch.writes[0].record.id.clone();
+                self.apply(batch).await?;
+                Ok(id)
+            }
+            Err(unchanged) => Ok(unchanged),
+        }
     }
 
     pub async fn save_activity(&self, existing: Option<&Record>, input: &ActivityInput) -> Result<String, SaveError> {
@@ -139,6 +137,15 @@ impl AppState {
         }
         span.end();
         Ok(())
+    }
+}
+
+/// The batch creating a record of `kind` holding `value`, or updating
+/// `existing` to it; `Err(id)` when the update would change nothing.
+pub(super) fn value_batch<T: Serialize + Default>(kind: &str, existing: Option<&Record>, value: &T) -> Result<Batch, String> {
+    match existing {
+        None => Ok(store::create(kind, value, &BrowserEnv)),
+        Some(prev) => store::update(prev, value, &BrowserEnv).ok_or_else(|| prev.id.clone()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The board (one column per stage) and the figures above each column,
 //! computed from every deal held on the device.
 
-use super::deal::{Deal, Status};
+use super::deal::{weigh, Deal, Status};
 use super::pipelines::Pipeline;
 use crate::locale::Currency;
 use crate::store::{Envelope, Record, Scan};
@@ -206,7 +206,7 @@ impl DealBook {
             deals.sort_unstable_by(|a, b| sort_key(a).cmp(&sort_key(b)));
             for e in &deals {
                 let p = pipeline.stage(&column.stage).map_or(0, |s| s.probability);
-                column.totals.add(e.fields.currency, e.fields.amount, (i128::from(e.fields.amount) * i128::from(p) / 100) as i64);
+                column.totals.add(e.fields.currency, e.fields.amount, weigh(e.fields.amount, p));
             }
             column.deals = deals.into_iter().map(|e| e.id.clone()).collect();
         }
@@ -246,7 +246,7 @@ impl DealBook {
             let p = pipeline.stage(&column.stage).map_or(0, |s| s.probability);
             column.totals = Totals::default();
             for e in column.deals.iter().filter_map(|id| self.deals.get(id)) {
-                column.totals.add(e.fields.currency, e.fields.amount, (i128::from(e.fields.amount) * i128::from(p) / 100) as i64);
+                column.totals.add(e.fields.currency, e.fields.amount, weigh(e.fields.amount, p));
             }
         }
         touched.contains(&true)

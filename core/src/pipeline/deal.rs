@@ -264,8 +264,7 @@ impl Deal {
         if self.status != Status::Open {
             return 0;
         }
-        let p = pipeline.stage(&self.stage).map_or(0, |s| s.probability);
-        (i128::from(self.amount) * i128::from(p) / 100) as i64
+        weigh(self.amount, pipeline.stage(&self.stage).map_or(0, |s| s.probability))
     }
 
     /// Milliseconds spent in each stage, in the order first entered; a
@@ -285,6 +284,12 @@ impl Deal {
         }
         out
     }
+}
+
+/// `amount` × `probability` %, rounded down: weighted sums never promise
+/// more than the deals.
+pub(super) fn weigh(amount: i64, probability: u8) -> i64 {
+    (i128::from(amount) * i128::from(probability) / 100) as i64
 }
 
 #[cfg(test)]

@@ -41,26 +41,16 @@ impl Pipeline {
         self.stages.first()
     }
 
-    /// The same stages in the order of `ids`, which must name each stage once.
-    pub fn reordered(&self, ids: &[&str]) -> Option<Pipeline> {
-        if ids.len() != self.stages.len() {
+    /// The same stages with the one at `from` moved to `to` (the settings'
+    /// up and down buttons); None when either position is out of range.
+    pub fn with_stage_moved(&self, from: usize, to: usize) -> Option<Pipeline> {
+        if from >= self.stages.len() || to >= self.stages.len() {
             return None;
         }
-        let mut stages = Vec::with_capacity(ids.len());
-        for id in ids {
-            let stage = self.stage(id)?;
-            if stages.iter().any(|s: &Stage| s.id == *id) {
-                return None;
-            }
-            stages.push(stage.clone());
-        }
+        let mut stages = self.stages.clone();
+        let stage = stages.remove(from);
+        stages.insert(to, stage);
         Some(Pipeline { stages, ..self.clone() })
-    }
-
-    /// The stage one step before (`-1`) or after (`1`) `id`, if any.
-    pub fn neighbour(&self, id: &str, step: isize) -> Option<&Stage> {
-        let at = self.stages.iter().position(|s| s.id == id)?;
-        self.stages.get(at.checked_add_signed(step)?)
     }
 
     /// Cleans names and refuses what would break the board: no name, no
@@ -195,27 +185,21 @@ mod tests {
     }
 
     #[test]
-    fn reorder_keeps_every_stage_and_refuses_a_partial_order() {
+    fn moving_a_stage_keeps_every_stage_and_refuses_out_of_range() {
         let p = sales();
-        let mut ids: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
-        ids.reverse();
-        let r = p.reordered(&ids).unwrap();
+        let last = p.stages.len() - 1;
+        let r = p.with_stage_moved(last, 0).unwrap();
         assert_eq!(r.stages.first().unwrap().id, "contract");
+        assert_eq!(r.stages[1].id, "lead");
         assert_eq!(r.stage("demo"), p.stage("demo"));
-        assert!(p.reordered(&ids[1..]).is_none());
-        let mut twice = ids.clone();
-        twice[0] = "lead";
-        assert!(p.reordered(&twice).is_none());
-        assert!(p.reordered(&["x"; 8]).is_none());
-    }
-
-    #[test]
-    fn neighbours_stop_at_the_ends() {
-        let p = sales();
-        assert_eq!(p.neighbour("lead", 1).unwrap().id, "contacted");
-        assert!(p.neighbour("lead", -1).is_none());
-        assert!(p.neighbour("contract", 1).is_none());
-        assert!(p.neighbour("nope", 1).is_none());
+        let mut ids: Vec<&str> = r.stages.iter().map(|s| s.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut before: Vec<&str> = p.stages.iter().map(|s| s.id.as_str()).collect();
+        before.sort_unstable();
+        assert_eq!(ids, before);
+        assert_eq!(p.with_stage_moved(3, 4).unwrap().stages[4].id, "demo");
+        assert!(p.with_stage_moved(last + 1, 0).is_none());
+        assert!(p.with_stage_moved(0, last + 1).is_none());
     }
 
     #[test]

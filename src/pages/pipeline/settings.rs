@@ -58,7 +58,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
             }
         });
     };
-    let swap = move |i: usize, j: usize| draft.update(|p| if i < p.stages.len() && j < p.stages.len() { p.stages.swap(i, j) });
+    let swap = move |i: usize, j: usize| draft.update(|p| if let Some(moved) = p.with_stage_moved(i, j) { *p = moved });
     view! {
         <div class="card pipeline-editor" data-testid="pipeline-editor">
             <div class="field">
