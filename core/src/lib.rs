@@ -7,6 +7,7 @@
 pub mod activities;
 pub mod catalog;
 pub mod check;
+pub mod complaints;
 pub mod contacts;
 pub mod customers;
 pub mod demo;
@@ -16,4 +17,5 @@ pub mod import;
 pub mod locale;
 pub mod pipeline;
 pub mod store;
+pub mod surveys;
 pub mod tasks;
