@@ -30,6 +30,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // The survey link page is its own small site: never the app's shell.
+  if (url.pathname === "/s" || url.pathname.startsWith("/s/")) return;
   if (request.mode === "navigate") {
     // Every in-app path is the same single page: answer from the cache so deep
     // links work offline, and fall back to the network only if it is missing.

@@ -7,3 +7,4 @@ scripts/install.sh --test
 source scripts/env.sh
 trunk build --release
 node tests/bench/run.mjs "$@"
+node tests/bench/survey_link.mjs "$@"

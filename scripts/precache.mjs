@@ -17,7 +17,8 @@ function walk(d) {
 
 const files = walk(dir)
   .map((p) => "/" + relative(dir, p).split("\\").join("/"))
-  .filter((u) => u !== "/sw.js")
+  // The survey link page is for customers' phones, not the rep's app.
+  .filter((u) => u !== "/sw.js" && !u.startsWith("/s/"))
   .sort();
 const hash = createHash("sha256");
 for (const u of files) hash.update(u).update(readFileSync(join(dir, u)));

@@ -81,3 +81,8 @@ pub fn dispatch(name: &str) {
         let _ = window.dispatch_event(&event);
     }
 }
+
+/// The page's origin (`https://host:port`): links the app hands out start here.
+pub fn origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}

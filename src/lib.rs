@@ -9,6 +9,8 @@ pub(crate) mod perf;
 mod pwa;
 mod settings;
 mod state;
+pub mod survey_form;
+pub mod survey_page;
 mod timeline;
 pub mod storage;
 
@@ -18,9 +20,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use pages::activities::ActivityEdit;
 use pages::catalog::{CatalogPage, CompetitorEdit, ProductEdit, SupplierEdit};
+use pages::complaints::{ComplaintEdit, ComplaintList};
 use pages::contacts::ContactEdit;
 use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
 use pages::pipeline::{Board, DealEdit, DealTable, Forecast, PipelineSettings};
+use pages::surveys::{ImportCode, KioskGuard, SurveyEdit, SurveyKiosk, SurveyList, SurveyResults};
 use pages::tasks::{Inbox, TaskEdit};
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
@@ -47,6 +51,7 @@ fn App() -> impl IntoView {
 
     view! {
         <Router>
+            <KioskGuard/>
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=CustomerList/>
@@ -74,7 +79,15 @@ fn App() -> impl IntoView {
                     <Route path=path!("/catalog/suppliers/:id") view=SupplierEdit/>
                     <Route path=path!("/catalog/competitors/new") view=CompetitorEdit/>
                     <Route path=path!("/catalog/competitors/:id") view=CompetitorEdit/>
-                    <Route path=path!("/surveys") view=Placeholder/>
+                    <Route path=path!("/surveys") view=SurveyList/>
+                    <Route path=path!("/surveys/new") view=SurveyEdit/>
+                    <Route path=path!("/surveys/import") view=ImportCode/>
+                    <Route path=path!("/surveys/:id") view=SurveyResults/>
+                    <Route path=path!("/surveys/:id/edit") view=SurveyEdit/>
+                    <Route path=path!("/surveys/:id/kiosk") view=SurveyKiosk/>
+                    <Route path=path!("/complaints") view=ComplaintList/>
+                    <Route path=path!("/complaints/new") view=ComplaintEdit/>
+                    <Route path=path!("/complaints/:id") view=ComplaintEdit/>
                     <Route path=path!("/warranty") view=Placeholder/>
                     <Route path=path!("/reports") view=Placeholder/>
                     <Route path=path!("/settings") view=SettingsPage/>

@@ -35,3 +35,19 @@ pub fn load_me() -> String {
 pub fn save_me(name: &str) {
     let _ = LocalStorage::set(ME_KEY, name);
 }
+
+const KIOSK_KEY: &str = "daftar.kiosk";
+
+/// The kiosk lock, kept across reloads so a reload does not leave kiosk mode.
+pub fn load_kiosk() -> Option<daftar_core::surveys::kiosk::KioskLock> {
+    LocalStorage::get(KIOSK_KEY).ok()
+}
+
+pub fn save_kiosk(lock: Option<&daftar_core::surveys::kiosk::KioskLock>) {
+    match lock {
+        Some(lock) => {
+            let _ = LocalStorage::set(KIOSK_KEY, lock);
+        }
+        None => LocalStorage::delete(KIOSK_KEY),
+    }
+}

@@ -201,3 +201,48 @@ pub fn product_kind(k: daftar_core::catalog::ProductKind, t: &Texts) -> &'static
         daftar_core::catalog::ProductKind::Service => t.kind_service,
     }
 }
+
+pub fn complaint_status(s: daftar_core::complaints::Status, t: &Texts) -> &'static str {
+    use daftar_core::complaints::Status;
+    match s {
+        Status::New => t.complaint_status_new,
+        Status::InProgress => t.complaint_status_in_progress,
+        Status::Resolved => t.complaint_status_resolved,
+        Status::Closed => t.complaint_status_closed,
+    }
+}
+
+pub fn complaint_channel(c: daftar_core::complaints::Channel, t: &Texts) -> &'static str {
+    use daftar_core::complaints::Channel;
+    match c {
+        Channel::Phone => t.complaint_channel_phone,
+        Channel::Email => t.complaint_channel_email,
+        Channel::Visit => t.complaint_channel_visit,
+        Channel::Survey => t.complaint_channel_survey,
+        Channel::Website => t.complaint_channel_website,
+        Channel::Social => t.complaint_channel_social,
+        Channel::Other => t.complaint_channel_other,
+    }
+}
+
+pub fn complaint_category(c: daftar_core::complaints::Category, t: &Texts) -> &'static str {
+    use daftar_core::complaints::Category;
+    match c {
+        Category::ProductQuality => t.complaint_category_product_quality,
+        Category::Delivery => t.complaint_category_delivery,
+        Category::Service => t.complaint_category_service,
+        Category::Billing => t.complaint_category_billing,
+        Category::Staff => t.complaint_category_staff,
+        Category::Other => t.complaint_category_other,
+    }
+}
+
+pub fn complaint_severity(s: daftar_core::complaints::Severity, t: &Texts) -> &'static str {
+    use daftar_core::complaints::Severity;
+    match s {
+        Severity::Low => t.complaint_severity_low,
+        Severity::Medium => t.complaint_severity_medium,
+        Severity::High => t.complaint_severity_high,
+        Severity::Critical => t.complaint_severity_critical,
+    }
+}

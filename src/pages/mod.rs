@@ -2,11 +2,13 @@
 
 pub mod activities;
 pub mod catalog;
+pub mod complaints;
 pub mod contacts;
 pub mod customers;
 pub mod pipeline;
 mod placeholder;
 mod settings;
+pub mod surveys;
 pub mod tasks;
 
 pub use placeholder::{NotFound, Placeholder};

@@ -3,16 +3,20 @@
 //! actions; they never touch IndexedDB themselves.
 
 mod catalog;
+mod complaints;
 mod customers;
 mod deals;
 mod records;
+mod surveys;
 pub mod reminders;
 pub mod device;
 pub mod export;
 mod tabs;
 
+pub use complaints::ComplaintMoveError;
 pub use customers::SaveError;
 pub use deals::{MoveFailure, Sales};
+pub use surveys::{Filed, ImportError, SurveySaveError};
 
 use crate::i18n::{texts, Lang, Texts};
 use crate::storage::IdbStore;
@@ -149,6 +153,13 @@ impl AppState {
             }
             device::request_persistence().await;
         });
+    }
+
+    /// Makes the calling effect or resource re-run after every write and
+    /// once the database opens (a page opened by URL reads before it is open).
+    pub fn track_records(&self) {
+        self.changes.track();
+        self.store_status.track();
     }
 
     fn store(&self) -> Option<Rc<IdbStore>> {

@@ -3,11 +3,14 @@
 //! adds its line here; nothing else in the timeline changes.
 
 use super::Source;
-use daftar_core::{activities, contacts, pipeline, tasks};
+use daftar_core::{activities, complaints, contacts, pipeline, surveys, tasks};
 
 pub const SOURCES: &[(&str, Source)] = &[
     (activities::KIND, |r, t, lang| crate::pages::activities::timeline_item(r, t, lang).into_iter().collect()),
     (tasks::KIND, |r, t, lang| crate::pages::tasks::timeline_item(r, t, lang).into_iter().collect()),
     (contacts::KIND, |r, t, lang| crate::pages::contacts::timeline_item(r, t, lang).into_iter().collect()),
     (pipeline::DEAL_KIND, crate::pages::pipeline::timeline_items),
+    (surveys::RESPONSE, crate::pages::surveys::timeline_items),
+    (surveys::LINK, crate::pages::surveys::timeline_items),
+    (complaints::COMPLAINT, crate::pages::complaints::timeline_item),
 ];

@@ -4,9 +4,11 @@
 //! phone and its answers back as a response code.
 
 mod filing;
+pub mod kiosk;
 mod logic;
 mod model;
 mod results;
+pub mod suggest;
 pub mod seal;
 mod templates;
 

@@ -233,6 +233,8 @@ pub enum Channel {
 #[serde(default)]
 pub struct Response {
     pub survey_id: String,
+    /// The survey's name when answered: the timeline reads it without the survey.
+    pub survey_name: Text,
     /// "" when anonymous.
     pub customer_id: String,
     pub deal_id: String,
@@ -251,6 +253,7 @@ pub struct Response {
 #[serde(default)]
 pub struct IssuedLink {
     pub survey_id: String,
+    pub survey_name: Text,
     pub customer_id: String,
     pub deal_id: String,
     pub product_id: String,

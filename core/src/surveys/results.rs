@@ -3,8 +3,8 @@
 //! month and breakdowns by any key (segment, owner, product).
 
 use super::model::{Answer, Dimension, Kind, Response, Survey};
-use crate::locale::{to_jalali, Lang};
-use chrono::{DateTime, Datelike};
+use crate::locale::{Lang, Month};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -189,21 +189,16 @@ fn servqual(survey: &Survey, responses: &[&Response]) -> Vec<ServqualGap> {
         .collect()
 }
 
-/// Scores per calendar month of answering (the reader's calendar), oldest first.
-pub fn by_month<'a>(survey: &Survey, responses: impl IntoIterator<Item = &'a Response>, lang: Lang) -> Vec<((i32, u32), Scores)> {
+/// Scores per calendar month of answering, oldest first: months in the
+/// reader's calendar, split at the reader's midnight (`local_date` turns a
+/// time into the reader's local date).
+pub fn by_month<'a>(survey: &Survey, responses: impl IntoIterator<Item = &'a Response>, lang: Lang, local_date: &dyn Fn(i64) -> NaiveDate) -> Vec<(Month, Scores)> {
     let mut months: BTreeMap<(i32, u32), Vec<&Response>> = BTreeMap::new();
     for r in responses {
-        let Some(day) = DateTime::from_timestamp_millis(r.answered_ms).map(|t| t.date_naive()) else { continue };
-        let key = match lang {
-            Lang::Fa => {
-                let j = to_jalali(day);
-                (j.year, j.month)
-            }
-            Lang::En => (day.year(), day.month()),
-        };
-        months.entry(key).or_default().push(r);
+        let m = Month::of(local_date(r.answered_ms), lang);
+        months.entry((m.year, m.month)).or_default().push(r);
     }
-    months.into_iter().map(|(k, rs)| (k, Scores::of(survey, rs))).collect()
+    months.into_iter().map(|((year, month), rs)| (Month { year, month, lang }, Scores::of(survey, rs))).collect()
 }
 
 /// Scores per key (a segment, an owner, a product); responses without a
@@ -312,13 +307,16 @@ mod tests {
 
     #[test]
     fn trend_months_follow_the_readers_calendar() {
-        // 2026-03-20 is Esfand 1404; 2026-03-21 is Farvardin 1405.
-        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap().and_hms_opt(12, 0, 0).unwrap().and_utc().timestamp_millis();
-        let rs = [response(day(20), &[("nps", Answer::Number(0))]), response(day(21), &[("nps", Answer::Number(10))])];
-        let fa = by_month(&survey(), &rs, Lang::Fa);
-        assert_eq!(fa.iter().map(|(k, s)| (*k, s.nps.score())).collect::<Vec<_>>(), [((1404, 12), Some(-100)), ((1405, 1), Some(100))]);
-        let en = by_month(&survey(), &rs, Lang::En);
-        assert_eq!(en.iter().map(|(k, s)| (*k, s.nps.score())).collect::<Vec<_>>(), [((2026, 3), Some(0))]);
+        // 2026-03-20 is Esfand 1404; 2026-03-21 is Farvardin 1405. 21:00 UTC
+        // on the 20th is already the 21st in Tehran (+3:30).
+        let at = |d: u32, h: u32| NaiveDate::from_ymd_opt(2026, 3, d).unwrap().and_hms_opt(h, 0, 0).unwrap().and_utc().timestamp_millis();
+        let tehran = |ms: i64| chrono::DateTime::from_timestamp_millis(ms + 12_600_000).unwrap().date_naive();
+        let rs = [response(at(20, 12), &[("nps", Answer::Number(0))]), response(at(20, 21), &[("nps", Answer::Number(10))])];
+        let key = |m: &Month| (m.year, m.month);
+        let fa = by_month(&survey(), &rs, Lang::Fa, &tehran);
+        assert_eq!(fa.iter().map(|(m, s)| (key(m), s.nps.score())).collect::<Vec<_>>(), [((1404, 12), Some(-100)), ((1405, 1), Some(100))]);
+        let en = by_month(&survey(), &rs, Lang::En, &tehran);
+        assert_eq!(en.iter().map(|(m, s)| (key(m), s.nps.score())).collect::<Vec<_>>(), [((2026, 3), Some(0))]);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn CatalogPage() -> impl IntoView {
             "competitors" => COMPETITOR,
             _ => PRODUCT,
         };
-        state.changes.track();
+        state.track_records();
         async move {
             let mut all = state.all_live(kind).await.unwrap_or_default();
             all.sort_by_key(|r| r.fields.get("name").and_then(|n| n.as_str()).unwrap_or("").to_string());

@@ -1,0 +1,63 @@
+//! Complaints (شکایت‌ها): the list with its small dashboard, the form with
+//! the status buttons and the history, and the complaint's lines on the
+//! customer timeline.
+
+mod dashboard;
+mod edit;
+mod list;
+mod status;
+
+pub use edit::ComplaintEdit;
+pub use list::ComplaintList;
+
+use crate::i18n::{labels, local_datetime, Lang, Texts};
+use crate::timeline::Item;
+use daftar_core::complaints::{Complaint, Severity, Status};
+use daftar_core::locale::localize_digits;
+use daftar_core::store::Record;
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// "3 days, 5 hours" as the reader writes it; under an hour says so.
+pub(crate) fn duration_text(ms: i64, t: &Texts, lang: Lang) -> String {
+    let (days, hours) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
+    let text = match (days, hours) {
+        (0, 0) => t.complaint_under_an_hour.to_string(),
+        (0, h) => format!("{h} {}", t.complaint_hours),
+        (d, 0) => format!("{d} {}", t.days),
+        (d, h) => format!("{d} {}{}{h} {}", t.days, t.list_separator, t.complaint_hours),
+    };
+    localize_digits(&text, lang)
+}
+
+/// The badge class of a severity (its colour).
+pub(crate) fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::Low => "badge sev-low",
+        Severity::Medium => "badge sev-medium",
+        Severity::High => "badge sev-high",
+        Severity::Critical => "badge sev-critical",
+    }
+}
+
+/// The complaint's steps on the customer timeline: opened (with its title
+/// and severity), taken up, resolved (with the resolution), closed, reopened.
+pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
+    let Ok(complaint) = record.decode::<Complaint>() else { return Vec::new() };
+    let href = Some(format!("/complaints/{}", record.id));
+    let mut out = Vec::with_capacity(complaint.steps.len());
+    let mut previous: Option<Status> = None;
+    for step in &complaint.steps {
+        let (label, kind, detail) = match (previous, step.status) {
+            (None, _) | (_, Status::New) => (t.complaint_tl_opened, "complaint", format!("{}: {}", t.complaint_severity, labels::complaint_severity(complaint.severity, t))),
+            (Some(p), Status::InProgress) if !p.is_open() => (t.complaint_tl_reopened, "complaint", step.note.clone()),
+            (Some(_), Status::InProgress) => (t.complaint_tl_in_progress, "complaint", step.note.clone()),
+            (Some(_), Status::Resolved) => (t.complaint_tl_resolved, "complaint-resolved", step.note.clone()),
+            (Some(_), Status::Closed) => (t.complaint_tl_closed, "complaint-resolved", step.note.clone()),
+        };
+        out.push(Item { at: step.at, kind, label: label.to_string(), title: complaint.title.clone(), detail, when: local_datetime(step.at, lang), href: href.clone() });
+        previous = Some(step.status);
+    }
+    out
+}

@@ -1,0 +1,77 @@
+//! Filing a response code a customer sent back: pasted from a message or an
+//! email. The code is checked (issued here, intact, not expired, not used)
+//! before anything is written; a refusal says why.
+
+use crate::state::{AppState, Filed, ImportError};
+use daftar_core::surveys::seal::CodeError;
+use daftar_core::surveys::Alert;
+use leptos::prelude::*;
+
+#[component]
+pub fn ImportCode() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let code = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<Filed, ImportError>>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.import_response_code(&code.get_untracked()).await;
+            if result.is_ok() {
+                code.set(String::new());
+            }
+            outcome.set(Some(result));
+            busy.set(false);
+        });
+    };
+    let refusal = move |e: &ImportError| {
+        let t = t();
+        let lang = state.lang.get();
+        match e {
+            ImportError::Code(CodeError::Malformed) => t.code_malformed.to_string(),
+            ImportError::Code(CodeError::TooLarge) => t.code_too_large.to_string(),
+            ImportError::Code(CodeError::UnknownVersion) => t.code_unknown_version.to_string(),
+            ImportError::Code(CodeError::NotIssuedHere) => t.code_not_ours.to_string(),
+            ImportError::Code(CodeError::Altered) => t.code_altered.to_string(),
+            ImportError::Code(CodeError::Expired { expires_ms }) => format!(
+                "{} {}",
+                t.code_expired,
+                crate::i18n::local_datetime(*expires_ms, lang)
+            ),
+            ImportError::Code(CodeError::AlreadyUsed { filed_ms }) => format!(
+                "{} {}",
+                t.code_used,
+                crate::i18n::local_datetime(*filed_ms, lang)
+            ),
+            ImportError::SurveyGone => t.survey_gone.to_string(),
+            ImportError::AnswersInvalid => t.code_answers_invalid.to_string(),
+            ImportError::Store(e) => crate::i18n::store_error_text(e, lang),
+        }
+    };
+    view! {
+        <section class="page">
+            <h1>{move || t().import_response_code}</h1>
+            <p class="muted">{move || t().import_code_explained}</p>
+            <form on:submit=submit>
+                <div class="field">
+                    <label for="response-code-input">{move || t().response_code}</label>
+                    <textarea id="response-code-input" dir="ltr" rows="6" bind:value=code data-testid="code-input"></textarea>
+                </div>
+                <button type="submit" class="btn primary" disabled=move || busy.get() || code.with(|c| c.trim().is_empty()) data-testid="code-import">{move || t().import_code_button}</button>
+            </form>
+            {move || outcome.get().map(|o| match o {
+                Ok(filed) => view! {
+                    <div class="card success" role="status" data-testid="code-filed">
+                        <p>{move || t().code_filed}</p>
+                        {filed.alert.map(|a| view! { <p class="alert">{move || match a { Alert::Detractor { .. } | Alert::LowCsat { .. } => t().complaint_opened_for_score }}</p> })}
+                        <a class="btn" href=format!("/surveys/{}", filed.survey_id)>{move || t().see_results}</a>
+                        {(!filed.customer_id.is_empty()).then(|| view! { <a class="btn" href=format!("/customers/{}", filed.customer_id)>{move || t().open_customer}</a> })}
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <p class="alert" role="alert" data-testid="code-refused">{refusal(&e)}</p> }.into_any(),
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,126 @@
+//! Making a survey link: for one customer or open to anyone, valid for a
+//! number of days, answers going back to an address the rep gives. The
+//! link is shown with copy, share and a QR code to show on the tablet.
+
+use crate::components::CustomerPicker;
+use crate::state::AppState;
+use crate::survey_page::qr_svg;
+use daftar_core::locale::to_ascii_digits;
+use daftar_core::surveys::Survey;
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const REPLY_TO_KEY: &str = "daftar.survey-reply-to";
+const MAX_DAYS: i64 = 365;
+
+#[component]
+pub fn LinkDialog(
+    survey_id: String,
+    survey: Survey,
+    /// Preset by the inbox's suggestion; "" lets the rep choose.
+    customer_id: String,
+    deal_id: String,
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let customer = RwSignal::new(customer_id);
+    let deal_id = StoredValue::new(deal_id);
+    let days = RwSignal::new("14".to_string());
+    let reply_to = RwSignal::new(LocalStorage::get::<String>(REPLY_TO_KEY).unwrap_or_default());
+    let link = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(Vec::new());
+    let copied = RwSignal::new(false);
+    let (survey_id, survey) = (StoredValue::new(survey_id), StoredValue::new(survey));
+    let make = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(days) = to_ascii_digits(days.get_untracked().trim())
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (1..=MAX_DAYS).contains(d))
+        else {
+            problem.set(Some(state.t_untracked().link_days_range.to_string()));
+            return;
+        };
+        let reply = reply_to.get_untracked().trim().to_string();
+        let _ = LocalStorage::set(REPLY_TO_KEY, &reply);
+        leptos::task::spawn_local(async move {
+            match state
+                .issue_survey_link(
+                    &survey_id.get_value(),
+                    &survey.get_value(),
+                    &customer.get_untracked(),
+                    &deal_id.get_value(),
+                    days,
+                    &reply,
+                )
+                .await
+            {
+                Ok(url) => {
+                    problem.set(None);
+                    link.set(Some(url));
+                }
+                Err(e) => problem.set(Some(crate::i18n::store_error_text(
+                    &e,
+                    state.lang.get_untracked(),
+                ))),
+            }
+        });
+    };
+    let copy = move |_| {
+        let Some(url) = link.get_untracked() else {
+            return;
+        };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return;
+        };
+        let promise = clipboard.write_text(&url);
+        leptos::task::spawn_local(async move {
+            copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
+        });
+    };
+    let close = on_close.clone();
+    view! {
+        <div class="card link-dialog" data-testid="link-dialog">
+            <h2>{move || t().make_survey_link}</h2>
+            {move || match link.get() {
+                None => view! {
+                    <form on:submit=make>
+                        <CustomerPicker id="link-customer" chosen=customer errors=errors/>
+                        <p class="hint muted">{move || t().link_customer_hint}</p>
+                        <div class="row2">
+                            <div class="field">
+                                <label for="link-days">{move || t().link_valid_days}</label>
+                                <input id="link-days" inputmode="numeric" bind:value=days data-testid="link-days"/>
+                            </div>
+                            <div class="field">
+                                <label for="link-reply">{move || t().link_reply_to}</label>
+                                <input id="link-reply" type="email" dir="ltr" bind:value=reply_to data-testid="link-reply"/>
+                            </div>
+                        </div>
+                        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+                        <div class="actions">
+                            <button type="submit" class="btn primary" data-testid="link-create">{move || t().make_survey_link}</button>
+                            <button type="button" class="btn" on:click={let close = close.clone(); move |_| close()}>{move || t().cancel}</button>
+                        </div>
+                    </form>
+                }.into_any(),
+                Some(url) => {
+                    let qr = qr_svg(&url);
+                    let close = close.clone();
+                    view! {
+                        <p class="muted">{move || t().link_ready}</p>
+                        <input class="link-url" dir="ltr" readonly prop:value=url.clone() data-testid="survey-link-url"/>
+                        <div class="survey-actions">
+                            <button type="button" class="btn primary" on:click=copy>{move || if copied.get() { t().copied } else { t().copy_link }}</button>
+                            <a class="btn" href=format!("sms:?&body={}", String::from(js_sys::encode_uri_component(&url)))>{move || t().send_by_sms}</a>
+                            <button type="button" class="btn" on:click=move |_| close()>{move || t().close}</button>
+                        </div>
+                        <div class="qr" role="img" aria-label=move || t().survey_link inner_html=qr></div>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,151 @@
+//! Surveys: the list with ready templates, the builder, results, the kiosk,
+//! survey links and the import of response codes.
+
+mod builder;
+mod import;
+mod kiosk;
+mod link;
+mod results;
+mod suggest;
+
+pub use builder::SurveyEdit;
+pub use import::ImportCode;
+pub use kiosk::{KioskGuard, SurveyKiosk};
+pub use results::{timeline_items, SurveyResults};
+pub use suggest::SurveySuggestions;
+
+use crate::i18n::Texts;
+use crate::state::AppState;
+use daftar_core::locale::{localize_digits, Lang};
+use daftar_core::surveys::{
+    Dimension, Kind, Purpose, Response, Survey, SurveyProblem, Template, RESPONSE, SURVEY,
+};
+use leptos::prelude::*;
+
+pub fn template_key(t: Template) -> &'static str {
+    match t {
+        Template::RelationshipNps => "nps",
+        Template::AfterSaleCsat => "csat",
+        Template::AfterService => "service",
+        Template::Servqual => "servqual",
+    }
+}
+
+fn template_label(tpl: Template, t: &Texts) -> &'static str {
+    match tpl {
+        Template::RelationshipNps => t.template_nps,
+        Template::AfterSaleCsat => t.template_csat,
+        Template::AfterService => t.template_service,
+        Template::Servqual => t.template_servqual,
+    }
+}
+
+pub fn kind_label(k: Kind, t: &Texts) -> &'static str {
+    match k {
+        Kind::Nps => t.kind_nps,
+        Kind::Csat => t.kind_csat,
+        Kind::Ces => t.kind_ces,
+        Kind::Stars => t.kind_stars,
+        Kind::Single => t.kind_single,
+        Kind::Multiple => t.kind_multiple,
+        Kind::YesNo => t.kind_yes_no,
+        Kind::ShortText => t.kind_short_text,
+        Kind::LongText => t.kind_long_text,
+        Kind::Servqual => t.kind_servqual,
+    }
+}
+
+pub fn purpose_label(p: Purpose, t: &Texts) -> &'static str {
+    match p {
+        Purpose::General => t.purpose_general,
+        Purpose::Relationship => t.purpose_relationship,
+        Purpose::AfterSale => t.purpose_after_sale,
+        Purpose::AfterService => t.purpose_after_service,
+    }
+}
+
+pub fn dimension_label(d: Dimension, t: &Texts) -> &'static str {
+    match d {
+        Dimension::Tangibles => t.dim_tangibles,
+        Dimension::Reliability => t.dim_reliability,
+        Dimension::Responsiveness => t.dim_responsiveness,
+        Dimension::Assurance => t.dim_assurance,
+        Dimension::Empathy => t.dim_empathy,
+    }
+}
+
+fn problem_text(p: &SurveyProblem, t: &Texts, lang: Lang) -> String {
+    let at = |i: &usize| localize_digits(&(i + 1).to_string(), lang);
+    match p {
+        SurveyProblem::NoName => t.survey_needs_name.to_string(),
+        SurveyProblem::NoQuestions => t.survey_needs_question.to_string(),
+        SurveyProblem::NoText(i) => format!("{} {}: {}", t.question, at(i), t.question_needs_text),
+        SurveyProblem::Choices(i) => {
+            format!("{} {}: {}", t.question, at(i), t.question_needs_choices)
+        }
+        SurveyProblem::Condition(i) => {
+            format!("{} {}: {}", t.question, at(i), t.question_bad_condition)
+        }
+        SurveyProblem::DuplicateId(i) => {
+            format!("{} {}: {}", t.question, at(i), t.question_duplicate)
+        }
+    }
+}
+
+#[component]
+pub fn SurveyList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = move || state.lang.get();
+    let list = LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let surveys = state.all_live(SURVEY).await.unwrap_or_default();
+            let responses = state.all_live(RESPONSE).await.unwrap_or_default();
+            surveys
+                .into_iter()
+                .filter_map(|r| {
+                    let survey: Survey = r.decode().ok()?;
+                    let answered: Vec<Response> = responses
+                        .iter()
+                        .filter(|x| {
+                            x.fields.get("survey_id").and_then(|v| v.as_str())
+                                == Some(r.id.as_str())
+                        })
+                        .filter_map(|x| x.decode().ok())
+                        .collect();
+                    Some((r.id, survey, answered.len()))
+                })
+                .collect::<Vec<_>>()
+        }
+    });
+    view! {
+        <section class="page">
+            <div class="list-head">
+                <h1>{move || t().nav_surveys}</h1>
+                <a class="btn" href="/surveys/import" data-testid="import-code-link">{move || t().import_response_code}</a>
+                <a class="btn" href="/complaints">{move || t().complaints}</a>
+            </div>
+            <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+                {move || list.get().map(|all| view! {
+                    <ul class="plain-list card" data-testid="survey-list">
+                        {all.is_empty().then(|| view! { <li class="muted">{move || t().no_surveys_yet}</li> })}
+                        {all.into_iter().map(|(id, survey, n)| view! {
+                            <li class="contact-row">
+                                <a class="row-title" href=format!("/surveys/{id}")><bdi>{move || survey.name.get(lang()).to_string()}</bdi></a>
+                                <span class="muted">{move || localize_digits(&format!("{n} {}", t().responses_count), lang())}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            </Suspense>
+            <h2>{move || t().start_from_template}</h2>
+            <div class="template-grid">
+                {Template::ALL.map(|tpl| view! {
+                    <a class="btn template" href=format!("/surveys/new?template={}", template_key(tpl)) data-testid=format!("template-{}", template_key(tpl))>{move || template_label(tpl, t())}</a>
+                })}
+                <a class="btn template" href="/surveys/new" data-testid="template-blank">{move || t().blank_survey}</a>
+            </div>
+        </section>
+    }
+}

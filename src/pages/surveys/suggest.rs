@@ -1,0 +1,66 @@
+//! The inbox's "ask for feedback" card: customers who recently won a deal
+//! and have not been sent the after-sale survey since. One tap opens the
+//! survey link dialog for that customer and deal.
+
+use crate::state::AppState;
+use daftar_core::locale::localize_digits;
+use daftar_core::surveys::suggest::{after_sale, Suggestion};
+use daftar_core::surveys::{IssuedLink, Purpose, Response, Survey, LINK, RESPONSE, SURVEY};
+use leptos::prelude::*;
+
+/// How long after a win the survey is still suggested.
+const DAYS: i64 = 30;
+
+#[component]
+pub fn SurveySuggestions() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let _ = crate::pages::pipeline::use_sales();
+    // The after-sale survey and who was already asked, re-read after writes.
+    let asked = LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let surveys = state.all_live(SURVEY).await.ok()?;
+            let (id, survey) = surveys.into_iter().filter_map(|r| Some((r.id.clone(), r.decode::<Survey>().ok()?))).find(|(_, s)| s.purpose == Purpose::AfterSale && !s.archived)?;
+            let linked = state.linked_to(SURVEY, &id).await.ok()?;
+            let asked: Vec<(String, i64)> = linked
+                .iter()
+                .filter_map(|r| match r.kind.as_str() {
+                    LINK => r.decode::<IssuedLink>().ok().map(|l| (l.customer_id, l.issued_ms)),
+                    RESPONSE => r.decode::<Response>().ok().map(|x| (x.customer_id, x.answered_ms)),
+                    _ => None,
+                })
+                .collect();
+            Some((id, survey, asked))
+        }
+    });
+    let suggestions = move || {
+        let (id, survey, asked) = asked.get().flatten()?;
+        let list: Vec<Suggestion> = state.sales.with(|s| s.as_ref().map(|s| after_sale(s.deals.iter(), &asked, js_sys::Date::now() as i64, DAYS)))?;
+        (!list.is_empty()).then_some((id, survey, list))
+    };
+    move || {
+        suggestions().map(|(survey_id, survey, list)| {
+            let name = survey.name.clone();
+            let count = list.len();
+            view! {
+                <div class="card inbox-section" data-testid="survey-suggestions">
+                    <h2>{move || t().ask_for_feedback}" · "{move || localize_digits(&count.to_string(), state.lang.get())}</h2>
+                    <p class="muted">{move || name.get(state.lang.get()).to_string()}</p>
+                    <ul class="plain-list">
+                        {list.iter().map(|s| {
+                            let customer = state.customers.with(|c| c.row(&s.customer_id).map(|r| r.name.clone())).unwrap_or_default();
+                            let href = format!("/surveys/{survey_id}?link_for={}&deal={}", s.customer_id, s.deal_id);
+                            view! {
+                                <li class="contact-row">
+                                    <span class="row-title"><bdi>{customer}</bdi></span>
+                                    <a class="btn" href=href data-testid="suggested-survey">{move || t().send_survey}</a>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

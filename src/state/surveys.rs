@@ -1,0 +1,287 @@
+//! Surveys on this device: saving them, filing answers (with the closed
+//! loop's complaint and task), issuing sealed links and importing the
+//! response codes that come back.
+
+use super::customers::unavailable;
+use super::{AppState, SaveError};
+use crate::browser_env::{self, BrowserEnv};
+use daftar_core::complaints::Severity;
+use daftar_core::env::Env;
+use daftar_core::store::{to_fields, Batch, Record, Store, StoreError, Write};
+use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkToken};
+use daftar_core::surveys::{
+    self, alert_for, survey_problems, Alert, FollowUp, IssuedLink, LinkPayload, Response, Survey,
+    SurveyProblem,
+};
+use leptos::prelude::*;
+
+const DAY_MS: i64 = 86_400_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SurveySaveError {
+    Invalid(Vec<SurveyProblem>),
+    Store(StoreError),
+}
+
+/// Why a response code was not filed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    Code(CodeError),
+    /// The survey it answers was deleted here.
+    SurveyGone,
+    /// The answers do not fit the survey as it stands.
+    AnswersInvalid,
+    Store(StoreError),
+}
+
+/// A filed response: its id, and whether it opened a complaint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filed {
+    pub response_id: String,
+    pub survey_id: String,
+    pub customer_id: String,
+    pub alert: Option<Alert>,
+}
+
+impl AppState {
+    pub async fn save_survey(
+        &self,
+        existing: Option<&Record>,
+        survey: &Survey,
+    ) -> Result<String, SurveySaveError> {
+        let problems = survey_problems(survey);
+        if !problems.is_empty() {
+            return Err(SurveySaveError::Invalid(problems));
+        }
+        self.save_value(surveys::SURVEY, existing, survey)
+            .await
+            .map_err(SurveySaveError::Store)
+    }
+
+    /// Files answers given on this device (the kiosk).
+    pub async fn file_kiosk_response(
+        &self,
+        response: Response,
+        survey: &Survey,
+    ) -> Result<Filed, SaveError> {
+        self.file(response, survey, None)
+            .await
+            .map_err(SaveError::Store)
+    }
+
+    async fn file(
+        &self,
+        response: Response,
+        survey: &Survey,
+        link: Option<(&IssuedLink, Option<&Record>)>,
+    ) -> Result<Filed, StoreError> {
+        let alert = alert_for(survey, &response.answers);
+        let follow_up = match alert {
+            Some(alert) => Some(self.follow_up(alert, survey, &response.customer_id).await),
+            None => None,
+        };
+        let (batch, response_id) =
+            surveys::file_response(&response, follow_up.as_ref(), link, &BrowserEnv);
+        self.apply(batch).await?;
+        Ok(Filed {
+            response_id,
+            survey_id: response.survey_id,
+            customer_id: response.customer_id,
+            alert,
+        })
+    }
+
+    /// The complaint and task a low score opens, worded in the user's
+    /// language, the task due at ten tomorrow for the customer's owner.
+    async fn follow_up(&self, alert: Alert, survey: &Survey, customer_id: &str) -> FollowUp {
+        let t = self.t_untracked();
+        let lang = self.lang.get_untracked();
+        let name = survey.name.get(lang).to_string();
+        let customer = self.customers.with_untracked(|c| {
+            c.row(customer_id)
+                .map(|r| (r.name.clone(), r.owner.clone()))
+        });
+        let (who, owner) = customer.unwrap_or_else(|| (t.anonymous.to_string(), String::new()));
+        let (score, severity) = match alert {
+            Alert::Detractor { score } => (
+                format!("NPS {score}"),
+                if score <= 3 {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+            ),
+            Alert::LowCsat { score } => (
+                format!("CSAT {score}"),
+                if score <= 1 {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                },
+            ),
+        };
+        let score = daftar_core::locale::localize_digits(&score, lang);
+        let due = (browser_env::today() + chrono::Days::new(1))
+            .and_hms_opt(10, 0, 0)
+            .unwrap_or_default();
+        FollowUp {
+            complaint_title: format!("{} «{name}»: {score}", t.low_score_in),
+            severity,
+            task_title: format!("{} {who} ({score})", t.call_back_unhappy),
+            owner,
+            due,
+        }
+    }
+
+    /// The business's survey key, made the first time a link is issued.
+    async fn survey_key(&self) -> Result<BusinessKey, StoreError> {
+        if let Some(r) = self.record(surveys::KEY, surveys::KEY_ID).await? {
+            let hex = r
+                .fields
+                .get("secret")
+                .and_then(|v| v.as_str())
+                .unwrap_or("");
+            if let Some(bytes) = from_hex(hex) {
+                return Ok(BusinessKey::from_bytes(bytes));
+            }
+            return Err(StoreError::Backend(
+                "the survey key record is damaged".into(),
+            ));
+        }
+        let mut bytes = [0u8; 32];
+        bytes[..16].copy_from_slice(&BrowserEnv.random_bytes());
+        bytes[16..].copy_from_slice(&BrowserEnv.random_bytes());
+        let fields = to_fields(&serde_json::json!({ "secret": to_hex(&bytes) }));
+        self.apply(Batch::one(Write::create_with_id(
+            surveys::KEY,
+            surveys::KEY_ID,
+            fields,
+            &BrowserEnv,
+        )))
+        .await?;
+        Ok(BusinessKey::from_bytes(bytes))
+    }
+
+    /// Issues a link for `customer_id` ("" for an open link), about
+    /// `deal_id` if any, valid for `days`; returns the full URL.
+    pub async fn issue_survey_link(
+        &self,
+        survey_id: &str,
+        survey: &Survey,
+        customer_id: &str,
+        deal_id: &str,
+        days: i64,
+        reply_to: &str,
+    ) -> Result<String, StoreError> {
+        let key = self.survey_key().await?;
+        let now = BrowserEnv.now_ms();
+        let expires_ms = now + days * DAY_MS;
+        let token = LinkToken {
+            token_id: surveys::new_token_id(&BrowserEnv),
+            survey_id: survey_id.into(),
+            customer_id: customer_id.into(),
+            issued_ms: now,
+            expires_ms,
+        };
+        let payload = LinkPayload {
+            survey: survey.clone(),
+            reply_to: reply_to.into(),
+            expires_ms,
+        };
+        let bytes = serde_json::to_vec(&payload).map_err(|e| StoreError::Backend(e.to_string()))?;
+        let fragment = seal::issue_link(&key, &token, &bytes)
+            .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
+        let issued = IssuedLink {
+            survey_id: survey_id.into(),
+            survey_name: survey.name.clone(),
+            customer_id: customer_id.into(),
+            deal_id: deal_id.into(),
+            issued_ms: now,
+            expires_ms,
+            ..Default::default()
+        };
+        let link_id = surveys::link_id(&token);
+        self.apply(Batch::one(Write::create_with_id(
+            surveys::LINK,
+            &link_id,
+            to_fields(&issued),
+            &BrowserEnv,
+        )))
+        .await?;
+        Ok(format!("{}/s/#{fragment}", browser_env::origin()))
+    }
+
+    /// Checks and files a response code; nothing is written when it is refused.
+    pub async fn import_response_code(&self, code: &str) -> Result<Filed, ImportError> {
+        let store = self
+            .store()
+            .ok_or_else(unavailable)
+            .map_err(ImportError::Store)?;
+        // Not a key of ours yet means no link was ever issued here or synced.
+        if store
+            .get(surveys::KEY, surveys::KEY_ID)
+            .await
+            .map_err(ImportError::Store)?
+            .is_none()
+        {
+            return Err(ImportError::Code(CodeError::NotIssuedHere));
+        }
+        let key = self.survey_key().await.map_err(ImportError::Store)?;
+        let opened =
+            seal::open_response(&key, code, BrowserEnv.now_ms()).map_err(ImportError::Code)?;
+        let link_id = surveys::link_id(&opened.token);
+        let stored = store
+            .get(surveys::LINK, &link_id)
+            .await
+            .map_err(ImportError::Store)?;
+        let issued: Option<IssuedLink> = stored.as_ref().and_then(|r| r.decode().ok());
+        let accepted = surveys::accept_code(opened, issued.as_ref()).map_err(ImportError::Code)?;
+        let survey_record = store
+            .get(surveys::SURVEY, &accepted.token.survey_id)
+            .await
+            .map_err(ImportError::Store)?
+            .filter(|r| !r.deleted)
+            .ok_or(ImportError::SurveyGone)?;
+        let survey: Survey = survey_record.decode().map_err(ImportError::Store)?;
+        let answers = surveys::check_answers(&survey, &accepted.answers.answers)
+            .map_err(|_| ImportError::AnswersInvalid)?;
+        let token = &accepted.token;
+        let issued = issued.unwrap_or_else(|| IssuedLink {
+            survey_id: token.survey_id.clone(),
+            customer_id: token.customer_id.clone(),
+            issued_ms: token.issued_ms,
+            expires_ms: token.expires_ms,
+            ..Default::default()
+        });
+        let response = Response {
+            survey_id: token.survey_id.clone(),
+            survey_name: survey.name.clone(),
+            customer_id: token.customer_id.clone(),
+            deal_id: issued.deal_id.clone(),
+            product_id: issued.product_id.clone(),
+            survey_link_id: link_id,
+            channel: surveys::Channel::Link,
+            lang: accepted.answers.lang,
+            answered_ms: accepted.answers.answered_ms,
+            answers,
+        };
+        self.file(response, &survey, Some((&issued, stored.as_ref())))
+            .await
+            .map_err(ImportError::Store)
+    }
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(s: &str) -> Option<[u8; 32]> {
+    let mut out = [0u8; 32];
+    if s.len() != 64 {
+        return None;
+    }
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+    }
+    Some(out)
+}

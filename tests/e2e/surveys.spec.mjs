@@ -1,0 +1,154 @@
+import { test, expect } from "@playwright/test";
+import { openApp, createCustomer } from "./helpers.mjs";
+
+async function newSurveyFromTemplate(page, template) {
+  await page.goto("/surveys");
+  await page.getByTestId(`template-${template}`).click();
+  await page.getByTestId("save-survey").click();
+  await expect(page.getByTestId("survey-figures")).toBeVisible();
+  return page.url();
+}
+
+async function pickCustomer(page, id, name) {
+  await page.locator(`#${id}`).fill(name);
+  await page.getByRole("button", { name }).click();
+  await expect(page.getByTestId(`${id}-chosen`)).toHaveText(name);
+}
+
+test.describe("kiosk on a 768×1024 touch tablet", () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+
+  test("three responses in a row, and kiosk mode cannot be left without the PIN", async ({ page }) => {
+    await openApp(page);
+    const results = await newSurveyFromTemplate(page, "nps");
+    await page.getByTestId("start-kiosk").tap();
+    await page.getByTestId("kiosk-pin").fill("1234");
+    await page.getByTestId("kiosk-pin-again").fill("4321");
+    await page.getByTestId("kiosk-go").tap();
+    await expect(page.getByRole("alert")).toContainText("یکی نیستند");
+    await page.getByTestId("kiosk-pin-again").fill("۱۲۳۴");
+    await page.getByTestId("kiosk-go").tap();
+    await expect(page.getByTestId("kiosk")).toBeVisible();
+
+    for (const score of [10, 7, 9]) {
+      const nps = page.getByTestId("question-q1");
+      await expect(nps.locator('[aria-pressed="true"]')).toHaveCount(0); // the last person's answer is gone
+      await nps.locator(`[data-value="${score}"]`).tap();
+      if (score < 9) await page.getByTestId("question-q2").locator("textarea").fill("تحویل سریع‌تر");
+      await page.getByTestId("survey-submit").tap();
+      await expect(page.getByTestId("kiosk-thanks")).toBeVisible();
+      await page.getByTestId("kiosk-next").tap();
+    }
+    // A required answer is asked for, not skipped.
+    await page.getByTestId("survey-submit").tap();
+    await expect(page.getByTestId("question-q1")).toContainText("لطفاً به این پرسش پاسخ دهید");
+
+    // No way out but the PIN: back button, a typed URL, a reload.
+    await page.goBack();
+    await expect(page.getByTestId("kiosk")).toBeVisible();
+    await page.goto("/customers");
+    await expect(page.getByTestId("kiosk")).toBeVisible();
+    expect(page.url()).toContain("/kiosk");
+    await page.reload();
+    await expect(page.getByTestId("kiosk")).toBeVisible();
+    await page.getByTestId("kiosk-exit").tap();
+    await page.getByTestId("kiosk-exit-pin").fill("0000");
+    await page.getByTestId("kiosk-exit-pin").press("Enter");
+    await expect(page.getByTestId("kiosk-wrong-pin")).toBeVisible();
+    await expect(page.getByTestId("kiosk")).toBeVisible();
+    await page.getByTestId("kiosk-exit-pin").fill("1234");
+    await page.getByTestId("kiosk-exit-pin").press("Enter");
+    await expect(page.getByTestId("kiosk")).toHaveCount(0);
+    expect(page.url()).toBe(results);
+    // 10 and 9 promote, 7 is passive: NPS = 67 − 0.
+    await expect(page.getByTestId("figure-responses")).toContainText("۳");
+    await expect(page.getByTestId("figure-nps")).toContainText("۶۷");
+    await page.goto("/customers");
+    await expect(page.getByTestId("kiosk")).toHaveCount(0);
+  });
+});
+
+test("a survey link answered in another browser comes back as a code, is filed once, and a low score opens a complaint and a task", async ({ page, browser }) => {
+  await openApp(page);
+  await createCustomer(page, { name: "فروشگاه البرز", phones: "09121110000" });
+  const customerUrl = page.url();
+  await newSurveyFromTemplate(page, "nps");
+  await page.getByTestId("make-link").click();
+  await pickCustomer(page, "link-customer", "فروشگاه البرز");
+  await page.getByTestId("link-create").click();
+  const link = await page.getByTestId("survey-link-url").inputValue();
+  expect(link).toMatch(/\/s\/#/);
+  expect(link).not.toContain("البرز");
+
+  // The customer's phone: a browser that has never seen Daftar.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const customer = await phone.newPage();
+  await customer.goto(link);
+  await expect(customer.getByTestId("survey-form")).toBeVisible();
+  await expect(customer.locator("body")).not.toContainText("البرز");
+  await customer.getByRole("button", { name: "English" }).tap();
+  await expect(customer.getByTestId("survey-form")).toContainText("How likely are you to recommend us");
+  await customer.getByTestId("question-q1").locator('[data-value="3"]').tap();
+  await customer.getByTestId("question-q2").locator("textarea").fill("Deliveries were late twice.");
+  await customer.getByTestId("survey-submit").tap();
+  const code = await customer.getByTestId("response-code").inputValue();
+  expect(code).toMatch(/^DF1\./);
+  expect(code).not.toContain("late");
+  // The page read nothing of the device and stored nothing there.
+  expect(await customer.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+  expect(await customer.evaluate(() => localStorage.length)).toBe(0);
+  await phone.close();
+
+  // Back on the rep's tablet: a code changed on the way is refused, nothing filed.
+  await page.goto("/surveys/import");
+  const flipped = code.slice(0, 40) + (code[40] === "A" ? "B" : "A") + code.slice(41);
+  await page.getByTestId("code-input").fill(flipped);
+  await page.getByTestId("code-import").click();
+  await expect(page.getByTestId("code-refused")).toBeVisible();
+  await page.getByTestId("code-input").fill(`  ${code.slice(0, 300)}\n${code.slice(300)}  `);
+  await page.getByTestId("code-import").click();
+  await expect(page.getByTestId("code-filed")).toContainText("شکایت");
+  // The same code again is a replay.
+  await page.getByTestId("code-input").fill(code);
+  await page.getByTestId("code-import").click();
+  await expect(page.getByTestId("code-refused")).toContainText("پیش‌تر ثبت شده");
+
+  await page.goto("/surveys");
+  await page.getByTestId("survey-list").getByRole("link").first().click();
+  await expect(page.getByTestId("figure-responses")).toContainText("۱");
+  await expect(page.getByTestId("figure-rate")).toContainText("۱۰۰");
+  await expect(page.getByTestId("figure-nps")).toContainText("-۱۰۰");
+  await expect(page.getByTestId("result-q2")).toContainText("Deliveries were late twice.");
+
+  await page.goto(customerUrl);
+  await expect(page.getByTestId("timeline-survey")).toContainText("وفاداری");
+  await expect(page.locator("[data-testid^=timeline-complaint]").first()).toBeVisible();
+  await page.goto("/inbox");
+  await expect(page.locator("body")).toContainText("تماس با مشتری ناراضی");
+  await page.goto("/complaints");
+  await expect(page.locator("body")).toContainText("فروشگاه البرز");
+});
+
+test("after a deal is won, the inbox suggests the after-sale survey until a link goes out", async ({ page }) => {
+  await openApp(page);
+  await createCustomer(page, { name: "کارگاه دماوند" });
+  await page.getByTestId("add-deal").click();
+  await page.locator("#deal-title").fill("دو دستگاه برش");
+  await page.getByTestId("deal-save").click();
+  await page.getByTestId("deal-card").filter({ hasText: "دو دستگاه برش" }).click();
+  await page.getByTestId("deal-won").click();
+  await page.getByTestId("close-save").click();
+  await expect(page.getByTestId("close-dialog")).toHaveCount(0);
+  await newSurveyFromTemplate(page, "csat");
+
+  await page.goto("/inbox");
+  const card = page.getByTestId("survey-suggestions");
+  await expect(card).toContainText("کارگاه دماوند");
+  await card.getByTestId("suggested-survey").click();
+  await expect(page.getByTestId("link-customer-chosen")).toHaveText("کارگاه دماوند");
+  await page.getByTestId("link-create").click();
+  await expect(page.getByTestId("survey-link-url")).toHaveValue(/\/s\/#/);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("bucket-undated").or(page.locator(".empty"))).toBeVisible();
+  await expect(page.getByTestId("survey-suggestions")).toHaveCount(0);
+});
