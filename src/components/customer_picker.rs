@@ -6,7 +6,14 @@ use daftar_core::check::{Field, FieldError};
 use leptos::prelude::*;
 
 #[component]
-pub fn CustomerPicker(id: &'static str, chosen: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+pub fn CustomerPicker(
+    id: &'static str,
+    chosen: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+    /// No customer is a valid choice (an anonymous survey, an open link).
+    #[prop(optional)]
+    optional: bool,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let query = RwSignal::new(String::new());
@@ -23,7 +30,7 @@ pub fn CustomerPicker(id: &'static str, chosen: RwSignal<String>, errors: RwSign
     };
     view! {
         <div class="field" class:invalid=move || errors.with(|e| e.iter().any(|e| e.field == Field::Customer))>
-            <label for=id>{move || t().field_customer}" *"</label>
+            <label for=id>{move || t().field_customer}{(!optional).then_some(" *")}</label>
             {move || match name() {
                 Some(name) => view! {
                     <div class="company-chip">

@@ -517,4 +517,7 @@ pub const TEXTS: Texts = Texts {
     yes: "Yes",
     ask_for_feedback: "Ask for feedback after a sale",
     send_survey: "Send survey",
+    new_complaint: "Log a complaint",
+    kiosk_recovery: "If you forget the PIN, this code also leaves kiosk mode; note it now:",
+    link_too_long_for_qr: "This link is too long for a QR code; copy it or send it as a message.",
 };

@@ -557,6 +557,12 @@ pub struct Texts {
     // survey suggestions
     pub ask_for_feedback: &'static str,
     pub send_survey: &'static str,
+    // customer page
+    pub new_complaint: &'static str,
+    // kiosk recovery
+    pub kiosk_recovery: &'static str,
+    // link
+    pub link_too_long_for_qr: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -3,7 +3,7 @@
 //! response codes that come back.
 
 use super::customers::unavailable;
-use super::{AppState, SaveError};
+use super::AppState;
 use crate::browser_env::{self, BrowserEnv};
 use daftar_core::complaints::Severity;
 use daftar_core::env::Env;
@@ -63,10 +63,8 @@ impl AppState {
         &self,
         response: Response,
         survey: &Survey,
-    ) -> Result<Filed, SaveError> {
-        self.file(response, survey, None)
-            .await
-            .map_err(SaveError::Store)
+    ) -> Result<Filed, StoreError> {
+        self.file(response, survey, None).await
     }
 
     async fn file(
@@ -184,7 +182,7 @@ impl AppState {
             expires_ms,
         };
         let payload = LinkPayload {
-            survey: survey.clone(),
+            survey: survey.for_respondents(),
             reply_to: reply_to.into(),
             expires_ms,
         };
@@ -227,15 +225,16 @@ impl AppState {
             return Err(ImportError::Code(CodeError::NotIssuedHere));
         }
         let key = self.survey_key().await.map_err(ImportError::Store)?;
-        let opened =
-            seal::open_response(&key, code, BrowserEnv.now_ms()).map_err(ImportError::Code)?;
+        let now = BrowserEnv.now_ms();
+        let opened = surveys::open_code(&key, code, now).map_err(ImportError::Code)?;
         let link_id = surveys::link_id(&opened.token);
         let stored = store
             .get(surveys::LINK, &link_id)
             .await
             .map_err(ImportError::Store)?;
         let issued: Option<IssuedLink> = stored.as_ref().and_then(|r| r.decode().ok());
-        let accepted = surveys::accept_code(opened, issued.as_ref()).map_err(ImportError::Code)?;
+        let accepted =
+            surveys::accept_code(opened, issued.as_ref(), now).map_err(ImportError::Code)?;
         let survey_record = store
             .get(surveys::SURVEY, &accepted.token.survey_id)
             .await
@@ -243,7 +242,7 @@ impl AppState {
             .filter(|r| !r.deleted)
             .ok_or(ImportError::SurveyGone)?;
         let survey: Survey = survey_record.decode().map_err(ImportError::Store)?;
-        let answers = surveys::check_answers(&survey, &accepted.answers.answers)
+        let answers = surveys::answers_as_sent(&survey, &accepted.answers.answers)
             .map_err(|_| ImportError::AnswersInvalid)?;
         let token = &accepted.token;
         let issued = issued.unwrap_or_else(|| IssuedLink {
@@ -253,10 +252,12 @@ impl AppState {
             expires_ms: token.expires_ms,
             ..Default::default()
         });
+        // The stored link, not the token: a merge since may have moved it
+        // to the customer that was kept.
         let response = Response {
             survey_id: token.survey_id.clone(),
             survey_name: survey.name.clone(),
-            customer_id: token.customer_id.clone(),
+            customer_id: issued.customer_id.clone(),
             deal_id: issued.deal_id.clone(),
             product_id: issued.product_id.clone(),
             survey_link_id: link_id,

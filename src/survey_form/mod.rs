@@ -31,6 +31,9 @@ pub fn SurveyForm(
     lang: RwSignal<Lang>,
     answers: RwSignal<Answers>,
     on_submit: Callback<Answers>,
+    /// While true the send button is off (the answers are being saved).
+    #[prop(optional)]
+    busy: Option<Signal<bool>>,
 ) -> impl IntoView {
     let survey = StoredValue::new(survey);
     let errors: RwSignal<Vec<AnswerError>> = RwSignal::new(Vec::new());
@@ -63,7 +66,7 @@ pub fn SurveyForm(
                 {survey.with_value(|s| s.question(&id).cloned()).map(|q| view! { <QuestionView q lang answers errors/> })}
             </For>
             {move || (!errors.with(Vec::is_empty)).then(|| view! { <p class="field-error" role="alert">{move || form_texts(lang.get()).fix_above}</p> })}
-            <button type="submit" class="btn primary survey-submit" data-testid="survey-submit">{move || form_texts(lang.get()).submit}</button>
+            <button type="submit" class="btn primary survey-submit" disabled=move || busy.is_some_and(|b| b.get()) data-testid="survey-submit">{move || form_texts(lang.get()).submit}</button>
         </form>
     }
 }

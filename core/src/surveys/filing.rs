@@ -64,18 +64,34 @@ pub struct AcceptedCode {
     pub answers: LinkAnswers,
 }
 
-/// Refuses a replay of an opened code and reads its answers. `stored` is
-/// the issued link under [`link_id`] of its token, None when this device
-/// never saw it: a link issued on a teammate's device is still ours, as the
-/// token proves.
-pub fn accept_code(opened: seal::OpenedResponse, stored: Option<&IssuedLink>) -> Result<AcceptedCode, CodeError> {
+/// How long after a link's expiry a code answered in time is still filed:
+/// the rep may import it days after the customer sent it.
+pub const IMPORT_GRACE_MS: i64 = 14 * 86_400_000;
+
+/// Opens a response code with our key (see [`seal::open_response`]),
+/// allowing [`IMPORT_GRACE_MS`] past the link's expiry.
+pub fn open_code(key: &seal::BusinessKey, code: &str, now_ms: i64) -> Result<seal::OpenedResponse, CodeError> {
+    seal::open_response(key, code, now_ms - IMPORT_GRACE_MS)
+}
+
+/// Refuses a replay of an opened code, or answers given after the link
+/// expired, and reads its answers. `stored` is the issued link under
+/// [`link_id`] of its token, None when this device never saw it: a link
+/// issued on a teammate's device is still ours, as the token proves.
+pub fn accept_code(opened: seal::OpenedResponse, stored: Option<&IssuedLink>, now_ms: i64) -> Result<AcceptedCode, CodeError> {
     if let Some(filed_ms) = stored.and_then(|l| l.used_ms) {
         return Err(CodeError::AlreadyUsed { filed_ms });
     }
     // The answers were sealed by whoever held the link, so they are authentic
-    // but not trusted: they are checked against the survey before filing.
-    let answers = serde_json::from_slice(&opened.answers).map_err(|_| CodeError::Malformed)?;
-    Ok(AcceptedCode { token: opened.token, answers })
+    // but not trusted: they are checked against the survey before filing,
+    // and the time the phone's clock gave is kept within what can be true.
+    let mut answers: LinkAnswers = serde_json::from_slice(&opened.answers).map_err(|_| CodeError::Malformed)?;
+    let token = opened.token;
+    if answers.answered_ms > token.expires_ms {
+        return Err(CodeError::Expired { expires_ms: token.expires_ms });
+    }
+    answers.answered_ms = answers.answered_ms.clamp(token.issued_ms, now_ms.max(token.issued_ms));
+    Ok(AcceptedCode { token, answers })
 }
 
 #[cfg(test)]
@@ -105,14 +121,31 @@ mod tests {
     fn a_code_is_accepted_once_then_refused_as_a_replay() {
         let env = SeededEnv::new(1, 0);
         let (token, code) = code_for(&env, 1_000, 10);
-        let open = |now| seal::open_response(&key(), &code, now);
-        let accepted = accept_code(open(10).unwrap(), None).unwrap();
+        let open = |now| open_code(&key(), &code, now);
+        let accepted = accept_code(open(10).unwrap(), None, 10).unwrap();
         assert_eq!((accepted.token, accepted.answers.answers["q1"].clone()), (token, Answer::Number(10)));
         let unused = IssuedLink::default();
-        assert!(accept_code(open(10).unwrap(), Some(&unused)).is_ok());
+        assert!(accept_code(open(10).unwrap(), Some(&unused), 10).is_ok());
         let used = IssuedLink { used_ms: Some(42), ..Default::default() };
-        assert_eq!(accept_code(open(10).unwrap(), Some(&used)), Err(CodeError::AlreadyUsed { filed_ms: 42 }));
-        assert_eq!(open(1_001), Err(CodeError::Expired { expires_ms: 1_000 }));
+        assert_eq!(accept_code(open(10).unwrap(), Some(&used), 10), Err(CodeError::AlreadyUsed { filed_ms: 42 }));
+        // Answered in time (at 5), imported after the expiry: still filed, within the grace.
+        assert!(accept_code(open(1_000 + IMPORT_GRACE_MS).unwrap(), None, 1_000 + IMPORT_GRACE_MS).is_ok());
+        assert_eq!(open(1_001 + IMPORT_GRACE_MS), Err(CodeError::Expired { expires_ms: 1_000 }));
+    }
+
+    #[test]
+    fn answers_after_the_expiry_are_refused_and_the_phones_clock_is_kept_in_bounds() {
+        let env = SeededEnv::new(4, 0);
+        let seal_at = |answered_ms: i64| {
+            let token = LinkToken { token_id: new_token_id(&env), survey_id: "s".into(), customer_id: String::new(), issued_ms: 100, expires_ms: 1_000 };
+            let link = seal::open_link(&seal::issue_link(&key(), &token, b"{}").unwrap()).unwrap();
+            let answers = LinkAnswers { answered_ms, ..Default::default() };
+            seal::seal_response(&link, &serde_json::to_vec(&answers).unwrap(), [3; 32]).unwrap()
+        };
+        let accept = |code: &str, now| accept_code(open_code(&key(), code, now).unwrap(), None, now);
+        assert_eq!(accept(&seal_at(1_001), 500), Err(CodeError::Expired { expires_ms: 1_000 }));
+        assert_eq!(accept(&seal_at(5), 500).unwrap().answers.answered_ms, 100, "not before the link was issued");
+        assert_eq!(accept(&seal_at(900), 500).unwrap().answers.answered_ms, 500, "not after it was imported");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! formed, whether a survey as built can be answered at all, and which
 //! answers call for a complaint.
 
-use super::model::{Answer, Answers, Kind, Question, Rule, Survey};
+use super::model::{Answer, Answers, Choice, Kind, Question, Rule, Survey};
 use std::collections::BTreeSet;
 
 const MAX_SHORT: usize = 200;
@@ -75,6 +75,32 @@ pub fn check_answers(survey: &Survey, answers: &Answers) -> Result<Answers, Vec<
                 if let Some(a) = answers.get(&q.id) {
                     kept.insert(q.id.clone(), a.clone());
                 }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(kept)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The answers of a response code to keep: those that fit their question as
+/// it stands, retired questions and choices included. The link carried the
+/// survey as it was when sent, so required answers and show-if rules are not
+/// judged again: a survey edited after the link went out must still accept
+/// what the customer answered then. Answers to questions since deleted (only
+/// possible for ones no link or response ever named) are dropped.
+pub fn answers_as_sent(survey: &Survey, answers: &Answers) -> Result<Answers, Vec<AnswerError>> {
+    let mut kept = Answers::new();
+    let mut errors = Vec::new();
+    for (id, a) in answers {
+        let Some(q) = survey.question(id) else { continue };
+        let as_sent = Question { retired: false, required: false, choices: q.choices.iter().map(|c| Choice { retired: false, ..c.clone() }).collect(), ..q.clone() };
+        match answer_problem(&as_sent, a) {
+            Some(problem) => errors.push(AnswerError { question: id.clone(), problem }),
+            None => {
+                kept.insert(id.clone(), a.clone());
             }
         }
     }
@@ -282,6 +308,22 @@ mod tests {
         let long = "ب".repeat(MAX_LONG + 1);
         let e = check_answers(&s, &answers(&[("q1", Answer::Number(0)), ("q2", Answer::Text(long))])).unwrap_err();
         assert_eq!(e[0].problem, AnswerProblem::TooLong { max: MAX_LONG });
+    }
+
+    #[test]
+    fn answers_given_before_an_edit_are_still_accepted() {
+        let mut s = survey();
+        let sent = answers(&[("q1", Answer::Number(3)), ("q2", Answer::Text("slow".into())), ("q3", Answer::Choices(vec!["price".into()]))]);
+        // After the link went out: a choice and a question retired, a required question added.
+        s.questions[2].choices[0].retired = true;
+        s.remove_question("q2", true);
+        s.questions.push(Question { required: true, ..q("q5", Kind::Stars) });
+        assert!(check_answers(&s, &sent).is_err(), "as a new response it would be refused");
+        assert_eq!(answers_as_sent(&s, &sent), Ok(sent.clone()));
+        // Still checked against each question's kind and scale.
+        let bad = answers(&[("q1", Answer::Number(11)), ("q3", Answer::Choices(vec!["nope".into()])), ("gone", Answer::Number(1))]);
+        let errors = answers_as_sent(&s, &bad).unwrap_err();
+        assert_eq!(errors.iter().map(|e| e.question.as_str()).collect::<Vec<_>>(), ["q1", "q3"]);
     }
 
     #[test]

@@ -12,8 +12,8 @@ pub mod suggest;
 pub mod seal;
 mod templates;
 
-pub use filing::{accept_code, file_response, link_id, new_token_id, AcceptedCode, FollowUp};
-pub use logic::{alert_for, check_answers, is_shown, survey_problems, visible, Alert, AnswerError, AnswerProblem, SurveyProblem};
+pub use filing::{accept_code, file_response, link_id, new_token_id, open_code, AcceptedCode, FollowUp, IMPORT_GRACE_MS};
+pub use logic::{alert_for, answers_as_sent, check_answers, is_shown, survey_problems, visible, Alert, AnswerError, AnswerProblem, SurveyProblem};
 pub use model::{Alerts, Answer, Answers, Channel, Choice, Dimension, IssuedLink, Kind, LinkAnswers, LinkPayload, Purpose, Question, Response, Rule, ShowIf, Survey, Text};
 pub use results::{breakdown, by_month, nps_group, Distribution, Group, NpsGroup, QuestionResult, Scores, ServqualGap, Summary};
 pub use templates::{template, Template};

@@ -142,6 +142,10 @@ pub enum Purpose {
     AfterService,
 }
 
+impl Purpose {
+    pub const ALL: [Purpose; 4] = [Purpose::General, Purpose::Relationship, Purpose::AfterSale, Purpose::AfterService];
+}
+
 /// Which scores open a complaint (the closed loop). None switches that one off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -172,6 +176,19 @@ pub struct Survey {
 impl Survey {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// What a respondent needs of it: no retired questions or choices, no
+    /// thresholds or purpose (the business's own settings stay home, and
+    /// the link stays short).
+    pub fn for_respondents(&self) -> Survey {
+        let questions = self
+            .questions
+            .iter()
+            .filter(|q| !q.retired)
+            .map(|q| Question { choices: q.choices.iter().filter(|c| !c.retired).cloned().collect(), ..q.clone() })
+            .collect();
+        Survey { name: self.name.clone(), intro: self.intro.clone(), thanks: self.thanks.clone(), questions, ..Default::default() }
     }
 
     /// A fresh question id, unused by any question, retired ones included.

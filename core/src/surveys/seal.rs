@@ -157,15 +157,6 @@ pub struct LinkToken {
 }
 
 impl LinkToken {
-    /// Lowercase hex of `token_id`: the record key of the issued link.
-    pub fn id_text(&self) -> String {
-        use std::fmt::Write as _;
-        self.token_id.iter().fold(String::with_capacity(32), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-    }
-
     fn body(&self) -> Option<Vec<u8>> {
         let sid = self.survey_id.as_bytes();
         let sid_len = u16::try_from(sid.len()).ok()?;
@@ -558,13 +549,6 @@ mod tests {
         // The public key must not simply be the stored secret.
         assert_ne!(key.public(), key.to_bytes());
         assert_eq!(format!("{key:?}"), "BusinessKey(..)");
-    }
-
-    #[test]
-    fn id_text_is_lowercase_hex() {
-        let mut t = token("");
-        t.token_id = [0x00, 0x01, 0xab, 0xff, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x9c];
-        assert_eq!(t.id_text(), "0001abff10000000000000000000009c");
     }
 
     #[test]

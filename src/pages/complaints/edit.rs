@@ -125,7 +125,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="complaint-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <TextField errors=errors id="complaint-description" label=description_label value=description field=Field::Notes multiline=true/>
-                <CustomerPicker id="complaint-customer" chosen=customer errors=errors/>
+                <CustomerPicker id="complaint-customer" chosen=customer errors=errors optional=true/>
                 <div class="row2">
                     <ChoiceField id="complaint-channel" label=|t| t.complaint_channel value=channel choices=&Channel::ALL name_of=labels::complaint_channel/>
                     <ChoiceField id="complaint-category" label=|t| t.complaint_category value=category choices=&Category::ALL name_of=labels::complaint_category/>

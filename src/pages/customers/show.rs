@@ -163,6 +163,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
                 <h1 data-testid="customer-name">{c.name.clone()}</h1>
                 <A href=format!("/customers/{id}/edit") attr:class="btn primary" attr:data-testid="edit">{move || t().edit}</A>
                 <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().merge}</A>
+                <A href=format!("/complaints/new?customer={id}") attr:class="btn" attr:data-testid="new-complaint">{move || t().new_complaint}</A>
                 <button class="btn danger" on:click=delete disabled=move || deleting.get() data-testid="delete">{move || t().delete}</button>
             </div>
             <LogBar draft/>

@@ -78,14 +78,19 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
     let failure = RwSignal::new(None::<String>);
     let record = StoredValue::new(record);
     let navigate = use_navigate();
+    let saving = RwSignal::new(false);
     let save = move |_| {
+        // A second tap while saving a new survey would create it twice.
+        if saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let existing = record.get_value();
-            match state
-                .save_survey(existing.as_ref(), &draft.get_untracked())
-                .await
-            {
+            let saved = state.save_survey(existing.as_ref(), &draft.get_untracked()).await;
+            saving.set(false);
+            match saved {
                 Ok(id) => {
                     state.notify(state.t_untracked().survey_saved.to_string(), None);
                     navigate(&format!("/surveys/{id}"), Default::default());
@@ -139,9 +144,9 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
                         <label for="survey-purpose">{move || t().survey_purpose}</label>
                         <select id="survey-purpose" on:change=move |ev| {
                             let v = event_target_value(&ev);
-                            draft.update(|s| s.purpose = [Purpose::General, Purpose::Relationship, Purpose::AfterSale, Purpose::AfterService].into_iter().find(|p| format!("{p:?}") == v).unwrap_or_default());
+                            draft.update(|s| s.purpose = Purpose::ALL.into_iter().find(|p| format!("{p:?}") == v).unwrap_or_default());
                         }>
-                            {[Purpose::General, Purpose::Relationship, Purpose::AfterSale, Purpose::AfterService].map(|p| view! {
+                            {Purpose::ALL.map(|p| view! {
                                 <option value=format!("{p:?}") selected=move || draft.with(|s| s.purpose == p)>{move || purpose_label(p, t())}</option>
                             })}
                         </select>
@@ -164,12 +169,12 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
             </div>
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <ul class="alert" role="alert" data-testid="survey-problems">
-                    {problems.get().into_iter().map(|p| view! { <li>{move || problem_text(&p, t(), state.lang.get())}</li> }).collect_view()}
+                    {problems.get().into_iter().map(|p| view! { <li>{move || draft.with(|s| problem_text(&p, s, t(), state.lang.get()))}</li> }).collect_view()}
                 </ul>
             })}
             {move || failure.get().map(|f| view! { <p class="alert" role="alert">{f}</p> })}
             <div class="actions">
-                <button type="button" class="btn primary" on:click=save data-testid="save-survey">{move || t().save}</button>
+                <button type="button" class="btn primary" on:click=save disabled=move || saving.get() data-testid="save-survey">{move || t().save}</button>
             </div>
         </section>
     }
@@ -302,7 +307,10 @@ fn QuestionEditor(qid: String, draft: RwSignal<Survey>, in_use: bool) -> impl In
         })
     };
     let remove = move |_| draft.update(|s| s.remove_question(&qid.get_value(), in_use));
-    let kind = move || q().kind;
+    // A question's kind never changes once added: read once, so the parts
+    // below are not rebuilt (losing the focus) at every keystroke.
+    let kind = draft.with_untracked(|s| s.question(&qid.get_value()).map(|q| q.kind)).unwrap_or_default();
+    let kind = move || kind;
     view! {
         <div class="card question-editor" data-testid="question-editor">
             <div class="question-head">

@@ -8,7 +8,10 @@ use crate::components::CustomerPicker;
 use crate::settings::{load_kiosk, save_kiosk};
 use crate::state::AppState;
 use crate::survey_form::{LanguagePicker, SurveyForm};
-use daftar_core::surveys::kiosk::{KioskLock, PinError};
+use crate::browser_env::BrowserEnv;
+use daftar_core::env::Env;
+use daftar_core::locale::localize_digits;
+use daftar_core::surveys::kiosk::{recovery_code, KioskLock, PinError};
 use daftar_core::surveys::{Answers, Channel, Response, Survey, SURVEY};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -25,12 +28,17 @@ fn kiosk_path(lock: &KioskLock) -> String {
 }
 
 /// Holds the route on the kiosk while a lock is set, whatever navigation
-/// is tried. Mounted once inside the router.
+/// is tried — also in the app's other open tabs, which learn of the lock
+/// from the storage event. Mounted once inside the router.
 #[component]
 pub fn KioskGuard() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
+    let stored = RwSignal::new(0u32);
+    // For the life of the page (the handle is not needed to keep it).
+    let _ = window_event_listener(leptos::ev::storage, move |_| stored.update(|n| *n += 1));
     Effect::new(move || {
+        stored.track();
         let path = location.pathname.get();
         if let Some(lock) = load_kiosk() {
             let home = kiosk_path(&lock);
@@ -61,6 +69,11 @@ pub fn KioskStart(
     let errors = RwSignal::new(Vec::new());
     let navigate = use_navigate();
     let survey_id = StoredValue::new(survey_id);
+    // Shown before the start, so the rep can note it: it opens the kiosk
+    // if the PIN is forgotten.
+    let recovery = recovery_code(BrowserEnv.random_bytes());
+    let grouped = format!("{}-{}-{}", &recovery[..3], &recovery[3..6], &recovery[6..]);
+    let recovery = StoredValue::new(recovery);
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match KioskLock::new(
@@ -68,6 +81,7 @@ pub fn KioskStart(
             &customer.get_untracked(),
             &pin.get_untracked(),
             &again.get_untracked(),
+            &recovery.get_value(),
         ) {
             Ok(lock) => {
                 save_kiosk(Some(&lock));
@@ -84,7 +98,7 @@ pub fn KioskStart(
         <form class="card kiosk-start" on:submit=start data-testid="kiosk-start">
             <h2>{move || t().kiosk_mode}</h2>
             <p class="muted">{move || t().kiosk_explained}</p>
-            <CustomerPicker id="kiosk-customer" chosen=customer errors=errors/>
+            <CustomerPicker id="kiosk-customer" chosen=customer errors=errors optional=true/>
             <p class="hint muted">{move || t().kiosk_customer_hint}</p>
             <div class="row2">
                 <div class="field">
@@ -96,6 +110,7 @@ pub fn KioskStart(
                     <input id="kiosk-pin-again" type="password" inputmode="numeric" autocomplete="off" bind:value=again data-testid="kiosk-pin-again"/>
                 </div>
             </div>
+            <p class="kiosk-recovery">{move || t().kiosk_recovery}" "<strong dir="ltr" data-testid="kiosk-recovery">{localize_digits(&grouped, state.lang.get_untracked())}</strong></p>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || match p { PinError::Format => t().kiosk_pin_format, PinError::Mismatch => t().kiosk_pin_mismatch }}</p> })}
             <div class="actions">
                 <button type="submit" class="btn primary" data-testid="kiosk-go">{move || t().kiosk_begin}</button>
@@ -145,14 +160,23 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
     let round = RwSignal::new(0u32);
     let thanking = RwSignal::new(false);
     let failed = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
     let survey = StoredValue::new(survey);
     let lock = StoredValue::new(lock);
+    // The next person starts clean: no answers, the app's language, no error.
     let next = move || {
         answers.set(Answers::new());
+        lang.set(state.lang.get_untracked());
+        failed.set(None);
         thanking.set(false);
         round.update(|n| *n += 1);
     };
     let on_submit = Callback::new(move |kept: Answers| {
+        // A second tap while the first is being written would file it twice.
+        if saving.get_untracked() {
+            return;
+        }
+        saving.set(true);
         let response = Response {
             survey_id: lock.with_value(|l| l.survey_id.clone()),
             survey_name: survey.with_value(|s| s.name.clone()),
@@ -164,29 +188,25 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
             ..Default::default()
         };
         leptos::task::spawn_local(async move {
-            match state
-                .file_kiosk_response(response, &survey.get_value())
-                .await
-            {
+            let filed = state.file_kiosk_response(response, &survey.get_value()).await;
+            saving.set(false);
+            match filed {
                 Ok(_) => {
                     failed.set(None);
                     thanking.set(true);
                     let shown = round.get_untracked();
+                    // The kiosk may be gone by then (left with the PIN): the
+                    // signals are read only if they still exist.
                     set_timeout(
                         move || {
-                            if round.get_untracked() == shown && thanking.get_untracked() {
+                            if round.try_get_untracked() == Some(shown) && thanking.try_get_untracked() == Some(true) {
                                 next()
                             }
                         },
                         std::time::Duration::from_millis(THANKS_MS as u64),
                     );
                 }
-                Err(e) => failed.set(Some(match e {
-                    crate::state::SaveError::Store(e) => {
-                        crate::i18n::store_error_text(&e, state.lang.get_untracked())
-                    }
-                    crate::state::SaveError::Invalid(_) => String::new(),
-                })),
+                Err(e) => failed.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
             }
         });
     });
@@ -213,7 +233,8 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
         }
     });
     view! {
-        <div class="kiosk-body" on:pointerdown=move |_| touched() on:keydown=move |_| touched() data-round=move || round.get().to_string()>
+        <div class="kiosk-body" lang=move || lang.get().code() dir=move || lang.get().dir()
+            on:pointerdown=move |_| touched() on:keydown=move |_| touched() data-round=move || round.get().to_string()>
             <div class="kiosk-top">
                 <LanguagePicker lang/>
                 <KioskExit lock=lock.get_value()/>
@@ -229,7 +250,7 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
                         </div>
                     }.into_any()
                 } else {
-                    view! { <SurveyForm survey=survey.get_value() lang answers on_submit/> }.into_any()
+                    view! { <SurveyForm survey=survey.get_value() lang answers on_submit busy=Signal::from(saving)/> }.into_any()
                 }
             }}
         </div>

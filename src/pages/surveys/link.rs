@@ -33,6 +33,7 @@ pub fn LinkDialog(
     let errors = RwSignal::new(Vec::new());
     let copied = RwSignal::new(false);
     let (survey_id, survey) = (StoredValue::new(survey_id), StoredValue::new(survey));
+    let busy = RwSignal::new(false);
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(days) = to_ascii_digits(days.get_untracked().trim())
@@ -43,10 +44,15 @@ pub fn LinkDialog(
             problem.set(Some(state.t_untracked().link_days_range.to_string()));
             return;
         };
+        // One link per tap: a second one would count as unanswered.
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         let reply = reply_to.get_untracked().trim().to_string();
         let _ = LocalStorage::set(REPLY_TO_KEY, &reply);
         leptos::task::spawn_local(async move {
-            match state
+            let issued = state
                 .issue_survey_link(
                     &survey_id.get_value(),
                     &survey.get_value(),
@@ -55,8 +61,9 @@ pub fn LinkDialog(
                     days,
                     &reply,
                 )
-                .await
-            {
+                .await;
+            busy.set(false);
+            match issued {
                 Ok(url) => {
                     problem.set(None);
                     link.set(Some(url));
@@ -87,7 +94,7 @@ pub fn LinkDialog(
             {move || match link.get() {
                 None => view! {
                     <form on:submit=make>
-                        <CustomerPicker id="link-customer" chosen=customer errors=errors/>
+                        <CustomerPicker id="link-customer" chosen=customer errors=errors optional=true/>
                         <p class="hint muted">{move || t().link_customer_hint}</p>
                         <div class="row2">
                             <div class="field">
@@ -101,7 +108,7 @@ pub fn LinkDialog(
                         </div>
                         {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
                         <div class="actions">
-                            <button type="submit" class="btn primary" data-testid="link-create">{move || t().make_survey_link}</button>
+                            <button type="submit" class="btn primary" disabled=move || busy.get() data-testid="link-create">{move || t().make_survey_link}</button>
                             <button type="button" class="btn" on:click={let close = close.clone(); move |_| close()}>{move || t().cancel}</button>
                         </div>
                     </form>
@@ -117,7 +124,11 @@ pub fn LinkDialog(
                             <a class="btn" href=format!("sms:?&body={}", String::from(js_sys::encode_uri_component(&url)))>{move || t().send_by_sms}</a>
                             <button type="button" class="btn" on:click=move |_| close()>{move || t().close}</button>
                         </div>
-                        <div class="qr" role="img" aria-label=move || t().survey_link inner_html=qr></div>
+                        {if qr.is_empty() {
+                            view! { <p class="muted">{move || t().link_too_long_for_qr}</p> }.into_any()
+                        } else {
+                            view! { <div class="qr" role="img" aria-label=move || t().survey_link inner_html=qr></div> }.into_any()
+                        }}
                     }.into_any()
                 }
             }}

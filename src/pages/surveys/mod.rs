@@ -74,8 +74,13 @@ pub fn dimension_label(d: Dimension, t: &Texts) -> &'static str {
     }
 }
 
-fn problem_text(p: &SurveyProblem, t: &Texts, lang: Lang) -> String {
-    let at = |i: &usize| localize_digits(&(i + 1).to_string(), lang);
+/// A problem in words; questions are numbered as the builder shows them
+/// (retired ones are not shown, so not counted).
+fn problem_text(p: &SurveyProblem, survey: &Survey, t: &Texts, lang: Lang) -> String {
+    let at = |i: &usize| {
+        let shown = survey.questions.iter().take(i + 1).filter(|q| !q.retired).count();
+        localize_digits(&shown.max(1).to_string(), lang)
+    };
     match p {
         SurveyProblem::NoName => t.survey_needs_name.to_string(),
         SurveyProblem::NoQuestions => t.survey_needs_question.to_string(),

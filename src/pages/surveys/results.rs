@@ -13,7 +13,7 @@ use daftar_core::customers::{Customer, ValueSegment};
 use daftar_core::import::write_csv;
 use daftar_core::locale::{localize_digits, Lang};
 use daftar_core::store::Record;
-use daftar_core::surveys::{
+use daftar_core::surveys::{Channel, 
     breakdown, by_month, Answer, Distribution, IssuedLink, Kind, Response, Scores, Summary, Survey,
     LINK, RESPONSE, SURVEY,
 };
@@ -369,6 +369,8 @@ fn Breakdowns(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
+    // The product breakdown reads the deals' lines.
+    let _ = crate::pages::pipeline::use_sales();
     let by = RwSignal::new("segment");
     let rows = move || {
         let t = t();
@@ -470,11 +472,7 @@ fn responses_csv(
         let mut row = vec![
             local_datetime(r.answered_ms, lang),
             customer(&r.customer_id),
-            if r.survey_link_id.is_empty() {
-                t.kiosk_mode.into()
-            } else {
-                t.survey_link.into()
-            },
+            channel_label(r.channel, t).into(),
         ];
         for q in &survey.questions {
             let cell = |a: Option<&Answer>| match a {
@@ -508,6 +506,13 @@ fn responses_csv(
     write_csv(&headers, rows)
 }
 
+fn channel_label(c: Channel, t: &Texts) -> &'static str {
+    match c {
+        Channel::Kiosk => t.kiosk_mode,
+        Channel::Link => t.survey_link,
+    }
+}
+
 /// The customer timeline's lines for survey responses and links.
 pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let href = |id: &str| Some(format!("/surveys/{id}"));
@@ -515,11 +520,7 @@ pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         let Ok(r) = record.decode::<Response>() else {
             return Vec::new();
         };
-        let detail = if r.survey_link_id.is_empty() {
-            t.kiosk_mode
-        } else {
-            t.survey_link
-        };
+        let detail = channel_label(r.channel, t);
         return vec![Item {
             at: r.answered_ms,
             kind: "survey",
