@@ -30,7 +30,7 @@ fn browser_lang() -> Lang {
 fn read_link() -> Option<(OpenedLink, LinkPayload)> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let link = open_link(&hash).ok()?;
-    let payload = serde_json::from_slice(&link.survey).ok()?;
+    let payload = LinkPayload::from_bytes(&link.survey)?;
     Some((link, payload))
 }
 

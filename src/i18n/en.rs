@@ -520,4 +520,7 @@ pub const TEXTS: Texts = Texts {
     new_complaint: "Log a complaint",
     kiosk_recovery: "If you forget the PIN, this code also leaves kiosk mode; note it now:",
     link_too_long_for_qr: "This link is too long for a QR code; copy it or send it as a message.",
+    survey_archived: "Archived: kept with its answers, no longer offered",
+    archived: "archived",
+    complaint_deal: "Deal",
 };

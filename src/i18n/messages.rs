@@ -4,7 +4,11 @@ use super::Lang;
 use daftar_core::customers::Problem;
 use daftar_core::import::{CsvError, VCardProblem};
 use daftar_core::locale::localize_digits;
+use crate::state::ImportError;
 use daftar_core::store::StoreError;
+use daftar_core::surveys::kiosk::PinError;
+use daftar_core::surveys::seal::CodeError;
+use daftar_core::surveys::{Survey, SurveyProblem};
 
 pub fn problem_text(p: Problem, lang: Lang) -> String {
     let fa = lang == Lang::Fa;
@@ -108,4 +112,47 @@ pub fn vcard_problem_text(p: VCardProblem, lang: Lang) -> String {
         VCardProblem::BadBirthday => if fa { "تاریخ تولد این کارت خوانده نشد و کنار گذاشته شد." } else { "This card's birthday could not be read and was left out." },
     }
     .to_string()
+}
+
+/// Why a response code was not filed.
+pub fn import_error_text(e: &ImportError, lang: Lang) -> String {
+    let t = super::texts(lang);
+    match e {
+        ImportError::Code(CodeError::Malformed) => t.code_malformed.into(),
+        ImportError::Code(CodeError::TooLarge) => t.code_too_large.into(),
+        ImportError::Code(CodeError::UnknownVersion) => t.code_unknown_version.into(),
+        ImportError::Code(CodeError::NotIssuedHere) => t.code_not_ours.into(),
+        ImportError::Code(CodeError::Altered) => t.code_altered.into(),
+        ImportError::Code(CodeError::Expired { expires_ms }) => format!("{} {}", t.code_expired, super::local_datetime(*expires_ms, lang)),
+        ImportError::Code(CodeError::AlreadyUsed { filed_ms }) => format!("{} {}", t.code_used, super::local_datetime(*filed_ms, lang)),
+        ImportError::SurveyGone => t.survey_gone.into(),
+        ImportError::AnswersInvalid => t.code_answers_invalid.into(),
+        ImportError::Store(e) => store_error_text(e, lang),
+    }
+}
+
+/// What keeps a survey from being saved; questions are numbered as the
+/// builder shows them (retired ones are not shown, so not counted).
+pub fn survey_problem_text(p: &SurveyProblem, survey: &Survey, lang: Lang) -> String {
+    let t = super::texts(lang);
+    let at = |i: &usize| {
+        let shown = survey.questions.iter().take(i + 1).filter(|q| !q.retired).count();
+        format!("{} {}", t.question, localize_digits(&shown.max(1).to_string(), lang))
+    };
+    match p {
+        SurveyProblem::NoName => t.survey_needs_name.into(),
+        SurveyProblem::NoQuestions => t.survey_needs_question.into(),
+        SurveyProblem::NoText(i) => format!("{}: {}", at(i), t.question_needs_text),
+        SurveyProblem::Choices(i) => format!("{}: {}", at(i), t.question_needs_choices),
+        SurveyProblem::Condition(i) => format!("{}: {}", at(i), t.question_bad_condition),
+        SurveyProblem::DuplicateId(i) => format!("{}: {}", at(i), t.question_duplicate),
+    }
+}
+
+pub fn pin_error_text(e: PinError, lang: Lang) -> &'static str {
+    let t = super::texts(lang);
+    match e {
+        PinError::Format => t.kiosk_pin_format,
+        PinError::Mismatch => t.kiosk_pin_mismatch,
+    }
 }

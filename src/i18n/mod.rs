@@ -7,7 +7,7 @@ pub mod labels;
 mod messages;
 
 pub use daftar_core::locale::Lang;
-pub use messages::{csv_error_text, problem_text, store_error_text, vcard_problem_text};
+pub use messages::{csv_error_text, import_error_text, pin_error_text, problem_text, store_error_text, survey_problem_text, vcard_problem_text};
 
 /// Picks one text out of [`Texts`]: how a widget takes its label, so the
 /// label follows the language at run time.
@@ -563,6 +563,11 @@ pub struct Texts {
     pub kiosk_recovery: &'static str,
     // link
     pub link_too_long_for_qr: &'static str,
+    // archive
+    pub survey_archived: &'static str,
+    pub archived: &'static str,
+    // complaint links
+    pub complaint_deal: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -186,8 +186,7 @@ impl AppState {
             reply_to: reply_to.into(),
             expires_ms,
         };
-        let bytes = serde_json::to_vec(&payload).map_err(|e| StoreError::Backend(e.to_string()))?;
-        let fragment = seal::issue_link(&key, &token, &bytes)
+        let fragment = seal::issue_link(&key, &token, &payload.to_bytes())
             .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
         let issued = IssuedLink {
             survey_id: survey_id.into(),

@@ -155,3 +155,47 @@ test("after a deal is won, the inbox suggests the after-sale survey until a link
   await expect(page.getByTestId("bucket-undated").or(page.locator(".empty"))).toBeVisible();
   await expect(page.getByTestId("survey-suggestions")).toHaveCount(0);
 });
+
+test("a survey built by hand in English: a question shown only after a 'no', a problem named before saving", async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId("lang-switch").click();
+  await page.goto("/surveys");
+  await page.getByTestId("template-blank").click();
+  await page.getByTestId("save-survey").click();
+  await expect(page.getByTestId("survey-problems")).toContainText("needs a name");
+  await expect(page.getByTestId("survey-problems")).toContainText("Question 1: needs its text");
+  await page.getByTestId("survey-name-en").fill("Showroom visit");
+  await page.getByTestId("question-text-en").first().fill("How satisfied are you with the showroom?");
+  await page.getByTestId("new-question-kind").selectOption("YesNo");
+  await page.getByTestId("add-question").click();
+  await page.getByTestId("question-text-en").nth(1).fill("Did you find what you came for?");
+  await page.getByTestId("new-question-kind").selectOption("ShortText");
+  await page.getByTestId("add-question").click();
+  const third = page.getByTestId("question-editor").nth(2);
+  await third.getByTestId("question-text-en").fill("What were you looking for?");
+  await third.getByTestId("show-if-question").selectOption("q2");
+  await third.getByTestId("show-if-rule").selectOption("is");
+  await third.getByTestId("show-if-value").selectOption("no");
+  await page.getByTestId("save-survey").click();
+  await expect(page.getByTestId("survey-figures")).toBeVisible();
+
+  await page.getByTestId("start-kiosk").click();
+  await page.getByTestId("kiosk-pin").fill("2468");
+  await page.getByTestId("kiosk-pin-again").fill("2468");
+  await page.getByTestId("kiosk-go").click();
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByTestId("question-q1").locator('[data-value="4"]').click();
+  await expect(page.getByTestId("question-q3")).toHaveCount(0);
+  await page.getByTestId("question-q2").getByRole("radio", { name: "No" }).click();
+  await expect(page.getByTestId("question-q3")).toBeVisible();
+  await page.getByTestId("question-q3").locator("input").fill("A quieter printer");
+  await page.getByTestId("question-q2").getByRole("radio", { name: "Yes" }).click();
+  await expect(page.getByTestId("question-q3")).toHaveCount(0);           // hidden again: its answer is not kept
+  await page.getByTestId("survey-submit").click();
+  await expect(page.getByTestId("kiosk-thanks")).toBeVisible();
+  await page.getByTestId("kiosk-exit").click();
+  await page.getByTestId("kiosk-exit-pin").fill("2468");
+  await page.getByTestId("kiosk-exit-pin").press("Enter");
+  await expect(page.getByTestId("figure-csat")).toContainText("100");
+  await expect(page.getByTestId("result-q3")).toContainText("0 answers");
+});

@@ -111,7 +111,7 @@ mod tests {
     fn code_for(env: &SeededEnv, expires_ms: i64, nps: u8) -> (LinkToken, String) {
         let token = LinkToken { token_id: new_token_id(env), survey_id: "s".into(), customer_id: "c".into(), issued_ms: 0, expires_ms };
         let payload = LinkPayload { survey: template(Template::RelationshipNps), expires_ms, ..Default::default() };
-        let link = seal::issue_link(&key(), &token, &serde_json::to_vec(&payload).unwrap()).unwrap();
+        let link = seal::issue_link(&key(), &token, &payload.to_bytes()).unwrap();
         let opened = seal::open_link(&link).unwrap();
         let answers = LinkAnswers { answers: [("q1".to_string(), Answer::Number(nps))].into(), answered_ms: 5, ..Default::default() };
         (token, seal::seal_response(&opened, &serde_json::to_vec(&answers).unwrap(), [9; 32]).unwrap())

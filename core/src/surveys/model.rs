@@ -293,6 +293,25 @@ pub struct LinkPayload {
     pub expires_ms: i64,
 }
 
+/// The largest survey a link may unpack to: far above any real survey, low
+/// enough that a crafted link cannot make a phone inflate gigabytes.
+const MAX_PAYLOAD: usize = 512 * 1024;
+
+impl LinkPayload {
+    /// The bytes a link carries: JSON, deflated. Links go into QR codes and
+    /// text messages, and survey texts repeat a lot (a CSAT link shrinks by
+    /// about half).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        miniz_oxide::deflate::compress_to_vec(&json, 9)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Option<LinkPayload> {
+        let json = miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, MAX_PAYLOAD).ok()?;
+        serde_json::from_slice(&json).ok()
+    }
+}
+
 /// What a response code seals: the answers and when and in which language
 /// they were given.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

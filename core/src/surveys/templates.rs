@@ -139,6 +139,21 @@ mod tests {
     }
 
     #[test]
+    fn link_payloads_round_trip_deflated_and_refuse_bombs_and_garbage() {
+        use crate::surveys::LinkPayload;
+        for t in Template::ALL {
+            let p = LinkPayload { survey: template(t), reply_to: "sales@example.com".into(), expires_ms: 42 };
+            let bytes = p.to_bytes();
+            assert!(bytes.len() * 2 < serde_json::to_vec(&p).unwrap().len(), "{t:?}: deflate at least halves it");
+            assert_eq!(LinkPayload::from_bytes(&bytes), Some(p));
+        }
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; 4 * 1024 * 1024], 9);
+        assert!(bomb.len() < 10_000);
+        assert_eq!(LinkPayload::from_bytes(&bomb), None);
+        assert_eq!(LinkPayload::from_bytes(b"not deflate at all"), None);
+    }
+
+    #[test]
     fn servqual_covers_the_five_dimensions_with_22_items() {
         let s = template(Template::Servqual);
         assert_eq!(s.questions.len(), 22);

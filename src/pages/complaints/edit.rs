@@ -57,8 +57,8 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
     let category = RwSignal::new(input.category);
     let severity = RwSignal::new(input.severity);
     let owner = RwSignal::new(input.owner);
-    // Not on the form, but kept as they are.
-    let links = StoredValue::new((input.deal_id, input.product_id));
+    let deal = RwSignal::new(input.deal_id);
+    let product = RwSignal::new(input.product_id);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let alert = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -70,7 +70,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let (deal_id, product_id) = links.get_value();
+            let (deal_id, product_id) = (deal.get_untracked(), product.get_untracked());
             let input = ComplaintInput {
                 title: title.get_untracked(),
                 description: description.get_untracked(),
@@ -126,6 +126,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 <TextField errors=errors id="complaint-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <TextField errors=errors id="complaint-description" label=description_label value=description field=Field::Notes multiline=true/>
                 <CustomerPicker id="complaint-customer" chosen=customer errors=errors optional=true/>
+                <AboutWhat customer deal product/>
                 <div class="row2">
                     <ChoiceField id="complaint-channel" label=|t| t.complaint_channel value=channel choices=&Channel::ALL name_of=labels::complaint_channel/>
                     <ChoiceField id="complaint-category" label=|t| t.complaint_category value=category choices=&Category::ALL name_of=labels::complaint_category/>
@@ -143,5 +144,55 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 </div>
             </form>
         </section>
+    }
+}
+
+/// The deal (of the chosen customer) and the product a complaint is about.
+#[component]
+fn AboutWhat(customer: RwSignal<String>, deal: RwSignal<String>, product: RwSignal<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let _ = crate::pages::pipeline::use_sales();
+    let deals = move || {
+        let c = customer.get();
+        state.sales.with(|s| {
+            s.as_ref()
+                .map(|s| s.deals.iter().filter(|d| !c.is_empty() && d.fields.customer_id == c).map(|d| (d.id.clone(), d.fields.title.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let products = LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let mut all: Vec<(String, String)> = state
+                .all_live(daftar_core::catalog::PRODUCT)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::catalog::Product>().ok()?.name)))
+                .collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            all
+        }
+    });
+    let select = move |id: &'static str, label: crate::i18n::TextOf, value: RwSignal<String>, options: Signal<Vec<(String, String)>>| {
+        view! {
+            <div class="field">
+                <label for=id>{move || label(t())}</label>
+                <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                    <option value="" selected=move || value.with(String::is_empty)>{move || t().not_set}</option>
+                    {move || options.get().into_iter().map(|(v, name)| {
+                        let selected = value.with(|x| *x == v);
+                        view! { <option value=v selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <div class="row2">
+            {select("complaint-deal", |t| t.complaint_deal, deal, Signal::derive(deals))}
+            {select("complaint-product", |t| t.product, product, Signal::derive(move || products.get().unwrap_or_default()))}
+        </div>
     }
 }

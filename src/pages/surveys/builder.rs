@@ -3,7 +3,8 @@
 //! A question removed after the survey was answered or sent is retired,
 //! not deleted, so old answers keep their question.
 
-use super::{dimension_label, kind_label, problem_text, purpose_label};
+use super::{dimension_label, kind_label, purpose_label};
+use crate::i18n::survey_problem_text;
 use crate::state::{AppState, SurveySaveError};
 use daftar_core::locale::{localize_digits, Lang};
 use daftar_core::store::Record;
@@ -154,6 +155,10 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
                     <Threshold label=|t| t.alert_nps_at_most max=10 get=|s| s.alerts.nps_at_most set=|s, v| s.alerts.nps_at_most = v draft testid="alert-nps"/>
                     <Threshold label=|t| t.alert_csat_at_most max=5 get=|s| s.alerts.csat_at_most set=|s, v| s.alerts.csat_at_most = v draft testid="alert-csat"/>
                 </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || draft.with(|s| s.archived) on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|s| s.archived = on) } data-testid="survey-archived"/>
+                    {move || t().survey_archived}
+                </label>
             </div>
             <For each=ids key=|id| id.clone() let:qid>
                 <QuestionEditor qid draft in_use/>
@@ -169,7 +174,7 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
             </div>
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <ul class="alert" role="alert" data-testid="survey-problems">
-                    {problems.get().into_iter().map(|p| view! { <li>{move || draft.with(|s| problem_text(&p, s, t(), state.lang.get()))}</li> }).collect_view()}
+                    {problems.get().into_iter().map(|p| view! { <li>{move || draft.with(|s| survey_problem_text(&p, s, state.lang.get()))}</li> }).collect_view()}
                 </ul>
             })}
             {move || failure.get().map(|f| view! { <p class="alert" role="alert">{f}</p> })}
@@ -215,6 +220,8 @@ fn TextPair(
 ) -> impl IntoView {
     let boxes = [(Lang::Fa, "فارسی"), (Lang::En, "English")].map(|(lang, name)| {
         let get = move || value.with(|v| if lang == Lang::Fa { v.fa.clone() } else { v.en.clone() });
+        // Every keystroke goes into the draft: a box that waited for its
+        // `change` lost what was typed when another control redrew the question.
         let change = move |ev: leptos::ev::Event| {
             let mut text = value.get_untracked();
             let v = event_target_value(&ev);
@@ -223,9 +230,9 @@ fn TextPair(
         };
         let id = format!("{testid}-{}", lang.code());
         let control = if long {
-            view! { <textarea rows="2" lang=lang.code() dir=lang.dir() prop:value=get on:change=change aria-label=name data-testid=id></textarea> }.into_any()
+            view! { <textarea rows="2" lang=lang.code() dir=lang.dir() prop:value=get on:input=change aria-label=name data-testid=id></textarea> }.into_any()
         } else {
-            view! { <input lang=lang.code() dir=lang.dir() prop:value=get on:change=change aria-label=name data-testid=id/> }.into_any()
+            view! { <input lang=lang.code() dir=lang.dir() prop:value=get on:input=change aria-label=name data-testid=id/> }.into_any()
         };
         view! { <div class="text-pair-box"><span class="muted lang-tag">{name}</span>{control}</div> }
     });
@@ -248,15 +255,27 @@ fn Threshold(
             .map(|v| localize_digits(&v.to_string(), state.lang.get()))
             .unwrap_or_default()
     };
+    let out_of_range = RwSignal::new(false);
     let change = move |ev: leptos::ev::Event| {
         let raw = daftar_core::locale::to_ascii_digits(event_target_value(&ev).trim());
-        let v = raw.parse::<u8>().ok().filter(|v| *v <= max);
-        draft.update(|s| set(s, v));
+        // Empty switches the alert off; anything else must be on the scale,
+        // or the alert would go off without the rep meaning it to.
+        match raw.parse::<u8>().ok().filter(|v| *v <= max) {
+            Some(v) => draft.update(|s| set(s, Some(v))),
+            None if raw.is_empty() => draft.update(|s| set(s, None)),
+            None => {
+                out_of_range.set(true);
+                return;
+            }
+        }
+        out_of_range.set(false);
     };
+    let range = move || crate::i18n::problem_text(daftar_core::check::Problem::OutOfRange { min: 0, max: i64::from(max) }, state.lang.get());
     view! {
-        <div class="field">
+        <div class="field" class:invalid=move || out_of_range.get()>
             <label for=testid>{move || label(state.t())}</label>
             <input id=testid inputmode="numeric" prop:value=shown on:change=change data-testid=testid/>
+            {move || out_of_range.get().then(|| view! { <p class="field-error">{range}</p> })}
             <p class="hint muted">{move || state.t().alert_off_when_empty}</p>
         </div>
     }

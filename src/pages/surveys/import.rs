@@ -2,8 +2,8 @@
 //! email. The code is checked (issued here, intact, not expired, not used)
 //! before anything is written; a refusal says why.
 
+use crate::i18n::import_error_text;
 use crate::state::{AppState, Filed, ImportError};
-use daftar_core::surveys::seal::CodeError;
 use daftar_core::surveys::Alert;
 use leptos::prelude::*;
 
@@ -26,30 +26,6 @@ pub fn ImportCode() -> impl IntoView {
             busy.set(false);
         });
     };
-    let refusal = move |e: &ImportError| {
-        let t = t();
-        let lang = state.lang.get();
-        match e {
-            ImportError::Code(CodeError::Malformed) => t.code_malformed.to_string(),
-            ImportError::Code(CodeError::TooLarge) => t.code_too_large.to_string(),
-            ImportError::Code(CodeError::UnknownVersion) => t.code_unknown_version.to_string(),
-            ImportError::Code(CodeError::NotIssuedHere) => t.code_not_ours.to_string(),
-            ImportError::Code(CodeError::Altered) => t.code_altered.to_string(),
-            ImportError::Code(CodeError::Expired { expires_ms }) => format!(
-                "{} {}",
-                t.code_expired,
-                crate::i18n::local_datetime(*expires_ms, lang)
-            ),
-            ImportError::Code(CodeError::AlreadyUsed { filed_ms }) => format!(
-                "{} {}",
-                t.code_used,
-                crate::i18n::local_datetime(*filed_ms, lang)
-            ),
-            ImportError::SurveyGone => t.survey_gone.to_string(),
-            ImportError::AnswersInvalid => t.code_answers_invalid.to_string(),
-            ImportError::Store(e) => crate::i18n::store_error_text(e, lang),
-        }
-    };
     view! {
         <section class="page">
             <h1>{move || t().import_response_code}</h1>
@@ -70,7 +46,7 @@ pub fn ImportCode() -> impl IntoView {
                         {(!filed.customer_id.is_empty()).then(|| view! { <a class="btn" href=format!("/customers/{}", filed.customer_id)>{move || t().open_customer}</a> })}
                     </div>
                 }.into_any(),
-                Err(e) => view! { <p class="alert" role="alert" data-testid="code-refused">{refusal(&e)}</p> }.into_any(),
+                Err(e) => view! { <p class="alert" role="alert" data-testid="code-refused">{move || import_error_text(&e, state.lang.get())}</p> }.into_any(),
             })}
         </section>
     }

@@ -111,7 +111,7 @@ pub fn KioskStart(
                 </div>
             </div>
             <p class="kiosk-recovery">{move || t().kiosk_recovery}" "<strong dir="ltr" data-testid="kiosk-recovery">{localize_digits(&grouped, state.lang.get_untracked())}</strong></p>
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || match p { PinError::Format => t().kiosk_pin_format, PinError::Mismatch => t().kiosk_pin_mismatch }}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || crate::i18n::pin_error_text(p, state.lang.get())}</p> })}
             <div class="actions">
                 <button type="submit" class="btn primary" data-testid="kiosk-go">{move || t().kiosk_begin}</button>
                 <button type="button" class="btn" on:click=move |_| on_cancel()>{move || t().cancel}</button>

@@ -16,9 +16,9 @@ pub use suggest::SurveySuggestions;
 
 use crate::i18n::Texts;
 use crate::state::AppState;
-use daftar_core::locale::{localize_digits, Lang};
+use daftar_core::locale::localize_digits;
 use daftar_core::surveys::{
-    Dimension, Kind, Purpose, Response, Survey, SurveyProblem, Template, RESPONSE, SURVEY,
+    Dimension, Kind, Purpose, Survey, Template, RESPONSE, SURVEY,
 };
 use leptos::prelude::*;
 
@@ -74,29 +74,6 @@ pub fn dimension_label(d: Dimension, t: &Texts) -> &'static str {
     }
 }
 
-/// A problem in words; questions are numbered as the builder shows them
-/// (retired ones are not shown, so not counted).
-fn problem_text(p: &SurveyProblem, survey: &Survey, t: &Texts, lang: Lang) -> String {
-    let at = |i: &usize| {
-        let shown = survey.questions.iter().take(i + 1).filter(|q| !q.retired).count();
-        localize_digits(&shown.max(1).to_string(), lang)
-    };
-    match p {
-        SurveyProblem::NoName => t.survey_needs_name.to_string(),
-        SurveyProblem::NoQuestions => t.survey_needs_question.to_string(),
-        SurveyProblem::NoText(i) => format!("{} {}: {}", t.question, at(i), t.question_needs_text),
-        SurveyProblem::Choices(i) => {
-            format!("{} {}: {}", t.question, at(i), t.question_needs_choices)
-        }
-        SurveyProblem::Condition(i) => {
-            format!("{} {}: {}", t.question, at(i), t.question_bad_condition)
-        }
-        SurveyProblem::DuplicateId(i) => {
-            format!("{} {}: {}", t.question, at(i), t.question_duplicate)
-        }
-    }
-}
-
 #[component]
 pub fn SurveyList() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -107,21 +84,20 @@ pub fn SurveyList() -> impl IntoView {
         async move {
             let surveys = state.all_live(SURVEY).await.unwrap_or_default();
             let responses = state.all_live(RESPONSE).await.unwrap_or_default();
-            surveys
+            let mut list = surveys
                 .into_iter()
                 .filter_map(|r| {
                     let survey: Survey = r.decode().ok()?;
-                    let answered: Vec<Response> = responses
+                    let answered = responses
                         .iter()
-                        .filter(|x| {
-                            x.fields.get("survey_id").and_then(|v| v.as_str())
-                                == Some(r.id.as_str())
-                        })
-                        .filter_map(|x| x.decode().ok())
-                        .collect();
-                    Some((r.id, survey, answered.len()))
+                        .filter(|x| x.fields.get("survey_id").and_then(|v| v.as_str()) == Some(r.id.as_str()))
+                        .count();
+                    Some((r.id, survey, answered))
                 })
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            // Archived ones last: kept for their answers, no longer offered.
+            list.sort_by_key(|(_, s, _)| s.archived);
+            list
         }
     });
     view! {
@@ -138,7 +114,10 @@ pub fn SurveyList() -> impl IntoView {
                         {all.into_iter().map(|(id, survey, n)| view! {
                             <li class="contact-row">
                                 <a class="row-title" href=format!("/surveys/{id}")><bdi>{move || survey.name.get(lang()).to_string()}</bdi></a>
-                                <span class="muted">{move || localize_digits(&format!("{n} {}", t().responses_count), lang())}</span>
+                                <span class="muted">
+                                    {move || localize_digits(&format!("{n} {}", t().responses_count), lang())}
+                                    {survey.archived.then(|| view! { " · "{move || t().archived}})}
+                                </span>
                             </li>
                         }).collect_view()}
                     </ul>

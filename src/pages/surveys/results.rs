@@ -125,7 +125,7 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
             <h1>{move || survey.with_value(|s| s.name.get(lang()).to_string())}</h1>
             <a class="btn" href=edit data-testid="edit-survey">{move || t().edit}</a>
         </div>
-        <div class="survey-actions">
+        <div class="survey-actions" class:hidden=survey.with_value(|s| s.archived)>
             <button type="button" class="btn primary" on:click=move |_| showing.set(Some("kiosk")) data-testid="start-kiosk">{move || t().kiosk_mode}</button>
             <button type="button" class="btn" on:click=move |_| showing.set(Some("link")) data-testid="make-link">{move || t().make_survey_link}</button>
         </div>
