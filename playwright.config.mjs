@@ -17,7 +17,9 @@ export default defineConfig({
       executablePath: "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             "--disable-dev-shm-usage"],
+             "--disable-dev-shm-usage",
+             // A synthetic camera, for the scan button's test; unused elsewhere.
+             "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
     },
   },
   webServer: {

@@ -523,4 +523,7 @@ pub const TEXTS: Texts = Texts {
     survey_archived: "Archived: kept with its answers, no longer offered",
     archived: "archived",
     complaint_deal: "Deal",
+    scan_with_camera: "Scan with the camera",
+    scan_hint: "Hold the code in front of the camera.",
+    camera_unavailable: "The camera could not be used (not allowed, or in use). Type or paste the code instead.",
 };

@@ -568,6 +568,10 @@ pub struct Texts {
     pub archived: &'static str,
     // complaint links
     pub complaint_deal: &'static str,
+    // scanner
+    pub scan_with_camera: &'static str,
+    pub scan_hint: &'static str,
+    pub camera_unavailable: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

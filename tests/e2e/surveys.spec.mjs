@@ -199,3 +199,44 @@ test("a survey built by hand in English: a question shown only after a 'no', a p
   await expect(page.getByTestId("figure-csat")).toContainText("100");
   await expect(page.getByTestId("result-q3")).toContainText("0 answers");
 });
+
+test.describe("with a camera", () => {
+  // Chromium's fake camera (see playwright.config.mjs) stands in for the
+  // tablet's; desktop Linux Chromium has no BarcodeDetector, so a stand-in
+  // reads the code the customer's phone shows once the camera's picture plays.
+  test.use({ permissions: ["camera"] });
+
+  test("the QR code on the customer's phone is scanned into the import", async ({ page, browser }) => {
+    await page.addInitScript(() => {
+      window.BarcodeDetector = class {
+        constructor({ formats }) { this.formats = formats; }
+        async detect(video) {
+          const showing = video.readyState >= 2 && window.__phoneShows && this.formats.includes("qr_code");
+          return showing ? [{ rawValue: window.__phoneShows, format: "qr_code" }] : [];
+        }
+      };
+    });
+    await openApp(page);
+    await newSurveyFromTemplate(page, "nps");
+    await page.getByTestId("make-link").click();
+    await page.getByTestId("link-create").click();          // an open link: no customer
+    const link = await page.getByTestId("survey-link-url").inputValue();
+
+    const phone = await browser.newContext();
+    const customer = await phone.newPage();
+    await customer.goto(link);
+    await customer.getByTestId("question-q1").locator('[data-value="10"]').click();
+    await customer.getByTestId("survey-submit").click();
+    await expect(customer.locator(".qr svg")).toBeVisible();
+    const code = await customer.getByTestId("response-code").inputValue();
+    await phone.close();
+
+    await page.goto("/surveys/import");
+    await page.getByTestId("scan").click();
+    await expect(page.locator(".scanner-video")).toBeVisible();
+    await page.evaluate((c) => { window.__phoneShows = c; }, code);
+    await expect(page.getByTestId("code-filed")).toBeVisible();
+    await expect(page.locator(".scanner-video")).toHaveCount(0);     // the camera is let go
+    expect(await page.evaluate(() => [...document.querySelectorAll("video")].every((v) => !v.srcObject))).toBe(true);
+  });
+});

@@ -1,7 +1,8 @@
 //! Filing a response code a customer sent back: pasted from a message or an
-//! email. The code is checked (issued here, intact, not expired, not used)
+//! email, or scanned from the QR code on their phone. The code is checked (issued here, intact, not expired, not used)
 //! before anything is written; a refusal says why.
 
+use crate::components::ScanButton;
 use crate::i18n::import_error_text;
 use crate::state::{AppState, Filed, ImportError};
 use daftar_core::surveys::Alert;
@@ -14,8 +15,7 @@ pub fn ImportCode() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Result<Filed, ImportError>>);
     let busy = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let import = move || {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = state.import_response_code(&code.get_untracked()).await;
@@ -26,10 +26,19 @@ pub fn ImportCode() -> impl IntoView {
             busy.set(false);
         });
     };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        import();
+    };
+    let scanned = Callback::new(move |text: String| {
+        code.set(text);
+        import();
+    });
     view! {
         <section class="page">
             <h1>{move || t().import_response_code}</h1>
             <p class="muted">{move || t().import_code_explained}</p>
+            <ScanButton formats=&["qr_code"] on_code=scanned/>
             <form on:submit=submit>
                 <div class="field">
                     <label for="response-code-input">{move || t().response_code}</label>
