@@ -123,12 +123,8 @@ fn SendBack(
     let code = StoredValue::new(code);
     let copy = move |_| {
         let texts = page_texts(lang.get_untracked());
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&code.get_value());
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            let ok = crate::browser_env::copy_text(&code.get_value()).await;
             status.set(Some(if ok { texts.copied } else { texts.copy_failed }));
         });
     };

@@ -3,14 +3,14 @@
 //! A question removed after the survey was answered or sent is retired,
 //! not deleted, so old answers keep their question.
 
+use super::show_if::ShowIfEditor;
 use super::{dimension_label, kind_label, purpose_label};
 use crate::i18n::survey_problem_text;
 use crate::state::{AppState, SurveySaveError};
 use daftar_core::locale::{localize_digits, Lang};
 use daftar_core::store::Record;
 use daftar_core::surveys::{
-    template, Choice, Dimension, Kind, Purpose, Question, Rule, ShowIf, Survey, Template, Text,
-    SURVEY,
+    template, Choice, Dimension, Kind, Purpose, Question, Survey, Template, Text, SURVEY,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -89,7 +89,9 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let existing = record.get_value();
-            let saved = state.save_survey(existing.as_ref(), &draft.get_untracked()).await;
+            let saved = state
+                .save_survey(existing.as_ref(), &draft.get_untracked())
+                .await;
             saving.set(false);
             match saved {
                 Ok(id) => {
@@ -270,7 +272,15 @@ fn Threshold(
         }
         out_of_range.set(false);
     };
-    let range = move || crate::i18n::problem_text(daftar_core::check::Problem::OutOfRange { min: 0, max: i64::from(max) }, state.lang.get());
+    let range = move || {
+        crate::i18n::problem_text(
+            daftar_core::check::Problem::OutOfRange {
+                min: 0,
+                max: i64::from(max),
+            },
+            state.lang.get(),
+        )
+    };
     view! {
         <div class="field" class:invalid=move || out_of_range.get()>
             <label for=testid>{move || label(state.t())}</label>
@@ -328,7 +338,9 @@ fn QuestionEditor(qid: String, draft: RwSignal<Survey>, in_use: bool) -> impl In
     let remove = move |_| draft.update(|s| s.remove_question(&qid.get_value(), in_use));
     // A question's kind never changes once added: read once, so the parts
     // below are not rebuilt (losing the focus) at every keystroke.
-    let kind = draft.with_untracked(|s| s.question(&qid.get_value()).map(|q| q.kind)).unwrap_or_default();
+    let kind = draft
+        .with_untracked(|s| s.question(&qid.get_value()).map(|q| q.kind))
+        .unwrap_or_default();
     let kind = move || kind;
     view! {
         <div class="card question-editor" data-testid="question-editor">
@@ -419,150 +431,6 @@ fn ChoicesEditor(qid: String, draft: RwSignal<Survey>, in_use: bool) -> impl Int
                 }
             </For>
             <button type="button" class="btn" on:click=add data-testid="add-choice">{move || t().add_choice}</button>
-        </div>
-    }
-}
-
-/// Rules as the select offers them; the number or choice comes next to it.
-#[derive(Clone, Copy, PartialEq)]
-enum RuleKind {
-    Always,
-    AtMost,
-    AtLeast,
-    Is,
-    Answered,
-}
-
-#[component]
-fn ShowIfEditor(qid: String, draft: RwSignal<Survey>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let lang = move || state.lang.get();
-    let qid = StoredValue::new(qid);
-    let current =
-        move || draft.with(|s| s.question(&qid.get_value()).and_then(|q| q.show_if.clone()));
-    let set = move |v: Option<ShowIf>| {
-        draft.update(|s| {
-            if let Some(q) = s.questions.iter_mut().find(|q| q.id == qid.get_value()) {
-                q.show_if = v
-            }
-        })
-    };
-    // Only earlier, live questions can decide: the respondent answers in order.
-    let earlier = move || {
-        draft.with(|s| {
-            let at = s
-                .questions
-                .iter()
-                .position(|q| q.id == qid.get_value())
-                .unwrap_or(0);
-            s.questions[..at]
-                .iter()
-                .filter(|q| {
-                    !q.retired
-                        && !matches!(q.kind, Kind::ShortText | Kind::LongText | Kind::Servqual)
-                })
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
-    let rule_kind = move || match current().map(|s| s.rule) {
-        None => RuleKind::Always,
-        Some(Rule::AtMost(_)) => RuleKind::AtMost,
-        Some(Rule::AtLeast(_)) => RuleKind::AtLeast,
-        Some(Rule::Is(_)) => RuleKind::Is,
-        Some(Rule::Answered) => RuleKind::Answered,
-    };
-    let on_question = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        set((!id.is_empty()).then_some(ShowIf {
-            question: id,
-            rule: Rule::Answered,
-        }));
-    };
-    let on_rule = move |ev: leptos::ev::Event| {
-        let Some(mut s) = current() else { return };
-        let earlier_q = draft
-            .with(|d| d.question(&s.question).cloned())
-            .unwrap_or_default();
-        let low = earlier_q.kind.scale().map_or(0, |r| r.0);
-        s.rule = match event_target_value(&ev).as_str() {
-            "at_most" => Rule::AtMost(low.max(6).min(earlier_q.kind.scale().map_or(6, |r| r.1))),
-            "at_least" => Rule::AtLeast(earlier_q.kind.scale().map_or(9, |r| r.1)),
-            "is" if earlier_q.kind == Kind::YesNo => Rule::Is("yes".into()),
-            "is" => Rule::Is(
-                earlier_q
-                    .choices
-                    .first()
-                    .map(|c| c.id.clone())
-                    .unwrap_or_default(),
-            ),
-            _ => Rule::Answered,
-        };
-        set(Some(s));
-    };
-    let on_value = move |ev: leptos::ev::Event| {
-        let Some(mut s) = current() else { return };
-        let v = event_target_value(&ev);
-        s.rule = match s.rule {
-            Rule::AtMost(_) => Rule::AtMost(v.parse().unwrap_or(0)),
-            Rule::AtLeast(_) => Rule::AtLeast(v.parse().unwrap_or(0)),
-            _ => Rule::Is(v),
-        };
-        set(Some(s));
-    };
-    let value_select = move || {
-        let s = current()?;
-        let q = draft.with(|d| d.question(&s.question).cloned())?;
-        let options: Vec<(String, String)> = match (&s.rule, q.kind) {
-            (Rule::AtMost(_) | Rule::AtLeast(_), kind) => kind
-                .scale()
-                .map(|(lo, hi)| {
-                    (lo..=hi)
-                        .map(|v| (v.to_string(), localize_digits(&v.to_string(), lang())))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            (Rule::Is(_), Kind::YesNo) => {
-                vec![("yes".into(), t().yes.into()), ("no".into(), t().no.into())]
-            }
-            (Rule::Is(_), _) => q
-                .choices
-                .iter()
-                .filter(|c| !c.retired)
-                .map(|c| (c.id.clone(), c.label.get(lang()).to_string()))
-                .collect(),
-            _ => return None,
-        };
-        let selected = match &s.rule {
-            Rule::AtMost(v) | Rule::AtLeast(v) => v.to_string(),
-            Rule::Is(v) => v.clone(),
-            Rule::Answered => String::new(),
-        };
-        Some(view! {
-            <select on:change=on_value aria-label=move || t().show_if_value data-testid="show-if-value">
-                {options.into_iter().map(|(v, label)| view! { <option value=v.clone() selected=v == selected>{label}</option> }).collect_view()}
-            </select>
-        })
-    };
-    view! {
-        <div class="show-if">
-            <span class="muted">{move || t().show_if}</span>
-            <select on:change=on_question aria-label=move || t().show_if data-testid="show-if-question">
-                <option value="" selected=move || current().is_none()>{move || t().show_always}</option>
-                {move || earlier().into_iter().enumerate().map(|(i, q)| {
-                    let selected = current().is_some_and(|s| s.question == q.id);
-                    let label = format!("{}. {}", localize_digits(&(i + 1).to_string(), lang()), q.text.get(lang()));
-                    view! { <option value=q.id.clone() selected=selected>{label}</option> }
-                }).collect_view()}
-            </select>
-            {move || current().is_some().then(|| view! {
-                <select on:change=on_rule aria-label=move || t().show_if_rule data-testid="show-if-rule">
-                    {[(RuleKind::Answered, "answered", t().rule_answered), (RuleKind::AtMost, "at_most", t().rule_at_most), (RuleKind::AtLeast, "at_least", t().rule_at_least), (RuleKind::Is, "is", t().rule_is)]
-                        .map(|(k, v, label)| view! { <option value=v selected=move || rule_kind() == k>{label}</option> })}
-                </select>
-            })}
-            {value_select}
         </div>
     }
 }

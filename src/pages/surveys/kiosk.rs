@@ -4,11 +4,11 @@
 //! only the rep's PIN leaves — the lock survives the back button, a typed
 //! URL and a reload (it lives in localStorage and a guard holds the route).
 
+use crate::browser_env::BrowserEnv;
 use crate::components::CustomerPicker;
 use crate::settings::{load_kiosk, save_kiosk};
 use crate::state::AppState;
 use crate::survey_form::{LanguagePicker, SurveyForm};
-use crate::browser_env::BrowserEnv;
 use daftar_core::env::Env;
 use daftar_core::locale::localize_digits;
 use daftar_core::surveys::kiosk::{recovery_code, KioskLock, PinError};
@@ -188,7 +188,9 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
             ..Default::default()
         };
         leptos::task::spawn_local(async move {
-            let filed = state.file_kiosk_response(response, &survey.get_value()).await;
+            let filed = state
+                .file_kiosk_response(response, &survey.get_value())
+                .await;
             saving.set(false);
             match filed {
                 Ok(_) => {
@@ -199,14 +201,19 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
                     // signals are read only if they still exist.
                     set_timeout(
                         move || {
-                            if round.try_get_untracked() == Some(shown) && thanking.try_get_untracked() == Some(true) {
+                            if round.try_get_untracked() == Some(shown)
+                                && thanking.try_get_untracked() == Some(true)
+                            {
                                 next()
                             }
                         },
                         std::time::Duration::from_millis(THANKS_MS as u64),
                     );
                 }
-                Err(e) => failed.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
+                Err(e) => failed.set(Some(crate::i18n::store_error_text(
+                    &e,
+                    state.lang.get_untracked(),
+                ))),
             }
         });
     });

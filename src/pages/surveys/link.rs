@@ -79,13 +79,7 @@ pub fn LinkDialog(
         let Some(url) = link.get_untracked() else {
             return;
         };
-        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
-            return;
-        };
-        let promise = clipboard.write_text(&url);
-        leptos::task::spawn_local(async move {
-            copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok())
-        });
+        leptos::task::spawn_local(async move { copied.set(crate::browser_env::copy_text(&url).await) });
     };
     let close = on_close.clone();
     view! {

@@ -2,25 +2,34 @@
 //! survey links and the import of response codes.
 
 mod builder;
+mod export;
 mod import;
 mod kiosk;
 mod link;
 mod results;
+mod show_if;
 mod suggest;
+mod timeline;
 
 pub use builder::SurveyEdit;
 pub use import::ImportCode;
 pub use kiosk::{KioskGuard, SurveyKiosk};
-pub use results::{timeline_items, SurveyResults};
+pub use results::SurveyResults;
 pub use suggest::SurveySuggestions;
+pub use timeline::timeline_items;
 
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::locale::localize_digits;
-use daftar_core::surveys::{
-    Dimension, Kind, Purpose, Survey, Template, RESPONSE, SURVEY,
-};
+use daftar_core::surveys::{Channel, Dimension, Kind, Purpose, Survey, Template, RESPONSE, SURVEY};
 use leptos::prelude::*;
+
+fn channel_label(c: Channel, t: &Texts) -> &'static str {
+    match c {
+        Channel::Kiosk => t.kiosk_mode,
+        Channel::Link => t.survey_link,
+    }
+}
 
 pub fn template_key(t: Template) -> &'static str {
     match t {
@@ -90,7 +99,10 @@ pub fn SurveyList() -> impl IntoView {
                     let survey: Survey = r.decode().ok()?;
                     let answered = responses
                         .iter()
-                        .filter(|x| x.fields.get("survey_id").and_then(|v| v.as_str()) == Some(r.id.as_str()))
+                        .filter(|x| {
+                            x.fields.get("survey_id").and_then(|v| v.as_str())
+                                == Some(r.id.as_str())
+                        })
                         .count();
                     Some((r.id, survey, answered))
                 })

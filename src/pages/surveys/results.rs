@@ -1,21 +1,19 @@
 //! A survey's results: headline scores, response rate, each question's
 //! distribution as bars, SERVQUAL gaps, the trend by month, breakdowns by
 //! segment, owner or product, free-text answers and a CSV export; plus the
-//! actions that gather answers (kiosk, link) and the timeline lines.
+//! actions that gather answers (kiosk, link).
 
 use super::dimension_label;
+use super::export::responses_csv;
 use super::kiosk::KioskStart;
 use super::link::LinkDialog;
-use crate::i18n::{labels, local_datetime, Texts};
+use crate::i18n::labels;
 use crate::state::AppState;
-use crate::timeline::Item;
 use daftar_core::customers::{Customer, ValueSegment};
-use daftar_core::import::write_csv;
 use daftar_core::locale::{localize_digits, Lang};
-use daftar_core::store::Record;
-use daftar_core::surveys::{Channel, 
-    breakdown, by_month, Answer, Distribution, IssuedLink, Kind, Response, Scores, Summary, Survey,
-    LINK, RESPONSE, SURVEY,
+use daftar_core::surveys::{
+    breakdown, by_month, Distribution, IssuedLink, Kind, Response, Scores, Summary, Survey, LINK,
+    RESPONSE, SURVEY,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -116,7 +114,9 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
     let survey = StoredValue::new(survey);
     // The inbox's suggestion opens the link dialog for its customer and deal.
     let query = use_query_map();
-    let link_for = query.with_untracked(|q| q.get("link_for")).unwrap_or_default();
+    let link_for = query
+        .with_untracked(|q| q.get("link_for"))
+        .unwrap_or_default();
     let deal = query.with_untracked(|q| q.get("deal")).unwrap_or_default();
     let showing = RwSignal::new((!link_for.is_empty()).then_some("link"));
     let edit = format!("/surveys/{id}/edit");
@@ -448,99 +448,4 @@ fn customer_name(state: AppState, id: &str) -> String {
         .customers
         .with_untracked(|c| c.row(id).map(|r| r.name.clone()))
         .unwrap_or_default()
-}
-
-/// One row per response, one column per question (SERVQUAL items two).
-fn responses_csv(
-    survey: &Survey,
-    responses: &[Response],
-    t: &Texts,
-    lang: Lang,
-    customer: &dyn Fn(&str) -> String,
-) -> Vec<u8> {
-    let mut headers: Vec<String> = vec![t.answered_at.into(), t.customers.into(), t.channel.into()];
-    for q in &survey.questions {
-        let text = q.text.get(lang).to_string();
-        if q.kind == Kind::Servqual {
-            headers.push(format!("{text} ({})", t.expectation));
-            headers.push(format!("{text} ({})", t.perception));
-        } else {
-            headers.push(text);
-        }
-    }
-    let rows = responses.iter().map(|r| {
-        let mut row = vec![
-            local_datetime(r.answered_ms, lang),
-            customer(&r.customer_id),
-            channel_label(r.channel, t).into(),
-        ];
-        for q in &survey.questions {
-            let cell = |a: Option<&Answer>| match a {
-                Some(Answer::Number(v)) => v.to_string(),
-                Some(Answer::YesNo(b)) => (if *b { t.yes } else { t.no }).to_string(),
-                Some(Answer::Text(s)) => s.clone(),
-                Some(Answer::Choices(ids)) => ids
-                    .iter()
-                    .map(|id| {
-                        q.choices
-                            .iter()
-                            .find(|c| &c.id == id)
-                            .map(|c| c.label.get(lang).to_string())
-                            .unwrap_or_else(|| id.clone())
-                    })
-                    .collect::<Vec<_>>()
-                    .join(t.list_separator),
-                _ => String::new(),
-            };
-            match (q.kind, r.answers.get(&q.id)) {
-                (Kind::Servqual, Some(Answer::Pair(e, p))) => {
-                    row.extend([e.to_string(), p.to_string()])
-                }
-                (Kind::Servqual, _) => row.extend([String::new(), String::new()]),
-                (_, a) => row.push(cell(a)),
-            }
-        }
-        row
-    });
-    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-    write_csv(&headers, rows)
-}
-
-fn channel_label(c: Channel, t: &Texts) -> &'static str {
-    match c {
-        Channel::Kiosk => t.kiosk_mode,
-        Channel::Link => t.survey_link,
-    }
-}
-
-/// The customer timeline's lines for survey responses and links.
-pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
-    let href = |id: &str| Some(format!("/surveys/{id}"));
-    if record.kind == RESPONSE {
-        let Ok(r) = record.decode::<Response>() else {
-            return Vec::new();
-        };
-        let detail = channel_label(r.channel, t);
-        return vec![Item {
-            at: r.answered_ms,
-            kind: "survey",
-            label: t.survey_answered.into(),
-            title: r.survey_name.get(lang).into(),
-            detail: detail.into(),
-            when: local_datetime(r.answered_ms, lang),
-            href: href(&r.survey_id),
-        }];
-    }
-    let Ok(l) = record.decode::<IssuedLink>() else {
-        return Vec::new();
-    };
-    vec![Item {
-        at: l.issued_ms,
-        kind: "survey-link",
-        label: t.survey_link_sent.into(),
-        title: l.survey_name.get(lang).into(),
-        detail: String::new(),
-        when: local_datetime(l.issued_ms, lang),
-        href: href(&l.survey_id),
-    }]
 }

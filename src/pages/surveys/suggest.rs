@@ -21,13 +21,22 @@ pub fn SurveySuggestions() -> impl IntoView {
         state.track_records();
         async move {
             let surveys = state.all_live(SURVEY).await.ok()?;
-            let (id, survey) = surveys.into_iter().filter_map(|r| Some((r.id.clone(), r.decode::<Survey>().ok()?))).find(|(_, s)| s.purpose == Purpose::AfterSale && !s.archived)?;
+            let (id, survey) = surveys
+                .into_iter()
+                .filter_map(|r| Some((r.id.clone(), r.decode::<Survey>().ok()?)))
+                .find(|(_, s)| s.purpose == Purpose::AfterSale && !s.archived)?;
             let linked = state.linked_to(SURVEY, &id).await.ok()?;
             let asked: Vec<(String, i64)> = linked
                 .iter()
                 .filter_map(|r| match r.kind.as_str() {
-                    LINK => r.decode::<IssuedLink>().ok().map(|l| (l.customer_id, l.issued_ms)),
-                    RESPONSE => r.decode::<Response>().ok().map(|x| (x.customer_id, x.answered_ms)),
+                    LINK => r
+                        .decode::<IssuedLink>()
+                        .ok()
+                        .map(|l| (l.customer_id, l.issued_ms)),
+                    RESPONSE => r
+                        .decode::<Response>()
+                        .ok()
+                        .map(|x| (x.customer_id, x.answered_ms)),
                     _ => None,
                 })
                 .collect();
@@ -36,7 +45,10 @@ pub fn SurveySuggestions() -> impl IntoView {
     });
     let suggestions = move || {
         let (id, survey, asked) = asked.get().flatten()?;
-        let list: Vec<Suggestion> = state.sales.with(|s| s.as_ref().map(|s| after_sale(s.deals.iter(), &asked, js_sys::Date::now() as i64, DAYS)))?;
+        let list: Vec<Suggestion> = state.sales.with(|s| {
+            s.as_ref()
+                .map(|s| after_sale(s.deals.iter(), &asked, js_sys::Date::now() as i64, DAYS))
+        })?;
         (!list.is_empty()).then_some((id, survey, list))
     };
     move || {
