@@ -133,18 +133,8 @@ impl AppState {
 
     /// The business's survey key, made the first time a link is issued.
     async fn survey_key(&self) -> Result<BusinessKey, StoreError> {
-        if let Some(r) = self.record(surveys::KEY, surveys::KEY_ID).await? {
-            let hex = r
-                .fields
-                .get("secret")
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
-            if let Some(bytes) = from_hex(hex) {
-                return Ok(BusinessKey::from_bytes(bytes));
-            }
-            return Err(StoreError::Backend(
-                "the survey key record is damaged".into(),
-            ));
+        if let Some(key) = self.stored_survey_key().await? {
+            return Ok(key);
         }
         let mut bytes = [0u8; 32];
         bytes[..16].copy_from_slice(&BrowserEnv.random_bytes());
@@ -158,6 +148,17 @@ impl AppState {
         )))
         .await?;
         Ok(BusinessKey::from_bytes(bytes))
+    }
+
+    /// The business's survey key if one was ever made here (or synced).
+    async fn stored_survey_key(&self) -> Result<Option<BusinessKey>, StoreError> {
+        let Some(r) = self.record(surveys::KEY, surveys::KEY_ID).await? else {
+            return Ok(None);
+        };
+        let hex = r.fields.get("secret").and_then(|v| v.as_str()).unwrap_or("");
+        from_hex(hex)
+            .map(|bytes| Some(BusinessKey::from_bytes(bytes)))
+            .ok_or_else(|| StoreError::Backend("the survey key record is damaged".into()))
     }
 
     /// Issues a link for `customer_id` ("" for an open link), about
@@ -214,16 +215,12 @@ impl AppState {
             .store()
             .ok_or_else(unavailable)
             .map_err(ImportError::Store)?;
-        // Not a key of ours yet means no link was ever issued here or synced.
-        if store
-            .get(surveys::KEY, surveys::KEY_ID)
+        // No key of ours yet means no link was ever issued here or synced.
+        let key = self
+            .stored_survey_key()
             .await
             .map_err(ImportError::Store)?
-            .is_none()
-        {
-            return Err(ImportError::Code(CodeError::NotIssuedHere));
-        }
-        let key = self.survey_key().await.map_err(ImportError::Store)?;
+            .ok_or(ImportError::Code(CodeError::NotIssuedHere))?;
         let now = BrowserEnv.now_ms();
         let opened = surveys::open_code(&key, code, now).map_err(ImportError::Code)?;
         let link_id = surveys::link_id(&opened.token);
