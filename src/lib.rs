@@ -26,6 +26,7 @@ use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge
 use pages::pipeline::{Board, DealEdit, DealTable, Forecast, PipelineSettings};
 use pages::surveys::{ImportCode, KioskGuard, SurveyEdit, SurveyKiosk, SurveyList, SurveyResults};
 use pages::tasks::{Inbox, TaskEdit};
+use pages::warranty::{Certificate, ClaimList, ClaimNew, ClaimShow, ContractEdit, ContractList, CoverageCheckPage, ItemEdit, ItemList, ItemShow, RenewalsPage, VisitEdit, VisitList};
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
 
@@ -88,7 +89,22 @@ fn App() -> impl IntoView {
                     <Route path=path!("/complaints") view=ComplaintList/>
                     <Route path=path!("/complaints/new") view=ComplaintEdit/>
                     <Route path=path!("/complaints/:id") view=ComplaintEdit/>
-                    <Route path=path!("/warranty") view=Placeholder/>
+                    <Route path=path!("/warranty") view=CoverageCheckPage/>
+                    <Route path=path!("/warranty/items") view=ItemList/>
+                    <Route path=path!("/warranty/items/new") view=ItemEdit/>
+                    <Route path=path!("/warranty/items/:id") view=ItemShow/>
+                    <Route path=path!("/warranty/items/:id/edit") view=ItemEdit/>
+                    <Route path=path!("/warranty/items/:id/certificate") view=Certificate/>
+                    <Route path=path!("/warranty/claims") view=ClaimList/>
+                    <Route path=path!("/warranty/claims/new") view=ClaimNew/>
+                    <Route path=path!("/warranty/claims/:id") view=ClaimShow/>
+                    <Route path=path!("/warranty/visits") view=VisitList/>
+                    <Route path=path!("/warranty/visits/new") view=VisitEdit/>
+                    <Route path=path!("/warranty/visits/:id") view=VisitEdit/>
+                    <Route path=path!("/warranty/contracts") view=ContractList/>
+                    <Route path=path!("/warranty/contracts/new") view=ContractEdit/>
+                    <Route path=path!("/warranty/contracts/:id") view=ContractEdit/>
+                    <Route path=path!("/warranty/renewals") view=RenewalsPage/>
                     <Route path=path!("/reports") view=Placeholder/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/settings/pipelines") view=PipelineSettings/>

@@ -23,6 +23,9 @@ pub enum Field {
     Quantity,
     Price,
     Percent,
+    Serial,
+    Product,
+    Date,
     Other,
 }
 
@@ -47,6 +50,10 @@ pub enum Problem {
     OutOfRange { min: i64, max: i64 },
     /// The same value twice where each must be unique.
     Duplicate,
+    /// A serial number already registered for the same product.
+    SerialTaken,
+    /// A date earlier than the date it must follow (an end before its start).
+    BeforeStart,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,3 +19,4 @@ pub mod pipeline;
 pub mod store;
 pub mod surveys;
 pub mod tasks;
+pub mod warranty;

@@ -14,7 +14,7 @@ mod when_field;
 
 pub use customer_picker::CustomerPicker;
 pub use date_field::DateField;
-pub use form_fields::{ChoiceField, TextField};
+pub use form_fields::{ChoiceField, FieldErrors, TextField};
 pub use global_search::GlobalSearch;
 pub use icons::Icon;
 pub use scanner::ScanButton;

@@ -87,6 +87,9 @@ pub fn field(f: Field, t: &Texts) -> &'static str {
         Field::Quantity => t.field_quantity,
         Field::Price => t.field_price,
         Field::Percent => t.field_percent,
+        Field::Serial => t.field_serial,
+        Field::Product => t.field_product,
+        Field::Date => t.field_date,
         Field::Other => t.field_other,
     }
 }
@@ -244,5 +247,79 @@ pub fn complaint_severity(s: daftar_core::complaints::Severity, t: &Texts) -> &'
         Severity::Medium => t.complaint_severity_medium,
         Severity::High => t.complaint_severity_high,
         Severity::Critical => t.complaint_severity_critical,
+    }
+}
+
+pub fn start_policy(p: daftar_core::warranty::item::StartPolicy, t: &Texts) -> &'static str {
+    use daftar_core::warranty::item::StartPolicy;
+    match p {
+        StartPolicy::Sale => t.start_on_sale,
+        StartPolicy::Installation => t.start_on_installation,
+    }
+}
+
+pub fn term_calendar(c: daftar_core::warranty::dates::TermCalendar, t: &Texts) -> &'static str {
+    use daftar_core::warranty::dates::TermCalendar;
+    match c {
+        TermCalendar::Jalali => t.calendar_jalali_months,
+        TermCalendar::Gregorian => t.calendar_gregorian_months,
+    }
+}
+
+pub fn claim_status(s: daftar_core::warranty::claims::ClaimStatus, t: &Texts) -> &'static str {
+    use daftar_core::warranty::claims::ClaimStatus;
+    match s {
+        ClaimStatus::Open => t.claim_status_open,
+        ClaimStatus::Diagnosed => t.claim_status_diagnosed,
+        ClaimStatus::Approved => t.claim_status_approved,
+        ClaimStatus::Rejected => t.claim_status_rejected,
+        ClaimStatus::InRepair => t.claim_status_in_repair,
+        ClaimStatus::Resolved => t.claim_status_resolved,
+        ClaimStatus::Closed => t.claim_status_closed,
+    }
+}
+
+/// The button that moves a claim into `s`.
+pub fn claim_move(s: daftar_core::warranty::claims::ClaimStatus, t: &Texts) -> &'static str {
+    use daftar_core::warranty::claims::ClaimStatus;
+    match s {
+        ClaimStatus::Open => t.claim_status_open,
+        ClaimStatus::Diagnosed => t.claim_to_diagnosed,
+        ClaimStatus::Approved => t.claim_to_approved,
+        ClaimStatus::Rejected => t.claim_to_rejected,
+        ClaimStatus::InRepair => t.claim_to_in_repair,
+        ClaimStatus::Resolved => t.claim_to_resolved,
+        ClaimStatus::Closed => t.claim_to_closed,
+    }
+}
+
+pub fn claim_channel(c: daftar_core::warranty::claims::ClaimChannel, t: &Texts) -> &'static str {
+    use daftar_core::warranty::claims::ClaimChannel;
+    match c {
+        ClaimChannel::Phone => t.claim_channel_phone,
+        ClaimChannel::OnSite => t.claim_channel_on_site,
+        ClaimChannel::CarriedIn => t.claim_channel_carried_in,
+        ClaimChannel::Email => t.claim_channel_email,
+        ClaimChannel::Other => t.claim_channel_other,
+    }
+}
+
+pub fn visit_kind(k: daftar_core::warranty::service::VisitKind, t: &Texts) -> &'static str {
+    use daftar_core::warranty::service::VisitKind;
+    match k {
+        VisitKind::Maintenance => t.visit_kind_maintenance,
+        VisitKind::Repair => t.visit_kind_repair,
+        VisitKind::Inspection => t.visit_kind_inspection,
+        VisitKind::Installation => t.visit_kind_installation,
+    }
+}
+
+pub fn visit_status(s: daftar_core::warranty::service::VisitStatus, t: &Texts) -> &'static str {
+    use daftar_core::warranty::service::VisitStatus;
+    match s {
+        VisitStatus::Scheduled => t.visit_status_scheduled,
+        VisitStatus::Done => t.visit_status_done,
+        VisitStatus::Missed => t.visit_status_missed,
+        VisitStatus::Cancelled => t.visit_status_cancelled,
     }
 }

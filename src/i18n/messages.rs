@@ -51,6 +51,8 @@ pub fn problem_text(p: Problem, lang: Lang) -> String {
         Problem::OutOfRange { min, max } if max == i64::MAX => if fa { format!("دست‌کم {min}.") } else { format!("At least {min}.") },
         Problem::OutOfRange { min, max } => if fa { format!("عددی از {min} تا {max}.") } else { format!("A number from {min} to {max}.") },
         Problem::Duplicate => if fa { "این مقدار تکراری است.".into() } else { "This appears twice.".into() },
+        Problem::SerialTaken => if fa { "این شماره سریال برای همین کالا پیش‌تر ثبت شده است.".into() } else { "This serial number is already registered for this product.".into() },
+        Problem::BeforeStart => if fa { "این تاریخ پیش از تاریخ شروع است.".into() } else { "This date is before the start date.".into() },
     };
     localize_digits(&s, lang)
 }

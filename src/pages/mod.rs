@@ -10,6 +10,7 @@ mod placeholder;
 mod settings;
 pub mod surveys;
 pub mod tasks;
+pub mod warranty;
 
 pub use placeholder::{NotFound, Placeholder};
 pub use settings::SettingsPage;

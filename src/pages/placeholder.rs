@@ -11,9 +11,6 @@ pub fn Placeholder() -> impl IntoView {
     let title = move || {
         let t = state.t();
         match path.get().trim_start_matches('/').split('/').next().unwrap_or("") {
-            "pipeline" => t.nav_pipeline,
-            "surveys" => t.nav_surveys,
-            "warranty" => t.nav_warranty,
             "reports" => t.nav_reports,
             _ => t.not_found,
         }

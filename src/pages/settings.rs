@@ -91,6 +91,9 @@ fn StorageCard() -> impl IntoView {
     }
 }
 
+/// The installed base the coverage check is measured with.
+const DEMO_ITEMS: usize = 100_000;
+
 #[component]
 fn DemoCard() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -101,6 +104,18 @@ fn DemoCard() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             match state.load_demo(size).await {
+                Ok(_) => state.notify(state.t().demo_loaded.to_string(), None),
+                Err(e) => state.notify(store_error_text(&e, lang), None),
+            }
+            busy.set(false);
+        });
+    };
+    let load_items = move |_| {
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            match state.load_demo_items(DEMO_ITEMS).await {
+                Ok(0) => state.notify(state.t().demo_items_need_data.to_string(), None),
                 Ok(_) => state.notify(state.t().demo_loaded.to_string(), None),
                 Err(e) => state.notify(store_error_text(&e, lang), None),
             }
@@ -120,6 +135,10 @@ fn DemoCard() -> impl IntoView {
                     </button>
                 })}
             </div>
+            <p class="muted">{move || t().demo_items_hint}</p>
+            <button class="btn" disabled=move || busy.get() data-testid="demo-items" on:click=load_items>
+                {move || localize_digits(&t().demo_items.replace("{n}", &DEMO_ITEMS.to_string()), state.lang.get())}
+            </button>
         </div>
     }
 }

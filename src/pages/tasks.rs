@@ -126,6 +126,7 @@ pub fn Inbox() -> impl IntoView {
                         data-testid=format!("sort-{s:?}").to_lowercase() on:click=move |_| sort.set(s)>{move || label(t())}</button>
                 })}
             </div>
+            <crate::pages::warranty::RenewalsReminder/>
             <crate::pages::surveys::SurveySuggestions/>
             {move || match sections() {
                 None => view! { <p class="muted">{t().loading}</p> }.into_any(),

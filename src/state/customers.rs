@@ -228,6 +228,9 @@ impl AppState {
         if writes.iter().any(|w| w.record.kind == daftar_core::pipeline::DEAL_KIND) {
             self.sales.set(None);
         }
+        if writes.iter().any(|w| w.record.kind == daftar_core::warranty::ITEM) {
+            self.installed.set(None);
+        }
         let mut update = customers::Update::default();
         let mut searched = Vec::new();
         // The writes' log entries are dropped a slice at a time too: freeing
@@ -252,6 +255,7 @@ impl AppState {
     /// (here or in another tab) and tells pages showing others to re-read.
     fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
         self.take_in_sales(&records);
+        self.take_in_installed(&records);
         if self.everything.with_untracked(Option::is_some) {
             let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned().collect();
             self.everything.update(|ix| {

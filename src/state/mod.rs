@@ -12,11 +12,13 @@ pub mod reminders;
 pub mod device;
 pub mod export;
 mod tabs;
+mod warranty;
 
 pub use complaints::ComplaintMoveError;
 pub use customers::SaveError;
 pub use deals::{MoveFailure, Sales};
 pub use surveys::{Filed, ImportError, SurveySaveError};
+pub use warranty::{coverage_today, use_installed, ClaimChangeError, InstalledBase};
 
 use crate::i18n::{texts, Lang, Texts};
 use crate::storage::IdbStore;
@@ -74,6 +76,9 @@ pub struct AppState {
     /// Deals, pipelines and lost reasons; loaded when a sales screen first
     /// opens, then kept in step with every write.
     pub sales: RwSignal<Option<Sales>>,
+    /// Installed items and their serial index; loaded when an after-sales
+    /// screen first opens, then kept in step with every write.
+    pub installed: RwSignal<Option<InstalledBase>>,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -92,6 +97,7 @@ impl AppState {
             me: RwSignal::new(crate::settings::load_me()),
             everything: RwSignal::new(None),
             sales: RwSignal::new(None),
+            installed: RwSignal::new(None),
             store: StoredValue::new_local(None),
         };
         Effect::new(move || {

@@ -114,6 +114,7 @@ impl AppState {
     pub(super) async fn reload_everything(&self) {
         self.everything.set(None);
         self.sales.set(None);
+        self.installed.set(None);
         self.reload_customers().await;
         self.changes.update(|n| *n += 1);
     }

@@ -3,6 +3,7 @@
 //! adds its line here; nothing else in the timeline changes.
 
 use super::Source;
+use crate::pages::warranty::timeline as warranty;
 use daftar_core::{activities, complaints, contacts, pipeline, surveys, tasks};
 
 pub const SOURCES: &[(&str, Source)] = &[
@@ -13,4 +14,8 @@ pub const SOURCES: &[(&str, Source)] = &[
     (surveys::RESPONSE, crate::pages::surveys::timeline_items),
     (surveys::LINK, crate::pages::surveys::timeline_items),
     (complaints::COMPLAINT, crate::pages::complaints::timeline_item),
+    (daftar_core::warranty::ITEM, warranty::item_items),
+    (daftar_core::warranty::CLAIM, warranty::claim_items),
+    (daftar_core::warranty::VISIT, warranty::visit_items),
+    (daftar_core::warranty::CONTRACT, warranty::contract_items),
 ];

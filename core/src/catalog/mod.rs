@@ -5,6 +5,7 @@
 use crate::check::{self, Field, FieldError};
 use crate::locale::Currency;
 use crate::pipeline::LineItem;
+use crate::warranty::item::StartPolicy;
 use serde::{Deserialize, Serialize};
 
 pub const PRODUCT: &str = "product";
@@ -38,6 +39,8 @@ pub struct Product {
     pub agency_bp: u32,
     /// The warranty a sale of it carries, in months (0 = none).
     pub warranty_months: u32,
+    /// Whether that warranty runs from the sale or from installation.
+    pub warranty_starts: StartPolicy,
     pub supplier_ids: Vec<String>,
 }
 
@@ -53,6 +56,7 @@ pub struct ProductInput {
     pub marketer_percent: String,
     pub agency_percent: String,
     pub warranty_months: String,
+    pub warranty_starts: StartPolicy,
     pub supplier_ids: Vec<String>,
 }
 
@@ -68,6 +72,7 @@ pub fn validate_product(input: &ProductInput) -> Result<Product, Vec<FieldError>
         marketer_bp: check::percent(&input.marketer_percent, Field::Percent, &mut errors),
         agency_bp: check::percent(&input.agency_percent, Field::Percent, &mut errors),
         warranty_months: check::whole_number(&input.warranty_months, Field::Quantity, 0, MAX_WARRANTY_MONTHS, &mut errors) as u32,
+        warranty_starts: input.warranty_starts,
         supplier_ids: input.supplier_ids.clone(),
     };
     if errors.is_empty() {
@@ -91,6 +96,7 @@ impl ProductInput {
             marketer_percent: percent(p.marketer_bp),
             agency_percent: percent(p.agency_bp),
             warranty_months: if p.warranty_months == 0 { String::new() } else { p.warranty_months.to_string() },
+            warranty_starts: p.warranty_starts,
             supplier_ids: p.supplier_ids.clone(),
         }
     }

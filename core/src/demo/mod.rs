@@ -12,8 +12,10 @@ use crate::tasks::{self, Priority, Task};
 use chrono::NaiveDate;
 
 mod sales;
+mod warranty;
 
 pub use sales::deal_counts;
+pub use warranty::{demo_serial, installed_base};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Size {

@@ -74,6 +74,7 @@ pub fn writes(size: Size, seed: u64, customer_ids: &[String], now: i64, env: &dy
                 marketer_bp: 300,
                 agency_bp: if i % 3 == 0 { 500 } else { 0 },
                 warranty_months: *warranty_months,
+                warranty_starts: Default::default(),
                 supplier_ids: vec![supplier_ids[i % supplier_ids.len()].clone()],
             };
             (create(catalog::PRODUCT, store::to_fields(&p)), p)

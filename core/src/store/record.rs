@@ -40,6 +40,12 @@ impl Record {
         serde_json::from_value(serde_json::Value::Object(self.fields.clone()))
             .map_err(|e| super::StoreError::Corrupt(format!("{}: {e}", self.key())))
     }
+
+    /// The same record with its fields decoded, for rules that take typed records.
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> Result<Envelope<T>, super::StoreError> {
+        let fields = self.decode()?;
+        Ok(Envelope { kind: self.kind.clone(), id: self.id.clone(), rev: self.rev, created_at: self.created_at, updated_at: self.updated_at, deleted: self.deleted, fields })
+    }
 }
 
 /// Records of one kind read with typed fields; those whose fields do not

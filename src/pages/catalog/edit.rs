@@ -53,6 +53,7 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
     let marketer = RwSignal::new(input.marketer_percent);
     let agency = RwSignal::new(input.agency_percent);
     let warranty = RwSignal::new(input.warranty_months);
+    let warranty_starts = RwSignal::new(input.warranty_starts);
     let (currency, supplier_ids) = (input.currency, input.supplier_ids);
     let errors = RwSignal::new(Vec::new());
     let alert = RwSignal::new(None::<String>);
@@ -70,6 +71,7 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
             marketer_percent: marketer.get_untracked(),
             agency_percent: agency.get_untracked(),
             warranty_months: warranty.get_untracked(),
+            warranty_starts: warranty_starts.get_untracked(),
             supplier_ids: supplier_ids.clone(),
         };
         let navigate = navigate.clone();
@@ -96,7 +98,10 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
                     <TextField errors=errors id="product-marketer" label=|t| t.marketer_percent value=marketer field=Field::Percent inputmode="decimal" ltr=true/>
                     <TextField errors=errors id="product-agency" label=|t| t.agency_percent value=agency field=Field::Percent inputmode="decimal" ltr=true/>
                 </div>
-                <TextField errors=errors id="product-warranty" label=|t| t.warranty_months value=warranty field=Field::Quantity inputmode="numeric" ltr=true/>
+                <div class="row2">
+                    <TextField errors=errors id="product-warranty" label=|t| t.warranty_months value=warranty field=Field::Quantity inputmode="numeric" ltr=true/>
+                    <ChoiceField id="product-warranty-starts" label=|t| t.item_start_policy value=warranty_starts choices=&daftar_core::warranty::item::StartPolicy::ALL name_of=labels::start_policy/>
+                </div>
                 <div class="actions">
                     <button type="submit" class="btn primary" data-testid="product-save">{move || t().save}</button>
                     <a class="btn ghost" href="/catalog?tab=products">{move || t().cancel}</a>

@@ -1,0 +1,106 @@
+//! `/warranty/claims/new?item=ID`: opening a claim on a sold item — what is
+//! wrong, when it was reported, how, and who handles it. The item's
+//! coverage on that day is kept with the claim.
+
+use super::{read_date, CoverageCard};
+use crate::components::{ChoiceField, DateField, FieldErrors, TextField};
+use crate::i18n::{labels, store_error_text};
+use crate::state::{AppState, SaveError};
+use daftar_core::check::{Field, FieldError};
+use daftar_core::locale::format_date;
+use daftar_core::warranty::claims::{ClaimChannel, ClaimInput};
+use daftar_core::warranty::item::InstalledItem;
+use daftar_core::warranty::ITEM;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn ClaimNew() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let query = use_query_map();
+    let item = LocalResource::new(move || {
+        state.track_records();
+        let id = query.with(|q| q.get("item")).unwrap_or_default();
+        async move { state.record(ITEM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| Some((r.id.clone(), r.decode::<InstalledItem>().ok()?))) }
+    });
+    view! {
+        <section class="page form-page" data-testid="claim-new-page">
+            <h1>{move || t().claim_new}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+                {move || item.get().map(|found| match found {
+                    Some((id, item)) => view! { <ClaimForm item_id=id item/> }.into_any(),
+                    None => view! {
+                        <p class="muted">{move || t().claim_pick_item}</p>
+                        <a class="btn" href="/warranty">{move || t().warranty_check}</a>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let navigate = use_navigate();
+    let problem = RwSignal::new(String::new());
+    let reported = RwSignal::new(format_date(crate::browser_env::today(), state.lang.get_untracked()));
+    let reported_bad = RwSignal::new(false);
+    let channel = RwSignal::new(ClaimChannel::default());
+    let technician = RwSignal::new(state.my_name_untracked());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let base = ClaimInput {
+        installed_item_id: item_id,
+        customer_id: item.customer_id.clone(),
+        product_id: item.product_id.clone(),
+        serial: item.serial.clone(),
+        ..Default::default()
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let Ok(reported_on) = read_date(reported, reported_bad, lang) else { return };
+        let input = ClaimInput { problem: problem.get_untracked(), reported_on, channel: channel.get_untracked(), technician: technician.get_untracked(), ..base.clone() };
+        saving.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let saved = state.open_claim(&input).await;
+            saving.set(false);
+            match saved {
+                Ok(id) => {
+                    state.notify(state.t_untracked().claim_saved.to_string(), None);
+                    navigate(&format!("/warranty/claims/{id}"), Default::default());
+                }
+                Err(SaveError::Invalid(e)) => {
+                    errors.set(e);
+                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                }
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+            }
+        });
+    };
+    view! {
+        <p><bdi>{item.product_name.clone()}</bdi>" "<span dir="ltr" class="serial">{item.serial.clone()}</span></p>
+        <CoverageCard item/>
+        <form on:submit=submit novalidate data-testid="claim-form">
+            {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+            <TextField errors id="claim-problem" label=|t| t.claim_problem value=problem field=Field::Subject required=true multiline=true/>
+            <div class="row2">
+                <div>
+                    <DateField id="claim-reported" label=|t| t.claim_reported_on value=reported invalid=reported_bad/>
+                    <FieldErrors errors field=Field::Date id="claim-reported"/>
+                </div>
+                <ChoiceField id="claim-channel" label=|t| t.claim_channel value=channel choices=&ClaimChannel::ALL name_of=labels::claim_channel/>
+            </div>
+            <TextField errors id="claim-technician" label=|t| t.technician value=technician/>
+            <div class="actions">
+                <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="claim-save">{move || t().claim_open}</button>
+                <a class="btn ghost" href="/warranty/claims">{move || t().cancel}</a>
+            </div>
+        </form>
+    }
+}

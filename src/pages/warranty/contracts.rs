@@ -1,0 +1,69 @@
+//! `/warranty/contracts`: service contracts, those running first, each with
+//! its period and how many of its included visits were used.
+
+use super::{customer_name, WarrantyTabs};
+use crate::state::AppState;
+use daftar_core::locale::{format_date, format_money, localize_digits};
+use daftar_core::warranty::service::{visits_used, ServiceContract, ServiceVisit};
+use daftar_core::warranty::{CONTRACT, VISIT};
+use leptos::prelude::*;
+
+#[component]
+pub fn ContractList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = move || state.lang.get();
+    let rows = LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let visits: Vec<ServiceVisit> = state.all_live(VISIT).await.unwrap_or_default().iter().filter_map(|r| r.decode().ok()).collect();
+            let today = crate::browser_env::today();
+            let mut rows: Vec<(String, ServiceContract, usize)> = state
+                .all_live(CONTRACT)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(|r| {
+                    let c: ServiceContract = r.decode().ok()?;
+                    let used = visits_used(&r.id, &c, &visits);
+                    Some((r.id, c, used))
+                })
+                .collect();
+            // Running ones first, the soonest to end on top.
+            rows.sort_by_key(|(_, c, _)| (c.ends_on.is_none_or(|e| e < today), c.ends_on));
+            rows
+        }
+    });
+    view! {
+        <section class="page warranty-page" data-testid="contracts-page">
+            <div class="list-head">
+                <h1>{move || t().warranty_contracts}</h1>
+                <a class="btn primary" href="/warranty/contracts/new" data-testid="contract-new">
+                    <crate::components::Icon name="plus"/>{move || t().contract_new}
+                </a>
+            </div>
+            <WarrantyTabs/>
+            <ul class="plain-list card" data-testid="contract-list">
+                {move || {
+                    let rows = rows.get().unwrap_or_default();
+                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().contracts_empty}</li> });
+                    (empty, rows.into_iter().map(|(id, c, used)| {
+                        let customer = customer_name(state, &c.customer_id);
+                        let period = move || format!("{} – {}", c.starts_on.map(|d| format_date(d, lang())).unwrap_or_default(), c.ends_on.map(|d| format_date(d, lang())).unwrap_or_default());
+                        let visits = move || localize_digits(&t().contract_visits_used.replace("{used}", &used.to_string()).replace("{n}", &c.visits_included.to_string()), lang());
+                        let (price, currency) = (c.price, c.currency);
+                        view! {
+                            <li class="contact-row" data-testid="contract-row">
+                                <a class="row-title" href=format!("/warranty/contracts/{id}")><bdi>{c.title.clone()}</bdi></a>
+                                <span class="muted"><bdi>{customer}</bdi></span>
+                                <span>{period}</span>
+                                <span class="muted">{visits}</span>
+                                <span>{move || format_money(price, currency, lang())}</span>
+                            </li>
+                        }
+                    }).collect_view())
+                }}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! Registering a sold item (`/warranty/items/new`, with `?customer=` or
+//! `?product=` to start from) or editing one (`/warranty/items/ID/edit`).
+//! Choosing the product brings its warranty term and start policy from the
+//! catalog; both can be overridden for this item.
+
+use super::{date_text, read_date, use_products};
+use crate::components::{ChoiceField, CustomerPicker, DateField, FieldErrors, TextField};
+use crate::i18n::{labels, store_error_text};
+use crate::state::{AppState, SaveError};
+use daftar_core::check::{Field, FieldError};
+use daftar_core::store::Record;
+use daftar_core::warranty::dates::TermCalendar;
+use daftar_core::warranty::item::{InstalledItem, ItemInput, StartPolicy};
+use daftar_core::warranty::ITEM;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+#[component]
+pub fn ItemEdit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let loaded = crate::pages::record_of_route(ITEM);
+    let params = use_params_map();
+    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+            {move || loaded.get().flatten().map(|existing| match existing {
+                Some(r) if !r.deleted => view! { <ItemForm existing=Some(r)/> }.into_any(),
+                None if !has_id() => view! { <ItemForm existing=None/> }.into_any(),
+                _ => view! { <section class="page"><p class="muted" data-testid="item-gone">{move || t().item_gone}</p></section> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ItemForm(existing: Option<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = state.lang.get_untracked();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
+    let input = existing.as_ref().and_then(|r| r.decode::<InstalledItem>().ok()).map(|i| ItemInput::from_item(&i)).unwrap_or_else(|| ItemInput {
+        customer_id: asked("customer"),
+        deal_id: asked("deal"),
+        product_id: asked("product"),
+        sold_on: Some(crate::browser_env::today()),
+        ..Default::default()
+    });
+    let product = RwSignal::new(input.product_id);
+    let product_name = RwSignal::new(input.product_name);
+    let serial = RwSignal::new(input.serial);
+    let customer = RwSignal::new(input.customer_id);
+    let deal = input.deal_id;
+    let sold = RwSignal::new(date_text(input.sold_on, lang));
+    let sold_bad = RwSignal::new(false);
+    let installed = RwSignal::new(date_text(input.installed_on, lang));
+    let installed_bad = RwSignal::new(false);
+    let policy = RwSignal::new(input.start_policy);
+    let term = RwSignal::new(input.term_months);
+    let calendar = RwSignal::new(input.calendar);
+    let parts = RwSignal::new(input.parts_percent);
+    let labour = RwSignal::new(input.labour_percent);
+    let exclusions = RwSignal::new(input.exclusions);
+    let transferable = RwSignal::new(input.transferable);
+    let location = RwSignal::new(input.location);
+    let notes = RwSignal::new(input.notes);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let is_new = existing.is_none();
+    let existing = StoredValue::new(existing);
+    let products = use_products();
+    // The product's terms, when a product is chosen here (not when the form
+    // opens on a stored item, whose terms may have been overridden).
+    let choose_product = move |id: String| {
+        let chosen = products.get_untracked().unwrap_or_default().into_iter().find(|(pid, _)| *pid == id);
+        if let Some((_, p)) = chosen {
+            product_name.set(p.name.clone());
+            term.set(if p.warranty_months == 0 { String::new() } else { p.warranty_months.to_string() });
+            policy.set(p.warranty_starts);
+        }
+        product.set(id);
+    };
+    // A product asked for in the URL brings its terms once the catalog is read.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !is_new {
+            return true;
+        }
+        let Some(list) = products.get() else { return false };
+        let id = product.get_untracked();
+        if !id.is_empty() && list.iter().any(|(pid, _)| *pid == id) {
+            choose_product(id);
+        }
+        true
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = state.lang.get_untracked();
+        let (Ok(sold_on), Ok(installed_on)) = (read_date(sold, sold_bad, lang), read_date(installed, installed_bad, lang)) else { return };
+        let input = ItemInput {
+            product_id: product.get_untracked(),
+            product_name: product_name.get_untracked(),
+            serial: serial.get_untracked(),
+            customer_id: customer.get_untracked(),
+            deal_id: deal.clone(),
+            sold_on,
+            installed_on,
+            start_policy: policy.get_untracked(),
+            term_months: term.get_untracked(),
+            calendar: calendar.get_untracked(),
+            parts_percent: parts.get_untracked(),
+            labour_percent: labour.get_untracked(),
+            exclusions: exclusions.get_untracked(),
+            transferable: transferable.get_untracked(),
+            location: location.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let saved = state.save_item(existing.get_value().as_ref(), &input).await;
+            saving.set(false);
+            match saved {
+                Ok(id) => {
+                    state.notify(state.t_untracked().item_saved.to_string(), None);
+                    navigate(&format!("/warranty/items/{id}"), Default::default());
+                }
+                Err(SaveError::Invalid(e)) => {
+                    errors.set(e);
+                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                }
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+            }
+        });
+    };
+    view! {
+        <section class="page form-page" data-testid="item-form-page">
+            <h1>{move || if is_new { t().item_new } else { t().item_edit }}</h1>
+            <form on:submit=submit novalidate data-testid="item-form">
+                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <div class="field">
+                    <label for="item-product">{move || t().product}</label>
+                    <select id="item-product" data-testid="item-product" on:change=move |ev| choose_product(event_target_value(&ev))>
+                        <option value="" selected=move || product.with(String::is_empty)>{move || t().not_set}</option>
+                        {move || products.get().unwrap_or_default().into_iter().map(|(id, p)| {
+                            let selected = product.with_untracked(|x| *x == id);
+                            view! { <option value=id selected=selected>{p.name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <FieldErrors errors field=Field::Product id="item-product"/>
+                </div>
+                <TextField errors=errors id="item-serial" label=|t| t.field_serial value=serial field=Field::Serial required=true ltr=true/>
+                <CustomerPicker id="item-customer" chosen=customer errors=errors/>
+                <div class="row2">
+                    <div>
+                        <DateField id="item-sold" label=|t| t.item_sold_on value=sold invalid=sold_bad/>
+                        <FieldErrors errors field=Field::Date id="item-sold"/>
+                    </div>
+                    <DateField id="item-installed" label=|t| t.item_installed_on value=installed invalid=installed_bad/>
+                </div>
+                <div class="row2">
+                    <ChoiceField id="item-policy" label=|t| t.item_start_policy value=policy choices=&StartPolicy::ALL name_of=labels::start_policy/>
+                    <TextField errors=errors id="item-term" label=|t| t.item_term_months value=term field=Field::Quantity inputmode="numeric" ltr=true/>
+                </div>
+                <ChoiceField id="item-calendar" label=|t| t.item_calendar value=calendar choices=&TermCalendar::ALL name_of=labels::term_calendar/>
+                <div class="row2">
+                    <TextField errors=errors id="item-parts" label=|t| t.item_parts_percent value=parts field=Field::Percent inputmode="numeric" ltr=true/>
+                    <TextField errors=errors id="item-labour" label=|t| t.item_labour_percent value=labour field=Field::Percent inputmode="numeric" ltr=true/>
+                </div>
+                <TextField errors=errors id="item-exclusions" label=|t| t.item_exclusions value=exclusions field=Field::Other multiline=true hint=|t| t.item_exclusions_hint/>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || transferable.get() on:change=move |ev| transferable.set(event_target_checked(&ev)) data-testid="item-transferable"/>
+                    {move || t().item_transferable}
+                </label>
+                <TextField errors=errors id="item-location" label=|t| t.item_location value=location field=Field::Other/>
+                <TextField errors=errors id="item-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
+                <div class="actions">
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="item-save">{move || t().save}</button>
+                    <a class="btn ghost" href="/warranty/items">{move || t().cancel}</a>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,76 @@
+//! `/warranty/items`: the installed base, filtered by serial, product or
+//! customer, each with its coverage today.
+
+use super::{customer_name, status_class, status_label, WarrantyTabs};
+use crate::state::{coverage_today, use_installed, AppState};
+use daftar_core::locale::{localize_digits, normalize_for_search};
+use daftar_core::warranty::item::InstalledItem;
+use daftar_core::warranty::lookup::normalize_serial;
+use leptos::prelude::*;
+
+/// Rows drawn at most; the filter narrows a big installed base.
+const SHOWN: usize = 100;
+
+#[component]
+pub fn ItemList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let ready = use_installed();
+    let filter = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| {
+        let q = filter.get();
+        let (serial_q, text_q) = (normalize_serial(&q), normalize_for_search(&q));
+        state.installed.with(|b| {
+            let Some(b) = b else { return (0, Vec::new()) };
+            let mut hits: Vec<(String, InstalledItem)> = b
+                .items
+                .iter()
+                .filter(|(_, i)| {
+                    q.trim().is_empty()
+                        || normalize_serial(&i.serial).contains(&serial_q)
+                        || normalize_for_search(&i.product_name).contains(&text_q)
+                        || normalize_for_search(&customer_name(state, &i.customer_id)).contains(&text_q)
+                })
+                .map(|(id, i)| (id.clone(), i.clone()))
+                .collect();
+            let total = hits.len();
+            hits.sort_by(|a, b| b.1.sold_on.cmp(&a.1.sold_on).then_with(|| a.1.serial.cmp(&b.1.serial)));
+            hits.truncate(SHOWN);
+            (total, hits)
+        })
+    });
+    view! {
+        <section class="page warranty-page" data-testid="items-page">
+            <div class="list-head">
+                <h1>{move || t().warranty_items}</h1>
+                <a class="btn primary" href="/warranty/items/new" data-testid="item-new">
+                    <crate::components::Icon name="plus"/>{move || t().item_new}
+                </a>
+            </div>
+            <WarrantyTabs/>
+            <input class="search" type="search" placeholder=move || t().items_filter data-testid="items-filter"
+                on:input=move |ev| filter.set(event_target_value(&ev))/>
+            <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+                <p class="muted" data-testid="items-count">{move || {
+                    let (total, shown) = rows.with(|(n, r)| (*n, r.len()));
+                    let text = if total > shown { t().items_showing_of.replace("{shown}", &shown.to_string()).replace("{n}", &total.to_string()) } else { t().items_count.replace("{n}", &total.to_string()) };
+                    localize_digits(&text, state.lang.get())
+                }}</p>
+                <ul class="plain-list card" data-testid="item-list">
+                    {move || rows.get().1.into_iter().map(|(id, item)| {
+                        let status = coverage_today(&item).status;
+                        let customer = customer_name(state, &item.customer_id);
+                        view! {
+                            <li class="contact-row" data-testid="item-row">
+                                <a class="row-title" href=format!("/warranty/items/{id}")><bdi>{item.product_name}</bdi></a>
+                                <span dir="ltr" class="serial">{item.serial}</span>
+                                <span class="muted"><bdi>{customer}</bdi></span>
+                                <span class=status_class(status)>{move || status_label(status, t())}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+        </section>
+    }
+}

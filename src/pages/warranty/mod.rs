@@ -1,0 +1,181 @@
+//! After-sales service (خدمات پس از فروش): the coverage check a technician
+//! runs at the customer's site, the installed base, claims, service visits,
+//! service contracts and the renewals coming due. Everything reads the
+//! device's own database: none of it needs the network.
+
+mod certificate;
+mod check;
+mod claim_list;
+mod claim_new;
+mod claim_show;
+mod claim_work;
+mod contract_edit;
+mod contracts;
+mod item_actions;
+mod item_edit;
+mod item_list;
+mod item_show;
+mod photos;
+mod renewals;
+pub mod timeline;
+mod visit_edit;
+mod visits;
+
+pub use certificate::Certificate;
+pub use check::CoverageCheckPage;
+pub use claim_list::ClaimList;
+pub use claim_new::ClaimNew;
+pub use claim_show::ClaimShow;
+pub use contract_edit::ContractEdit;
+pub use contracts::ContractList;
+pub use item_edit::ItemEdit;
+pub use item_list::ItemList;
+pub use item_show::ItemShow;
+pub use renewals::{RenewalsPage, RenewalsReminder};
+pub use visit_edit::VisitEdit;
+pub use visits::VisitList;
+
+use crate::i18n::{Lang, TextOf, Texts};
+use crate::state::AppState;
+use daftar_core::locale::{format_date, localize_digits};
+use daftar_core::warranty::item::{CoverageCheck, CoverageStatus, InstalledItem, Reason};
+use daftar_core::warranty::Coverage;
+use leptos::prelude::*;
+
+/// The after-sales screens' tabs.
+#[component]
+pub fn WarrantyTabs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let path = leptos_router::hooks::use_location().pathname;
+    let tabs: [(&str, TextOf); 6] = [
+        ("/warranty", |t| t.warranty_check),
+        ("/warranty/items", |t| t.warranty_items),
+        ("/warranty/claims", |t| t.warranty_claims),
+        ("/warranty/visits", |t| t.warranty_visits),
+        ("/warranty/contracts", |t| t.warranty_contracts),
+        ("/warranty/renewals", |t| t.warranty_renewals),
+    ];
+    view! {
+        <nav class="pipeline-tabs warranty-tabs" aria-label=move || t().nav_warranty>
+            {tabs.map(|(href, label)| {
+                let current = move || {
+                    let p = path.get();
+                    (if href == "/warranty" { p == href } else { p.starts_with(href) }).then_some("page")
+                };
+                view! { <a class="tab" href=href aria-current=current>{move || label(t())}</a> }
+            })}
+        </nav>
+    }
+}
+
+/// The badge class of a coverage status (its colour).
+fn status_class(s: CoverageStatus) -> &'static str {
+    match s {
+        CoverageStatus::Covered => "badge cov-covered",
+        CoverageStatus::ExpiringSoon => "badge cov-soon",
+        CoverageStatus::Expired | CoverageStatus::Void => "badge cov-ended",
+        CoverageStatus::NotStarted | CoverageStatus::NoWarranty => "badge cov-none",
+    }
+}
+
+fn status_label(s: CoverageStatus, t: &Texts) -> &'static str {
+    match s {
+        CoverageStatus::Covered => t.cov_covered,
+        CoverageStatus::ExpiringSoon => t.cov_soon,
+        CoverageStatus::Expired => t.cov_expired,
+        CoverageStatus::Void => t.cov_void,
+        CoverageStatus::NotStarted => t.cov_not_started,
+        CoverageStatus::NoWarranty => t.cov_none,
+    }
+}
+
+/// Why the status is what it is, in a sentence: until when and how many
+/// days are left, when it ended, why it is void.
+fn reason_text(c: &CoverageCheck, item: &InstalledItem, t: &Texts, lang: Lang) -> String {
+    let date = |d| format_date(d, lang);
+    let until = c.until.map(date).unwrap_or_default();
+    let text = match &c.reason {
+        Reason::InTerm | Reason::InExtension { .. } => {
+            let left = t.cov_until_left.replace("{date}", &until).replace("{n}", &c.days_left.unwrap_or(0).to_string());
+            match c.reason {
+                Reason::InExtension { .. } => format!("{left} {}", t.cov_in_extension),
+                _ => left,
+            }
+        }
+        Reason::Ended { on } => t.cov_ended_on.replace("{date}", &date(*on)),
+        Reason::Voided { on, reason } => t.cov_void_since.replace("{date}", &date(*on)).replace("{reason}", reason),
+        Reason::AwaitingInstallation => t.cov_awaiting_installation.replace("{n}", &item.term_months.to_string()),
+        Reason::NotYetStarted { on } => t.cov_starts_on.replace("{date}", &date(*on)),
+        Reason::NoTerm => t.cov_no_term.to_string(),
+    };
+    localize_digits(&text, lang)
+}
+
+fn coverage_text(c: Coverage, t: &Texts, lang: Lang) -> String {
+    localize_digits(&t.cov_parts_labour.replace("{p}", &c.parts_percent.to_string()).replace("{l}", &c.labour_percent.to_string()), lang)
+}
+
+/// An item's coverage today: the badge, the reason, what is paid for, and
+/// what is never covered.
+#[component]
+fn CoverageCard(item: InstalledItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let check = crate::state::coverage_today(&item);
+    let status = check.status;
+    let covered = matches!(status, CoverageStatus::Covered | CoverageStatus::ExpiringSoon);
+    let coverage = check.coverage;
+    let exclusions = item.exclusions.clone();
+    let reason = {
+        let (check, item) = (check.clone(), item.clone());
+        move || reason_text(&check, &item, t(), state.lang.get())
+    };
+    view! {
+        <div class="coverage-card" data-testid="coverage-card" data-status=format!("{status:?}")>
+            <span class=status_class(status) data-testid="coverage-status">{move || status_label(status, t())}</span>
+            <p class="coverage-reason" data-testid="coverage-reason">{reason}</p>
+            {covered.then(|| view! { <p class="muted" data-testid="coverage-split">{move || coverage_text(coverage, t(), state.lang.get())}</p> })}
+            {(!exclusions.is_empty()).then(|| view! {
+                <p class="muted coverage-exclusions">
+                    <strong>{move || t().item_exclusions}": "</strong>
+                    <bdi>{exclusions.join(t().list_separator)}</bdi>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// The customer's name from the in-memory list ("" once deleted).
+fn customer_name(state: AppState, id: &str) -> String {
+    state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_default()
+}
+
+fn date_text(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    d.map(|d| format_date(d, lang)).unwrap_or_default()
+}
+
+/// A typed date read in the user's calendar: None when left empty, Err
+/// (with the field marked) when it is not a date.
+fn read_date(text: RwSignal<String>, bad: RwSignal<bool>, lang: Lang) -> Result<Option<chrono::NaiveDate>, ()> {
+    bad.set(false);
+    let raw = text.get_untracked();
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    daftar_core::locale::parse_date(&raw, lang).map(Some).map_err(|_| bad.set(true))
+}
+
+/// Live products of the catalog as (id, product), by name.
+fn use_products() -> LocalResource<Vec<(String, daftar_core::catalog::Product)>> {
+    let state = expect_context::<AppState>();
+    LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let mut all: Vec<(String, daftar_core::catalog::Product)> =
+                state.all_live(daftar_core::catalog::PRODUCT).await.unwrap_or_default().into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+            all.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+            all
+        }
+    })
+}

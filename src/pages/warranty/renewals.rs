@@ -1,0 +1,172 @@
+//! `/warranty/renewals`: warranties and service contracts ending within
+//! 30, 60 or 90 days (`?within=`), each one tap from a renewal deal in the
+//! renewals pipeline with a follow-up task; and the inbox's reminder of
+//! those ending within 30 days that nobody has taken up yet.
+
+use super::{customer_name, WarrantyTabs};
+use crate::state::{use_installed, AppState};
+use daftar_core::locale::{format_date, localize_digits};
+use daftar_core::pipeline::DEAL_KIND;
+use daftar_core::warranty::item::CoverageStatus;
+use daftar_core::warranty::service::{coming_due, RenewalSource, RenewalTexts, Renewable, ServiceContract, WINDOWS};
+use daftar_core::warranty::{CONTRACT, ITEM};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::collections::HashMap;
+
+/// Everything that ends and can be renewed — live warranties and contracts —
+/// with the renewal deal already made for it, and each contract's price.
+async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, i64>) {
+    let link_fields = [format!("{ITEM}_id"), format!("{CONTRACT}_id")];
+    let deals: HashMap<String, String> = state
+        .all_live(DEAL_KIND)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|r| {
+            let source = link_fields.iter().find_map(|f| r.fields.get(f).and_then(|v| v.as_str()).map(str::to_string))?;
+            Some((source, r.id))
+        })
+        .collect();
+    let today = crate::browser_env::today();
+    let mut out = Vec::new();
+    state.installed.with_untracked(|b| {
+        let Some(b) = b else { return };
+        for (id, item) in &b.items {
+            let check = item.check(today, 0);
+            if !matches!(check.status, CoverageStatus::Covered | CoverageStatus::ExpiringSoon) {
+                continue;
+            }
+            let Some(ends_on) = check.until else { continue };
+            out.push(Renewable { source: RenewalSource::Warranty, id: id.clone(), customer_id: item.customer_id.clone(), title: format!("{} {}", item.product_name, item.serial), ends_on, deal_id: deals.get(id).cloned() });
+        }
+    });
+    let mut prices = HashMap::new();
+    for r in state.all_live(CONTRACT).await.unwrap_or_default() {
+        let Ok(c) = r.decode::<ServiceContract>() else { continue };
+        let Some(ends_on) = c.ends_on else { continue };
+        prices.insert(r.id.clone(), c.price);
+        out.push(Renewable { source: RenewalSource::Contract, deal_id: deals.get(&r.id).cloned(), id: r.id, customer_id: c.customer_id, title: c.title, ends_on });
+    }
+    (out, prices)
+}
+
+#[component]
+pub fn RenewalsPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = move || state.lang.get();
+    let installed = use_installed();
+    let query = use_query_map();
+    let within = move || query.with(|q| q.get("within")).and_then(|w| w.parse::<i64>().ok()).filter(|w| WINDOWS.contains(w)).unwrap_or(90);
+    let due = LocalResource::new(move || {
+        state.track_records();
+        let (ready, within) = (installed.get(), within());
+        async move {
+            if !ready {
+                return None;
+            }
+            let (all, prices) = renewables(state).await;
+            Some((coming_due(all, crate::browser_env::today(), within), prices))
+        }
+    });
+    view! {
+        <section class="page warranty-page" data-testid="renewals-page">
+            <h1>{move || t().warranty_renewals}</h1>
+            <WarrantyTabs/>
+            <nav class="pipeline-tabs" aria-label=move || t().warranty_renewals>
+                {WINDOWS.map(|w| view! {
+                    <a class="tab" href=format!("/warranty/renewals?within={w}") aria-current=move || (within() == w).then_some("page") data-testid=format!("within-{w}")>
+                        {move || localize_digits(&t().renewals_within.replace("{n}", &w.to_string()), lang())}
+                    </a>
+                })}
+            </nav>
+            <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+                {move || due.get().flatten().map(|(rows, prices)| view! {
+                    <ul class="plain-list card" data-testid="renewal-list">
+                        {rows.is_empty().then(|| view! { <li class="muted">{move || t().renewals_none}</li> })}
+                        {rows.into_iter().map(|(r, days_left, _)| {
+                            let amount = prices.get(&r.id).copied().unwrap_or(0);
+                            view! { <RenewalRow r days_left amount/> }
+                        }).collect_view()}
+                    </ul>
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn RenewalRow(r: Renewable, days_left: i64, amount: i64) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = move || state.lang.get();
+    let customer = customer_name(state, &r.customer_id);
+    let href = match r.source {
+        RenewalSource::Warranty => format!("/warranty/items/{}", r.id),
+        RenewalSource::Contract => format!("/warranty/contracts/{}", r.id),
+    };
+    let source = r.source;
+    let ends_on = r.ends_on;
+    let deal = RwSignal::new(r.deal_id.clone());
+    let busy = RwSignal::new(false);
+    let r = StoredValue::new((r, customer.clone()));
+    let renew = move |_| {
+        busy.set(true);
+        let (r, customer) = r.get_value();
+        let t = state.t_untracked();
+        let texts = RenewalTexts {
+            deal_title: t.renewal_deal_title.replace("{title}", &r.title),
+            task_title: t.renewal_task_title.replace("{customer}", &customer).replace("{title}", &r.title),
+        };
+        leptos::task::spawn_local(async move {
+            match state.renew(&r, &texts, amount).await {
+                Ok(id) => {
+                    deal.set(Some(id));
+                    state.notify(state.t_untracked().renewal_created.to_string(), None);
+                }
+                Err(e) => state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None),
+            }
+            let _ = busy.try_set(false);
+        });
+    };
+    view! {
+        <li class="contact-row renewal-row" data-testid="renewal-row">
+            <a class="row-title" href=href><bdi>{r.with_value(|(r, _)| r.title.clone())}</bdi></a>
+            <span class="muted"><bdi>{customer}</bdi></span>
+            <span class="badge">{move || match source { RenewalSource::Warranty => t().renewal_warranty, RenewalSource::Contract => t().renewal_contract }}</span>
+            <span data-testid="renewal-days">{move || localize_digits(&t().renewal_ends.replace("{date}", &format_date(ends_on, lang())).replace("{n}", &days_left.to_string()), lang())}</span>
+            {move || match deal.get() {
+                Some(id) => view! { <a class="btn" href=format!("/deals/{id}") data-testid="renewal-deal">{move || t().renewal_open_deal}</a> }.into_any(),
+                None => view! { <button type="button" class="btn primary" disabled=move || busy.get() on:click=renew data-testid="renew">{move || t().renew}</button> }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// The inbox's card: how many warranties and contracts end within 30 days
+/// with no renewal deal yet. Shows nothing when there are none.
+#[component]
+pub fn RenewalsReminder() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let installed = use_installed();
+    let count = LocalResource::new(move || {
+        state.track_records();
+        let ready = installed.get();
+        async move {
+            if !ready {
+                return 0;
+            }
+            let (all, _) = renewables(state).await;
+            coming_due(all, crate::browser_env::today(), WINDOWS[0]).iter().filter(|(r, _, _)| r.deal_id.is_none()).count()
+        }
+    });
+    move || {
+        let n = count.get().unwrap_or(0);
+        (n > 0).then(|| view! {
+            <a class="card reminder-card" href="/warranty/renewals?within=30" data-testid="renewals-reminder">
+                {move || localize_digits(&state.t().renewals_reminder.replace("{n}", &n.to_string()), state.lang.get())}
+            </a>
+        })
+    }
+}

@@ -1,0 +1,184 @@
+//! A service visit: planned at `/warranty/visits/new` (`?item=`,
+//! `?customer=`, `?contract=`, `?claim=` fill it in), edited and reported at
+//! `/warranty/visits/ID` — done with its visit report, missed or cancelled.
+
+use crate::components::{ChoiceField, CustomerPicker, FieldErrors, TextField, When, WhenField};
+use crate::i18n::{labels, store_error_text};
+use crate::state::{use_installed, AppState, SaveError};
+use daftar_core::check::{Field, FieldError};
+use daftar_core::store::Record;
+use daftar_core::warranty::service::{ServiceVisit, VisitInput, VisitKind, VisitStatus};
+use daftar_core::warranty::VISIT;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+const BACK: &str = "/warranty/visits";
+
+#[component]
+pub fn VisitEdit() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let loaded = crate::pages::record_of_route(VISIT);
+    let params = use_params_map();
+    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
+            {move || loaded.get().flatten().map(|existing| match existing {
+                Some(r) if !r.deleted => view! { <VisitForm existing=Some(r)/> }.into_any(),
+                None if !has_id() => view! { <VisitForm existing=None/> }.into_any(),
+                _ => view! { <section class="page"><p class="muted">{move || t().visit_gone}</p></section> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn VisitForm(existing: Option<Record>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let lang = state.lang.get_untracked();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
+    let visit = existing.as_ref().and_then(|r| r.decode::<ServiceVisit>().ok());
+    let input = visit.as_ref().map(VisitInput::from_visit).unwrap_or_else(|| VisitInput {
+        customer_id: asked("customer"),
+        installed_item_id: asked("item"),
+        service_contract_id: asked("contract"),
+        warranty_claim_id: asked("claim"),
+        technician: state.my_name_untracked(),
+        ..Default::default()
+    });
+    let customer = RwSignal::new(input.customer_id);
+    let item = RwSignal::new(input.installed_item_id);
+    let technician = RwSignal::new(input.technician);
+    let when = When::new(input.scheduled, lang);
+    let duration = RwSignal::new(input.duration_minutes);
+    let kind = RwSignal::new(input.kind);
+    let (contract_id, claim_id) = (input.service_contract_id, input.warranty_claim_id);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let alert = RwSignal::new(None::<String>);
+    let is_new = existing.is_none();
+    let existing = StoredValue::new(existing);
+    let installed = use_installed();
+    // The chosen customer's items, to say which one the visit is for.
+    let items = move || {
+        let c = customer.get();
+        if !installed.get() {
+            return Vec::new();
+        }
+        state.installed.with(|b| {
+            b.as_ref()
+                .map(|b| b.items.iter().filter(|(_, i)| !c.is_empty() && i.customer_id == c).map(|(id, i)| (id.clone(), format!("{} · {}", i.product_name, i.serial))).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let submit = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let lang = state.lang.get_untracked();
+            let Ok(scheduled) = when.read(lang) else { return };
+            let input = VisitInput {
+                customer_id: customer.get_untracked(),
+                installed_item_id: item.get_untracked(),
+                service_contract_id: contract_id.clone(),
+                warranty_claim_id: claim_id.clone(),
+                technician: technician.get_untracked(),
+                scheduled,
+                duration_minutes: duration.get_untracked(),
+                kind: kind.get_untracked(),
+            };
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match state.save_visit(existing.get_value().as_ref(), &input).await {
+                    Ok(_) => {
+                        state.notify(state.t_untracked().visit_saved.to_string(), None);
+                        navigate(BACK, Default::default());
+                    }
+                    Err(SaveError::Invalid(e)) => {
+                        errors.set(e);
+                        alert.set(Some(state.t_untracked().fix_errors.to_string()));
+                    }
+                    Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+                }
+            });
+        }
+    };
+    view! {
+        <section class="page form-page" data-testid="visit-page">
+            <h1>{move || if is_new { t().visit_new } else { t().visit_edit }}</h1>
+            {visit.map(|v| view! { <VisitReport existing v/> })}
+            <form on:submit=submit novalidate data-testid="visit-form">
+                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <CustomerPicker id="visit-customer" chosen=customer errors=errors/>
+                <div class="field">
+                    <label for="visit-item">{move || t().visit_item}</label>
+                    <select id="visit-item" on:change=move |ev| item.set(event_target_value(&ev))>
+                        <option value="" selected=move || item.with(String::is_empty)>{move || t().not_set}</option>
+                        {move || items().into_iter().map(|(id, name)| {
+                            let selected = item.with_untracked(|x| *x == id);
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <WhenField id="visit-when" label=|t| t.visit_when when=when/>
+                <FieldErrors errors field=Field::Date id="visit-when"/>
+                <div class="row2">
+                    <ChoiceField id="visit-kind" label=|t| t.visit_kind value=kind choices=&VisitKind::ALL name_of=labels::visit_kind/>
+                    <TextField errors id="visit-duration" label=|t| t.visit_duration value=duration field=Field::Duration inputmode="numeric" ltr=true/>
+                </div>
+                <TextField errors id="visit-technician" label=|t| t.technician value=technician/>
+                <div class="actions">
+                    <button type="submit" class="btn primary" data-testid="visit-save">{move || t().save}</button>
+                    <a class="btn ghost" href=BACK>{move || t().cancel}</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// The visit's status, its report, and the buttons to record what happened.
+#[component]
+fn VisitReport(existing: StoredValue<Option<Record>>, v: ServiceVisit) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let report = RwSignal::new(v.report.clone());
+    let alert = RwSignal::new(None::<String>);
+    let status = v.status;
+    let record = move || existing.get_value().expect("a visit being reported is stored");
+    let done = move |_| {
+        leptos::task::spawn_local(async move {
+            match state.finish_visit(&record(), &report.get_untracked()).await {
+                Ok(()) => state.notify(state.t_untracked().visit_saved.to_string(), None),
+                Err(SaveError::Invalid(_)) => alert.set(Some(state.t_untracked().visit_report_needed.to_string())),
+                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
+            }
+        });
+    };
+    let set = move |to: VisitStatus| {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = state.set_visit_status(&record(), to).await {
+                alert.set(Some(store_error_text(&e, state.lang.get_untracked())));
+            }
+        });
+    };
+    view! {
+        <div class="card status-card" data-testid="visit-report">
+            <p>{move || t().field_status}": "<strong data-testid="visit-status">{move || labels::visit_status(status, t())}</strong></p>
+            <label for="visit-report-text">{move || t().visit_report}</label>
+            <textarea id="visit-report-text" rows="4" bind:value=report data-testid="visit-report-text"></textarea>
+            {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+            <div class="actions">
+                <button type="button" class="btn primary" on:click=done data-testid="visit-done">{move || t().visit_mark_done}</button>
+                {(status == VisitStatus::Scheduled).then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| set(VisitStatus::Missed)>{move || labels::visit_status(VisitStatus::Missed, t())}</button>
+                    <button type="button" class="btn danger" on:click=move |_| set(VisitStatus::Cancelled)>{move || labels::visit_status(VisitStatus::Cancelled, t())}</button>
+                })}
+                {(status != VisitStatus::Scheduled).then(|| view! {
+                    <button type="button" class="btn" on:click=move |_| set(VisitStatus::Scheduled)>{move || t().visit_reopen}</button>
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,253 @@
+//! The installed base in memory — the coverage check answers while the
+//! serial is typed, among 100,000 items, so it cannot wait on the database —
+//! and the warranty writes: items, claims and their photos, visits,
+//! contracts and renewals. Every write goes through `apply` like all others.
+
+use super::customers::unavailable;
+use super::{AppState, SaveError};
+use crate::browser_env::BrowserEnv;
+use daftar_core::check::FieldError;
+use daftar_core::env::Env;
+use daftar_core::store::{self, Record, Store, StoreError};
+use daftar_core::warranty::claims::{self, Claim, ClaimInput, ClaimPhoto, ClaimStatus, PartLine, StatusError};
+use daftar_core::warranty::item::{self, InstalledItem, ItemInput};
+use daftar_core::warranty::lookup::SerialIndex;
+use daftar_core::warranty::service::{self, ContractInput, Renewable, RenewalTexts, ServiceVisit, VisitInput, VisitStatus};
+use daftar_core::warranty::{CLAIM, CLAIM_PHOTO, CONTRACT, ITEM, VISIT};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// Every live installed item, with the serial index the coverage check uses.
+#[derive(Default)]
+pub struct InstalledBase {
+    pub items: HashMap<String, InstalledItem>,
+    pub index: SerialIndex,
+}
+
+impl InstalledBase {
+    fn put(&mut self, id: &str, item: InstalledItem) {
+        self.index.put(id, &item.product_id, &item.serial);
+        self.items.insert(id.to_string(), item);
+    }
+
+    fn remove(&mut self, id: &str) {
+        self.index.remove(id);
+        self.items.remove(id);
+    }
+
+    /// Keeps up with records just written; returns whether any was an item.
+    fn take_in(&mut self, records: &[Record]) -> bool {
+        let mut changed = false;
+        for r in records.iter().filter(|r| r.kind == ITEM) {
+            match r.decode::<InstalledItem>() {
+                Ok(item) if !r.deleted => self.put(&r.id, item),
+                _ => self.remove(&r.id),
+            }
+            changed = true;
+        }
+        changed
+    }
+}
+
+thread_local! {
+    static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Why a claim's status or work was not written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ClaimChangeError {
+    Gone,
+    /// Another tab moved it meanwhile, or it is closed.
+    NotAllowed,
+    Invalid(Vec<FieldError>),
+    Store(StoreError),
+}
+
+impl AppState {
+    /// Reads the installed base once; writes keep it current afterwards.
+    pub async fn load_installed(&self) -> Result<(), StoreError> {
+        if self.installed.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
+            return Ok(());
+        }
+        let read = async {
+            let store = self.store().ok_or_else(unavailable)?;
+            let span = crate::perf::start("daftar:load-installed");
+            let scan = store.all_as::<InstalledItem>(ITEM).await?;
+            let mut base = InstalledBase::default();
+            for r in scan.records.into_iter().filter(|r| !r.deleted) {
+                base.put(&r.id, r.fields);
+            }
+            span.end();
+            Ok::<_, StoreError>(base)
+        };
+        let loaded = read.await;
+        LOADING.with(|l| l.set(false));
+        self.installed.set(Some(loaded?));
+        Ok(())
+    }
+
+    pub(super) fn take_in_installed(&self, records: &[Record]) {
+        if self.installed.with_untracked(Option::is_none) {
+            return;
+        }
+        let mut changed = false;
+        self.installed.update_untracked(|b| changed = b.as_mut().is_some_and(|b| b.take_in(records)));
+        if changed {
+            self.installed.notify();
+        }
+    }
+
+    /// Registers or edits an installed item; a serial another item of the
+    /// same product has is refused.
+    pub async fn save_item(&self, existing: Option<&Record>, input: &ItemInput) -> Result<String, SaveError> {
+        self.load_installed().await.map_err(SaveError::Store)?;
+        let own_id = existing.map(|r| r.id.clone());
+        let validated = self.installed.with_untracked(|b| {
+            let index = &b.as_ref().expect("loaded above").index;
+            let taken = |product: &str, serial: &str| index.taken(product, serial, own_id.as_deref());
+            match existing.map(Record::decode::<InstalledItem>).transpose() {
+                Ok(Some(old)) => Ok(old.edited(input, taken)),
+                Ok(None) => Ok(item::validate_item(input, taken)),
+                Err(e) => Err(e),
+            }
+        });
+        let item = validated.map_err(SaveError::Store)?.map_err(SaveError::Invalid)?;
+        self.save_value(ITEM, existing, &item).await.map_err(SaveError::Store)
+    }
+
+    /// Writes an item changed by an action (extension, transfer, void) on
+    /// the stored record, read again so another tab's edit is not lost.
+    pub async fn change_item<E>(&self, id: &str, change: impl FnOnce(&InstalledItem) -> Result<InstalledItem, E>) -> Result<Result<(), E>, StoreError> {
+        let stored = self.record(ITEM, id).await?.filter(|r| !r.deleted).ok_or_else(|| StoreError::Backend("item gone".into()))?;
+        let item: InstalledItem = stored.decode()?;
+        match change(&item) {
+            Ok(changed) => self.save_value(ITEM, Some(&stored), &changed).await.map(|_| Ok(())),
+            Err(e) => Ok(Err(e)),
+        }
+    }
+
+    /// Opens a claim on an item, with the coverage it had on the reported day.
+    pub async fn open_claim(&self, input: &ClaimInput) -> Result<String, SaveError> {
+        let stored = self.record(ITEM, &input.installed_item_id).await.map_err(SaveError::Store)?.filter(|r| !r.deleted);
+        let item = stored.map(|r| r.decode::<InstalledItem>()).transpose().map_err(SaveError::Store)?;
+        let coverage = item.as_ref().zip(input.reported_on).and_then(|(i, on)| i.coverage_on(on));
+        let claim = claims::validate(input, coverage, self.currency.get_untracked(), BrowserEnv.now_ms()).map_err(SaveError::Invalid)?;
+        self.save_value(CLAIM, None, &claim).await.map_err(SaveError::Store)
+    }
+
+    /// Changes a claim as stored now (another tab may have moved it).
+    async fn change_claim(&self, id: &str, change: impl FnOnce(&Claim) -> Result<Claim, StatusError>) -> Result<(), ClaimChangeError> {
+        let stored = self.record(CLAIM, id).await.map_err(ClaimChangeError::Store)?.filter(|r| !r.deleted).ok_or(ClaimChangeError::Gone)?;
+        let claim: Claim = stored.decode().map_err(ClaimChangeError::Store)?;
+        let changed = change(&claim).map_err(|e| match e {
+            StatusError::NotAllowed { .. } | StatusError::Closed => ClaimChangeError::NotAllowed,
+            StatusError::Fields(errors) => ClaimChangeError::Invalid(errors),
+        })?;
+        self.save_value(CLAIM, Some(&stored), &changed).await.map(|_| ()).map_err(ClaimChangeError::Store)
+    }
+
+    pub async fn move_claim(&self, id: &str, to: ClaimStatus, note: &str) -> Result<(), ClaimChangeError> {
+        self.change_claim(id, |c| c.moved(to, note, BrowserEnv.now_ms())).await
+    }
+
+    pub async fn set_claim_work(&self, id: &str, parts: Vec<PartLine>, hours: &str, rate: &str) -> Result<(), ClaimChangeError> {
+        self.change_claim(id, |c| c.with_work(parts, hours, rate)).await
+    }
+
+    /// Stores a photo (already downscaled) for a claim; refused past the limit.
+    pub async fn add_claim_photo(&self, photo: &ClaimPhoto) -> Result<bool, StoreError> {
+        let taken = self.linked_to(CLAIM, &photo.warranty_claim_id).await?.iter().filter(|r| r.kind == CLAIM_PHOTO).count();
+        if taken >= claims::MAX_PHOTOS {
+            return Ok(false);
+        }
+        self.save_value(CLAIM_PHOTO, None, photo).await.map(|_| true)
+    }
+
+    pub async fn save_visit(&self, existing: Option<&Record>, input: &VisitInput) -> Result<String, SaveError> {
+        let visit = match existing.map(Record::decode::<ServiceVisit>).transpose().map_err(SaveError::Store)? {
+            Some(old) => old.edited(input),
+            None => service::validate_visit(input),
+        }
+        .map_err(SaveError::Invalid)?;
+        self.save_value(VISIT, existing, &visit).await.map_err(SaveError::Store)
+    }
+
+    /// Records the visit report; the visit is then done.
+    pub async fn finish_visit(&self, record: &Record, report: &str) -> Result<(), SaveError> {
+        let visit: ServiceVisit = record.decode().map_err(SaveError::Store)?;
+        let done = visit.done(report, BrowserEnv.now_ms()).map_err(SaveError::Invalid)?;
+        self.save_value(VISIT, Some(record), &done).await.map(|_| ()).map_err(SaveError::Store)
+    }
+
+    /// Missed, cancelled, or planned again (done goes through the report).
+    pub async fn set_visit_status(&self, record: &Record, to: VisitStatus) -> Result<(), StoreError> {
+        let visit: ServiceVisit = record.decode()?;
+        self.save_value(VISIT, Some(record), &visit.with_status(to)).await.map(|_| ())
+    }
+
+    pub async fn save_contract(&self, existing: Option<&Record>, input: &ContractInput) -> Result<String, SaveError> {
+        let contract = service::validate_contract(input).map_err(SaveError::Invalid)?;
+        self.save_value(CONTRACT, existing, &contract).await.map_err(SaveError::Store)
+    }
+
+    /// Plans the contract's included maintenance visits, evenly over its period.
+    pub async fn plan_visits(&self, visits: &[ServiceVisit]) -> Result<(), StoreError> {
+        let mut batch = store::Batch::default();
+        for v in visits {
+            batch.writes.extend(store::create(VISIT, v, &BrowserEnv).writes);
+        }
+        self.apply(batch).await
+    }
+
+    /// One tap on "renew": the renewal deal and its task, in one write.
+    /// Returns the deal's id.
+    pub async fn renew(&self, due: &Renewable, texts: &RenewalTexts, amount: i64) -> Result<String, StoreError> {
+        self.load_sales().await?;
+        let pipeline = self.sales.with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(daftar_core::pipeline::RENEWALS).cloned())).unwrap_or_default();
+        let task_due = crate::browser_env::now_local() + chrono::Duration::days(1);
+        let (batch, deal_id) = service::renewal_batch(due, texts, &pipeline, &self.my_name_untracked(), amount, self.currency.get_untracked(), task_due, &BrowserEnv);
+        self.apply(batch).await?;
+        Ok(deal_id)
+    }
+
+}
+
+impl AppState {
+    /// Adds demo installed items for the customers and products on the
+    /// device; returns how many (0 when there are no customers or products).
+    pub async fn load_demo_items(&self, count: usize) -> Result<usize, StoreError> {
+        let customer_ids: Vec<String> = self.customers.with_untracked(|c| c.rows().iter().map(|r| r.id.clone()).collect());
+        let products: Vec<(String, daftar_core::catalog::Product)> =
+            self.all_live(daftar_core::catalog::PRODUCT).await?.into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+        let span = crate::perf::start("daftar:demo-items-generate");
+        let batch = daftar_core::demo::installed_base(count, &customer_ids, &products, crate::browser_env::today(), daftar_core::demo::SEED, &BrowserEnv);
+        span.end();
+        let n = batch.writes.len();
+        if n > 0 {
+            self.apply(batch).await?;
+        }
+        Ok(n)
+    }
+}
+
+/// Starts reading the installed base once the database is open.
+pub fn use_installed() -> Signal<bool> {
+    let state = expect_context::<AppState>();
+    Effect::new(move || {
+        if state.store_status.get() == super::StoreStatus::Ready && state.installed.with(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = state.load_installed().await {
+                    state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None);
+                }
+            });
+        }
+    });
+    let ready = Memo::new(move |_| state.installed.with(Option::is_some));
+    ready.into()
+}
+
+/// Today's coverage of an item at the standard "expiring soon" horizon.
+pub fn coverage_today(item: &InstalledItem) -> item::CoverageCheck {
+    item.check(crate::browser_env::today(), item::SOON_DAYS)
+}
+
