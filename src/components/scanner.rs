@@ -1,7 +1,7 @@
 //! Reading a QR code or barcode with the tablet's camera, where the browser
 //! has a BarcodeDetector (Android Chrome, Safari); elsewhere no button shows
-//! and the code is typed or pasted. Used for response codes now, serial
-//! numbers later.
+//! and the code is typed or pasted. Used for response codes and for serial
+//! numbers (labels and warranty certificates).
 
 use crate::state::AppState;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! When to ask: after a deal is won, the inbox suggests sending the
 //! after-sale survey to that customer, until a link goes out or an answer
 //! comes in. (After a warranty claim closes, the after-service survey is
-//! suggested the same way once claims exist.)
+//! suggested the same way: `warranty::claims::after_service`.)
 
 use crate::pipeline::{Deal, Status};
 use crate::store::Envelope;
