@@ -722,4 +722,8 @@ pub const TEXTS: Texts = Texts {
     demo_items: "Add {n} demo installed items",
     demo_items_hint: "Items sold to the customers and of the products already here, to try the coverage check at scale.",
     demo_items_need_data: "Load demo customers and products first.",
+    claim_part_currency: "This part is priced in {currency}, which cannot be converted to the request's currency: change the part's currency in the catalog.",
+    item_owner: "Owner (changes only by a transfer)",
+    contract_response_line: "Response within {n} h",
+    deleted: "Deleted.",
 };

@@ -769,6 +769,10 @@ pub struct Texts {
     pub demo_items: &'static str,
     pub demo_items_hint: &'static str,
     pub demo_items_need_data: &'static str,
+    pub claim_part_currency: &'static str,
+    pub item_owner: &'static str,
+    pub contract_response_line: &'static str,
+    pub deleted: &'static str,
 }
 
 /// A moment in the user's own time zone (the device's), in their calendar.

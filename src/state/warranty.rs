@@ -8,6 +8,7 @@ use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
 use daftar_core::check::FieldError;
 use daftar_core::env::Env;
+use daftar_core::locale::Currency;
 use daftar_core::store::{self, Record, Store, StoreError};
 use daftar_core::warranty::claims::{self, Claim, ClaimInput, ClaimPhoto, ClaimStatus, PartLine, StatusError};
 use daftar_core::warranty::item::{self, InstalledItem, ItemInput};
@@ -65,25 +66,43 @@ pub enum ClaimChangeError {
 
 impl AppState {
     /// Reads the installed base once; writes keep it current afterwards.
+    /// A second caller while a read runs waits for it to finish.
     pub async fn load_installed(&self) -> Result<(), StoreError> {
-        if self.installed.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
+        if LOADING.with(|l| l.get()) {
+            while LOADING.with(|l| l.get()) {
+                crate::browser_env::sleep_ms(20).await;
+            }
+        }
+        if self.installed.with_untracked(Option::is_some) {
             return Ok(());
         }
-        let read = async {
-            let store = self.store().ok_or_else(unavailable)?;
-            let span = crate::perf::start("daftar:load-installed");
-            let scan = store.all_as::<InstalledItem>(ITEM).await?;
-            let mut base = InstalledBase::default();
-            for r in scan.records.into_iter().filter(|r| !r.deleted) {
-                base.put(&r.id, r.fields);
-            }
-            span.end();
-            Ok::<_, StoreError>(base)
-        };
-        let loaded = read.await;
+        LOADING.with(|l| l.set(true));
+        let loaded = self.read_installed().await;
         LOADING.with(|l| l.set(false));
         self.installed.set(Some(loaded?));
         Ok(())
+    }
+
+    async fn read_installed(&self) -> Result<InstalledBase, StoreError> {
+        let store = self.store().ok_or_else(unavailable)?;
+        let span = crate::perf::start("daftar:load-installed");
+        // A write during the read would be missing (the base takes writes in
+        // only once loaded): read again, a few times at most.
+        const TRIES: usize = 5;
+        let mut base = InstalledBase::default();
+        for attempt in 1..=TRIES {
+            let changes_before = self.changes.get_untracked();
+            let scan = store.all_as::<InstalledItem>(ITEM).await?;
+            base = InstalledBase::default();
+            for r in scan.records.into_iter().filter(|r| !r.deleted) {
+                base.put(&r.id, r.fields);
+            }
+            if self.changes.get_untracked() == changes_before || attempt == TRIES {
+                break;
+            }
+        }
+        span.end();
+        Ok(base)
     }
 
     pub(super) fn take_in_installed(&self, records: &[Record]) {
@@ -103,7 +122,8 @@ impl AppState {
         self.load_installed().await.map_err(SaveError::Store)?;
         let own_id = existing.map(|r| r.id.clone());
         let validated = self.installed.with_untracked(|b| {
-            let index = &b.as_ref().expect("loaded above").index;
+            let Some(b) = b else { return Err(StoreError::Backend("the installed base was reset while saving".into())) };
+            let index = &b.index;
             let taken = |product: &str, serial: &str| index.taken(product, serial, own_id.as_deref());
             match existing.map(Record::decode::<InstalledItem>).transpose() {
                 Ok(Some(old)) => Ok(old.edited(input, taken)),
@@ -163,26 +183,36 @@ impl AppState {
         self.save_value(CLAIM_PHOTO, None, photo).await.map(|_| true)
     }
 
+    /// Plans a visit or edits one; an edit keeps the status and report as
+    /// stored now (the report card on the same page may have changed them).
     pub async fn save_visit(&self, existing: Option<&Record>, input: &VisitInput) -> Result<String, SaveError> {
-        let visit = match existing.map(Record::decode::<ServiceVisit>).transpose().map_err(SaveError::Store)? {
-            Some(old) => old.edited(input),
-            None => service::validate_visit(input),
-        }
-        .map_err(SaveError::Invalid)?;
-        self.save_value(VISIT, existing, &visit).await.map_err(SaveError::Store)
+        let Some(existing) = existing else {
+            let visit = service::validate_visit(input).map_err(SaveError::Invalid)?;
+            return self.save_value(VISIT, None, &visit).await.map_err(SaveError::Store);
+        };
+        let (record, stored) = self.stored_visit(&existing.id).await.map_err(SaveError::Store)?;
+        let visit = stored.edited(input).map_err(SaveError::Invalid)?;
+        self.save_value(VISIT, Some(&record), &visit).await.map_err(SaveError::Store)
+    }
+
+    /// The visit as stored now, so a page open for a while changes what is stored.
+    async fn stored_visit(&self, id: &str) -> Result<(Record, ServiceVisit), StoreError> {
+        let record = self.record(VISIT, id).await?.filter(|r| !r.deleted).ok_or_else(|| StoreError::Backend("visit gone".into()))?;
+        let visit = record.decode()?;
+        Ok((record, visit))
     }
 
     /// Records the visit report; the visit is then done.
-    pub async fn finish_visit(&self, record: &Record, report: &str) -> Result<(), SaveError> {
-        let visit: ServiceVisit = record.decode().map_err(SaveError::Store)?;
+    pub async fn finish_visit(&self, id: &str, report: &str) -> Result<(), SaveError> {
+        let (record, visit) = self.stored_visit(id).await.map_err(SaveError::Store)?;
         let done = visit.done(report, BrowserEnv.now_ms()).map_err(SaveError::Invalid)?;
-        self.save_value(VISIT, Some(record), &done).await.map(|_| ()).map_err(SaveError::Store)
+        self.save_value(VISIT, Some(&record), &done).await.map(|_| ()).map_err(SaveError::Store)
     }
 
     /// Missed, cancelled, or planned again (done goes through the report).
-    pub async fn set_visit_status(&self, record: &Record, to: VisitStatus) -> Result<(), StoreError> {
-        let visit: ServiceVisit = record.decode()?;
-        self.save_value(VISIT, Some(record), &visit.with_status(to)).await.map(|_| ())
+    pub async fn set_visit_status(&self, id: &str, to: VisitStatus) -> Result<(), StoreError> {
+        let (record, visit) = self.stored_visit(id).await?;
+        self.save_value(VISIT, Some(&record), &visit.with_status(to)).await.map(|_| ())
     }
 
     pub async fn save_contract(&self, existing: Option<&Record>, input: &ContractInput) -> Result<String, SaveError> {
@@ -201,11 +231,18 @@ impl AppState {
 
     /// One tap on "renew": the renewal deal and its task, in one write.
     /// Returns the deal's id.
-    pub async fn renew(&self, due: &Renewable, texts: &RenewalTexts, amount: i64) -> Result<String, StoreError> {
+    pub async fn renew(&self, due: &Renewable, texts: &RenewalTexts, (amount, currency): (i64, Currency)) -> Result<String, StoreError> {
+        use daftar_core::pipeline::{defaults, RENEWALS};
         self.load_sales().await?;
-        let pipeline = self.sales.with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(daftar_core::pipeline::RENEWALS).cloned())).unwrap_or_default();
+        // The sales preload may still be running: the built-in renewals
+        // pipeline stands in, so the deal always lands in a real stage.
+        let pipeline = self
+            .sales
+            .with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(RENEWALS).cloned()))
+            .or_else(|| defaults(self.lang.get_untracked()).into_iter().find(|(id, _)| id == RENEWALS).map(|(_, p)| p))
+            .unwrap_or_default();
         let task_due = crate::browser_env::now_local() + chrono::Duration::days(1);
-        let (batch, deal_id) = service::renewal_batch(due, texts, &pipeline, &self.my_name_untracked(), amount, self.currency.get_untracked(), task_due, &BrowserEnv);
+        let (batch, deal_id) = service::renewal_batch(due, texts, &pipeline, &self.my_name_untracked(), amount, currency, task_due, &BrowserEnv);
         self.apply(batch).await?;
         Ok(deal_id)
     }
@@ -219,8 +256,10 @@ impl AppState {
         let customer_ids: Vec<String> = self.customers.with_untracked(|c| c.rows().iter().map(|r| r.id.clone()).collect());
         let products: Vec<(String, daftar_core::catalog::Product)> =
             self.all_live(daftar_core::catalog::PRODUCT).await?.into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+        self.load_installed().await?;
+        let first = self.installed.with_untracked(|b| b.as_ref().map_or(0, |b| b.items.len()));
         let span = crate::perf::start("daftar:demo-items-generate");
-        let batch = daftar_core::demo::installed_base(count, &customer_ids, &products, crate::browser_env::today(), daftar_core::demo::SEED, &BrowserEnv);
+        let batch = daftar_core::demo::installed_base(first, count, &customer_ids, &products, crate::browser_env::today(), daftar_core::demo::SEED, &BrowserEnv);
         span.end();
         let n = batch.writes.len();
         if n > 0 {

@@ -17,16 +17,18 @@ pub fn demo_serial(product_index: usize, n: usize) -> String {
 }
 
 /// `count` items spread over `customer_ids` and the products with a
-/// warranty (all products when none has one); empty without either.
-pub fn installed_base(count: usize, customer_ids: &[String], products: &[(String, Product)], today: NaiveDate, seed: u64, env: &dyn Env) -> Batch {
+/// warranty (all products when none has one); empty without either. Their
+/// running numbers start at `first`, so a second batch never repeats a
+/// serial of the first.
+pub fn installed_base(first: usize, count: usize, customer_ids: &[String], products: &[(String, Product)], today: NaiveDate, seed: u64, env: &dyn Env) -> Batch {
     let mut batch = Batch::default();
     let warranted: Vec<&(String, Product)> = products.iter().filter(|(_, p)| p.warranty_months > 0).collect();
     let pool: Vec<&(String, Product)> = if warranted.is_empty() { products.iter().collect() } else { warranted };
     if customer_ids.is_empty() || pool.is_empty() {
         return batch;
     }
-    let mut rng = SplitMix64(seed);
-    for n in 0..count {
+    let mut rng = SplitMix64(seed ^ first as u64);
+    for n in first..first + count {
         let index = rng.below(pool.len() as u64) as usize;
         let (product_id, product) = pool[index];
         let sold_on = today - Duration::days(rng.below(3 * 365) as i64);
@@ -48,7 +50,7 @@ pub fn installed_base(count: usize, customer_ids: &[String], products: &[(String
             item.extensions.push(Extension { months: 12, coverage: Coverage { parts_percent: 100, labour_percent: 0 }, bought_on: Some(sold_on + Duration::days(300)), ..Default::default() });
         }
         if rng.chance(2) {
-            item.voided = Some(Voided { on: sold_on + Duration::days(90), reason: "Opened by an unauthorised repairer".into() });
+            item.voided = Some(Voided { on: sold_on + Duration::days(90), reason: "پلمب توسط تعمیرکار غیرمجاز باز شده است".into() });
         }
         batch.writes.extend(store::create(ITEM, &item, env).writes);
     }
@@ -71,7 +73,7 @@ mod tests {
         let customers = vec!["c1".to_string(), "c2".to_string()];
         let products = vec![product("heater", 18), product("install service", 0)];
         let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-        let batch = installed_base(500, &customers, &products, today, 7, &env);
+        let batch = installed_base(0, 500, &customers, &products, today, 7, &env);
         assert_eq!(batch.writes.len(), 500);
         let mut index = SerialIndex::new();
         for w in &batch.writes {
@@ -83,13 +85,18 @@ mod tests {
             index.put(&w.record.id, &item.product_id, &item.serial);
         }
         assert_eq!(index.find(&demo_serial(0, 123)).len(), 1);
+        // A second batch continues the numbering.
+        for w in &installed_base(500, 100, &customers, &products, today, 7, &env).writes {
+            let item: InstalledItem = w.record.decode().unwrap();
+            assert!(!index.taken(&item.product_id, &crate::warranty::lookup::normalize_serial(&item.serial), None), "serial {} twice", item.serial);
+        }
     }
 
     #[test]
     fn nothing_without_customers_or_products() {
         let env = SeededEnv::new(1, 0);
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        assert!(installed_base(10, &[], &[product("a", 12)], today, 1, &env).writes.is_empty());
-        assert!(installed_base(10, &["c".into()], &[], today, 1, &env).writes.is_empty());
+        assert!(installed_base(0, 10, &[], &[product("a", 12)], today, 1, &env).writes.is_empty());
+        assert!(installed_base(0, 10, &["c".into()], &[], today, 1, &env).writes.is_empty());
     }
 }

@@ -49,13 +49,27 @@ pub fn add_months(date: NaiveDate, months: u32, cal: TermCalendar) -> NaiveDate 
 }
 
 /// The last day a term of `months` starting on `start` covers: the day before
-/// the anniversary, e.g. Jalali 1402/01/01 + 12 → 1402/12/29. `None` for a
-/// term of 0 months (no warranty).
+/// the anniversary, e.g. Jalali 1402/01/01 + 12 → 1402/12/29. When the
+/// start's day does not exist in the anniversary's month (a sale on 30
+/// Esfand of a leap year, on 31 Shahrivar, on 31 January), the term runs to
+/// the end of that month: the customer loses no day to the calendar.
+/// `None` for a term of 0 months (no warranty).
 pub fn last_covered_day(start: NaiveDate, months: u32, cal: TermCalendar) -> Option<NaiveDate> {
     if months == 0 {
         return None;
     }
-    add_months(start, months, cal).pred_opt()
+    let anniversary = add_months(start, months, cal);
+    if day_of_month(anniversary, cal) < day_of_month(start, cal) {
+        return Some(anniversary);
+    }
+    anniversary.pred_opt()
+}
+
+fn day_of_month(date: NaiveDate, cal: TermCalendar) -> u32 {
+    match cal {
+        TermCalendar::Gregorian => chrono::Datelike::day(&date),
+        TermCalendar::Jalali => to_jalali(date).day,
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +151,19 @@ mod tests {
         assert_eq!(add_months(g(2024, 1, 31), 1, Gregorian), g(2024, 2, 29));
         assert_eq!(add_months(g(2023, 1, 31), 1, Gregorian), g(2023, 2, 28));
         assert_eq!(add_months(g(2023, 11, 30), 3, Gregorian), g(2024, 2, 29));
+    }
+
+    #[test]
+    fn a_start_day_missing_from_the_end_month_covers_that_whole_month() {
+        // 30 Esfand of leap 1403 + 12: 1404 has no 30 Esfand, so all of 29 Esfand is covered.
+        assert_eq!(last_covered_day(j(1403, 12, 30), 12, Jalali), Some(j(1404, 12, 29)));
+        // 29 Esfand of 1403 + 12 ends the day before 29 Esfand 1404, one day earlier.
+        assert_eq!(last_covered_day(j(1403, 12, 29), 12, Jalali), Some(j(1404, 12, 28)));
+        assert_eq!(last_covered_day(j(1403, 6, 31), 1, Jalali), Some(j(1403, 7, 30)));
+        assert_eq!(last_covered_day(j(1403, 6, 30), 1, Jalali), Some(j(1403, 7, 29)));
+        assert_eq!(last_covered_day(g(2025, 1, 31), 1, Gregorian), Some(g(2025, 2, 28)));
+        assert_eq!(last_covered_day(g(2024, 1, 31), 1, Gregorian), Some(g(2024, 2, 29)));
+        assert_eq!(last_covered_day(g(2024, 1, 30), 1, Gregorian), Some(g(2024, 2, 29)));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::dates::{add_months, last_covered_day, TermCalendar};
+use super::dates::{last_covered_day, TermCalendar};
 use super::lookup::normalize_serial;
 use super::Coverage;
 use crate::check::{self, Field, FieldError, Problem};
@@ -345,7 +345,7 @@ impl InstalledItem {
     }
 
     /// The last day of the base term plus every extension, counted from the
-    /// start as one total of months (see [`add_months`] for why). A void
+    /// start as one total of months (see [`super::dates::add_months`] for why). A void
     /// does not move it: [`InstalledItem::check`] reports the void.
     pub fn covered_until(&self) -> Option<NaiveDate> {
         last_covered_day(self.warranty_start()?, self.total_months(), self.calendar)
@@ -367,7 +367,7 @@ impl InstalledItem {
         let mut months = 0u32;
         for (reason, length, coverage) in periods {
             months = months.saturating_add(length);
-            if date < add_months(start, months, self.calendar) {
+            if last_covered_day(start, months, self.calendar).is_some_and(|last| date <= last) {
                 return Some((reason, coverage));
             }
         }

@@ -164,6 +164,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
                 <A href=format!("/customers/{id}/edit") attr:class="btn primary" attr:data-testid="edit">{move || t().edit}</A>
                 <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().merge}</A>
                 <A href=format!("/complaints/new?customer={id}") attr:class="btn" attr:data-testid="new-complaint">{move || t().new_complaint}</A>
+                <A href=format!("/warranty/items/new?customer={id}") attr:class="btn" attr:data-testid="register-item">{move || t().item_new}</A>
                 <button class="btn danger" on:click=delete disabled=move || deleting.get() data-testid="delete">{move || t().delete}</button>
             </div>
             <LogBar draft/>

@@ -74,6 +74,15 @@ fn CertificateSheet(id: String, item: InstalledItem, lang: Signal<Lang>) -> impl
                 <div class="qr certificate-qr" role="img" aria-label=move || t().field_serial inner_html=qr data-testid="certificate-qr"></div>
             </div>
             {move || {
+                let extensions = item.with_value(|i| i.extensions.clone());
+                (!extensions.is_empty()).then(|| view! {
+                    <h2>{move || t().item_extensions}</h2>
+                    <ul>{extensions.into_iter().map(|e| view! {
+                        <li>{move || localize_digits(&t().item_extension_line.replace("{n}", &e.months.to_string()), lang.get())}" · "{move || coverage_text(e.coverage, t(), lang.get())}</li>
+                    }).collect_view()}</ul>
+                })
+            }}
+            {move || {
                 let exclusions = item.with_value(|i| i.exclusions.clone());
                 (!exclusions.is_empty()).then(|| view! {
                     <h2>{move || t().item_exclusions}</h2>

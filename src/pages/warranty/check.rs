@@ -5,7 +5,6 @@
 use super::{customer_name, CoverageCard, WarrantyTabs};
 use crate::components::ScanButton;
 use crate::state::{use_installed, AppState};
-use daftar_core::locale::localize_digits;
 use daftar_core::warranty::item::InstalledItem;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -61,7 +60,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
                     let shown = typed.get_untracked();
                     view! {
                         <div class="card" data-testid="coverage-not-found">
-                            <p class="alert">{move || localize_digits(&t().coverage_not_found.replace("{serial}", &shown), state.lang.get())}</p>
+                            <p class="alert">{move || t().coverage_not_found.replace("{serial}", &shown)}</p>
                             {(!near.is_empty()).then(|| view! {
                                 <p class="muted">{move || t().coverage_did_you_mean}</p>
                                 <ul class="near-list">

@@ -19,8 +19,9 @@ pub fn ClaimNew() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let query = use_query_map();
+    // Read once (when the database opens): a write elsewhere must not wipe the form.
     let item = LocalResource::new(move || {
-        state.track_records();
+        state.store_status.track();
         let id = query.with(|q| q.get("item")).unwrap_or_default();
         async move { state.record(ITEM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| Some((r.id.clone(), r.decode::<InstalledItem>().ok()?))) }
     });

@@ -23,52 +23,65 @@ pub fn ClaimShow() -> impl IntoView {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
         async move { state.record(CLAIM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| Some((r.id.clone(), r.decode::<Claim>().ok()?))) }
     });
+    // The claim as last read. The view is built once per claim and reads
+    // this signal, so a write elsewhere (a photo, another tab) refreshes the
+    // figures without wiping parts, hours or a note being typed.
+    let current = RwSignal::new(None::<Option<(String, Claim)>>);
+    Effect::new(move || {
+        if let Some(found) = loaded.get() {
+            current.set(Some(found));
+        }
+    });
+    let shown = Memo::new(move |_| current.with(|c| c.as_ref().map(|found| found.as_ref().map(|(id, _)| id.clone()))));
     view! {
         <section class="page warranty-page" data-testid="claim-page">
             <WarrantyTabs/>
-            <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-                {move || loaded.get().map(|found| match found {
-                    Some((id, claim)) => view! { <ClaimView id claim/> }.into_any(),
-                    None => view! { <p class="muted" data-testid="claim-gone">{move || t().claim_gone}</p> }.into_any(),
-                })}
-            </Suspense>
+            {move || match shown.get() {
+                None => view! { <p class="muted">{move || t().loading}</p> }.into_any(),
+                Some(None) => view! { <p class="muted" data-testid="claim-gone">{move || t().claim_gone}</p> }.into_any(),
+                Some(Some(id)) => {
+                    let claim = Signal::derive(move || current.with(|c| c.clone().flatten().map(|(_, c)| c).unwrap_or_default()));
+                    view! { <ClaimView id claim/> }.into_any()
+                }
+            }}
         </section>
     }
 }
 
 #[component]
-fn ClaimView(id: String, claim: Claim) -> impl IntoView {
+fn ClaimView(id: String, claim: Signal<Claim>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = move || state.lang.get();
-    let customer = customer_name(state, &claim.customer_id);
-    let (reported, channel, coverage) = (claim.reported_on, claim.channel, claim.coverage);
-    let item_href = format!("/warranty/items/{}", claim.installed_item_id);
+    let first = claim.get_untracked();
+    let customer = customer_name(state, &first.customer_id);
+    let item_href = format!("/warranty/items/{}", first.installed_item_id);
+    let closed = Signal::derive(move || claim.with(|c| c.status == ClaimStatus::Closed));
     view! {
-        <h1><bdi>{claim.problem.clone()}</bdi></h1>
+        <h1><bdi>{first.problem.clone()}</bdi></h1>
         <dl class="facts card">
-            <dt>{move || t().field_serial}</dt><dd><a href=item_href dir="ltr" class="serial">{claim.serial.clone()}</a></dd>
+            <dt>{move || t().field_serial}</dt><dd><a href=item_href dir="ltr" class="serial">{first.serial.clone()}</a></dd>
             <dt>{move || t().customers}</dt><dd><bdi>{customer}</bdi></dd>
-            <dt>{move || t().claim_reported_on}</dt><dd>{move || reported.map(|d| format_date(d, lang())).unwrap_or_default()}</dd>
-            <dt>{move || t().claim_channel}</dt><dd>{move || labels::claim_channel(channel, t())}</dd>
-            <dt>{move || t().technician}</dt><dd><bdi>{claim.technician.clone()}</bdi></dd>
+            <dt>{move || t().claim_reported_on}</dt><dd>{move || claim.with(|c| c.reported_on).map(|d| format_date(d, lang())).unwrap_or_default()}</dd>
+            <dt>{move || t().claim_channel}</dt><dd>{move || labels::claim_channel(claim.with(|c| c.channel), t())}</dd>
+            <dt>{move || t().technician}</dt><dd><bdi>{move || claim.with(|c| c.technician.clone())}</bdi></dd>
             <dt>{move || t().certificate_coverage}</dt>
-            <dd data-testid="claim-coverage">{move || coverage.map(|c| coverage_text(c, t(), lang())).unwrap_or_else(|| t().claim_not_covered.to_string())}</dd>
+            <dd data-testid="claim-coverage">{move || claim.with(|c| c.coverage).map(|c| coverage_text(c, t(), lang())).unwrap_or_else(|| t().claim_not_covered.to_string())}</dd>
         </dl>
-        <ClaimStatusCard id=id.clone() claim=claim.clone()/>
-        <ClaimWork id=id.clone() claim=claim.clone()/>
-        <ClaimPhotos claim_id=id closed=claim.status == ClaimStatus::Closed/>
+        <ClaimStatusCard id=id.clone() claim/>
+        <ClaimWork id=id.clone() claim/>
+        <ClaimPhotos claim_id=id closed/>
     }
 }
 
 #[component]
-fn ClaimStatusCard(id: String, claim: Claim) -> impl IntoView {
+fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let note = RwSignal::new(String::new());
     let alert = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    let status = claim.status;
+    let status = move || claim.with(|c| c.status);
     let id = StoredValue::new(id);
     let go = move |to: ClaimStatus| {
         busy.set(true);
@@ -77,7 +90,10 @@ fn ClaimStatusCard(id: String, claim: Claim) -> impl IntoView {
             let moved = state.move_claim(&id.get_value(), to, &note.get_untracked()).await;
             let t = state.t_untracked();
             match moved {
-                Ok(()) => state.notify(format!("{} {}", t.claim_moved, labels::claim_status(to, t)), None),
+                Ok(()) => {
+                    note.set(String::new());
+                    state.notify(format!("{} {}", t.claim_moved, labels::claim_status(to, t)), None);
+                }
                 Err(ClaimChangeError::Invalid(_)) => alert.set(Some(t.claim_reason_needed.to_string())),
                 Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.claim_changed_elsewhere.to_string())),
                 Err(ClaimChangeError::Store(e)) => alert.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
@@ -85,25 +101,27 @@ fn ClaimStatusCard(id: String, claim: Claim) -> impl IntoView {
             let _ = busy.try_set(false);
         });
     };
-    let steps = claim.steps.clone();
-    let reasons = [(claim.diagnosis.clone(), t().claim_diagnosis), (claim.reject_reason.clone(), t().claim_reject_reason), (claim.resolution.clone(), t().claim_resolution)];
+    let reasons = move || {
+        let t = t();
+        claim.with(|c| [(c.diagnosis.clone(), t.claim_diagnosis), (c.reject_reason.clone(), t.claim_reject_reason), (c.resolution.clone(), t.claim_resolution)])
+    };
     view! {
         <div class="card status-card" data-testid="claim-status-card">
-            <p>{move || t().field_status}": "<strong data-testid="claim-status">{move || labels::claim_status(status, t())}</strong></p>
-            {reasons.into_iter().filter(|(text, _)| !text.is_empty()).map(|(text, label)| view! { <p class="muted">{label}": "<bdi>{text}</bdi></p> }).collect_view()}
+            <p>{move || t().field_status}": "<strong data-testid="claim-status">{move || labels::claim_status(status(), t())}</strong></p>
+            {move || reasons().into_iter().filter(|(text, _)| !text.is_empty()).map(|(text, label)| view! { <p class="muted">{label}": "<bdi>{text}</bdi></p> }).collect_view()}
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
-            {(!allowed_next(status).is_empty()).then(|| view! {
+            <Show when=move || !allowed_next(status()).is_empty()>
                 <label for="claim-note">{move || t().claim_note}</label>
                 <textarea id="claim-note" rows="2" bind:value=note data-testid="claim-note"></textarea>
                 <div class="actions">
-                    {allowed_next(status).iter().map(|&to| view! {
+                    {move || allowed_next(status()).iter().map(|&to| view! {
                         <button type="button" class=if to == ClaimStatus::Rejected { "btn danger" } else { "btn primary" } disabled=move || busy.get()
                             data-testid=format!("claim-to-{to:?}") on:click=move |_| go(to)>{move || labels::claim_move(to, t())}</button>
                     }).collect_view()}
                 </div>
-            })}
+            </Show>
             <ol class="history" data-testid="claim-history">
-                {steps.into_iter().map(|s| view! {
+                {move || claim.with(|c| c.steps.clone()).into_iter().map(|s| view! {
                     <li>{move || local_datetime(s.at, state.lang.get())}" — "{move || labels::claim_status(s.status, t())}
                         {(!s.note.is_empty()).then(|| view! { ": "<bdi>{s.note.clone()}</bdi> })}</li>
                 }).collect_view()}

@@ -5,25 +5,42 @@
 use super::use_products;
 use crate::i18n::problem_text;
 use crate::state::{AppState, ClaimChangeError};
-use daftar_core::locale::{format_money, plain_money};
+use daftar_core::locale::{format_money, plain_money, Currency};
 use daftar_core::warranty::claims::{Claim, ClaimStatus, PartLine};
 use leptos::prelude::*;
 
+/// A catalog price in the claim's currency: rials and tomans convert (ten
+/// rials to the toman); other pairs have no rate on the device.
+fn price_in(price: i64, from: Currency, to: Currency) -> Option<i64> {
+    match (from, to) {
+        _ if from == to => Some(price),
+        (Currency::Irr, Currency::Irt) => Some((price + 5) / 10),
+        (Currency::Irt, Currency::Irr) => price.checked_mul(10),
+        _ => None,
+    }
+}
+
 #[component]
-pub fn ClaimWork(id: String, claim: Claim) -> impl IntoView {
+pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = move || state.lang.get();
-    let currency = claim.currency;
-    let closed = claim.status == ClaimStatus::Closed;
-    let parts = RwSignal::new(claim.parts.clone());
-    let hours = RwSignal::new(if claim.labour_tenths == 0 { String::new() } else { format!("{}.{}", claim.labour_tenths / 10, claim.labour_tenths % 10) });
-    let rate = RwSignal::new(if claim.labour_rate == 0 { String::new() } else { plain_money(claim.labour_rate, currency) });
+    // The boxes start from the claim as first shown; what is typed stays
+    // until saved, whatever else is written meanwhile.
+    let first = claim.get_untracked();
+    let currency = first.currency;
+    let closed = move || claim.with(|c| c.status == ClaimStatus::Closed);
+    let parts = RwSignal::new(first.parts.clone());
+    let hours = RwSignal::new(if first.labour_tenths == 0 { String::new() } else { format!("{}.{}", first.labour_tenths / 10, first.labour_tenths % 10) });
+    let rate = RwSignal::new(if first.labour_rate == 0 { String::new() } else { plain_money(first.labour_rate, currency) });
     let alert = RwSignal::new(None::<String>);
     let products = use_products();
     let add_part = move |product_id: String| {
         let Some((_, p)) = products.get_untracked().unwrap_or_default().into_iter().find(|(id, _)| *id == product_id) else { return };
-        parts.update(|lines| lines.push(PartLine { product_id, name: p.name.clone(), quantity: 1, unit_price: p.price }));
+        match price_in(p.price, p.currency, currency) {
+            Some(unit_price) => parts.update(|lines| lines.push(PartLine { product_id, name: p.name.clone(), quantity: 1, unit_price })),
+            None => alert.set(Some(state.t_untracked().claim_part_currency.replace("{currency}", p.currency.name(state.lang.get_untracked())))),
+        }
     };
     let id = StoredValue::new(id);
     let save = move |_| {
@@ -42,7 +59,7 @@ pub fn ClaimWork(id: String, claim: Claim) -> impl IntoView {
             }
         });
     };
-    let cost = claim.cost();
+    let cost = move || claim.with(Claim::cost);
     let money = move |v: i64| format_money(v, currency, lang());
     view! {
         <div class="card claim-work" data-testid="claim-work">
@@ -57,13 +74,13 @@ pub fn ClaimWork(id: String, claim: Claim) -> impl IntoView {
                                 parts.update(|l| if let Some(x) = l.get_mut(i) { x.quantity = q });
                             }/>
                         <span>{move || money(line.unit_price * i64::from(line.quantity))}</span>
-                        {(!closed).then(|| view! {
+                        <Show when=move || !closed()>
                             <button type="button" class="btn ghost" aria-label=move || t().remove on:click=move |_| parts.update(|l| { l.remove(i); })>"×"</button>
-                        })}
+                        </Show>
                     </li>
                 }).collect_view()}
             </ul>
-            {(!closed).then(|| view! {
+            <Show when=move || !closed()>
                 <div class="field">
                     <label for="claim-add-part">{move || t().claim_add_part}</label>
                     <select id="claim-add-part" data-testid="claim-add-part" on:change=move |ev| {
@@ -87,14 +104,14 @@ pub fn ClaimWork(id: String, claim: Claim) -> impl IntoView {
                 </div>
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <button type="button" class="btn primary" on:click=save data-testid="claim-work-save">{move || t().claim_work_save}</button>
-            })}
+            </Show>
             <table class="cost-split" data-testid="cost-split">
                 <thead><tr><th></th><th>{move || t().claim_total}</th><th>{move || t().claim_covered}</th><th>{move || t().claim_billable}</th></tr></thead>
                 <tbody>
-                    <tr><th>{move || t().claim_parts}</th><td>{move || money(cost.parts_total)}</td><td>{move || money(cost.parts_covered)}</td><td>{move || money(cost.parts_billable)}</td></tr>
-                    <tr><th>{move || t().claim_labour}</th><td>{move || money(cost.labour_total)}</td><td>{move || money(cost.labour_covered)}</td><td>{move || money(cost.labour_billable)}</td></tr>
-                    <tr class="total"><th>{move || t().claim_total}</th><td>{move || money(cost.total())}</td>
-                        <td data-testid="cost-covered">{move || money(cost.covered())}</td><td data-testid="cost-billable">{move || money(cost.billable())}</td></tr>
+                    <tr><th>{move || t().claim_parts}</th><td>{move || money(cost().parts_total)}</td><td>{move || money(cost().parts_covered)}</td><td>{move || money(cost().parts_billable)}</td></tr>
+                    <tr><th>{move || t().claim_labour}</th><td>{move || money(cost().labour_total)}</td><td>{move || money(cost().labour_covered)}</td><td>{move || money(cost().labour_billable)}</td></tr>
+                    <tr class="total"><th>{move || t().claim_total}</th><td>{move || money(cost().total())}</td>
+                        <td data-testid="cost-covered">{move || money(cost().covered())}</td><td data-testid="cost-billable">{move || money(cost().billable())}</td></tr>
                 </tbody>
             </table>
         </div>

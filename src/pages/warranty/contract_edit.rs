@@ -62,6 +62,7 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
     let notes = RwSignal::new(input.notes);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
     let is_new = existing.is_none();
     let id = existing.as_ref().map(|r| r.id.clone());
     let existing = StoredValue::new(existing);
@@ -92,8 +93,11 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 notes: notes.get_untracked(),
             };
             let navigate = navigate.clone();
+            saving.set(true);
             leptos::task::spawn_local(async move {
-                match state.save_contract(existing.get_value().as_ref(), &input).await {
+                let saved = state.save_contract(existing.get_value().as_ref(), &input).await;
+                saving.set(false);
+                match saved {
                     Ok(_) => {
                         state.notify(state.t_untracked().contract_saved.to_string(), None);
                         navigate(BACK, Default::default());
@@ -106,6 +110,19 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 }
             });
         }
+    };
+    let delete = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let Some(prev) = existing.get_value() else { return };
+            match state.delete_record(&prev).await {
+                Ok(()) => {
+                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(CONTRACT.to_string(), prev.id.clone())));
+                    navigate(BACK, Default::default());
+                }
+                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+            }
+        });
     };
     view! {
         <section class="page form-page" data-testid="contract-page">
@@ -147,8 +164,11 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 <TextField errors id="contract-response" label=|t| t.contract_response_hours value=response field=Field::Duration inputmode="numeric" ltr=true/>
                 <TextField errors id="contract-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" data-testid="contract-save">{move || t().save}</button>
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="contract-save">{move || t().save}</button>
                     <a class="btn ghost" href=BACK>{move || t().cancel}</a>
+                    <Show when=move || !is_new>
+                        <button type="button" class="btn danger" on:click=delete.clone() data-testid="contract-delete">{move || t().delete}</button>
+                    </Show>
                 </div>
             </form>
         </section>
@@ -169,7 +189,9 @@ fn PlanVisits(id: String, contract: ServiceContract) -> impl IntoView {
     let dates = maintenance_dates(&contract);
     let count = dates.len();
     let contract = StoredValue::new(contract);
+    let busy = RwSignal::new(false);
     let plan = move |_| {
+        busy.set(true);
         let c = contract.get_value();
         let visits: Vec<ServiceVisit> = maintenance_dates(&c)
             .into_iter()
@@ -189,13 +211,14 @@ fn PlanVisits(id: String, contract: ServiceContract) -> impl IntoView {
                 Ok(()) => state.notify(state.t_untracked().contract_visits_planned.to_string(), None),
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
             }
+            let _ = busy.try_set(false);
         });
     };
     view! {
         <div class="card" data-testid="contract-visits">
             <p>{move || localize_digits(&t().contract_planned.replace("{n}", &planned.get().unwrap_or(0).to_string()), state.lang.get())}</p>
             {move || (planned.get() == Some(0) && count > 0).then(|| view! {
-                <button type="button" class="btn primary" on:click=plan data-testid="contract-plan">
+                <button type="button" class="btn primary" disabled=move || busy.get() on:click=plan data-testid="contract-plan">
                     {move || localize_digits(&t().contract_plan.replace("{n}", &count.to_string()), state.lang.get())}
                 </button>
             })}

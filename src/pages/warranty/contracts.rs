@@ -58,6 +58,9 @@ pub fn ContractList() -> impl IntoView {
                                 <span class="muted"><bdi>{customer}</bdi></span>
                                 <span>{period}</span>
                                 <span class="muted">{visits}</span>
+                                {(c.response_hours > 0).then(|| view! {
+                                    <span class="muted">{move || localize_digits(&t().contract_response_line.replace("{n}", &c.response_hours.to_string()), lang())}</span>
+                                })}
                                 <span>{move || format_money(price, currency, lang())}</span>
                             </li>
                         }

@@ -8,7 +8,7 @@ use crate::i18n::{problem_text, store_error_text};
 use crate::state::AppState;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::format_date;
-use daftar_core::warranty::item::{Extension, InstalledItem, TransferError};
+use daftar_core::warranty::item::{CoverageStatus, Extension, InstalledItem, TransferError};
 use daftar_core::warranty::Coverage;
 use leptos::prelude::*;
 
@@ -29,6 +29,8 @@ pub fn ItemActions(id: String, item: InstalledItem) -> impl IntoView {
     let customer_id = item.customer_id.clone();
     let can_transfer = item.transferable && item.voided.is_none();
     let can_void = item.voided.is_none();
+    // An extension continues a running warranty; a lapsed or void one is not extended.
+    let can_extend = !matches!(crate::state::coverage_today(&item).status, CoverageStatus::Expired | CoverageStatus::Void);
     let link = move |path: &str| format!("/warranty/items/{}{path}", id.get_value());
     view! {
         <div class="actions item-actions">
@@ -36,7 +38,7 @@ pub fn ItemActions(id: String, item: InstalledItem) -> impl IntoView {
             <a class="btn" href=link("/certificate") data-testid="item-certificate">{move || t().certificate}</a>
             <a class="btn primary" href=move || format!("/warranty/claims/new?item={}", id.get_value()) data-testid="claim-new">{move || t().claim_new}</a>
             <a class="btn" href=move || format!("/warranty/visits/new?item={}&customer={customer_id}", id.get_value()) data-testid="visit-new">{move || t().visit_new}</a>
-            <button type="button" class="btn" on:click=move |_| toggle(Open::Extend) data-testid="item-extend">{move || t().item_extend}</button>
+            {can_extend.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Extend) data-testid="item-extend">{move || t().item_extend}</button> })}
             {can_transfer.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Transfer) data-testid="item-transfer">{move || t().item_transfer}</button> })}
             {can_void.then(|| view! { <button type="button" class="btn danger" on:click=move |_| toggle(Open::Void) data-testid="item-void">{move || t().item_void}</button> })}
         </div>

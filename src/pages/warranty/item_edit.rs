@@ -95,7 +95,9 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
         }
         true
     });
-    let submit = move |ev: leptos::ev::SubmitEvent| {
+    let submit = {
+        let navigate = navigate.clone();
+        move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let lang = state.lang.get_untracked();
         let (Ok(sold_on), Ok(installed_on)) = (read_date(sold, sold_bad, lang), read_date(installed, installed_bad, lang)) else { return };
@@ -134,6 +136,20 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
                 Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
             }
         });
+    }
+    };
+    let delete = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let Some(prev) = existing.get_value() else { return };
+            match state.delete_record(&prev).await {
+                Ok(()) => {
+                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(ITEM.to_string(), prev.id.clone())));
+                    navigate("/warranty/items", Default::default());
+                }
+                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+            }
+        });
     };
     view! {
         <section class="page form-page" data-testid="item-form-page">
@@ -152,7 +168,12 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
                     <FieldErrors errors field=Field::Product id="item-product"/>
                 </div>
                 <TextField errors=errors id="item-serial" label=|t| t.field_serial value=serial field=Field::Serial required=true ltr=true/>
-                <CustomerPicker id="item-customer" chosen=customer errors=errors/>
+                // The owner changes only by a transfer, which checks the warranty allows it and keeps the history.
+                {if is_new {
+                    view! { <CustomerPicker id="item-customer" chosen=customer errors=errors/> }.into_any()
+                } else {
+                    view! { <p class="muted">{move || t().item_owner}": "<bdi>{super::customer_name(state, &customer.get_untracked())}</bdi></p> }.into_any()
+                }}
                 <div class="row2">
                     <div>
                         <DateField id="item-sold" label=|t| t.item_sold_on value=sold invalid=sold_bad/>
@@ -179,6 +200,9 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="item-save">{move || t().save}</button>
                     <a class="btn ghost" href="/warranty/items">{move || t().cancel}</a>
+                    <Show when=move || !is_new>
+                        <button type="button" class="btn danger" on:click=delete.clone() data-testid="item-delete">{move || t().delete}</button>
+                    </Show>
                 </div>
             </form>
         </section>

@@ -22,7 +22,8 @@ pub fn ItemList() -> impl IntoView {
         let (serial_q, text_q) = (normalize_serial(&q), normalize_for_search(&q));
         state.installed.with(|b| {
             let Some(b) = b else { return (0, Vec::new()) };
-            let mut hits: Vec<(String, InstalledItem)> = b
+            // References first: only the rows shown are copied, whatever the base's size.
+            let mut hits: Vec<(&String, &InstalledItem)> = b
                 .items
                 .iter()
                 .filter(|(_, i)| {
@@ -31,12 +32,15 @@ pub fn ItemList() -> impl IntoView {
                         || normalize_for_search(&i.product_name).contains(&text_q)
                         || normalize_for_search(&customer_name(state, &i.customer_id)).contains(&text_q)
                 })
-                .map(|(id, i)| (id.clone(), i.clone()))
                 .collect();
             let total = hits.len();
-            hits.sort_by(|a, b| b.1.sold_on.cmp(&a.1.sold_on).then_with(|| a.1.serial.cmp(&b.1.serial)));
-            hits.truncate(SHOWN);
-            (total, hits)
+            let newest_first = |a: &(&String, &InstalledItem), b: &(&String, &InstalledItem)| b.1.sold_on.cmp(&a.1.sold_on).then_with(|| a.1.serial.cmp(&b.1.serial));
+            if hits.len() > SHOWN {
+                hits.select_nth_unstable_by(SHOWN, newest_first);
+                hits.truncate(SHOWN);
+            }
+            hits.sort_by(newest_first);
+            (total, hits.into_iter().map(|(id, i)| (id.clone(), i.clone())).collect::<Vec<_>>())
         })
     });
     view! {

@@ -94,10 +94,12 @@ fn status_label(s: CoverageStatus, t: &Texts) -> &'static str {
 /// days are left, when it ended, why it is void.
 fn reason_text(c: &CoverageCheck, item: &InstalledItem, t: &Texts, lang: Lang) -> String {
     let date = |d| format_date(d, lang);
+    // Numbers in the reader's digits; a void reason stays as it was written.
+    let number = |n: i64| localize_digits(&n.to_string(), lang);
     let until = c.until.map(date).unwrap_or_default();
-    let text = match &c.reason {
+    match &c.reason {
         Reason::InTerm | Reason::InExtension { .. } => {
-            let left = t.cov_until_left.replace("{date}", &until).replace("{n}", &c.days_left.unwrap_or(0).to_string());
+            let left = t.cov_until_left.replace("{date}", &until).replace("{n}", &number(c.days_left.unwrap_or(0)));
             match c.reason {
                 Reason::InExtension { .. } => format!("{left} {}", t.cov_in_extension),
                 _ => left,
@@ -105,11 +107,10 @@ fn reason_text(c: &CoverageCheck, item: &InstalledItem, t: &Texts, lang: Lang) -
         }
         Reason::Ended { on } => t.cov_ended_on.replace("{date}", &date(*on)),
         Reason::Voided { on, reason } => t.cov_void_since.replace("{date}", &date(*on)).replace("{reason}", reason),
-        Reason::AwaitingInstallation => t.cov_awaiting_installation.replace("{n}", &item.term_months.to_string()),
+        Reason::AwaitingInstallation => t.cov_awaiting_installation.replace("{n}", &number(i64::from(item.term_months))),
         Reason::NotYetStarted { on } => t.cov_starts_on.replace("{date}", &date(*on)),
         Reason::NoTerm => t.cov_no_term.to_string(),
-    };
-    localize_digits(&text, lang)
+    }
 }
 
 fn coverage_text(c: Coverage, t: &Texts, lang: Lang) -> String {

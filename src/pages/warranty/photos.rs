@@ -31,7 +31,7 @@ async fn downscale(file: &web_sys::File, claim_id: &str) -> Option<ClaimPhoto> {
 }
 
 #[component]
-pub fn ClaimPhotos(claim_id: String, closed: bool) -> impl IntoView {
+pub fn ClaimPhotos(claim_id: String, closed: Signal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let claim_id = StoredValue::new(claim_id);
@@ -55,20 +55,22 @@ pub fn ClaimPhotos(claim_id: String, closed: bool) -> impl IntoView {
         input.set_value("");
         busy.set(true);
         alert.set(None);
+        // Read now: the page may be left while the photos are still being saved.
+        let claim_id = claim_id.get_value();
         leptos::task::spawn_local(async move {
             for file in files {
-                let Some(photo) = downscale(&file, &claim_id.get_value()).await else {
-                    alert.set(Some(state.t_untracked().photo_unreadable.to_string()));
+                let Some(photo) = downscale(&file, &claim_id).await else {
+                    let _ = alert.try_set(Some(state.t_untracked().photo_unreadable.to_string()));
                     continue;
                 };
                 match state.add_claim_photo(&photo).await {
                     Ok(true) => {}
                     Ok(false) => {
-                        alert.set(Some(localize_digits(&state.t_untracked().photo_limit.replace("{n}", &MAX_PHOTOS.to_string()), state.lang.get_untracked())));
+                        let _ = alert.try_set(Some(localize_digits(&state.t_untracked().photo_limit.replace("{n}", &MAX_PHOTOS.to_string()), state.lang.get_untracked())));
                         break;
                     }
                     Err(e) => {
-                        alert.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked())));
+                        let _ = alert.try_set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked())));
                         break;
                     }
                 }
@@ -92,19 +94,19 @@ pub fn ClaimPhotos(claim_id: String, closed: bool) -> impl IntoView {
                     view! {
                         <figure class="photo" data-testid="claim-photo">
                             <img src=src alt=move || t().claim_photos width=p.width height=p.height/>
-                            {(!closed).then(|| view! {
-                                <button type="button" class="btn ghost" on:click=move |_| remove(record.clone())>{move || t().delete}</button>
-                            })}
+                            <Show when=move || !closed.get()>
+                                <button type="button" class="btn ghost" on:click={let record = record.clone(); move |_| remove(record.clone())}>{move || t().delete}</button>
+                            </Show>
                         </figure>
                     }
                 }).collect_view()}
             </div>
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
-            {move || (!closed && count() < MAX_PHOTOS).then(|| view! {
+            {move || (!closed.get() && count() < MAX_PHOTOS).then(|| view! {
                 <label class="btn photo-take">
                     {move || if busy.get() { t().photo_saving } else { t().photo_take }}
                     <input type="file" accept="image/*" capture="environment" multiple=true class="visually-hidden"
-                        on:change=add data-testid="photo-input"/>
+                        disabled=move || busy.get() on:change=add data-testid="photo-input"/>
                 </label>
             })}
         </div>

@@ -6,7 +6,8 @@
 use super::{customer_name, WarrantyTabs};
 use crate::state::{use_installed, AppState};
 use daftar_core::locale::{format_date, localize_digits};
-use daftar_core::pipeline::DEAL_KIND;
+use daftar_core::locale::Currency;
+use daftar_core::pipeline::{Deal, Status, DEAL_KIND};
 use daftar_core::warranty::item::CoverageStatus;
 use daftar_core::warranty::service::{coming_due, RenewalSource, RenewalTexts, Renewable, ServiceContract, WINDOWS};
 use daftar_core::warranty::{CONTRACT, ITEM};
@@ -14,25 +15,30 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::HashMap;
 
-/// Everything that ends and can be renewed — live warranties and contracts —
-/// with the renewal deal already made for it, and each contract's price.
-async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, i64>) {
+/// Everything that ends and can be renewed — live warranties and contracts
+/// of customers still on the device — with the open renewal deal already
+/// made for it, and each contract's price.
+async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, (i64, Currency)>) {
     let link_fields = [format!("{ITEM}_id"), format!("{CONTRACT}_id")];
+    // Only an open deal stands for the renewal: once won or lost, the next
+    // end date can be offered again.
     let deals: HashMap<String, String> = state
         .all_live(DEAL_KIND)
         .await
         .unwrap_or_default()
         .into_iter()
+        .filter(|r| r.decode::<Deal>().is_ok_and(|d| d.status == Status::Open))
         .filter_map(|r| {
             let source = link_fields.iter().find_map(|f| r.fields.get(f).and_then(|v| v.as_str()).map(str::to_string))?;
             Some((source, r.id))
         })
         .collect();
+    let known = |customer_id: &str| state.customers.with_untracked(|c| c.row(customer_id).is_some());
     let today = crate::browser_env::today();
     let mut out = Vec::new();
     state.installed.with_untracked(|b| {
         let Some(b) = b else { return };
-        for (id, item) in &b.items {
+        for (id, item) in b.items.iter().filter(|(_, i)| known(&i.customer_id)) {
             let check = item.check(today, 0);
             if !matches!(check.status, CoverageStatus::Covered | CoverageStatus::ExpiringSoon) {
                 continue;
@@ -44,8 +50,8 @@ async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, i64>) {
     let mut prices = HashMap::new();
     for r in state.all_live(CONTRACT).await.unwrap_or_default() {
         let Ok(c) = r.decode::<ServiceContract>() else { continue };
-        let Some(ends_on) = c.ends_on else { continue };
-        prices.insert(r.id.clone(), c.price);
+        let Some(ends_on) = c.ends_on.filter(|_| known(&c.customer_id)) else { continue };
+        prices.insert(r.id.clone(), (c.price, c.currency));
         out.push(Renewable { source: RenewalSource::Contract, deal_id: deals.get(&r.id).cloned(), id: r.id, customer_id: c.customer_id, title: c.title, ends_on });
     }
     (out, prices)
@@ -86,8 +92,8 @@ pub fn RenewalsPage() -> impl IntoView {
                     <ul class="plain-list card" data-testid="renewal-list">
                         {rows.is_empty().then(|| view! { <li class="muted">{move || t().renewals_none}</li> })}
                         {rows.into_iter().map(|(r, days_left, _)| {
-                            let amount = prices.get(&r.id).copied().unwrap_or(0);
-                            view! { <RenewalRow r days_left amount/> }
+                            let price = prices.get(&r.id).copied().unwrap_or((0, state.currency.get_untracked()));
+                            view! { <RenewalRow r days_left price/> }
                         }).collect_view()}
                     </ul>
                 })}
@@ -97,7 +103,7 @@ pub fn RenewalsPage() -> impl IntoView {
 }
 
 #[component]
-fn RenewalRow(r: Renewable, days_left: i64, amount: i64) -> impl IntoView {
+fn RenewalRow(r: Renewable, days_left: i64, price: (i64, Currency)) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = move || state.lang.get();
@@ -120,7 +126,7 @@ fn RenewalRow(r: Renewable, days_left: i64, amount: i64) -> impl IntoView {
             task_title: t.renewal_task_title.replace("{customer}", &customer).replace("{title}", &r.title),
         };
         leptos::task::spawn_local(async move {
-            match state.renew(&r, &texts, amount).await {
+            match state.renew(&r, &texts, price).await {
                 Ok(id) => {
                     deal.set(Some(id));
                     state.notify(state.t_untracked().renewal_created.to_string(), None);

@@ -58,6 +58,7 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
     let (contract_id, claim_id) = (input.service_contract_id, input.warranty_claim_id);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let alert = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
     let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
     let installed = use_installed();
@@ -90,8 +91,11 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                 kind: kind.get_untracked(),
             };
             let navigate = navigate.clone();
+            saving.set(true);
             leptos::task::spawn_local(async move {
-                match state.save_visit(existing.get_value().as_ref(), &input).await {
+                let saved = state.save_visit(existing.get_value().as_ref(), &input).await;
+                saving.set(false);
+                match saved {
                     Ok(_) => {
                         state.notify(state.t_untracked().visit_saved.to_string(), None);
                         navigate(BACK, Default::default());
@@ -105,10 +109,23 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
             });
         }
     };
+    let delete = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let Some(prev) = existing.get_value() else { return };
+            match state.delete_record(&prev).await {
+                Ok(()) => {
+                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(VISIT.to_string(), prev.id.clone())));
+                    navigate(BACK, Default::default());
+                }
+                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+            }
+        });
+    };
     view! {
         <section class="page form-page" data-testid="visit-page">
             <h1>{move || if is_new { t().visit_new } else { t().visit_edit }}</h1>
-            {visit.map(|v| view! { <VisitReport existing v/> })}
+            {existing.get_value().map(|r| view! { <VisitReport id=r.id/> })}
             <form on:submit=submit novalidate data-testid="visit-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <CustomerPicker id="visit-customer" chosen=customer errors=errors/>
@@ -130,54 +147,79 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                 </div>
                 <TextField errors id="visit-technician" label=|t| t.technician value=technician/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" data-testid="visit-save">{move || t().save}</button>
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="visit-save">{move || t().save}</button>
                     <a class="btn ghost" href=BACK>{move || t().cancel}</a>
+                    <Show when=move || !is_new>
+                        <button type="button" class="btn danger" on:click=delete.clone() data-testid="visit-delete">{move || t().delete}</button>
+                    </Show>
                 </div>
             </form>
         </section>
     }
 }
 
-/// The visit's status, its report, and the buttons to record what happened.
+/// The visit's status, its report, and the buttons to record what happened;
+/// re-read after every write, so it always shows the stored status.
 #[component]
-fn VisitReport(existing: StoredValue<Option<Record>>, v: ServiceVisit) -> impl IntoView {
+fn VisitReport(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let report = RwSignal::new(v.report.clone());
+    let id = StoredValue::new(id);
+    let stored = LocalResource::new(move || {
+        state.track_records();
+        async move { state.record(VISIT, &id.get_value()).await.ok().flatten().and_then(|r| r.decode::<ServiceVisit>().ok()) }
+    });
+    let report = RwSignal::new(String::new());
+    // The stored report fills the box once; typing is not overwritten by later reads.
+    Effect::new(move |filled: Option<bool>| {
+        if filled == Some(true) {
+            return true;
+        }
+        match stored.get().flatten() {
+            Some(v) => {
+                report.set(v.report);
+                true
+            }
+            None => false,
+        }
+    });
+    let status = move || stored.get().flatten().map(|v| v.status).unwrap_or_default();
     let alert = RwSignal::new(None::<String>);
-    let status = v.status;
-    let record = move || existing.get_value().expect("a visit being reported is stored");
+    let busy = RwSignal::new(false);
     let done = move |_| {
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            match state.finish_visit(&record(), &report.get_untracked()).await {
+            match state.finish_visit(&id.get_value(), &report.get_untracked()).await {
                 Ok(()) => state.notify(state.t_untracked().visit_saved.to_string(), None),
                 Err(SaveError::Invalid(_)) => alert.set(Some(state.t_untracked().visit_report_needed.to_string())),
                 Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
             }
+            let _ = busy.try_set(false);
         });
     };
     let set = move |to: VisitStatus| {
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            if let Err(e) = state.set_visit_status(&record(), to).await {
+            if let Err(e) = state.set_visit_status(&id.get_value(), to).await {
                 alert.set(Some(store_error_text(&e, state.lang.get_untracked())));
             }
+            let _ = busy.try_set(false);
         });
     };
     view! {
         <div class="card status-card" data-testid="visit-report">
-            <p>{move || t().field_status}": "<strong data-testid="visit-status">{move || labels::visit_status(status, t())}</strong></p>
+            <p>{move || t().field_status}": "<strong data-testid="visit-status">{move || labels::visit_status(status(), t())}</strong></p>
             <label for="visit-report-text">{move || t().visit_report}</label>
             <textarea id="visit-report-text" rows="4" bind:value=report data-testid="visit-report-text"></textarea>
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <div class="actions">
-                <button type="button" class="btn primary" on:click=done data-testid="visit-done">{move || t().visit_mark_done}</button>
-                {(status == VisitStatus::Scheduled).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| set(VisitStatus::Missed)>{move || labels::visit_status(VisitStatus::Missed, t())}</button>
-                    <button type="button" class="btn danger" on:click=move |_| set(VisitStatus::Cancelled)>{move || labels::visit_status(VisitStatus::Cancelled, t())}</button>
-                })}
-                {(status != VisitStatus::Scheduled).then(|| view! {
-                    <button type="button" class="btn" on:click=move |_| set(VisitStatus::Scheduled)>{move || t().visit_reopen}</button>
-                })}
+                <button type="button" class="btn primary" disabled=move || busy.get() on:click=done data-testid="visit-done">{move || t().visit_mark_done}</button>
+                <Show when=move || status() == VisitStatus::Scheduled fallback=move || view! {
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Scheduled)>{move || t().visit_reopen}</button>
+                }>
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Missed)>{move || labels::visit_status(VisitStatus::Missed, t())}</button>
+                    <button type="button" class="btn danger" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Cancelled)>{move || labels::visit_status(VisitStatus::Cancelled, t())}</button>
+                </Show>
             </div>
         </div>
     }
