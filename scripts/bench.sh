@@ -8,3 +8,4 @@ source scripts/env.sh
 trunk build --release
 node tests/bench/run.mjs "$@"
 node tests/bench/survey_link.mjs "$@"
+node tests/bench/warranty.mjs "$@"

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 /// Barcodes a serial label may carry, and the certificate's QR code.
 const SERIAL_FORMATS: &[&str] = &["qr_code", "code_128", "code_39", "ean_13", "data_matrix"];
 const NEAR_LIMIT: usize = 5;
+const NEAR_PAUSE_MS: i32 = 250;
 
 #[component]
 pub fn CoverageCheckPage() -> impl IntoView {
@@ -21,7 +22,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
     let query = use_query_map();
     let typed = RwSignal::new(query.with_untracked(|q| q.get("serial")).unwrap_or_default());
     let scanned = Callback::new(move |code: String| typed.set(code.trim().to_string()));
-    // (item id, item) for each exact match, or the near matches' serials.
+    // (item id, item) for each exact match: answered at every keystroke.
     let found = Memo::new(move |_| {
         let q = typed.get();
         if q.trim().is_empty() || !ready.get() {
@@ -29,14 +30,30 @@ pub fn CoverageCheckPage() -> impl IntoView {
         }
         state.installed.with(|b| {
             let b = b.as_ref()?;
-            let exact: Vec<(String, InstalledItem)> = b.index.find(&q).into_iter().filter_map(|id| Some((id.to_string(), b.items.get(id)?.clone()))).collect();
-            let near: Vec<String> = if exact.is_empty() {
-                b.index.near(&q, NEAR_LIMIT).into_iter().filter_map(|id| Some(b.items.get(id)?.serial.clone())).collect()
-            } else {
-                Vec::new()
-            };
-            Some((exact, near))
+            Some(b.index.find(&q).into_iter().filter_map(|id| Some((id.to_string(), b.items.get(id)?.clone()))).collect::<Vec<_>>())
         })
+    });
+    // Near matches compare the typed serial with every one on the device:
+    // worth it once typing pauses, not for each half-typed serial.
+    let near = RwSignal::new(Vec::<String>::new());
+    Effect::new(move || {
+        let q = typed.get();
+        near.set(Vec::new());
+        if !found.with(|f| f.as_ref().is_some_and(Vec::is_empty)) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            crate::browser_env::sleep_ms(NEAR_PAUSE_MS).await;
+            if typed.try_with_untracked(|now| *now != q).unwrap_or(true) {
+                return;
+            }
+            let span = crate::perf::start("daftar:near-matches");
+            let serials = state.installed.with_untracked(|b| {
+                b.as_ref().map(|b| b.index.near(&q, NEAR_LIMIT).into_iter().filter_map(|id| Some(b.items.get(id)?.serial.clone())).collect::<Vec<_>>()).unwrap_or_default()
+            });
+            span.end();
+            let _ = near.try_set(serials);
+        });
     });
     view! {
         <section class="page warranty-page" data-testid="coverage-page">
@@ -55,16 +72,16 @@ pub fn CoverageCheckPage() -> impl IntoView {
                 <ScanButton formats=SERIAL_FORMATS on_code=scanned/>
                 {move || (!ready.get()).then(|| view! { <p class="muted">{move || t().loading}</p> })}
             </div>
-            {move || found.get().map(|(exact, near)| {
+            {move || found.get().map(|exact| {
                 if exact.is_empty() {
                     let shown = typed.get_untracked();
                     view! {
                         <div class="card" data-testid="coverage-not-found">
                             <p class="alert">{move || t().coverage_not_found.replace("{serial}", &shown)}</p>
-                            {(!near.is_empty()).then(|| view! {
+                            {move || (!near.with(Vec::is_empty)).then(|| view! {
                                 <p class="muted">{move || t().coverage_did_you_mean}</p>
                                 <ul class="near-list">
-                                    {near.into_iter().map(|serial| {
+                                    {near.get().into_iter().map(|serial| {
                                         let pick = serial.clone();
                                         view! {
                                             <li><button type="button" class="btn ghost" dir="ltr" data-testid="near-match"

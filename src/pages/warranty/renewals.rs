@@ -67,7 +67,8 @@ pub fn RenewalsPage() -> impl IntoView {
     let within = move || query.with(|q| q.get("within")).and_then(|w| w.parse::<i64>().ok()).filter(|w| WINDOWS.contains(w)).unwrap_or(90);
     let due = LocalResource::new(move || {
         state.track_records();
-        let (ready, within) = (installed.get(), within());
+        // Customers are checked against the list: wait for it after a reload.
+        let (ready, within) = (installed.get() && state.customers_loaded.get(), within());
         async move {
             if !ready {
                 return None;
@@ -158,7 +159,7 @@ pub fn RenewalsReminder() -> impl IntoView {
     let installed = use_installed();
     let count = LocalResource::new(move || {
         state.track_records();
-        let ready = installed.get();
+        let ready = installed.get() && state.customers_loaded.get();
         async move {
             if !ready {
                 return 0;
