@@ -18,5 +18,6 @@ pub mod locale;
 pub mod pipeline;
 pub mod store;
 pub mod surveys;
+pub mod sync;
 pub mod tasks;
 pub mod warranty;

@@ -81,6 +81,9 @@ test("an item registered, its duplicate serial refused, its certificate printed,
   // A typo: not found, with the near match one tap away.
   await page.getByTestId("serial-check").fill("BX-2024-0007");
   await expect(page.getByTestId("coverage-not-found")).toContainText("No item with serial number «BX-2024-0007»");
+  // A second unknown serial says so with its own number (it once kept the first one's).
+  await page.getByTestId("serial-check").fill("BX-2024-0008");
+  await expect(page.getByTestId("coverage-not-found")).toContainText("«BX-2024-0008»");
   await page.getByTestId("near-match").filter({ hasText: "BX-2024-0001" }).click();
   await expect(page.getByTestId("coverage-result").getByTestId("coverage-status")).toHaveText("Under warranty");
   await context.setOffline(false);
@@ -196,6 +199,55 @@ test("a claim runs open → diagnosed → approved → in repair → resolved �
   await page.getByRole("link", { name: "Alborz Hotel" }).click();
   await expect(page.locator("[data-testid^=timeline-warranty]")).toHaveCount(1);
   await expect(page.locator("[data-testid^=timeline-claim]")).toHaveCount(9);
+
+  // The closed claim asks for the after-service survey in the inbox.
+  await page.goto("/surveys");
+  await page.getByTestId("template-service").click();
+  await page.getByTestId("save-survey").click();
+  await expect(page.getByTestId("survey-figures")).toBeVisible();
+  await page.goto("/inbox");
+  const ask = page.getByTestId("service-suggestions");
+  await expect(ask).toContainText("Alborz Hotel");
+  await ask.getByTestId("suggested-survey").click();
+  await expect(page).toHaveURL(/link_for=/);
+});
+
+test("a contract's maintenance visits are planned in one tap, listed by week, and one is done with its report", async ({ page }) => {
+  await englishWithCustomer(page, "Tabriz Dairy");
+  await page.goto("/warranty/contracts/new");
+  await page.locator("#contract-title").fill("Milk line service");
+  await pickCustomer(page, "contract-customer", "Tabriz Dairy");
+  await page.locator("#contract-starts").fill(isoDay(-10));
+  await page.locator("#contract-ends").fill(isoDay(355));
+  await page.locator("#contract-visits").fill("4");
+  await page.getByTestId("contract-save").click();
+  await page.getByTestId("contract-row").filter({ hasText: "Milk line service" }).getByRole("link").click();
+  await page.getByTestId("contract-plan").click();
+  await expect(page.getByTestId("contract-visits")).toContainText("4 visits planned.");
+  await expect(page.getByTestId("contract-plan")).toHaveCount(0);        // planned once
+
+  // The first visit falls in the first quarter of the period: find it week by week.
+  await page.goto("/warranty/visits?view=week");
+  let found = 0;
+  for (let week = 0; week < 8 && !found; week++) {
+    found = await page.getByTestId("visit-row").count();
+    if (!found) await page.getByRole("button", { name: "Next", exact: true }).click();
+  }
+  expect(found).toBe(1);
+  const row = page.getByTestId("visit-row").first();
+  await expect(row).toContainText("Tabriz Dairy");
+  await expect(row).toContainText("Scheduled maintenance");
+  await row.getByRole("link").click();
+  await page.getByTestId("visit-done").click();
+  await expect(page.getByRole("alert")).toHaveText("Write the visit report first.");
+  await page.getByTestId("visit-report-text").fill("Replaced the pump seal; pressure normal.");
+  await page.getByTestId("visit-done").click();
+  await expect(page.getByTestId("visit-status")).toHaveText("Done");
+  await page.goto("/warranty/contracts");
+  await expect(page.getByTestId("contract-row").filter({ hasText: "Milk line service" })).toContainText("1 of 4 visits used");
+  await page.goto("/customers");
+  await page.getByRole("link", { name: "Tabriz Dairy" }).click();
+  await expect(page.locator("[data-testid=timeline-service-visit]")).toContainText("Replaced the pump seal");
 });
 
 test("a service contract ending in 20 days is in the inbox and the renewals, and one tap makes the renewal deal with its task", async ({ page }) => {

@@ -22,7 +22,9 @@ pub fn CoverageCheckPage() -> impl IntoView {
     let query = use_query_map();
     let typed = RwSignal::new(query.with_untracked(|q| q.get("serial")).unwrap_or_default());
     let scanned = Callback::new(move |code: String| typed.set(code.trim().to_string()));
-    // (item id, item) for each exact match: answered at every keystroke.
+    // The serial as typed with (item id, item) for each exact match, answered
+    // at every keystroke. The serial is part of the value: a second unknown
+    // serial must redraw "not found" with its own text.
     let found = Memo::new(move |_| {
         let q = typed.get();
         if q.trim().is_empty() || !ready.get() {
@@ -30,7 +32,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
         }
         state.installed.with(|b| {
             let b = b.as_ref()?;
-            Some(b.index.find(&q).into_iter().filter_map(|id| Some((id.to_string(), b.items.get(id)?.clone()))).collect::<Vec<_>>())
+            Some((q.clone(), b.index.find(&q).into_iter().filter_map(|id| Some((id.to_string(), b.items.get(id)?.clone()))).collect::<Vec<_>>()))
         })
     });
     // Near matches compare the typed serial with every one on the device:
@@ -39,7 +41,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
     Effect::new(move || {
         let q = typed.get();
         near.set(Vec::new());
-        if !found.with(|f| f.as_ref().is_some_and(Vec::is_empty)) {
+        if !found.with(|f| f.as_ref().is_some_and(|(_, exact)| exact.is_empty())) {
             return;
         }
         leptos::task::spawn_local(async move {
@@ -72,9 +74,8 @@ pub fn CoverageCheckPage() -> impl IntoView {
                 <ScanButton formats=SERIAL_FORMATS on_code=scanned/>
                 {move || (!ready.get()).then(|| view! { <p class="muted">{move || t().loading}</p> })}
             </div>
-            {move || found.get().map(|exact| {
+            {move || found.get().map(|(shown, exact)| {
                 if exact.is_empty() {
-                    let shown = typed.get_untracked();
                     view! {
                         <div class="card" data-testid="coverage-not-found">
                             <p class="alert">{move || t().coverage_not_found.replace("{serial}", &shown)}</p>

@@ -64,7 +64,7 @@ pub fn visit_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let Some(at) = visit.done_ms.filter(|_| visit.status == VisitStatus::Done) else { return Vec::new() };
     vec![Item {
         at,
-        kind: "visit",
+        kind: "service-visit",
         label: t.tl_service_visit.to_string(),
         title: labels::visit_kind(visit.kind, t).to_string(),
         detail: visit.report,

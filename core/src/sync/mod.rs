@@ -1,0 +1,8 @@
+//! Sync with a CouchDB-protocol server (Apache CouchDB, Cloudant,
+//! pouchdb-server): field-level three-way merge ordered by a hybrid logical
+//! clock, and a model of the server's replication protocol to test the
+//! engine against faults on the host.
+
+pub mod couch_model;
+pub mod hlc;
+pub mod merge;
