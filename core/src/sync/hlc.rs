@@ -26,7 +26,7 @@ pub struct Stamp {
 }
 
 impl Stamp {
-    /// `0001732000000000000-0000000005-dev-1`: zero-padded fixed-width wall
+    /// `0000001732000000000-0000000005-dev-1`: zero-padded fixed-width wall
     /// time and counter, so string order is stamp order (CouchDB views and
     /// plain string sorts can order by it); the device last, as it may
     /// contain '-'.
@@ -191,10 +191,10 @@ mod tests {
     #[test]
     fn a_stamp_encodes_fixed_width_with_the_device_last_and_serializes_so() {
         let s = stamp(1_732_000_000_000, 5, "dev-1");
-        assert_eq!(s.encode(), "0001732000000000000-0000000005-dev-1");
+        assert_eq!(s.encode(), "0000001732000000000-0000000005-dev-1");
         assert_eq!(Stamp::decode(&s.encode()), Some(s.clone()));
         let json = serde_json::to_string(&s).unwrap();
-        assert_eq!(json, "\"0001732000000000000-0000000005-dev-1\"");
+        assert_eq!(json, "\"0000001732000000000-0000000005-dev-1\"");
         assert_eq!(serde_json::from_str::<Stamp>(&json).unwrap(), s);
         assert_eq!(
             Stamp::decode(&Stamp::default().encode()),
@@ -207,11 +207,11 @@ mod tests {
         for bad in [
             "",
             "dev",
-            "0001732000000000000-0000000005",
+            "0000001732000000000-0000000005",
             "1732000000000-5-dev",
-            "+001732000000000000-0000000005-dev",
-            "-001732000000000000-0000000005-dev",
-            "0001732000000000000-9999999999-dev",
+            "+000001732000000000-0000000005-dev",
+            "-000001732000000000-0000000005-dev",
+            "0000001732000000000-9999999999-dev",
             "9999999999999999999-0000000005-dev",
         ] {
             assert_eq!(Stamp::decode(bad), None, "{bad}");
