@@ -4,5 +4,6 @@
 //! engine against faults on the host.
 
 pub mod couch_model;
+pub mod doc;
 pub mod hlc;
 pub mod merge;
