@@ -1,0 +1,19 @@
+//! After-sales service: visits a technician makes (بازدید سرویس), service
+//! contracts (قرارداد خدمات پس از فروش) with their included visits, and the
+//! renewals (تمدید) of warranties and contracts that come due.
+
+mod contracts;
+mod renewals;
+mod visits;
+
+pub use contracts::{
+    maintenance_dates, validate_contract, visits_used, ContractInput, ServiceContract,
+};
+pub use renewals::{coming_due, renewal_batch, Renewable, RenewalSource, RenewalTexts, WINDOWS};
+pub use visits::{
+    day_list, validate_visit, week_list, week_start, ServiceVisit, VisitInput, VisitKind,
+    VisitStatus,
+};
+
+const MAX_SHORT: usize = 200;
+const MAX_NOTES: usize = 10_000;
