@@ -1,10 +1,26 @@
 use super::Icon;
 use crate::browser_env::today;
-use crate::i18n::TextOf;
+use crate::i18n::{Lang, TextOf};
 use crate::state::AppState;
 use chrono::NaiveDate;
 use daftar_core::locale::{day_number, format_date, parse_date, weekday_labels, Month};
 use leptos::prelude::*;
+
+/// A stored date as the field shows it ("" when unset).
+pub fn date_text(d: Option<NaiveDate>, lang: Lang) -> String {
+    d.map(|d| format_date(d, lang)).unwrap_or_default()
+}
+
+/// A typed date read in the user's calendar: None when left empty, Err
+/// (with the field marked invalid) when it is not a date.
+pub fn read_date(text: RwSignal<String>, invalid: RwSignal<bool>, lang: Lang) -> Result<Option<NaiveDate>, ()> {
+    invalid.set(false);
+    let raw = text.get_untracked();
+    if raw.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date(&raw, lang).map(Some).map_err(|_| invalid.set(true))
+}
 
 /// A date typed in the user's calendar (Jalali in Persian) or picked from a
 /// month grid, which on a tablet beats typing digits on a touch keyboard.

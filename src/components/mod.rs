@@ -13,7 +13,7 @@ mod virtual_list;
 mod when_field;
 
 pub use customer_picker::CustomerPicker;
-pub use date_field::DateField;
+pub use date_field::{date_text, read_date, DateField};
 pub use form_fields::{ChoiceField, FieldErrors, TextField};
 pub use global_search::GlobalSearch;
 pub use icons::Icon;

@@ -13,6 +13,20 @@ use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+/// Live products of the catalog as (id, product), by name, re-read after
+/// every write: for the pickers of other areas (complaints, warranty).
+pub fn use_products() -> LocalResource<Vec<(String, Product)>> {
+    let state = expect_context::<AppState>();
+    LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let mut all: Vec<(String, Product)> = state.all_live(PRODUCT).await.unwrap_or_default().into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+            all.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+            all
+        }
+    })
+}
+
 #[component]
 pub fn CatalogPage() -> impl IntoView {
     let state = expect_context::<AppState>();

@@ -161,20 +161,7 @@ fn AboutWhat(customer: RwSignal<String>, deal: RwSignal<String>, product: RwSign
                 .unwrap_or_default()
         })
     };
-    let products = LocalResource::new(move || {
-        state.track_records();
-        async move {
-            let mut all: Vec<(String, String)> = state
-                .all_live(daftar_core::catalog::PRODUCT)
-                .await
-                .unwrap_or_default()
-                .into_iter()
-                .filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::catalog::Product>().ok()?.name)))
-                .collect();
-            all.sort_by(|a, b| a.1.cmp(&b.1));
-            all
-        }
-    });
+    let products = crate::pages::catalog::use_products();
     let select = move |id: &'static str, label: crate::i18n::TextOf, value: RwSignal<String>, options: Signal<Vec<(String, String)>>| {
         view! {
             <div class="field">
@@ -192,7 +179,7 @@ fn AboutWhat(customer: RwSignal<String>, deal: RwSignal<String>, product: RwSign
     view! {
         <div class="row2">
             {select("complaint-deal", |t| t.complaint_deal, deal, Signal::derive(deals))}
-            {select("complaint-product", |t| t.product, product, Signal::derive(move || products.get().unwrap_or_default()))}
+            {select("complaint-product", |t| t.product, product, Signal::derive(move || products.get().unwrap_or_default().into_iter().map(|(id, p)| (id, p.name)).collect()))}
         </div>
     }
 }

@@ -5,12 +5,12 @@
 
 use super::close::{CloseDialog, Closing};
 use super::lines::LinesEditor;
-use crate::components::{CustomerPicker, DateField, TextField};
+use crate::components::{date_text, read_date, CustomerPicker, DateField, TextField};
 use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError, ToastAction};
 use crate::timeline::Item;
 use daftar_core::check::{Field, FieldError};
-use daftar_core::locale::{format_date, format_money, localize_digits, parse_date, Currency};
+use daftar_core::locale::{format_money, localize_digits, Currency};
 use daftar_core::pipeline::{Deal, DealInput, Status, DEAL_KIND};
 use daftar_core::store::Record;
 use leptos::prelude::*;
@@ -30,10 +30,6 @@ pub fn DealEdit() -> impl IntoView {
             {move || shown.get().then(|| loaded.get().flatten().map(|existing| view! { <DealForm existing/> })).flatten()}
         </Suspense>
     }
-}
-
-fn date_text(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
-    d.map(|d| format_date(d, lang)).unwrap_or_default()
 }
 
 #[component]
@@ -106,14 +102,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let lang = state.lang.get_untracked();
-            let read = |text: RwSignal<String>, bad: RwSignal<bool>| {
-                let raw = text.get_untracked();
-                if raw.trim().is_empty() {
-                    return Ok(None);
-                }
-                parse_date(&raw, lang).map(Some).inspect_err(|_| bad.set(true))
-            };
-            let (Ok(expected_close), Ok(next_step_on)) = (read(close, close_bad), read(next_on, next_bad)) else { return };
+            let (Ok(expected_close), Ok(next_step_on)) = (read_date(close, close_bad, lang), read_date(next_on, next_bad, lang)) else { return };
             let input = DealInput {
                 title: title.get_untracked(),
                 customer_id: customer.get_untracked(),

@@ -2,7 +2,8 @@
 //! figures per product — claims per 100 units sold, median repair time and
 //! what the warranty paid.
 
-use super::{customer_name, use_products, WarrantyTabs};
+use super::{customer_name, WarrantyTabs};
+use crate::pages::catalog::use_products;
 use crate::i18n::labels;
 use crate::state::{use_installed, AppState};
 use daftar_core::locale::{format_date, format_money, localize_digits};

@@ -2,8 +2,8 @@
 //! wrong, when it was reported, how, and who handles it. The item's
 //! coverage on that day is kept with the claim.
 
-use super::{read_date, CoverageCard};
-use crate::components::{ChoiceField, DateField, FieldErrors, TextField};
+use super::CoverageCard;
+use crate::components::{read_date, ChoiceField, DateField, FieldErrors, TextField};
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError};
 use daftar_core::check::{Field, FieldError};

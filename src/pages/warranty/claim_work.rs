@@ -2,7 +2,7 @@
 //! what of it the warranty pays (covered) and the customer pays (billable),
 //! by the coverage the item had on the day the claim was reported.
 
-use super::use_products;
+use crate::pages::catalog::use_products;
 use crate::i18n::problem_text;
 use crate::state::{AppState, ClaimChangeError};
 use daftar_core::locale::{format_money, plain_money, Currency};

@@ -3,8 +3,7 @@
 //! price, visits included and the response-time promise; once saved, its
 //! included maintenance visits can be planned in one tap.
 
-use super::{date_text, read_date};
-use crate::components::{CustomerPicker, DateField, FieldErrors, TextField};
+use crate::components::{date_text, read_date, CustomerPicker, DateField, FieldErrors, TextField};
 use crate::i18n::store_error_text;
 use crate::state::{use_installed, AppState, SaveError};
 use daftar_core::check::{Field, FieldError};

@@ -2,8 +2,7 @@
 //! claim, plan a visit, and — in a small form under the buttons — add an
 //! extended warranty, move it to another owner, or void the warranty.
 
-use super::read_date;
-use crate::components::{CustomerPicker, DateField, TextField};
+use crate::components::{read_date, CustomerPicker, DateField, TextField};
 use crate::i18n::{problem_text, store_error_text};
 use crate::state::AppState;
 use daftar_core::check::{Field, FieldError};

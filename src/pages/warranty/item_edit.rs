@@ -3,8 +3,8 @@
 //! Choosing the product brings its warranty term and start policy from the
 //! catalog; both can be overridden for this item.
 
-use super::{date_text, read_date, use_products};
-use crate::components::{ChoiceField, CustomerPicker, DateField, FieldErrors, TextField};
+use crate::components::{date_text, read_date, ChoiceField, CustomerPicker, DateField, FieldErrors, TextField};
+use crate::pages::catalog::use_products;
 use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, SaveError};
 use daftar_core::check::{Field, FieldError};

@@ -151,32 +151,3 @@ fn CoverageCard(item: InstalledItem) -> impl IntoView {
 fn customer_name(state: AppState, id: &str) -> String {
     state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_default()
 }
-
-fn date_text(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
-    d.map(|d| format_date(d, lang)).unwrap_or_default()
-}
-
-/// A typed date read in the user's calendar: None when left empty, Err
-/// (with the field marked) when it is not a date.
-fn read_date(text: RwSignal<String>, bad: RwSignal<bool>, lang: Lang) -> Result<Option<chrono::NaiveDate>, ()> {
-    bad.set(false);
-    let raw = text.get_untracked();
-    if raw.trim().is_empty() {
-        return Ok(None);
-    }
-    daftar_core::locale::parse_date(&raw, lang).map(Some).map_err(|_| bad.set(true))
-}
-
-/// Live products of the catalog as (id, product), by name.
-fn use_products() -> LocalResource<Vec<(String, daftar_core::catalog::Product)>> {
-    let state = expect_context::<AppState>();
-    LocalResource::new(move || {
-        state.track_records();
-        async move {
-            let mut all: Vec<(String, daftar_core::catalog::Product)> =
-                state.all_live(daftar_core::catalog::PRODUCT).await.unwrap_or_default().into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
-            all.sort_by(|a, b| a.1.name.cmp(&b.1.name));
-            all
-        }
-    })
-}
