@@ -6,7 +6,7 @@
 //! than per byte, so a 50,000-record import costs 50,000 record puts plus a
 //! few hundred log and outbox puts instead of 150,000 requests.
 
-use daftar_core::store::{Batch, Change, OutboxEntry, StoreError};
+use daftar_core::store::{Change, OutboxEntry, StoreError, Write};
 use indexed_db_futures::error::{DomException, Error};
 use wasm_bindgen::JsValue;
 
@@ -14,12 +14,15 @@ pub const RECORDS: &str = "records";
 pub const LOG: &str = "log";
 pub const OUTBOX: &str = "outbox";
 pub const META: &str = "meta";
+pub const SYNC: &str = "sync";
 /// Index of log segments by the record keys they mention (multi-entry).
 pub const LOG_BY_KEY: &str = "by_key";
 /// Index of records by the records they link to (multi-entry, see `record_value`).
 pub const RECORDS_BY_LINK: &str = "by_link";
 /// `meta` key of the last change-log number handed out.
 pub const SEQ_KEY: &str = "seq";
+/// `meta` key of how far the server's changes feed has been stored.
+pub const CHECKPOINT_KEY: &str = "sync:checkpoint";
 pub const SEGMENT: usize = 500;
 
 pub fn decode_json<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, StoreError> {
@@ -157,7 +160,7 @@ pub fn idb_error(e: Error) -> StoreError {
 /// then the transaction's own error (`cause`, its DOMException name): a
 /// `ConstraintError` means an `add` met an existing key (the batch created a
 /// record that is already there), a `QuotaExceededError` a full disk.
-pub fn commit_error(e: Error, cause: Option<String>, batch: &Batch) -> StoreError {
+pub fn commit_error(e: Error, cause: Option<String>, writes: &[Write]) -> StoreError {
     let name = match &e {
         Error::DomException(DomException::ConstraintError(_)) => Some("ConstraintError".to_string()),
         // A request still pending when another failed reports only that the
@@ -169,7 +172,7 @@ pub fn commit_error(e: Error, cause: Option<String>, batch: &Batch) -> StoreErro
     match name.as_deref() {
         Some("ConstraintError") => {
             // IndexedDB does not say which key: name the batch's creates.
-            let creates: Vec<String> = batch.writes.iter().filter(|w| w.expected_rev.is_none()).map(|w| w.record.key()).collect();
+            let creates: Vec<String> = writes.iter().filter(|w| w.expected_rev.is_none()).map(|w| w.record.key()).collect();
             let key = match creates.as_slice() {
                 [one] => one.clone(),
                 many => format!("one of {} new records", many.len()),

@@ -1,6 +1,6 @@
 //! The IndexedDB backend of core's `Store` trait (indexed_db_futures 0.6).
 //!
-//! Layout (schema v3, see `schema.rs`):
+//! Layout (schema v4, see `schema.rs`):
 //! - `records`: key `kind:id`, value the record as a JSON string. A string is
 //!   the cheapest value to clone into IndexedDB, and listing a kind is a key
 //!   range (`customer:` … `customer:\u{ffff}`), so no index is needed. A
@@ -9,21 +9,28 @@
 //! - `log`: the append-only change log in segments (see `codec.rs`), keyed by
 //!   the last sequence number in each, indexed by the record keys they mention.
 //! - `outbox`: changes waiting for sync, in segments like the log.
-//! - `meta`: `seq`, the last change-log number handed out.
+//! - `sync`: key `kind:id`, value the record's `SyncState` (what is known of
+//!   its server document) as a JSON string; none for a record never synced.
+//!   Written with the records and log a sync step brings in, in one
+//!   transaction (`apply_synced`); such changes are logged but never enter
+//!   the outbox.
+//! - `meta`: `seq`, the last change-log number handed out; `sync:checkpoint`,
+//!   how far the server's changes feed has been stored; caches (`cache:…`).
 
 mod codec;
 mod schema;
 
-use codec::{decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, record_value, to_json, unpack_records, PackedBuilder, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY};
-use daftar_core::store::{key_of, links_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
+use codec::{decode_json, decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, record_value, to_json, unpack_records, PackedBuilder, CHECKPOINT_KEY, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY, SYNC};
+use daftar_core::store::{key_of, links_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError, SyncBatch, SyncState, Write};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::error::Error;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::internals::SystemRepr;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use wasm_bindgen::JsCast;
 use indexed_db_futures::KeyRange;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use wasm_bindgen::JsValue;
 
 pub use schema::{CLOSED_EVENT, DB_NAME, OPENED_EVENT};
@@ -91,25 +98,135 @@ fn cache_key(name: &str) -> String {
     format!("cache:{name}")
 }
 
+/// A readwrite transaction. The raw handle is kept to read why it aborted,
+/// which neither `commit` nor a failed request says.
+struct WriteTx<'db> {
+    tx: Transaction<'db>,
+    raw: web_sys::IdbTransaction,
+}
+
+impl<'db> WriteTx<'db> {
+    fn new(db: &'db Database, stores: &[&str]) -> Result<Self, StoreError> {
+        let tx = db.transaction(stores).with_mode(TransactionMode::Readwrite).build().map_err(idb_error)?;
+        let raw = tx.as_sys().clone().unchecked_into();
+        Ok(Self { tx, raw })
+    }
+
+    fn store(&self, name: &str) -> Result<ObjectStore<'_>, StoreError> {
+        self.tx.object_store(name).map_err(idb_error)
+    }
+
+    /// Why the transaction failed, as `codec::commit_error` tells it.
+    fn failed(raw: &web_sys::IdbTransaction, e: Error, writes: &[Write]) -> StoreError {
+        codec::commit_error(e, raw.error().map(|d| d.name()), writes)
+    }
+
+    async fn commit(self, writes: &[Write]) -> Result<(), StoreError> {
+        let Self { tx, raw } = self;
+        tx.commit().await.map_err(|e| Self::failed(&raw, e, writes))
+    }
+
+    /// Writes the records, each checked against its `expected_rev`, and
+    /// their log entries; `to_outbox` also queues them to be pushed. Returns
+    /// the sequence numbers handed out. On an error the caller drops the
+    /// transaction, which aborts it: nothing of the batch lands.
+    async fn write_logged(&self, writes: &[Write], to_outbox: bool) -> Result<Vec<u64>, StoreError> {
+        if writes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let records = self.store(RECORDS)?;
+        let meta = self.store(META)?;
+        let outbox = if to_outbox { Some(self.store(OUTBOX)?) } else { None };
+        let mut pending = Pending { log: self.store(LOG)?, outbox, changes: Vec::new(), keys: Vec::new(), entries: Vec::new() };
+        let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
+        let mut seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+        let mut seqs = Vec::with_capacity(writes.len());
+        // A big batch goes in slices: after each, waiting for its last
+        // request hands the main thread back to the browser (input,
+        // painting) while the transaction stays open, so a 50,000-record
+        // import never blocks the page for more than a slice's work.
+        for slice in writes.chunks(SLICE) {
+            // Keys and values cross into JavaScript in one string (see `Packed`).
+            let mut pieces = PackedBuilder::default();
+            for w in slice {
+                pieces.push(&w.record.key());
+                pieces.push(&to_json(&w.record)?);
+            }
+            let pieces = pieces.finish();
+            let mut last_request = None;
+            for (i, w) in slice.iter().enumerate() {
+                let key = pieces.get(2 * i);
+                let value = record_value(pieces.get(2 * i + 1), &links_of(&w.record.fields))?;
+                let request = match w.expected_rev {
+                    // A new record: `add` fails if the key exists, which aborts the whole
+                    // transaction, so a create needs no read first (bulk imports stay fast).
+                    None => records.add(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?,
+                    Some(expected) => {
+                        let stored: Option<JsValue> = records.get(JsValue::from(&key)).await.map_err(idb_error)?;
+                        let found = stored.map(|v| decode_record::<Envelope<serde::de::IgnoredAny>>(&v)).transpose()?.map(|r| r.rev);
+                        if found != Some(expected) {
+                            return Err(StoreError::Conflict { key: w.record.key(), expected: Some(expected), found });
+                        }
+                        records.put(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?
+                    }
+                };
+                last_request = Some(request);
+                seq += 1;
+                pending.push(w, key, seq)?;
+                seqs.push(seq);
+            }
+            if writes.len() > SLICE {
+                if let Some(request) = last_request {
+                    // A failed request aborts the transaction: say why as a commit would.
+                    if let Err(e) = request.await {
+                        return Err(Self::failed(&self.raw, e, writes));
+                    }
+                }
+            }
+        }
+        pending.flush(seq)?;
+        drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
+        Ok(seqs)
+    }
+}
+
 /// Log and outbox entries waiting to be written as one segment each.
-#[derive(Default)]
-struct Pending<'a> {
-    changes: Vec<&'a Change>,
+struct Pending<'tx, 'w> {
+    log: ObjectStore<'tx>,
+    /// None for changes a sync brought in: they came from the server, so
+    /// they are never queued to be pushed back.
+    outbox: Option<ObjectStore<'tx>>,
+    changes: Vec<&'w Change>,
     keys: Vec<js_sys::JsString>,
     entries: Vec<OutboxEntry>,
 }
 
-impl Pending<'_> {
+impl<'w> Pending<'_, 'w> {
+    /// Adds the log entry of `w`, numbered `seq`, and writes a full segment.
+    fn push(&mut self, w: &'w Write, key: js_sys::JsString, seq: u64) -> Result<(), StoreError> {
+        self.changes.push(&w.change);
+        self.keys.push(key);
+        if self.outbox.is_some() {
+            self.entries.push(OutboxEntry { key: w.record.key(), rev: w.record.rev, seq });
+        }
+        if self.changes.len() == SEGMENT {
+            self.flush(seq)?;
+        }
+        Ok(())
+    }
+
     /// Queues the segments; `last` is the sequence number of the last change.
-    fn flush(&mut self, log: &ObjectStore<'_>, outbox: &ObjectStore<'_>, last: u64) -> Result<(), StoreError> {
+    fn flush(&mut self, last: u64) -> Result<(), StoreError> {
         if self.changes.is_empty() {
             return Ok(());
         }
         let keys: js_sys::Array = self.keys.drain(..).collect();
-        drop(log.put(log_segment(last, &self.changes, keys)?).without_key_type().primitive().map_err(idb_error)?);
-        drop(outbox.put(outbox_segment(&self.entries)?).without_key_type().primitive().map_err(idb_error)?);
+        drop(self.log.put(log_segment(last, &self.changes, keys)?).without_key_type().primitive().map_err(idb_error)?);
         self.changes.clear();
-        self.entries.clear();
+        if let Some(outbox) = &self.outbox {
+            drop(outbox.put(outbox_segment(&self.entries)?).without_key_type().primitive().map_err(idb_error)?);
+            self.entries.clear();
+        }
         Ok(())
     }
 }
@@ -148,78 +265,9 @@ impl Store for IdbStore {
         if batch.is_empty() {
             return Ok(Vec::new());
         }
-        let tx = self
-            .db
-            .transaction([RECORDS, LOG, OUTBOX, META])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(idb_error)?;
-        // Kept to read why the transaction aborted, which `commit` does not say.
-        let raw_tx: web_sys::IdbTransaction = tx.as_sys().clone().unchecked_into();
-        let mut seqs = Vec::with_capacity(batch.writes.len());
-        {
-            let records = tx.object_store(RECORDS).map_err(idb_error)?;
-            let log = tx.object_store(LOG).map_err(idb_error)?;
-            let outbox = tx.object_store(OUTBOX).map_err(idb_error)?;
-            let meta = tx.object_store(META).map_err(idb_error)?;
-            let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
-            let mut seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-            let mut pending = Pending::default();
-            // A big batch goes in slices: after each, waiting for its last
-            // request hands the main thread back to the browser (input,
-            // painting) while the transaction stays open, so a 50,000-record
-            // import never blocks the page for more than a slice's work.
-            for slice in batch.writes.chunks(SLICE) {
-                // Keys and values cross into JavaScript in one string (see `Packed`).
-                let mut pieces = PackedBuilder::default();
-                for w in slice {
-                    pieces.push(&w.record.key());
-                    pieces.push(&to_json(&w.record)?);
-                }
-                let pieces = pieces.finish();
-                let mut last_request = None;
-                for (i, w) in slice.iter().enumerate() {
-                    let key = pieces.get(2 * i);
-                    let value = record_value(pieces.get(2 * i + 1), &links_of(&w.record.fields))?;
-                    let request = match w.expected_rev {
-                        // A new record: `add` fails if the key exists, which aborts the whole
-                        // transaction, so a create needs no read first (bulk imports stay fast).
-                        None => records.add(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?,
-                        Some(expected) => {
-                            let stored: Option<JsValue> = records.get(JsValue::from(&key)).await.map_err(idb_error)?;
-                            let found = stored.map(|v| decode_record::<Envelope<serde::de::IgnoredAny>>(&v)).transpose()?.map(|r| r.rev);
-                            if found != Some(expected) {
-                                // Returning drops the transaction, which aborts it: nothing of the batch lands.
-                                return Err(StoreError::Conflict { key: w.record.key(), expected: Some(expected), found });
-                            }
-                            records.put(value).with_key(JsValue::from(&key)).without_key_type().primitive().map_err(idb_error)?
-                        }
-                    };
-                    last_request = Some(request);
-                    seq += 1;
-                    pending.changes.push(&w.change);
-                    pending.keys.push(key);
-                    pending.entries.push(OutboxEntry { key: w.record.key(), rev: w.record.rev, seq });
-                    seqs.push(seq);
-                    if pending.changes.len() == SEGMENT {
-                        pending.flush(&log, &outbox, seq)?;
-                    }
-                }
-                if batch.writes.len() > SLICE {
-                    if let Some(request) = last_request {
-                        // A failed request aborts the transaction: say why as a commit would.
-                        if let Err(e) = request.await {
-                            return Err(codec::commit_error(e, raw_tx.error().map(|d| d.name()), batch));
-                        }
-                    }
-                }
-            }
-            pending.flush(&log, &outbox, seq)?;
-            drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
-        }
-        if let Err(e) = tx.commit().await {
-            return Err(codec::commit_error(e, raw_tx.error().map(|d| d.name()), batch));
-        }
+        let tx = WriteTx::new(&self.db, &[RECORDS, LOG, OUTBOX, META])?;
+        let seqs = tx.write_logged(&batch.writes, true).await?;
+        tx.commit(&batch.writes).await?;
         Ok(seqs)
     }
 
@@ -292,5 +340,52 @@ impl Store for IdbStore {
             }
         }
         Ok(latest.into_values().collect())
+    }
+
+    async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
+        let tx = self.db.transaction(SYNC).build().map_err(idb_error)?;
+        let sync = tx.object_store(SYNC).map_err(idb_error)?;
+        // Every request goes out before the first answer is awaited: one
+        // round trip to the browser, not one per key.
+        let requests = keys.iter().map(|k| sync.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
+        let mut states = Vec::with_capacity(keys.len());
+        for request in requests {
+            let value: Option<JsValue> = request.await.map_err(idb_error)?;
+            states.push(value.map(|v| decode_json(&v)).transpose()?);
+        }
+        Ok(states)
+    }
+
+    async fn apply_synced(&self, batch: &SyncBatch) -> Result<Vec<u64>, StoreError> {
+        let tx = WriteTx::new(&self.db, &[RECORDS, LOG, SYNC, META])?;
+        let seqs = tx.write_logged(&batch.writes, false).await?;
+        {
+            let written: HashMap<String, u64> = batch.writes.iter().map(|w| w.record.key()).zip(seqs.iter().copied()).collect();
+            let sync = tx.store(SYNC)?;
+            for (key, state) in &batch.states {
+                // A state is as of its record's write in the same step, if any.
+                let seq = written.get(key).copied().unwrap_or(state.seq);
+                let json = to_json(&SyncState { seq, ..state.clone() })?;
+                drop(sync.put(JsValue::from_str(&json)).with_key(key.as_str()).without_key_type().primitive().map_err(idb_error)?);
+            }
+            if let Some(checkpoint) = &batch.checkpoint {
+                let meta = tx.store(META)?;
+                drop(meta.put(JsValue::from_str(checkpoint)).with_key(CHECKPOINT_KEY).without_key_type().primitive().map_err(idb_error)?);
+            }
+        }
+        tx.commit(&batch.writes).await?;
+        Ok(seqs)
+    }
+
+    async fn sync_checkpoint(&self) -> Result<Option<String>, StoreError> {
+        let Some(value) = self.meta_get(CHECKPOINT_KEY).await? else { return Ok(None) };
+        value.as_string().map(Some).ok_or_else(|| StoreError::Corrupt("sync checkpoint is not a string".into()))
+    }
+
+    async fn forget_sync(&self) -> Result<(), StoreError> {
+        let tx = WriteTx::new(&self.db, &[SYNC, META])?;
+        drop(tx.store(SYNC)?.clear().map_err(idb_error)?);
+        drop(tx.store(META)?.delete(CHECKPOINT_KEY).primitive().map_err(idb_error)?);
+        tx.commit(&[]).await
     }
 }

@@ -2,7 +2,7 @@
 //! version before it, so a database of any past version reaches the current
 //! one by running the steps it has not seen, in order.
 
-use super::codec::{log_segment, outbox_segment, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY};
+use super::codec::{log_segment, outbox_segment, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY, SYNC};
 use daftar_core::store::{Change, OutboxEntry, StoreError, SCHEMA_VERSION};
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::internals::SystemRepr;
@@ -26,6 +26,9 @@ pub async fn open(name: &str) -> Result<Database, StoreError> {
             }
             if old < 3 {
                 v3_index_records_by_link(&db)?;
+            }
+            if old < 4 {
+                v4_sync_store(&db)?;
             }
             Ok(())
         })
@@ -103,6 +106,14 @@ fn v3_index_records_by_link(db: &Database) -> indexed_db_futures::Result<()> {
         records.create_index(RECORDS_BY_LINK, KeyPath::One("links")).with_multi_entry(true).build()?;
     }
     db.delete_object_store(SCRATCH)
+}
+
+/// v4: what is known of each record's server document, for sync. Nothing
+/// has been synced before v4, so it starts empty (and so does the
+/// checkpoint, a `meta` key).
+fn v4_sync_store(db: &Database) -> indexed_db_futures::Result<()> {
+    db.create_object_store(SYNC).build()?;
+    Ok(())
 }
 
 /// A v1 change: `{seq, key, json}`.

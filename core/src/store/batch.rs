@@ -43,6 +43,11 @@ pub struct Change {
     /// The record's revision after this change.
     pub rev: u64,
     pub fields: Vec<FieldChange>,
+    /// When a local edit was made, by the device's sync clock: the changed
+    /// fields compete with other devices' edits by it. None for changes a
+    /// sync brought in and for changes made before stamps existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stamp: Option<crate::sync::hlc::Stamp>,
 }
 
 /// A record waiting to be pushed: the latest change of that record.
@@ -75,6 +80,15 @@ impl Batch {
 
     pub fn is_empty(&self) -> bool {
         self.writes.is_empty()
+    }
+
+    /// Marks every change of the batch as made at `stamp` (one command, one
+    /// moment), so sync can tell which edit of a field came last.
+    pub fn stamped(mut self, stamp: &crate::sync::hlc::Stamp) -> Self {
+        for w in &mut self.writes {
+            w.change.stamp = Some(stamp.clone());
+        }
+        self
     }
 }
 
@@ -129,20 +143,41 @@ impl Write {
     /// older revision of the same record), as a new revision: undo never
     /// rewrites history, it adds to it. None when they already agree.
     pub fn revert(current: &Record, earlier: &Record, env: &dyn Env) -> Option<Self> {
-        let mut changes = diff(&current.fields, &earlier.fields);
-        if current.deleted != earlier.deleted {
-            changes.push(FieldChange { field: "_deleted".into(), before: Value::Bool(current.deleted), after: Value::Bool(earlier.deleted) });
+        Self::settle(current, earlier.fields.clone(), earlier.deleted, env)
+    }
+
+    /// `prev` (None: not on this device yet) brought to the fields and
+    /// deleted flag a sync settled on, as a new local revision logged like
+    /// any change; None when they already agree. `template` gives the kind,
+    /// id and creation time.
+    pub fn synced(prev: Option<&Record>, template: &Record, fields: Fields, deleted: bool, env: &dyn Env) -> Option<Self> {
+        let Some(prev) = prev else {
+            let mut write = Self::create_with_id(&template.kind, &template.id, fields, env);
+            write.record.deleted = deleted;
+            if template.created_at > 0 {
+                write.record.created_at = template.created_at;
+            }
+            return Some(write);
+        };
+        Self::settle(prev, fields, deleted, env)
+    }
+
+    /// `prev` with these fields and deleted flag as its next revision.
+    fn settle(prev: &Record, fields: Fields, deleted: bool, env: &dyn Env) -> Option<Self> {
+        let mut changes = diff(&prev.fields, &fields);
+        if prev.deleted != deleted {
+            changes.push(FieldChange { field: "_deleted".into(), before: Value::Bool(prev.deleted), after: Value::Bool(deleted) });
         }
         if changes.is_empty() {
             return None;
         }
-        let op = match (current.deleted, earlier.deleted) {
+        let op = match (prev.deleted, deleted) {
             (true, false) => Op::Restore,
             (false, true) => Op::Delete,
             _ => Op::Update,
         };
-        let record = Record { fields: earlier.fields.clone(), deleted: earlier.deleted, ..next_rev(current, env) };
-        Some(Self::new(record, Some(current.rev), op, changes))
+        let record = Record { fields, deleted, ..next_rev(prev, env) };
+        Some(Self::new(record, Some(prev.rev), op, changes))
     }
 
     fn tombstone(prev: &Record, deleted: bool, env: &dyn Env) -> Self {
@@ -166,6 +201,7 @@ impl Write {
             at: record.updated_at,
             rev: record.rev,
             fields,
+            stamp: None,
         };
         Self { record, expected_rev, change }
     }

@@ -2,7 +2,7 @@
 //! run on the host against [`super::MemoryStore`] and in headless Chromium
 //! against the IndexedDB backend.
 
-use super::{Batch, Op, Store, Write};
+use super::{Batch, Op, Store, StoreError, SyncBatch, SyncState, Write};
 use crate::env::{Env, SeededEnv};
 use serde_json::json;
 use std::future::Future;
@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 17;
+const CASE_COUNT: usize = 21;
 
 type CaseResult = Result<(), String>;
 
@@ -67,6 +67,10 @@ where
     case!(a_duplicate_deep_in_a_big_batch_sinks_all_of_it);
     case!(linked_finds_what_points_at_a_record);
     case!(linked_follows_edits_and_keeps_tombstones);
+    case!(sync_states_round_trip_with_the_checkpoint);
+    case!(synced_writes_are_logged_but_never_queued);
+    case!(a_stale_synced_write_stores_nothing_of_its_step);
+    case!(forgetting_sync_keeps_records_and_stamps);
     report
 }
 
@@ -363,5 +367,94 @@ async fn linked_follows_edits_and_keeps_tombstones<S: Store>(s: &S) -> CaseResul
     ensure!(on_a.len() == 1 && on_a[0].deleted && on_a[0].id == note.record.id, "left on a: {on_a:?}");
     let on_b = s.linked(&format!("customer:{b}")).await.map_err(err)?;
     ensure!(on_b == vec![moved.record], "on b: {on_b:?}");
+    Ok(())
+}
+
+fn state(rev: &str, seq: u64) -> SyncState {
+    SyncState { couch_rev: rev.into(), seq, ..SyncState::default() }
+}
+
+async fn sync_states_round_trip_with_the_checkpoint<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "Ali"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
+    let key = w.record.key();
+    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "a fresh store has a checkpoint");
+    let mut st = state("1-abc", 1);
+    st.base.fields = fields(json!({"name": "Ali"}));
+    st.unpushed = true;
+    let step = SyncBatch { writes: vec![], states: vec![(key.clone(), st.clone())], checkpoint: Some("7-g1AAAA".into()) };
+    s.apply_synced(&step).await.map_err(|e| e.to_string())?;
+    let got = s.sync_states(&[key, "customer:none".into()]).await.map_err(|e| e.to_string())?;
+    ensure!(got == vec![Some(st), None], "states read back as {got:?}");
+    let cp = s.sync_checkpoint().await.map_err(|e| e.to_string())?;
+    ensure!(cp.as_deref() == Some("7-g1AAAA"), "checkpoint {cp:?}");
+    // A step without a checkpoint leaves the stored one alone.
+    s.apply_synced(&SyncBatch::default()).await.map_err(|e| e.to_string())?;
+    let cp = s.sync_checkpoint().await.map_err(|e| e.to_string())?;
+    ensure!(cp.as_deref() == Some("7-g1AAAA"), "checkpoint lost: {cp:?}");
+    Ok(())
+}
+
+async fn synced_writes_are_logged_but_never_queued<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let local = Write::create("customer", fields(json!({"name": "Local"})), &e);
+    s.apply(&Batch::one(local)).await.map_err(|e| e.to_string())?;
+    let template = Write::create("customer", fields(json!({})), &e).record;
+    let pulled = Write::synced(None, &template, fields(json!({"name": "From server"})), false, &e).ok_or("no write")?;
+    let key = pulled.record.key();
+    let step = SyncBatch { writes: vec![pulled], states: vec![(key.clone(), state("1-x", 0))], checkpoint: Some("1".into()) };
+    let seqs = s.apply_synced(&step).await.map_err(|e| e.to_string())?;
+    ensure!(seqs == vec![2], "seqs {seqs:?}");
+    let got = s.get("customer", &template.id).await.map_err(|e| e.to_string())?.ok_or("pulled record missing")?;
+    ensure!(got.fields["name"] == json!("From server"), "fields {:?}", got.fields);
+    let history = s.history(&key).await.map_err(|e| e.to_string())?;
+    ensure!(history.len() == 1 && history[0].op == Op::Create, "history {history:?}");
+    let outbox = s.outbox().await.map_err(|e| e.to_string())?;
+    ensure!(outbox.len() == 1 && outbox[0].key != key, "a pulled record was queued: {outbox:?}");
+    let states = s.sync_states(std::slice::from_ref(&key)).await.map_err(|e| e.to_string())?;
+    ensure!(states[0].as_ref().map(|st| st.seq) == Some(2), "state's seq is not its write's: {states:?}");
+    // A stamped local change keeps its stamp in the log.
+    let stamp = crate::sync::hlc::Stamp { wall_ms: 5, counter: 1, device: "tab-a".into() };
+    let edit = Write::update(&got, fields(json!({"name": "Edited"})), &e).ok_or("no edit")?;
+    s.apply(&Batch::one(edit).stamped(&stamp)).await.map_err(|e| e.to_string())?;
+    let history = s.history(&key).await.map_err(|e| e.to_string())?;
+    ensure!(history.last().and_then(|c| c.stamp.as_ref()) == Some(&stamp), "stamp lost: {history:?}");
+    Ok(())
+}
+
+async fn a_stale_synced_write_stores_nothing_of_its_step<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "A"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
+    let edited = Write::update(&w.record, fields(json!({"name": "B"})), &e).ok_or("no edit")?;
+    s.apply(&Batch::one(edited)).await.map_err(|e| e.to_string())?;
+    // The sync read revision 1; the user saved revision 2 meanwhile.
+    let stale = Write::synced(Some(&w.record), &w.record, fields(json!({"name": "Server"})), false, &e).ok_or("no write")?;
+    let key = w.record.key();
+    let step = SyncBatch { writes: vec![stale], states: vec![(key.clone(), state("2-y", 0))], checkpoint: Some("9".into()) };
+    match s.apply_synced(&step).await {
+        Err(StoreError::Conflict { .. }) => {}
+        other => return Err(format!("a stale synced write gave {other:?}")),
+    }
+    let got = s.get("customer", &w.record.id).await.map_err(|e| e.to_string())?.ok_or("record gone")?;
+    ensure!(got.fields["name"] == json!("B") && got.rev == 2, "the user's save was overwritten: {got:?}");
+    ensure!(s.sync_states(&[key]).await.map_err(|e| e.to_string())?[0].is_none(), "state stored by a refused step");
+    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "checkpoint stored by a refused step");
+    Ok(())
+}
+
+async fn forgetting_sync_keeps_records_and_stamps<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let w = Write::create("customer", fields(json!({"name": "A"})), &e);
+    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
+    let key = w.record.key();
+    let step = SyncBatch { writes: vec![], states: vec![(key.clone(), state("1-a", 1))], checkpoint: Some("3".into()) };
+    s.apply_synced(&step).await.map_err(|e| e.to_string())?;
+    s.forget_sync().await.map_err(|e| e.to_string())?;
+    ensure!(s.sync_states(&[key]).await.map_err(|e| e.to_string())?[0].is_none(), "state kept");
+    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "checkpoint kept");
+    ensure!(s.get("customer", &w.record.id).await.map_err(|e| e.to_string())?.is_some(), "record lost");
+    ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 1, "outbox lost");
     Ok(())
 }

@@ -1,4 +1,4 @@
-use super::{Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError};
+use super::{Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError, SyncBatch, SyncState, Write};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -15,6 +15,36 @@ struct Inner {
     changes: Vec<Change>,
     outbox: BTreeMap<String, OutboxEntry>,
     cache: HashMap<String, String>,
+    sync: HashMap<String, SyncState>,
+    checkpoint: Option<String>,
+}
+
+impl Inner {
+    /// Applies writes after checking every one, so a refused batch leaves
+    /// nothing behind; local writes also enter the outbox.
+    fn write(&mut self, writes: &[Write], to_outbox: bool) -> Result<Vec<u64>, StoreError> {
+        let mut pending_revs: HashMap<String, u64> = HashMap::new();
+        for w in writes {
+            let key = w.record.key();
+            let found = pending_revs.get(&key).copied().or_else(|| self.records.get(&key).map(|r| r.rev));
+            if found != w.expected_rev {
+                return Err(StoreError::Conflict { key, expected: w.expected_rev, found });
+            }
+            pending_revs.insert(key, w.record.rev);
+        }
+        let mut seqs = Vec::with_capacity(writes.len());
+        for w in writes {
+            let key = w.record.key();
+            let seq = self.changes.len() as u64 + 1;
+            self.changes.push(Change { seq, ..w.change.clone() });
+            if to_outbox {
+                self.outbox.insert(key.clone(), OutboxEntry { key: key.clone(), rev: w.record.rev, seq });
+            }
+            self.records.insert(key, w.record.clone());
+            seqs.push(seq);
+        }
+        Ok(seqs)
+    }
 }
 
 impl MemoryStore {
@@ -54,30 +84,7 @@ impl Store for MemoryStore {
     }
 
     async fn apply(&self, batch: &Batch) -> Result<Vec<u64>, StoreError> {
-        let mut inner = self.inner.borrow_mut();
-        // Check every write first so a refused batch leaves nothing behind.
-        let mut pending_revs: HashMap<String, u64> = HashMap::new();
-        for w in &batch.writes {
-            let key = w.record.key();
-            let found = pending_revs
-                .get(&key)
-                .copied()
-                .or_else(|| inner.records.get(&key).map(|r| r.rev));
-            if found != w.expected_rev {
-                return Err(StoreError::Conflict { key, expected: w.expected_rev, found });
-            }
-            pending_revs.insert(key, w.record.rev);
-        }
-        let mut seqs = Vec::with_capacity(batch.writes.len());
-        for w in &batch.writes {
-            let key = w.record.key();
-            let seq = inner.changes.len() as u64 + 1;
-            inner.changes.push(Change { seq, ..w.change.clone() });
-            inner.outbox.insert(key.clone(), OutboxEntry { key: key.clone(), rev: w.record.rev, seq });
-            inner.records.insert(key, w.record.clone());
-            seqs.push(seq);
-        }
-        Ok(seqs)
+        self.inner.borrow_mut().write(&batch.writes, true)
     }
 
     async fn changes_since(&self, after: u64, limit: usize) -> Result<Vec<Change>, StoreError> {
@@ -103,6 +110,36 @@ impl Store for MemoryStore {
 
     async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
         self.inner.borrow_mut().cache.insert(name.to_string(), value.to_string());
+        Ok(())
+    }
+
+    async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(keys.iter().map(|k| inner.sync.get(k).cloned()).collect())
+    }
+
+    async fn apply_synced(&self, batch: &SyncBatch) -> Result<Vec<u64>, StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        let seqs = inner.write(&batch.writes, false)?;
+        let written: HashMap<String, u64> = batch.writes.iter().map(|w| w.record.key()).zip(seqs.iter().copied()).collect();
+        for (key, state) in &batch.states {
+            let seq = written.get(key).copied().unwrap_or(state.seq);
+            inner.sync.insert(key.clone(), SyncState { seq, ..state.clone() });
+        }
+        if let Some(checkpoint) = &batch.checkpoint {
+            inner.checkpoint = Some(checkpoint.clone());
+        }
+        Ok(seqs)
+    }
+
+    async fn sync_checkpoint(&self) -> Result<Option<String>, StoreError> {
+        Ok(self.inner.borrow().checkpoint.clone())
+    }
+
+    async fn forget_sync(&self) -> Result<(), StoreError> {
+        let mut inner = self.inner.borrow_mut();
+        inner.sync.clear();
+        inner.checkpoint = None;
         Ok(())
     }
 }

@@ -8,16 +8,18 @@ mod fields;
 mod links;
 mod memory;
 mod record;
+mod sync_state;
 
 pub use batch::{Batch, Change, FieldChange, Op, OutboxEntry, Write};
 pub use fields::{create, to_fields, update};
 pub use links::{links_of, relink};
 pub use memory::MemoryStore;
 pub use record::{key_of, Envelope, Fields, Record, Scan};
+pub use sync_state::{SyncBatch, SyncState};
 
 /// Schema version of the persistent layout. Bump it together with a migration
 /// in every backend and a fixture of the previous version in its tests.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Why a store refused or failed an operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,4 +81,15 @@ pub trait Store {
     /// known log position). Not a record: no log entry, no outbox, no sync.
     async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError>;
     async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError>;
+    /// What is known of each record's server document, in the order of `keys`
+    /// (None: never synced).
+    async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError>;
+    /// Stores one step of a sync atomically (see [`SyncBatch`]); returns the
+    /// log positions of its writes, in order.
+    async fn apply_synced(&self, batch: &SyncBatch) -> Result<Vec<u64>, StoreError>;
+    /// How far the server's changes feed has been stored (None: not yet).
+    async fn sync_checkpoint(&self) -> Result<Option<String>, StoreError>;
+    /// Forgets every sync state and the checkpoint (another server, or
+    /// signed out): the next sync offers everything to the server again.
+    async fn forget_sync(&self) -> Result<(), StoreError>;
 }

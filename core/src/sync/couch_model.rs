@@ -217,6 +217,13 @@ impl CouchModel {
         Some(render(id, leaf, Vec::new()))
     }
 
+    /// `GET /db/{id}?open_revs=all` with `Accept: application/json`: every
+    /// leaf, deleted ones too, each as `{"ok": doc}`; `[]` for an unknown doc.
+    pub fn open_revs(&self, id: &str) -> Value {
+        let leaves = self.docs.get(id).map_or(&[][..], |d| &d.leaves[..]);
+        Value::Array(leaves.iter().map(|l| json!({"ok": render(id, l, Vec::new())})).collect())
+    }
+
     /// `GET /db/_changes?since={since}&limit={limit}&include_docs=true&style=main_only&conflicts=true`.
     /// Each doc appears once, at its latest seq, with its winning rev; seqs
     /// look like CouchDB 3's (`"{n}-g1AAAA"`) and `since` may be any of them,
@@ -559,6 +566,14 @@ impl FaultyServer {
                 let limit = self.plan.page_limit(limit);
                 Ok(self.db.changes(since, limit))
             }
+        }
+    }
+
+    /// A read, like [`FaultyServer::get`].
+    pub fn open_revs(&mut self, id: &str) -> Result<Value, NetworkError> {
+        match self.plan.next() {
+            Fault::RequestLost | Fault::ResponseLost => Err(NetworkError),
+            Fault::None | Fault::Duplicated => Ok(self.db.open_revs(id)),
         }
     }
 

@@ -22,7 +22,7 @@ static UNSET: Stamp = Stamp {
 /// whether it is deleted. The delete is stamped on its own, like a field, so
 /// a delete and an edit of another field both survive, and a later undelete
 /// wins over an earlier delete.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Versioned {
     /// A Null value means absent: merged and edited versions leave it out.
     pub fields: Fields,
@@ -49,7 +49,7 @@ impl Versioned {
 
 /// A field set on both sides since the base to different values: the value
 /// kept (the later stamp) and the one set aside, both shown to the user.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Clash {
     pub field: String,
     pub kept: Value,

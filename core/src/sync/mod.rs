@@ -5,5 +5,11 @@
 
 pub mod couch_model;
 pub mod doc;
+pub mod engine;
+#[cfg(test)]
+mod engine_tests;
 pub mod hlc;
+pub mod local;
 pub mod merge;
+pub mod review;
+pub mod transport;
