@@ -9,3 +9,4 @@ trunk build --release
 node tests/bench/run.mjs "$@"
 node tests/bench/survey_link.mjs "$@"
 node tests/bench/warranty.mjs "$@"
+node tests/bench/sync.mjs "$@"

@@ -9,6 +9,7 @@ pub(crate) mod perf;
 mod pwa;
 mod settings;
 mod state;
+mod sync;
 pub mod survey_form;
 pub mod survey_page;
 mod timeline;
@@ -108,6 +109,8 @@ fn App() -> impl IntoView {
                     <Route path=path!("/reports") view=Placeholder/>
                     <Route path=path!("/settings") view=SettingsPage/>
                     <Route path=path!("/settings/pipelines") view=PipelineSettings/>
+                    <Route path=path!("/settings/sync") view=pages::sync::SyncSettingsPage/>
+                    <Route path=path!("/sync/review") view=pages::sync::SyncReviewPage/>
                 </Routes>
             </Shell>
             <UpdatePrompt/>

@@ -1,7 +1,9 @@
 //! The page a survey link opens (`/s/#…`), built as its own small wasm
 //! binary. It renders the survey from the link alone — it opens no
 //! database and reads nothing of the device — and hands the answers back as
-//! a sealed response code to copy, share, email or show as a QR code.
+//! a sealed response code: posted to the business's survey inbox when the
+//! link names one, and always there to copy, share, email or show as a QR
+//! code should that fail.
 
 use crate::browser_env::BrowserEnv;
 use crate::survey_form::{page_texts, LanguagePicker, SurveyForm};
@@ -63,6 +65,8 @@ fn Answering(link: OpenedLink, payload: LinkPayload, lang: RwSignal<Lang>) -> im
     let answers = RwSignal::new(Answers::new());
     let code: RwSignal<Option<String>> = RwSignal::new(None);
     let failed = RwSignal::new(false);
+    let delivery = RwSignal::new(Delivery::ByHand);
+    let inbox = payload.inbox.clone();
     let link = StoredValue::new(link);
     let thanks = payload.survey.thanks.clone();
     let reply_to = payload.reply_to.clone();
@@ -80,6 +84,14 @@ fn Answering(link: OpenedLink, payload: LinkPayload, lang: RwSignal<Lang>) -> im
             .ok()
             .and_then(|bytes| link.with_value(|l| seal_response(l, &bytes, ephemeral).ok()));
         failed.set(result.is_none());
+        if let (Some(code), false) = (&result, inbox.is_empty()) {
+            delivery.set(Delivery::Sending);
+            let (inbox, code, id) = (inbox.clone(), code.clone(), BrowserEnv.new_id());
+            leptos::task::spawn_local(async move {
+                let sent = crate::sync::http::post_response(&inbox, &id, &code).await;
+                delivery.set(if sent { Delivery::Sent } else { Delivery::Failed });
+            });
+        }
         code.set(result);
         scroll_to_top();
     });
@@ -98,9 +110,20 @@ fn Answering(link: OpenedLink, payload: LinkPayload, lang: RwSignal<Lang>) -> im
                 <p class="muted survey-until">{until_text}</p>
                 {move || failed.get().then(|| view! { <p class="field-error" role="alert">{move || page_texts(lang.get()).sealing_failed}</p> })}
             }.into_any(),
-            Some(code) => view! { <SendBack code thanks=thanks.clone() reply_to=reply_to.clone() lang/> }.into_any(),
+            Some(code) => view! { <SendBack code thanks=thanks.clone() reply_to=reply_to.clone() delivery lang/> }.into_any(),
         }}
     }
+}
+
+/// How the sealed code reaches the business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Delivery {
+    /// No inbox: the respondent sends it.
+    ByHand,
+    Sending,
+    Sent,
+    /// Posting to the inbox failed: the respondent sends it.
+    Failed,
 }
 
 #[component]
@@ -108,6 +131,7 @@ fn SendBack(
     code: String,
     thanks: daftar_core::surveys::Text,
     reply_to: String,
+    delivery: RwSignal<Delivery>,
     lang: RwSignal<Lang>,
 ) -> impl IntoView {
     let status: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -141,6 +165,13 @@ fn SendBack(
     view! {
         <section class="survey-done" data-testid="survey-done">
             <h1>{move || thanks.get(lang.get()).to_string()}</h1>
+            {move || match delivery.get() {
+                Delivery::Sending => Some(view! { <p class="survey-notice" role="status" data-testid="response-sending">{page_texts(lang.get()).sending}</p> }),
+                Delivery::Sent => Some(view! { <p class="survey-notice" role="status" data-testid="response-sent">{page_texts(lang.get()).sent}</p> }),
+                Delivery::Failed => Some(view! { <p class="survey-notice" role="alert" data-testid="response-send-failed">{page_texts(lang.get()).send_failed}</p> }),
+                Delivery::ByHand => None,
+            }}
+            <div class="send-back" class:hidden=move || delivery.get() == Delivery::Sent>
             <h2>{move || page_texts(lang.get()).send_back_title}</h2>
             <p>{move || page_texts(lang.get()).send_back}</p>
             <label for="response-code">{move || page_texts(lang.get()).code_label}</label>
@@ -156,6 +187,7 @@ fn SendBack(
             <p class="muted" role="status">{move || status.get()}</p>
             <p class="muted">{move || page_texts(lang.get()).qr_hint}</p>
             <div class="qr" role="img" inner_html=qr aria-label=move || page_texts(lang.get()).code_label></div>
+            </div>
         </section>
     }
 }

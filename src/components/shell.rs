@@ -64,6 +64,7 @@ fn StatusChips() -> impl IntoView {
                     StoreStatus::Outdated => t().storage_outdated,
                 }}
             </span>
+            <crate::pages::sync::SyncChip/>
         </div>
     }
 }

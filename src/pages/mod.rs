@@ -9,6 +9,7 @@ pub mod pipeline;
 mod placeholder;
 mod settings;
 pub mod surveys;
+pub mod sync;
 pub mod tasks;
 pub mod warranty;
 

@@ -32,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </Show>
             </div>
             <div class="card">
+                <a class="btn" href="/settings/sync" data-testid="sync-settings">{move || t().sync}</a>
                 <a class="btn" href="/settings/pipelines" data-testid="pipeline-settings">{move || t().pipeline_settings}</a>
                 <a class="btn" href="/catalog" data-testid="catalog-link">{move || t().catalog}</a>
             </div>

@@ -186,9 +186,11 @@ impl AppState {
 
     pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         let span = crate::perf::start("daftar:apply");
+        let batch = batch.stamped(&crate::sync::clock::now());
         let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
         span.end();
         super::tabs::announce(&batch);
+        crate::sync::saved(*self);
         let big = batch.writes.len() > REPLAY_LIMIT;
         if big {
             self.take_in_slowly(batch.writes).await;
@@ -200,6 +202,30 @@ impl AppState {
             self.save_snapshot_later(last);
         }
         Ok(())
+    }
+
+    /// Takes in what a sync stored (every change after log position
+    /// `before`), here and in the other tabs.
+    pub(crate) async fn take_in_synced(&self, before: u64) {
+        let Some(store) = self.store() else { return };
+        let mut keys: Vec<String> = match store.changes_since(before, usize::MAX).await {
+            Ok(changes) => changes.into_iter().map(|c| c.key).collect(),
+            Err(e) => {
+                leptos::logging::warn!("reading what the sync brought: {e}");
+                return;
+            }
+        };
+        keys.sort();
+        keys.dedup();
+        if keys.is_empty() {
+            return;
+        }
+        super::tabs::announce_keys(&keys);
+        if keys.len() > super::tabs::MAX_KEYS {
+            self.reload_everything().await;
+        } else {
+            self.refresh_records(&keys).await;
+        }
     }
 
     /// Re-reads records another tab wrote (`kind:id` keys) into this tab's lists.

@@ -79,6 +79,7 @@ pub struct AppState {
     /// Installed items and their serial index; loaded when an after-sales
     /// screen first opens, then kept in step with every write.
     pub installed: RwSignal<Option<InstalledBase>>,
+    pub sync: crate::sync::SyncView,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
 }
 
@@ -98,6 +99,7 @@ impl AppState {
             everything: RwSignal::new(None),
             sales: RwSignal::new(None),
             installed: RwSignal::new(None),
+            sync: crate::sync::SyncView::new(),
             store: StoredValue::new_local(None),
         };
         Effect::new(move || {
@@ -150,6 +152,7 @@ impl AppState {
                     self.store_status.set(StoreStatus::Ready);
                     self.reload_customers().await;
                     self.preload_sales();
+                    crate::sync::start(self).await;
                 }
                 Err(e) => {
                     leptos::logging::error!("opening IndexedDB failed: {e}");
@@ -168,7 +171,7 @@ impl AppState {
         self.store_status.track();
     }
 
-    fn store(&self) -> Option<Rc<IdbStore>> {
+    pub(crate) fn store(&self) -> Option<Rc<IdbStore>> {
         self.store.get_value()
     }
 

@@ -76,6 +76,22 @@ impl AppState {
         self.apply(Batch::one(Write::delete(record, &BrowserEnv))).await
     }
 
+    /// Sets one field of a record (Null removes it): how a value a sync set
+    /// aside is put back, as an edit that then syncs like any other.
+    pub async fn set_field(&self, kind: &str, id: &str, field: &str, value: serde_json::Value) -> Result<(), StoreError> {
+        let Some(prev) = self.record(kind, id).await? else { return Ok(()) };
+        let mut fields = prev.fields.clone();
+        if value.is_null() {
+            fields.remove(field);
+        } else {
+            fields.insert(field.to_string(), value);
+        }
+        match Write::update(&prev, fields, &BrowserEnv) {
+            Some(write) => self.apply(Batch::one(write)).await,
+            None => Ok(()),
+        }
+    }
+
     /// Undoes a delete (of a record of any kind).
     pub async fn undo_delete(&self, kind: &str, id: &str) -> Result<(), StoreError> {
         let Some(prev) = self.record(kind, id).await? else { return Ok(()) };

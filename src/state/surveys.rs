@@ -131,34 +131,38 @@ impl AppState {
         }
     }
 
-    /// The business's survey key, made the first time a link is issued.
+    /// The key links are sealed with: the first of the business's keys,
+    /// made now if there is none.
     async fn survey_key(&self) -> Result<BusinessKey, StoreError> {
-        if let Some(key) = self.stored_survey_key().await? {
+        if let Some(key) = self.survey_keys().await?.into_iter().next() {
             return Ok(key);
         }
         let mut bytes = [0u8; 32];
         bytes[..16].copy_from_slice(&BrowserEnv.random_bytes());
         bytes[16..].copy_from_slice(&BrowserEnv.random_bytes());
         let fields = to_fields(&serde_json::json!({ "secret": to_hex(&bytes) }));
-        self.apply(Batch::one(Write::create_with_id(
-            surveys::KEY,
-            surveys::KEY_ID,
-            fields,
-            &BrowserEnv,
-        )))
-        .await?;
+        // An id of its own, not a fixed one: two devices that each make a key
+        // before they first sync then keep both, and codes sealed to either open.
+        self.apply(Batch::one(Write::create(surveys::KEY, fields, &BrowserEnv))).await?;
         Ok(BusinessKey::from_bytes(bytes))
     }
 
-    /// The business's survey key if one was ever made here (or synced).
-    async fn stored_survey_key(&self) -> Result<Option<BusinessKey>, StoreError> {
-        let Some(r) = self.record(surveys::KEY, surveys::KEY_ID).await? else {
-            return Ok(None);
-        };
-        let hex = r.fields.get("secret").and_then(|v| v.as_str()).unwrap_or("");
-        from_hex(hex)
-            .map(|bytes| Some(BusinessKey::from_bytes(bytes)))
-            .ok_or_else(|| StoreError::Backend("the survey key record is damaged".into()))
+    /// Whether this device holds a key survey codes are sealed to.
+    pub async fn has_survey_key(&self) -> Result<bool, StoreError> {
+        Ok(!self.survey_keys().await?.is_empty())
+    }
+
+    /// Every survey key made here or synced, in id order (the same on every device).
+    async fn survey_keys(&self) -> Result<Vec<BusinessKey>, StoreError> {
+        let mut records = self.all_live(surveys::KEY).await?;
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        records
+            .iter()
+            .map(|r| {
+                let hex = r.fields.get("secret").and_then(|v| v.as_str()).unwrap_or("");
+                from_hex(hex).map(BusinessKey::from_bytes).ok_or_else(|| StoreError::Backend("a survey key record is damaged".into()))
+            })
+            .collect()
     }
 
     /// Issues a link for `customer_id` ("" for an open link), about
@@ -186,6 +190,7 @@ impl AppState {
             survey: survey.for_respondents(),
             reply_to: reply_to.into(),
             expires_ms,
+            inbox: self.sync.config.get_untracked().map(|c| c.inbox_url()).unwrap_or_default(),
         };
         let fragment = seal::issue_link(&key, &token, &payload.to_bytes())
             .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
@@ -216,13 +221,9 @@ impl AppState {
             .ok_or_else(unavailable)
             .map_err(ImportError::Store)?;
         // No key of ours yet means no link was ever issued here or synced.
-        let key = self
-            .stored_survey_key()
-            .await
-            .map_err(ImportError::Store)?
-            .ok_or(ImportError::Code(CodeError::NotIssuedHere))?;
+        let keys = self.survey_keys().await.map_err(ImportError::Store)?;
         let now = BrowserEnv.now_ms();
-        let opened = surveys::open_code(&key, code, now).map_err(ImportError::Code)?;
+        let opened = surveys::open_code(&keys, code, now).map_err(ImportError::Code)?;
         let link_id = surveys::link_id(&opened.token);
         let stored = store
             .get(surveys::LINK, &link_id)

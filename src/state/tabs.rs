@@ -20,16 +20,21 @@ fn channel() -> Option<web_sys::BroadcastChannel> {
 
 /// Above this many records, the other tabs reload their lists instead of
 /// re-reading the records one by one.
-const MAX_KEYS: usize = 200;
+pub(super) const MAX_KEYS: usize = 200;
 const RELOAD: &str = "reload";
 
 /// Tells the other tabs which records (`kind:id` keys) this tab just wrote.
 pub fn announce(batch: &Batch) {
+    announce_keys(&batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>());
+}
+
+/// Like [`announce`], for records written by key (a sync step).
+pub fn announce_keys(keys: &[String]) {
     let Some(channel) = channel() else { return };
-    let message = if batch.writes.len() > MAX_KEYS {
+    let message = if keys.len() > MAX_KEYS {
         JsValue::from_str(RELOAD)
     } else {
-        batch.writes.iter().map(|w| JsValue::from_str(&w.record.key())).collect::<js_sys::Array>().into()
+        keys.iter().map(|k| JsValue::from_str(k)).collect::<js_sys::Array>().into()
     };
     // A tab that misses the message only shows older data until it reloads.
     let _ = channel.post_message(&message);
@@ -41,12 +46,19 @@ pub fn listen(state: AppState) {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let data = event.data();
         if data.as_string().as_deref() == Some(RELOAD) {
-            leptos::task::spawn_local(async move { state.reload_everything().await });
+            leptos::task::spawn_local(async move {
+                state.reload_everything().await;
+                crate::sync::catch_up(state).await;
+            });
             return;
         }
         let keys: Vec<String> =
             data.dyn_into::<js_sys::Array>().map(|a| a.iter().filter_map(|v| v.as_string()).collect()).unwrap_or_default();
-        leptos::task::spawn_local(async move { state.refresh_records(&keys).await });
+        leptos::task::spawn_local(async move {
+            state.refresh_records(&keys).await;
+            // The other tab may have synced: its clock moved on, and it may have found clashes.
+            crate::sync::catch_up(state).await;
+        });
     });
     channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The listener lives as long as the tab.

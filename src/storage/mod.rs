@@ -239,6 +239,19 @@ impl Store for IdbStore {
         v.map(|v| decode_record(&v)).transpose()
     }
 
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<Record>>, StoreError> {
+        let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
+        let store = tx.object_store(RECORDS).map_err(idb_error)?;
+        // Every request goes out before the first answer is awaited.
+        let requests = keys.iter().map(|k| store.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
+        let mut records = Vec::with_capacity(keys.len());
+        for request in requests {
+            let value: Option<JsValue> = request.await.map_err(idb_error)?;
+            records.push(value.map(|v| decode_record(&v)).transpose()?);
+        }
+        Ok(records)
+    }
+
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
         parse_lines(&unpack_records(self.kind_values(kind).await?)?)
     }
@@ -383,9 +396,29 @@ impl Store for IdbStore {
     }
 
     async fn forget_sync(&self) -> Result<(), StoreError> {
-        let tx = WriteTx::new(&self.db, &[SYNC, META])?;
-        drop(tx.store(SYNC)?.clear().map_err(idb_error)?);
-        drop(tx.store(META)?.delete(CHECKPOINT_KEY).primitive().map_err(idb_error)?);
+        let tx = WriteTx::new(&self.db, &[SYNC, OUTBOX, META])?;
+        {
+            let sync = tx.store(SYNC)?;
+            let meta = tx.store(META)?;
+            // Keys and values come in the same (key) order.
+            let keys = sync.get_all_keys::<String>().primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+            let values = sync.get_all::<JsValue>().primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+            let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
+            // A position of its own, so the segment's key is new (a gap in
+            // the numbering is harmless; within a segment there is none).
+            let seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64 + 1;
+            let mut entries = Vec::new();
+            for (key, value) in keys.zip(values) {
+                let state: SyncState = decode_json(&value.map_err(idb_error)?)?;
+                entries.push(OutboxEntry { key: key.map_err(idb_error)?, rev: state.rev, seq });
+            }
+            if !entries.is_empty() {
+                drop(tx.store(OUTBOX)?.put(outbox_segment(&entries)?).without_key_type().primitive().map_err(idb_error)?);
+                drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
+            }
+            drop(sync.clear().map_err(idb_error)?);
+            drop(meta.delete(CHECKPOINT_KEY).primitive().map_err(idb_error)?);
+        }
         tx.commit(&[]).await
     }
 }

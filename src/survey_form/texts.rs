@@ -84,6 +84,9 @@ pub struct PageTexts {
     pub email_subject: &'static str,
     pub qr_hint: &'static str,
     pub sealing_failed: &'static str,
+    pub sending: &'static str,
+    pub sent: &'static str,
+    pub send_failed: &'static str,
 }
 
 const PAGE_FA: PageTexts = PageTexts {
@@ -101,6 +104,9 @@ const PAGE_FA: PageTexts = PageTexts {
     email_subject: "پاسخ نظرسنجی",
     qr_hint: "یا این کد QR را به نمایندهٔ ما نشان دهید تا اسکن کند.",
     sealing_failed: "پاسخ‌ها قفل نشد؛ لطفاً دوباره بفرستید.",
+    sending: "در حال فرستادن پاسخ‌ها…",
+    sent: "پاسخ‌های شما به دست ما رسید. سپاس!",
+    send_failed: "پاسخ‌ها خودکار فرستاده نشد (شاید اینترنت قطع است). کد زیر را کپی کنید و بفرستید.",
 };
 
 const PAGE_EN: PageTexts = PageTexts {
@@ -118,6 +124,9 @@ const PAGE_EN: PageTexts = PageTexts {
     email_subject: "Survey answers",
     qr_hint: "Or show this QR code to our representative to scan.",
     sealing_failed: "Your answers could not be sealed; please send them again.",
+    sending: "Sending your answers…",
+    sent: "Your answers have reached us. Thank you!",
+    send_failed: "Your answers could not be sent by themselves (perhaps you are offline). Copy the code below and send it.",
 };
 
 pub fn page_texts(lang: Lang) -> &'static PageTexts {

@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 21;
+const CASE_COUNT: usize = 22;
 
 type CaseResult = Result<(), String>;
 
@@ -71,6 +71,7 @@ where
     case!(synced_writes_are_logged_but_never_queued);
     case!(a_stale_synced_write_stores_nothing_of_its_step);
     case!(forgetting_sync_keeps_records_and_stamps);
+    case!(get_many_reads_in_the_order_asked);
     report
 }
 
@@ -456,5 +457,31 @@ async fn forgetting_sync_keeps_records_and_stamps<S: Store>(s: &S) -> CaseResult
     ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "checkpoint kept");
     ensure!(s.get("customer", &w.record.id).await.map_err(|e| e.to_string())?.is_some(), "record lost");
     ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 1, "outbox lost");
+    // A record that only ever came from the server is queued for the next one.
+    let pulled = Write::synced(None, &Write::create("task", fields(json!({})), &e).record, fields(json!({"title": "T"})), false, &e).ok_or("no write")?;
+    let pulled_key = pulled.record.key();
+    s.apply_synced(&SyncBatch { writes: vec![pulled], states: vec![(pulled_key.clone(), state("1-t", 0))], checkpoint: None }).await.map_err(|e| e.to_string())?;
+    ensure!(s.outbox().await.map_err(|e| e.to_string())?.iter().all(|o| o.key != pulled_key), "pulled record queued");
+    s.forget_sync().await.map_err(|e| e.to_string())?;
+    let outbox = s.outbox().await.map_err(|e| e.to_string())?;
+    ensure!(outbox.len() == 2 && outbox.iter().any(|o| o.key == pulled_key), "pulled record not offered again: {outbox:?}");
+    // Later changes still number after the queued entry.
+    let before = outbox.iter().map(|o| o.seq).max().unwrap_or(0);
+    let more = Write::create("customer", fields(json!({"name": "B"})), &e);
+    let seqs = s.apply(&Batch::one(more)).await.map_err(|e| e.to_string())?;
+    ensure!(seqs[0] > before, "seq {} not after the queued entry's {before}", seqs[0]);
+    ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 3, "queued entry overwritten by a later segment");
+    Ok(())
+}
+
+async fn get_many_reads_in_the_order_asked<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let a = Write::create("customer", fields(json!({"name": "A"})), &e);
+    let b = Write::create("task", fields(json!({"title": "B"})), &e);
+    s.apply(&Batch { writes: vec![a.clone(), b.clone()] }).await.map_err(|e| e.to_string())?;
+    let keys = vec![b.record.key(), "customer:missing".to_string(), a.record.key()];
+    let got = s.get_many(&keys).await.map_err(|e| e.to_string())?;
+    ensure!(got == vec![Some(b.record), None, Some(a.record)], "got {got:?}");
+    ensure!(s.get_many(&[]).await.map_err(|e| e.to_string())?.is_empty(), "nothing asked, something read");
     Ok(())
 }

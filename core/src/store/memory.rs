@@ -58,6 +58,11 @@ impl Store for MemoryStore {
         Ok(self.inner.borrow().records.get(&super::record::key_of(kind, id)).cloned())
     }
 
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<Record>>, StoreError> {
+        let inner = self.inner.borrow();
+        Ok(keys.iter().map(|k| inner.records.get(k).cloned()).collect())
+    }
+
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
         Ok(self.inner.borrow().records.values().filter(|r| r.kind == kind).cloned().collect())
     }
@@ -138,6 +143,11 @@ impl Store for MemoryStore {
 
     async fn forget_sync(&self) -> Result<(), StoreError> {
         let mut inner = self.inner.borrow_mut();
+        let seq = inner.changes.len() as u64;
+        let requeued: Vec<OutboxEntry> = inner.sync.iter().map(|(key, state)| OutboxEntry { key: key.clone(), rev: state.rev, seq }).collect();
+        for entry in requeued {
+            inner.outbox.entry(entry.key.clone()).or_insert(entry);
+        }
         inner.sync.clear();
         inner.checkpoint = None;
         Ok(())

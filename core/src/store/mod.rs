@@ -55,6 +55,9 @@ impl std::error::Error for StoreError {}
 pub trait Store {
     /// One record by kind and id, tombstones included.
     async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError>;
+    /// Several records by key (`kind:id`), in the order of `keys`: one read
+    /// for many, where asking one by one would cost a request each.
+    async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<Record>>, StoreError>;
     /// Every record of a kind, tombstones included, in no promised order.
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError>;
     /// Like [`Store::all`] but with the fields decoded straight into `T`
@@ -89,7 +92,8 @@ pub trait Store {
     async fn apply_synced(&self, batch: &SyncBatch) -> Result<Vec<u64>, StoreError>;
     /// How far the server's changes feed has been stored (None: not yet).
     async fn sync_checkpoint(&self) -> Result<Option<String>, StoreError>;
-    /// Forgets every sync state and the checkpoint (another server, or
-    /// signed out): the next sync offers everything to the server again.
+    /// Forgets every sync state and the checkpoint (another server): every
+    /// record ever synced, pulled ones too, is queued again, so the next
+    /// sync offers everything to the new server.
     async fn forget_sync(&self) -> Result<(), StoreError>;
 }

@@ -27,14 +27,22 @@ pub struct FollowUp {
 /// The batch filing `response`; `link` is the issued link it came through
 /// (marked used) — its stored record, or a new one when this device did not
 /// issue it. Returns the batch and the response's id.
+///
+/// A response to a link is filed under ids made from the link's, so two
+/// devices filing the same code (both pulled it from the survey inbox before
+/// either synced) create the same records, which sync then holds once.
 pub fn file_response(response: &Response, follow_up: Option<&FollowUp>, link: Option<(&IssuedLink, Option<&Record>)>, env: &dyn Env) -> (Batch, String) {
-    let mut batch = store::create(RESPONSE, response, env);
-    let response_id = batch.writes[0].record.id.clone();
+    let id_for = |kind: &str| match response.survey_link_id.as_str() {
+        "" => env.new_id(),
+        link_id => derived_id(link_id, kind),
+    };
+    let response_id = id_for(RESPONSE);
+    let mut batch = Batch::one(Write::create_with_id(RESPONSE, &response_id, to_fields(response), env));
     if let Some(f) = follow_up {
         let complaint = Complaint::from_survey(&response.customer_id, &response_id, &f.complaint_title, f.severity, env.now_ms());
-        batch.writes.push(Write::create(COMPLAINT, to_fields(&complaint), env));
+        batch.writes.push(Write::create_with_id(COMPLAINT, &id_for(COMPLAINT), to_fields(&complaint), env));
         let task = Task { title: f.task_title.clone(), due: Some(f.due), priority: Priority::High, owner: f.owner.clone(), customer_id: response.customer_id.clone(), ..Default::default() };
-        batch.writes.push(Write::create(TASK, to_fields(&task), env));
+        batch.writes.push(Write::create_with_id(TASK, &id_for(TASK), to_fields(&task), env));
     }
     if let Some((issued, stored)) = link {
         let used = IssuedLink { used_ms: Some(response.answered_ms), survey_response_id: response_id.clone(), ..issued.clone() };
@@ -44,6 +52,16 @@ pub fn file_response(response: &Response, follow_up: Option<&FollowUp>, link: Op
         }
     }
     (batch, response_id)
+}
+
+/// A UUID-shaped id made from another id and a purpose: the same inputs
+/// always make the same id, different ones practically never collide.
+fn derived_id(from: &str, purpose: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::new().chain_update(purpose).chain_update([0]).chain_update(from).finalize();
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&hash[..16]);
+    uuid::Builder::from_random_bytes(bytes).into_uuid().hyphenated().to_string()
 }
 
 /// The record id of the link a token stands for: its 16 bytes as a UUID, so
@@ -68,10 +86,19 @@ pub struct AcceptedCode {
 /// the rep may import it days after the customer sent it.
 pub const IMPORT_GRACE_MS: i64 = 14 * 86_400_000;
 
-/// Opens a response code with our key (see [`seal::open_response`]),
-/// allowing [`IMPORT_GRACE_MS`] past the link's expiry.
-pub fn open_code(key: &seal::BusinessKey, code: &str, now_ms: i64) -> Result<seal::OpenedResponse, CodeError> {
-    seal::open_response(key, code, now_ms - IMPORT_GRACE_MS)
+/// Opens a response code with whichever of our keys sealed its link (see
+/// [`seal::open_response`]), allowing [`IMPORT_GRACE_MS`] past the link's
+/// expiry. Devices that issued links before they first synced each made a
+/// key, and sync keeps them all: a code may be sealed to any of them.
+pub fn open_code(keys: &[seal::BusinessKey], code: &str, now_ms: i64) -> Result<seal::OpenedResponse, CodeError> {
+    for key in keys {
+        match seal::open_response(key, code, now_ms - IMPORT_GRACE_MS) {
+            Err(CodeError::NotIssuedHere) => continue,
+            // Opened, or refused for what it is whatever the key.
+            answer => return answer,
+        }
+    }
+    Err(CodeError::NotIssuedHere)
 }
 
 /// Refuses a replay of an opened code, or answers given after the link
@@ -121,7 +148,7 @@ mod tests {
     fn a_code_is_accepted_once_then_refused_as_a_replay() {
         let env = SeededEnv::new(1, 0);
         let (token, code) = code_for(&env, 1_000, 10);
-        let open = |now| open_code(&key(), &code, now);
+        let open = |now| open_code(&[key()], &code, now);
         let accepted = accept_code(open(10).unwrap(), None, 10).unwrap();
         assert_eq!((accepted.token, accepted.answers.answers["q1"].clone()), (token, Answer::Number(10)));
         let unused = IssuedLink::default();
@@ -142,7 +169,7 @@ mod tests {
             let answers = LinkAnswers { answered_ms, ..Default::default() };
             seal::seal_response(&link, &serde_json::to_vec(&answers).unwrap(), [3; 32]).unwrap()
         };
-        let accept = |code: &str, now| accept_code(open_code(&key(), code, now).unwrap(), None, now);
+        let accept = |code: &str, now| accept_code(open_code(&[key()], code, now).unwrap(), None, now);
         assert_eq!(accept(&seal_at(1_001), 500), Err(CodeError::Expired { expires_ms: 1_000 }));
         assert_eq!(accept(&seal_at(5), 500).unwrap().answers.answered_ms, 100, "not before the link was issued");
         assert_eq!(accept(&seal_at(900), 500).unwrap().answers.answered_ms, 500, "not after it was imported");
@@ -183,5 +210,35 @@ mod tests {
         let quiet = Response { survey_link_id: String::new(), ..response };
         let (batch, _) = file_response(&quiet, None, None, &env);
         assert_eq!(batch.writes.len(), 1);
+    }
+
+    #[test]
+    fn two_devices_filing_the_same_link_response_make_the_same_records() {
+        let response = Response { survey_id: "s".into(), customer_id: "c".into(), survey_link_id: "0b0b0b0b-0000-4000-8000-000000000002".into(), channel: Channel::Link, ..Default::default() };
+        let due = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap().and_hms_opt(10, 0, 0).unwrap();
+        let follow = FollowUp { complaint_title: "NPS 3".into(), severity: Severity::High, task_title: "Call back".into(), owner: "Sara".into(), due };
+        let keys = |seed| {
+            let (batch, _) = file_response(&response, Some(&follow), None, &SeededEnv::new(seed, 1_000));
+            batch.writes.iter().map(|w| w.record.key()).collect::<Vec<_>>()
+        };
+        let on_a = keys(1);
+        assert_eq!(on_a, keys(2));
+        assert_eq!(on_a.len(), 3);
+        assert!(on_a.iter().all(|k| uuid::Uuid::parse_str(k.split_once(':').unwrap().1).is_ok()), "{on_a:?}");
+        // A response not from a link (kiosk) gets a fresh id each time.
+        let kiosk = Response { survey_link_id: String::new(), ..response.clone() };
+        let id = |seed| file_response(&kiosk, None, None, &SeededEnv::new(seed, 1_000)).1;
+        assert_ne!(id(1), id(2));
+    }
+
+    #[test]
+    fn a_code_opens_with_whichever_key_sealed_its_link() {
+        let env = SeededEnv::new(6, 0);
+        let (token, code) = code_for(&env, 1_000, 9);
+        let other = BusinessKey::from_bytes([1; 32]);
+        assert_eq!(open_code(&[other.clone(), key()], &code, 10).map(|o| o.token), Ok(token));
+        assert_eq!(open_code(&[other], &code, 10).map(|o| o.token), Err(CodeError::NotIssuedHere));
+        assert_eq!(open_code(&[], &code, 10).map(|o| o.token), Err(CodeError::NotIssuedHere));
+        assert_eq!(open_code(&[key()], "DF1.!!", 10).map(|o| o.token), Err(CodeError::Malformed));
     }
 }

@@ -22,6 +22,5 @@ pub const SURVEY: &str = "survey";
 pub const RESPONSE: &str = "survey_response";
 /// A link issued to a customer (or an open link); its id is the token's id.
 pub const LINK: &str = "survey_link";
-/// The one record holding the business's survey key (see [`seal::BusinessKey`]).
+/// Records holding the business's survey keys (see [`seal::BusinessKey`]): usually one.
 pub const KEY: &str = "survey_key";
-pub const KEY_ID: &str = "00000000-0000-4000-8000-00000000005e";

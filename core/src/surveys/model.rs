@@ -291,6 +291,11 @@ pub struct LinkPayload {
     pub survey: Survey,
     pub reply_to: String,
     pub expires_ms: i64,
+    /// The survey inbox (a CouchDB database URL) the page posts the sealed
+    /// code to; empty when the business has none, and the respondent sends
+    /// the code back by hand.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub inbox: String,
 }
 
 /// The largest survey a link may unpack to: far above any real survey, low

@@ -142,7 +142,7 @@ mod tests {
     fn link_payloads_round_trip_deflated_and_refuse_bombs_and_garbage() {
         use crate::surveys::LinkPayload;
         for t in Template::ALL {
-            let p = LinkPayload { survey: template(t), reply_to: "sales@example.com".into(), expires_ms: 42 };
+            let p = LinkPayload { survey: template(t), reply_to: "sales@example.com".into(), expires_ms: 42, ..Default::default() };
             let bytes = p.to_bytes();
             assert!(bytes.len() * 2 < serde_json::to_vec(&p).unwrap().len(), "{t:?}: deflate at least halves it");
             assert_eq!(LinkPayload::from_bytes(&bytes), Some(p));

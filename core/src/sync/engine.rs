@@ -6,9 +6,9 @@
 
 use super::doc::{from_doc, to_doc, Pulled, META};
 use super::hlc::{Clock, Stamp};
-use super::local::{latest_stamp, local_versions, with_arrivals};
+use super::local::{latest_stamp, local_overlays, local_version, with_arrivals};
 use super::merge::{merge, Clash, Versioned};
-use super::transport::{DocResult, SyncError, Transport};
+use super::transport::{ChangesPage, DocResult, SyncError, Transport};
 use crate::env::Env;
 use crate::store::{OutboxEntry, Record, Store, StoreError, SyncBatch, SyncState, Write};
 use serde_json::{json, Value};
@@ -16,7 +16,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 /// Documents asked for per changes page: one page, one store transaction.
-pub const PULL_PAGE: usize = 200;
+pub const PULL_PAGE: usize = 500;
 /// A push request carries at most this many documents, or about this many
 /// bytes (claim photos are ~150 KB each).
 const PUSH_DOCS: usize = 200;
@@ -63,21 +63,13 @@ pub struct Engine<'a, S, T> {
 }
 
 impl<S: Store, T: Transport> Engine<'_, S, T> {
-    pub async fn run(&self, progress: &dyn Fn(Progress)) -> Result<Report, SyncError> {
-        let mut report = Report::default();
-        let mut at = Progress { done: 0, total: self.waiting().await?.len() };
+    /// One run. `report` is filled as steps are stored, so what a run that
+    /// then fails did store (pulled records, clashes found) is still told.
+    pub async fn run(&self, report: &mut Report, progress: &dyn Fn(Progress)) -> Result<(), SyncError> {
+        let mut at = Progress { done: 0, total: waiting(self.store).await?.len() };
         progress(at);
-        self.pull(&mut report, &mut at, progress).await?;
-        self.push(&mut report, &mut at, progress).await?;
-        Ok(report)
-    }
-
-    /// Local changes not on the server yet, one per record.
-    pub async fn waiting(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        let outbox = self.store.outbox().await?;
-        let keys: Vec<String> = outbox.iter().map(|e| e.key.clone()).collect();
-        let states = self.store.sync_states(&keys).await?;
-        Ok(outbox.into_iter().zip(states).filter(|(e, s)| s.as_ref().is_none_or(|s| s.unpushed || e.seq > s.seq)).map(|(e, _)| e).collect())
+        self.pull(report, &mut at, progress).await?;
+        self.push(report, &mut at, progress).await
     }
 
     fn arrival(&self) -> Stamp {
@@ -86,32 +78,57 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
 
     async fn pull(&self, report: &mut Report, at: &mut Progress, progress: &dyn Fn(Progress)) -> Result<(), SyncError> {
         let mut since = self.store.sync_checkpoint().await?.unwrap_or_else(|| "0".into());
+        let mut page = self.server.changes(&since, PULL_PAGE).await?;
         let mut first = true;
         loop {
-            let page = self.server.changes(&since, PULL_PAGE).await?;
-            if first {
-                at.total += page.docs.len() + page.pending.unwrap_or(0) as usize;
-                first = false;
+            // Servers that do not say what is pending (pouchdb-server) make
+            // the total grow page by page.
+            match (first, page.pending) {
+                (true, Some(pending)) => at.total += page.docs.len() + pending as usize,
+                (_, None) => at.total += page.docs.len(),
+                (false, Some(_)) => {}
             }
-            let mut pulled = Vec::with_capacity(page.docs.len());
-            for doc in &page.docs {
-                let resolved = if doc.get("_conflicts").and_then(Value::as_array).is_some_and(|c| !c.is_empty()) {
-                    let id = doc.get("_id").and_then(Value::as_str).unwrap_or_default();
-                    self.resolve(id).await?
-                } else {
-                    Incoming::read(doc)
-                };
-                pulled.extend(resolved);
-            }
-            let count = pulled.len();
-            report.pulled += self.store_incoming(pulled, Some(page.last_seq.clone()), report).await?;
-            at.done += count;
-            progress(*at);
-            if page.docs.is_empty() || page.pending == Some(0) || page.last_seq == since {
+            first = false;
+            let last = page.docs.is_empty() || page.pending == Some(0) || page.last_seq == since;
+            let count = page.docs.len();
+            let stored = self.store_page(&page, report);
+            if last {
+                stored.await?;
+                at.done += count;
+                progress(*at);
                 return Ok(());
             }
-            since = page.last_seq;
+            // The next page comes over the network while this one is stored;
+            // the checkpoint still moves only with what is stored.
+            let (stored, next) = futures_util::future::join(stored, self.server.changes(&page.last_seq, PULL_PAGE)).await;
+            stored?;
+            at.done += count;
+            progress(*at);
+            since = std::mem::take(&mut page.last_seq);
+            page = next?;
         }
+    }
+
+    /// One changes page: its documents (server conflicts resolved first)
+    /// stored with its checkpoint.
+    async fn store_page(&self, page: &ChangesPage, report: &mut Report) -> Result<(), SyncError> {
+        // A document listed twice in a page (a server may) is taken once, as
+        // last listed: two writes of one record in a step would refuse it.
+        let mut seen = HashSet::new();
+        let mut docs: Vec<&Value> = page.docs.iter().rev().filter(|d| seen.insert(d.get("_id").and_then(Value::as_str).unwrap_or_default())).collect();
+        docs.reverse();
+        let mut pulled = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let resolved = if doc.get("_conflicts").and_then(Value::as_array).is_some_and(|c| !c.is_empty()) {
+                let id = doc.get("_id").and_then(Value::as_str).unwrap_or_default();
+                self.resolve(id).await?
+            } else {
+                Incoming::read(doc)
+            };
+            pulled.extend(resolved);
+        }
+        report.pulled += self.store_incoming(pulled, Some(page.last_seq.clone()), report).await?;
+        Ok(())
     }
 
     /// Stores documents from the server (with the checkpoint, if any) in one
@@ -138,10 +155,7 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
         // made later is newer than what the step stores and stays waiting.
         let seq = self.store.last_seq().await?;
         let states = self.store.sync_states(&keys).await?;
-        let mut locals = Vec::with_capacity(incoming.len());
-        for i in incoming {
-            locals.push(self.store.get(&i.pulled.record.kind, &i.pulled.record.id).await?);
-        }
+        let locals = self.store.get_many(&keys).await?;
         // Records with local changes the server has not seen need a merge.
         let to_merge: Vec<(&Record, Option<&SyncState>)> = locals
             .iter()
@@ -151,7 +165,9 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
                 state.as_ref().is_none_or(|s| s.unpushed || local.rev > s.rev).then_some((local, state.as_ref()))
             })
             .collect();
-        let mut versions: HashMap<String, Versioned> = to_merge.iter().map(|(r, _)| r.key()).zip(local_versions(self.store, &to_merge).await?).collect();
+        let wanted: Vec<(String, Option<&SyncState>)> = to_merge.iter().map(|(r, s)| (r.key(), *s)).collect();
+        let overlays = local_overlays(self.store, &wanted).await?;
+        let mut versions: HashMap<String, Versioned> = to_merge.iter().map(|(r, s)| (r.key(), local_version(r, *s, overlays.get(&r.key())))).collect();
         let mut step = SyncBatch { checkpoint, ..SyncBatch::default() };
         let mut clashes = Vec::new();
         for ((i, local), state) in incoming.iter().zip(&locals).zip(&states) {
@@ -187,7 +203,8 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
     async fn push(&self, report: &mut Report, at: &mut Progress, progress: &dyn Fn(Progress)) -> Result<(), SyncError> {
         let mut refused: HashSet<String> = HashSet::new();
         for round in 0..PUSH_ROUNDS {
-            let waiting: Vec<OutboxEntry> = self.waiting().await?.into_iter().filter(|e| !refused.contains(&e.key)).collect();
+            let (waiting, states): (Vec<OutboxEntry>, Vec<Option<SyncState>>) =
+                waiting_with_states(self.store).await?.into_iter().filter(|(e, _)| !refused.contains(&e.key)).unzip();
             if waiting.is_empty() {
                 return Ok(());
             }
@@ -195,16 +212,45 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
                 at.total += waiting.len();
             }
             let keys: Vec<String> = waiting.iter().map(|e| e.key.clone()).collect();
-            let states = self.store.sync_states(&keys).await?;
-            let mut records = Vec::with_capacity(waiting.len());
-            for e in &waiting {
-                let (kind, id) = e.key.split_once(':').unwrap_or_default();
-                records.push(self.store.get(kind, id).await?);
-            }
+            let wanted: Vec<(String, Option<&SyncState>)> = keys.iter().cloned().zip(states.iter().map(Option::as_ref)).collect();
+            let overlays = local_overlays(self.store, &wanted).await?;
             let mut start = 0;
             while start < waiting.len() {
-                let end = chunk_end(&records, start);
-                let pushed = self.push_chunk(&waiting[start..end], &records[start..end], &states[start..end], report, &mut refused).await?;
+                // Records are read a request's worth at a time: a first push
+                // of a big import never holds them all.
+                let ahead = (start + PUSH_DOCS).min(waiting.len());
+                let mut records = self.store.get_many(&keys[start..ahead]).await?;
+                // At most about PUSH_BYTES per request, and never nothing.
+                let mut bytes = 0;
+                let fits = records
+                    .iter()
+                    .take_while(|r| {
+                        let before = bytes;
+                        bytes += r.as_ref().map_or(0, size_of);
+                        before <= PUSH_BYTES
+                    })
+                    .count()
+                    .max(1);
+                records.truncate(fits);
+                let end = start + records.len();
+                // Saved since the overlays were read: read those again.
+                let stale: Vec<(String, Option<&SyncState>)> = records
+                    .iter()
+                    .zip(start..end)
+                    .filter(|(r, i)| r.as_ref().is_some_and(|r| r.rev > overlays.get(&keys[*i]).map_or(0, |o| o.through_rev).max(states[*i].as_ref().map_or(0, |s| s.rev))))
+                    .map(|(_, i)| (keys[i].clone(), states[i].as_ref()))
+                    .collect();
+                let fresh = local_overlays(self.store, &stale).await?;
+                let chunk = records
+                    .into_iter()
+                    .zip(start..end)
+                    .map(|(record, i)| {
+                        let overlay = fresh.get(&keys[i]).or_else(|| overlays.get(&keys[i]));
+                        let version = record.as_ref().map(|r| local_version(r, states[i].as_ref(), overlay));
+                        (record, version)
+                    })
+                    .collect();
+                let pushed = self.push_chunk(&waiting[start..end], chunk, &states[start..end], report, &mut refused).await?;
                 at.done += pushed;
                 progress(*at);
                 start = end;
@@ -216,37 +262,48 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
     /// Pushes one request's worth; conflicts are merged with the server's
     /// document and left waiting for the next round. Returns how many were
     /// dealt with.
-    async fn push_chunk(&self, waiting: &[OutboxEntry], records: &[Option<Record>], states: &[Option<SyncState>], report: &mut Report, refused: &mut HashSet<String>) -> Result<usize, SyncError> {
-        let present: Vec<(&Record, Option<&SyncState>)> = records.iter().zip(states).filter_map(|(r, s)| Some((r.as_ref()?, s.as_ref()))).collect();
-        let versions = local_versions(self.store, &present).await?;
-        let docs: Vec<Value> = present.iter().zip(&versions).map(|((r, s), v)| to_doc(r, v, s.map(|s| s.couch_rev.as_str()))).collect();
-        let results = self.server.bulk_docs(&docs).await?;
+    async fn push_chunk(&self, waiting: &[OutboxEntry], chunk: Vec<(Option<Record>, Option<Versioned>)>, states: &[Option<SyncState>], report: &mut Report, refused: &mut HashSet<String>) -> Result<usize, SyncError> {
+        let present: Vec<(Record, Versioned, Option<&SyncState>)> = chunk.into_iter().zip(states).filter_map(|((r, v), s)| Some((r?, v?, s.as_ref()))).collect();
+        let docs: Vec<Value> = present.iter().map(|(r, v, s)| to_doc(r, v, s.map(|s| s.couch_rev.as_str()).filter(|rev| !rev.is_empty()))).collect();
+        // Matched by id, not position: pouchdb-server lists refused
+        // documents first.
+        let mut results: HashMap<String, DocResult> = self.server.bulk_docs(&docs).await?.into_iter().map(|r| (r.id().to_string(), r)).collect();
         let mut step = SyncBatch::default();
         let mut conflicts = Vec::new();
         let by_key: HashMap<String, &OutboxEntry> = waiting.iter().map(|e| (e.key.clone(), e)).collect();
-        for (((record, _), version), result) in present.iter().zip(versions).zip(results) {
+        for (record, version, state) in present {
             let key = record.key();
-            match result {
-                DocResult::Saved { rev, .. } => {
+            // No answer for a document: it stays waiting for the next round.
+            match results.remove(&key) {
+                Some(DocResult::Saved { rev, .. }) => {
                     report.pushed += 1;
                     let seq = by_key.get(&key).map_or(0, |e| e.seq);
                     let state = SyncState { couch_rev: rev, rev: record.rev, seq, stamps: version.stamps.clone(), deleted_stamp: version.deleted_stamp.clone(), unpushed: false, base: version };
                     step.states.push((key, state));
                 }
-                DocResult::Conflict { .. } => conflicts.push(key),
-                DocResult::Refused { reason, .. } => {
+                Some(DocResult::Conflict { .. }) => conflicts.push((key, state)),
+                Some(DocResult::Refused { reason, .. }) => {
                     refused.insert(key.clone());
                     report.refused.push((key, reason));
                 }
+                None => {}
             }
         }
         self.store.apply_synced(&step).await?;
         // The server moved on: take its document in as if pulled (merged with
         // what is waiting here), and the next round pushes the merge.
         let mut incoming = Vec::new();
-        for key in &conflicts {
-            incoming.extend(self.resolve(key).await?);
+        let mut gone = SyncBatch::default();
+        for (key, state) in conflicts {
+            match self.resolve(&key).await? {
+                Some(doc) => incoming.push(doc),
+                // The revision we hold is not on the server at all (the
+                // database was made anew, or the document purged): the next
+                // round creates the document afresh.
+                None => gone.states.extend(state.map(|s| (key, SyncState { couch_rev: String::new(), unpushed: true, ..s.clone() }))),
+            }
         }
+        self.store.apply_synced(&gone).await?;
         self.store_incoming(incoming, None, report).await?;
         Ok(waiting.len())
     }
@@ -268,15 +325,30 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
         }
         let winner = &live[0].pulled;
         let record = Record { fields: merged.fields.clone(), deleted: merged.deleted, ..winner.record.clone() };
-        let mut docs = vec![to_doc(&record, &merged, Some(&winner.couch_rev))];
-        docs.extend(live[1..].iter().map(|l| json!({"_id": id, "_rev": l.pulled.couch_rev, "_deleted": true})));
-        let results = self.server.bulk_docs(&docs).await?;
-        Ok(Some(match results.first() {
-            Some(DocResult::Saved { rev, .. }) => Incoming { pulled: Pulled { record, versioned: merged, couch_rev: rev.clone() }, stamped_by_us: true },
+        // The merge first, on its own: results of one request are matched
+        // by id, and here every document has the same one.
+        let written = self.server.bulk_docs(&[to_doc(&record, &merged, Some(&winner.couch_rev))]).await?;
+        let Some(DocResult::Saved { rev, .. }) = written.first() else {
             // Someone wrote it meanwhile: it comes round again in the feed.
-            _ => live.swap_remove(0),
-        }))
+            return Ok(Some(live.swap_remove(0)));
+        };
+        let losers: Vec<Value> = live[1..].iter().map(|l| json!({"_id": id, "_rev": l.pulled.couch_rev, "_deleted": true})).collect();
+        // A loser left standing (its deletion lost) is merged again next time.
+        self.server.bulk_docs(&losers).await?;
+        Ok(Some(Incoming { pulled: Pulled { record, versioned: merged, couch_rev: rev.clone() }, stamped_by_us: true }))
     }
+}
+
+/// Local changes not on the server yet, one per record.
+pub async fn waiting<S: Store>(store: &S) -> Result<Vec<OutboxEntry>, StoreError> {
+    Ok(waiting_with_states(store).await?.into_iter().map(|(e, _)| e).collect())
+}
+
+async fn waiting_with_states<S: Store>(store: &S) -> Result<Vec<(OutboxEntry, Option<SyncState>)>, StoreError> {
+    let outbox = store.outbox().await?;
+    let keys: Vec<String> = outbox.iter().map(|e| e.key.clone()).collect();
+    let states = store.sync_states(&keys).await?;
+    Ok(outbox.into_iter().zip(states).filter(|(e, s)| s.as_ref().is_none_or(|s| s.unpushed || e.seq > s.seq)).collect())
 }
 
 /// A document from the server read as a record.
@@ -308,17 +380,8 @@ fn rev_order(a: &str, b: &str) -> std::cmp::Ordering {
     split(a).cmp(&split(b))
 }
 
-/// Where the push request starting at `start` ends: at most [`PUSH_DOCS`]
-/// documents or about [`PUSH_BYTES`], never empty.
-fn chunk_end(records: &[Option<Record>], start: usize) -> usize {
-    let mut bytes = 0;
-    let mut end = start;
-    while end < records.len() && end - start < PUSH_DOCS {
-        bytes += records[end].as_ref().map_or(0, |r| r.fields.values().map(|v| v.as_str().map_or(16, str::len)).sum());
-        end += 1;
-        if bytes > PUSH_BYTES {
-            break;
-        }
-    }
-    end
+/// About how many bytes a record's document takes (its text fields; 16
+/// for anything else): enough to keep a request of photos small.
+fn size_of(record: &Record) -> usize {
+    record.fields.values().map(|v| v.as_str().map_or(16, str::len)).sum()
 }

@@ -7,56 +7,79 @@ use super::hlc::Stamp;
 use super::merge::Versioned;
 use crate::store::{Change, Record, Store, StoreError, SyncState};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Below this many records, each one's history is read by key; above, the
 /// log is read once from the earliest position needed.
 const BY_KEY: usize = 16;
 const LOG_PAGE: usize = 5_000;
 
-/// Each record's version as this device holds it: its fields, with the
-/// stamps its sync state knew, overlaid by the stamps of every local change
-/// since (`state` None: every change the log holds).
-pub async fn local_versions<S: Store>(store: &S, records: &[(&Record, Option<&SyncState>)]) -> Result<Vec<Versioned>, StoreError> {
-    let mut by_key: HashMap<String, Vec<Change>> = HashMap::new();
-    if records.len() <= BY_KEY {
-        for (record, _) in records {
-            by_key.insert(record.key(), store.history(&record.key()).await?);
+/// The stamps local changes set since a record's sync state: they overlay
+/// the state's own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overlay {
+    pub stamps: BTreeMap<String, Stamp>,
+    pub deleted_stamp: Option<Stamp>,
+    /// The newest local revision folded in: a record read later at a newer
+    /// revision was changed since, and needs its overlay read again.
+    pub through_rev: u64,
+}
+
+/// For each record key (with its sync state, None if never synced), the
+/// stamps of the local changes after that state, in one pass over the log
+/// (or one history read per record, for a few). Only names and stamps are
+/// kept, so a first push of a big import holds no copy of its changes.
+pub async fn local_overlays<S: Store>(store: &S, wanted: &[(String, Option<&SyncState>)]) -> Result<HashMap<String, Overlay>, StoreError> {
+    let since: HashMap<&str, u64> = wanted.iter().map(|(k, s)| (k.as_str(), s.map_or(0, |s| s.rev))).collect();
+    let mut overlays: HashMap<String, Overlay> = HashMap::new();
+    let mut take = |change: Change| {
+        let (Some(&after), Some(stamp)) = (since.get(change.key.as_str()), change.stamp) else { return };
+        if change.rev <= after {
+            return;
+        }
+        let overlay = overlays.entry(change.key).or_default();
+        overlay.through_rev = overlay.through_rev.max(change.rev);
+        for field in change.fields {
+            if field.field == "_deleted" {
+                overlay.deleted_stamp = Some(stamp.clone());
+            } else {
+                overlay.stamps.insert(field.field, stamp.clone());
+            }
+        }
+    };
+    if wanted.len() <= BY_KEY {
+        for (key, _) in wanted {
+            store.history(key).await?.into_iter().for_each(&mut take);
         }
     } else {
-        let wanted: HashMap<String, ()> = records.iter().map(|(r, _)| (r.key(), ())).collect();
-        let mut after = records.iter().map(|(_, s)| s.map_or(0, |s| s.seq)).min().unwrap_or(0).saturating_sub(1);
+        let mut after = wanted.iter().map(|(_, s)| s.map_or(0, |s| s.seq)).min().unwrap_or(0).saturating_sub(1);
         loop {
             let page = store.changes_since(after, LOG_PAGE).await?;
             let Some(last) = page.last() else { break };
             after = last.seq;
-            for change in page.into_iter().filter(|c| wanted.contains_key(&c.key)) {
-                by_key.entry(change.key.clone()).or_default().push(change);
-            }
+            page.into_iter().for_each(&mut take);
         }
     }
-    Ok(records.iter().map(|(record, state)| local_version(record, *state, by_key.get(&record.key()).map_or(&[], Vec::as_slice))).collect())
+    Ok(overlays)
 }
 
-fn local_version(record: &Record, state: Option<&SyncState>, history: &[Change]) -> Versioned {
-    let mut version = Versioned {
-        fields: record.fields.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect(),
-        stamps: state.map(|s| s.stamps.clone()).unwrap_or_default(),
-        deleted: record.deleted,
-        deleted_stamp: state.map(|s| s.deleted_stamp.clone()).unwrap_or_default(),
-    };
-    let since = state.map_or(0, |s| s.rev);
-    for change in history.iter().filter(|c| c.rev > since && c.rev <= record.rev) {
-        let Some(stamp) = &change.stamp else { continue };
-        for field in &change.fields {
-            if field.field == "_deleted" {
-                version.deleted_stamp = stamp.clone();
-            } else {
-                version.stamps.insert(field.field.clone(), stamp.clone());
-            }
+/// A record's version as this device holds it: its fields, stamped by its
+/// sync state's stamps under the overlay of local changes since.
+pub fn local_version(record: &Record, state: Option<&SyncState>, overlay: Option<&Overlay>) -> Versioned {
+    let mut stamps = state.map(|s| s.stamps.clone()).unwrap_or_default();
+    let mut deleted_stamp = state.map(|s| s.deleted_stamp.clone()).unwrap_or_default();
+    if let Some(overlay) = overlay {
+        stamps.extend(overlay.stamps.iter().map(|(k, v)| (k.clone(), v.clone())));
+        if let Some(stamp) = &overlay.deleted_stamp {
+            deleted_stamp = stamp.clone();
         }
     }
-    version
+    Versioned {
+        fields: record.fields.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        stamps,
+        deleted: record.deleted,
+        deleted_stamp,
+    }
 }
 
 /// The server's version made ready to merge. A field another client changed

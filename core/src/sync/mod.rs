@@ -12,4 +12,5 @@ pub mod hlc;
 pub mod local;
 pub mod merge;
 pub mod review;
+pub mod settings;
 pub mod transport;

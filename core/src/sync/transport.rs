@@ -16,6 +16,14 @@ pub enum DocResult {
     Refused { id: String, reason: String },
 }
 
+impl DocResult {
+    pub fn id(&self) -> &str {
+        match self {
+            DocResult::Saved { id, .. } | DocResult::Conflict { id } | DocResult::Refused { id, .. } => id,
+        }
+    }
+}
+
 /// One page of the changes feed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangesPage {

@@ -1,0 +1,108 @@
+use crate::state::AppState;
+use daftar_core::sync::review::ReviewItem;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// Fields changed on two devices since they last agreed: the value kept and
+/// the one set aside, side by side; the user agrees or puts the other back.
+#[component]
+pub fn SyncReviewPage() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    view! {
+        <section class="page sync-review">
+            <h1>{move || t().sync_review}</h1>
+            <p class="muted">{move || t().sync_review_hint}</p>
+            {move || {
+                let items = state.sync.review.get().items;
+                if items.is_empty() {
+                    return view! { <p class="empty" data-testid="review-empty">{t().sync_nothing_to_review}</p> }.into_any();
+                }
+                view! {
+                    <ul class="list" data-testid="review-list">
+                        {items.into_iter().rev().map(|item| view! { <ReviewRow item/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewRow(item: ReviewItem) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let clash = item.clash;
+    let (kind, id, field) = (clash.kind.clone(), clash.id.clone(), clash.clash.field.clone());
+    let title = LocalResource::new({
+        let (kind, id) = (kind.clone(), id.clone());
+        move || {
+            let (kind, id) = (kind.clone(), id.clone());
+            async move { state.record(&kind, &id).await.ok().flatten().map(|r| record_title(&r.fields)).unwrap_or(kind) }
+        }
+    });
+    let busy = RwSignal::new(false);
+    let done = move |put_back: Option<Value>| {
+        let (kind, id, field) = (kind.clone(), id.clone(), field.clone());
+        move |_| {
+            if busy.get_untracked() {
+                return;
+            }
+            busy.set(true);
+            let (kind, id, field, put_back) = (kind.clone(), id.clone(), field.clone(), put_back.clone());
+            leptos::task::spawn_local(async move {
+                if let Some(value) = put_back {
+                    if let Err(e) = state.set_field(&kind, &id, &field, value).await {
+                        state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None);
+                        busy.set(false);
+                        return;
+                    }
+                }
+                crate::sync::update_review(state, |list| list.dismiss(&kind, &id, &field)).await;
+            });
+        }
+    };
+    let kept = shown(&clash.clash.kept);
+    let set_aside = shown(&clash.clash.set_aside);
+    let href = format!("/{}", record_path(&clash.kind, &clash.id));
+    view! {
+        <li class="card review-item" data-testid="review-item">
+            <h2><a href=href>{move || title.get().unwrap_or_default()}</a></h2>
+            <dl class="values">
+                <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{clash.clash.field.clone()}</dd>
+                <dt>{move || t().sync_kept}</dt><dd dir="auto" data-testid="review-kept">{kept.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
+                <dt>{move || t().sync_set_aside}</dt><dd dir="auto" data-testid="review-set-aside">{set_aside.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
+            </dl>
+            <div class="row">
+                <button class="btn primary" disabled=move || busy.get() on:click=done(None) data-testid="review-keep">{move || t().sync_keep_it}</button>
+                <button class="btn" disabled=move || busy.get() on:click=done(Some(clash.clash.set_aside.clone())) data-testid="review-use-other">{move || t().sync_use_other}</button>
+            </div>
+        </li>
+    }
+}
+
+/// A value as text; None for an absent one.
+fn shown(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) => Some(items.iter().filter_map(shown).collect::<Vec<_>>().join("، ")),
+        other => Some(other.to_string()),
+    }
+}
+
+/// What a record is called in a list: its name, title or subject.
+fn record_title(fields: &daftar_core::store::Fields) -> String {
+    ["name", "title", "subject", "serial"].iter().find_map(|f| fields.get(*f).and_then(Value::as_str)).unwrap_or_default().to_string()
+}
+
+/// Where a record of this kind is shown.
+fn record_path(kind: &str, id: &str) -> String {
+    match kind {
+        "customer" => format!("customers/{id}"),
+        "deal" => format!("deals/{id}"),
+        "installed_item" => format!("warranty/items/{id}"),
+        _ => String::new(),
+    }
+}

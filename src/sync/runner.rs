@@ -1,0 +1,294 @@
+//! When sync runs, and what the user sees of it. A run starts when the app
+//! opens, when the device comes online, when the page becomes visible again,
+//! every minute while online, shortly after a local save, and on demand; a
+//! Web Lock keeps it to one run at a time across tabs.
+
+use super::config::SyncConfig;
+use super::http::CouchServer;
+use crate::browser_env::BrowserEnv;
+use crate::state::AppState;
+use daftar_core::store::Store;
+use daftar_core::sync::engine::{Engine, Progress, Report};
+use daftar_core::sync::review::ReviewList;
+use daftar_core::sync::transport::SyncError;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/sync/lock.js")]
+extern "C" {
+    fn acquire(name: &str) -> js_sys::Promise;
+}
+
+const LOCK: &str = "daftar-sync";
+const EVERY_MS: u32 = 60_000;
+/// A save is pushed after this pause, so a burst of edits goes in one run.
+const AFTER_SAVE_MS: u32 = 2_000;
+const REVIEW_CACHE: &str = "sync:review";
+/// The server and database last synced with.
+const SERVER_CACHE: &str = "sync:server";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncStatus {
+    /// No server set up: Daftar works on this device alone.
+    Off,
+    Offline,
+    Syncing(Progress),
+    UpToDate { at_ms: f64 },
+    Failed(SyncError),
+}
+
+/// What the screens show of sync.
+#[derive(Clone, Copy)]
+pub struct SyncView {
+    pub status: RwSignal<SyncStatus>,
+    /// Records changed here and not yet on the server.
+    pub waiting: RwSignal<usize>,
+    pub review: RwSignal<ReviewList>,
+    pub config: RwSignal<Option<SyncConfig>>,
+    /// Why the survey inbox could not be read, if it could not.
+    pub inbox_error: RwSignal<Option<SyncError>>,
+    /// Runs finished since the page loaded (tests wait on it).
+    pub runs: RwSignal<u64>,
+    running: StoredValue<bool>,
+    again: StoredValue<bool>,
+    save_timer: StoredValue<Option<i32>>,
+}
+
+impl SyncView {
+    pub fn new() -> Self {
+        let config = SyncConfig::load();
+        Self {
+            status: RwSignal::new(match (&config, crate::state::device::is_online()) {
+                (None, _) => SyncStatus::Off,
+                (Some(_), true) => SyncStatus::Syncing(Progress::default()),
+                (Some(_), false) => SyncStatus::Offline,
+            }),
+            waiting: RwSignal::new(0),
+            review: RwSignal::new(ReviewList::default()),
+            inbox_error: RwSignal::new(None),
+            config: RwSignal::new(config),
+            runs: RwSignal::new(0),
+            running: StoredValue::new(false),
+            again: StoredValue::new(false),
+            save_timer: StoredValue::new(None),
+        }
+    }
+}
+
+impl Default for SyncView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Called once the database is open: resumes the clock, reads the review
+/// list, and sets the triggers.
+pub async fn start(state: AppState) {
+    let Some(store) = state.store() else { return };
+    if let Err(e) = super::clock::resume(&*store).await {
+        leptos::logging::warn!("resuming the sync clock: {e}");
+    }
+    state.sync.review.set(read_review(&*store).await);
+    count_waiting(state).await;
+    let run = move || leptos::task::spawn_local(run(state));
+    Effect::new(move |was: Option<bool>| {
+        let online = state.online.get();
+        if online && was != Some(true) {
+            run();
+        }
+        online
+    });
+    let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            run();
+        }
+    });
+    let _ = set_interval_with_handle(
+        move || {
+            if document().visibility_state() == web_sys::VisibilityState::Visible {
+                run();
+            }
+        },
+        std::time::Duration::from_millis(EVERY_MS.into()),
+    );
+}
+
+/// After a local save: counts it as waiting and pushes it soon.
+pub fn saved(state: AppState) {
+    if state.sync.config.with_untracked(Option::is_none) {
+        return;
+    }
+    if let (Some(handle), Some(window)) = (state.sync.save_timer.get_value(), web_sys::window()) {
+        window.clear_timeout_with_handle(handle);
+    }
+    let later = Closure::once_into_js(move || {
+        state.sync.save_timer.set_value(None);
+        leptos::task::spawn_local(async move {
+            count_waiting(state).await;
+            run(state).await;
+        });
+    });
+    let handle = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), AFTER_SAVE_MS as i32).ok());
+    state.sync.save_timer.set_value(handle);
+}
+
+/// One run, unless sync is off or the device offline. A run asked for
+/// while one is under way in this tab follows it; one under way in another
+/// tab is waited for (the Web Lock), so every tab's status ends up true.
+pub async fn run(state: AppState) {
+    let view = state.sync;
+    if view.config.with_untracked(Option::is_none) {
+        return;
+    }
+    if !state.online.get_untracked() {
+        view.status.set(SyncStatus::Offline);
+        return;
+    }
+    if view.running.get_value() {
+        view.again.set_value(true);
+        return;
+    }
+    let Some(store) = state.store() else { return };
+    view.running.set_value(true);
+    let Ok(release) = JsFuture::from(acquire(LOCK)).await else {
+        view.running.set_value(false);
+        return;
+    };
+    loop {
+        view.again.set_value(false);
+        // Settings saved meanwhile apply from this pass on.
+        let Some(config) = view.config.get_untracked() else { break };
+        if !state.online.get_untracked() {
+            view.status.set(SyncStatus::Offline);
+            break;
+        }
+        view.status.set(SyncStatus::Syncing(Progress::default()));
+        let before = store.last_seq().await.unwrap_or(0);
+        let server = CouchServer::new(config.clone());
+        let clock = super::clock::shared();
+        let engine = Engine { store: &*store, server: &server, clock: &clock, env: &BrowserEnv };
+        let mut report = Report::default();
+        let span = crate::perf::start("daftar:sync");
+        let result = engine.run(&mut report, &|p| view.status.set(SyncStatus::Syncing(p))).await;
+        span.end();
+        if let Err(e) = super::clock::persist(&*store).await {
+            leptos::logging::warn!("keeping the sync clock: {e}");
+        }
+        // What a failed run stored is kept too, clashes included.
+        if !report.clashes.is_empty() {
+            let found = std::mem::take(&mut report.clashes);
+            update_review(state, move |list| list.add(found, js_sys::Date::now() as i64)).await;
+        }
+        if result.is_ok() {
+            file_inbox(state, &config).await;
+        }
+        state.take_in_synced(before).await;
+        view.status.set(match result {
+            // A document the server refused stays waiting; the user is told why.
+            Ok(()) => match report.refused.first() {
+                Some((key, reason)) => SyncStatus::Failed(SyncError::Server(format!("{key}: {reason}"))),
+                None => SyncStatus::UpToDate { at_ms: js_sys::Date::now() },
+            },
+            Err(_) if !state.online.get_untracked() => SyncStatus::Offline,
+            Err(e) => SyncStatus::Failed(e),
+        });
+        count_waiting(state).await;
+        view.runs.update(|n| *n += 1);
+        if !view.again.get_value() {
+            break;
+        }
+    }
+    view.running.set_value(false);
+    if let Ok(release) = release.dyn_into::<js_sys::Function>() {
+        let _ = release.call0(&JsValue::NULL);
+    }
+}
+
+/// Files the survey inbox; its failures are its own (shown in the sync
+/// settings), not the sync's.
+async fn file_inbox(state: AppState, config: &SyncConfig) {
+    match super::inbox::file_inbox(state, config).await {
+        Ok(inbox) => {
+            state.sync.inbox_error.set(None);
+            if inbox.filed + inbox.refused > 0 {
+                let t = state.t_untracked();
+                let text = t.sync_inbox_filed.replace("{filed}", &inbox.filed.to_string()).replace("{refused}", &inbox.refused.to_string());
+                state.notify(daftar_core::locale::localize_digits(&text, state.lang.get_untracked()), None);
+            }
+        }
+        Err(e) => state.sync.inbox_error.set(Some(e)),
+    }
+}
+
+/// Saves the settings and syncs. Another server or database than the last
+/// one starts over: this device's records are all offered to it.
+pub async fn connect(state: AppState, config: SyncConfig) {
+    // A run under way would store the old server's answers after the
+    // forgetting below: let it finish first.
+    while state.sync.running.get_value() {
+        crate::browser_env::sleep_ms(100).await;
+    }
+    if let Some(store) = state.store() {
+        let server = format!("{} {}", config.url, config.db);
+        let last = store.cache_get(SERVER_CACHE).await.ok().flatten();
+        if last.as_deref() != Some(server.as_str()) {
+            let forgot = async {
+                store.forget_sync().await?;
+                store.cache_put(SERVER_CACHE, &server).await
+            };
+            if let Err(e) = forgot.await {
+                leptos::logging::warn!("starting over with a new server: {e}");
+            }
+        }
+    }
+    config.save();
+    state.sync.config.set(Some(config));
+    count_waiting(state).await;
+    run(state).await;
+}
+
+/// Stops syncing this device (its records stay) and ends the server session.
+pub async fn disconnect(state: AppState) {
+    if let Some(config) = state.sync.config.get_untracked() {
+        CouchServer::new(config).sign_out().await;
+    }
+    SyncConfig::remove();
+    state.sync.config.set(None);
+    state.sync.status.set(SyncStatus::Off);
+}
+
+/// Recounts the records waiting to be pushed.
+async fn count_waiting(state: AppState) {
+    let Some(store) = state.store() else { return };
+    if let Ok(waiting) = daftar_core::sync::engine::waiting(&*store).await {
+        state.sync.waiting.set(waiting.len());
+    }
+}
+
+/// Changes the review list as stored (another tab may have changed it
+/// since this one read it), then shows it.
+pub async fn update_review(state: AppState, change: impl FnOnce(&mut ReviewList)) {
+    let Some(store) = state.store() else { return };
+    let mut list = read_review(&*store).await;
+    change(&mut list);
+    let text = serde_json::to_string(&list).unwrap_or_default();
+    if let Err(e) = store.cache_put(REVIEW_CACHE, &text).await {
+        leptos::logging::warn!("keeping the review list: {e}");
+    }
+    state.sync.review.set(list);
+}
+
+/// Re-reads what other tabs may have changed: the review list, and the
+/// clock they moved on.
+pub async fn catch_up(state: AppState) {
+    let Some(store) = state.store() else { return };
+    state.sync.review.set(read_review(&*store).await);
+    if let Err(e) = super::clock::resume(&*store).await {
+        leptos::logging::warn!("resuming the sync clock: {e}");
+    }
+}
+
+async fn read_review(store: &impl Store) -> ReviewList {
+    store.cache_get(REVIEW_CACHE).await.ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
