@@ -114,3 +114,43 @@ pub fn with_arrivals(mut remote: Versioned, stamped_by_us: bool, base: Option<&V
 pub fn latest_stamp(version: &Versioned) -> Option<&Stamp> {
     version.stamps.values().chain([&version.deleted_stamp]).max()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn stamp(wall_ms: i64, device: &str) -> Stamp {
+        Stamp { wall_ms, counter: 0, device: device.into() }
+    }
+
+    fn version(fields: serde_json::Value, stamps: &[(&str, Stamp)]) -> Versioned {
+        Versioned { fields: fields.as_object().cloned().unwrap(), stamps: stamps.iter().map(|(f, s)| (f.to_string(), s.clone())).collect(), ..Versioned::default() }
+    }
+
+    #[test]
+    fn another_clients_edits_are_stamped_on_arrival_and_ours_keep_their_stamps() {
+        let base = version(json!({"name": "A", "city": "Qom", "phone": "1"}), &[("name", stamp(5, "x")), ("city", stamp(5, "x")), ("phone", stamp(5, "x"))]);
+        let arrival = stamp(100, "me");
+        // curl changed the city keeping our stamps, removed the phone, and
+        // another Daftar device set the name with a later stamp.
+        let remote = version(json!({"name": "B", "city": "Karaj"}), &[("name", stamp(50, "y")), ("city", stamp(5, "x")), ("phone", stamp(5, "x"))]);
+        let ready = with_arrivals(remote, true, Some(&base), &arrival);
+        assert_eq!(ready.stamps["name"], stamp(50, "y"));
+        assert_eq!(ready.stamps["city"], arrival);
+        assert_eq!(ready.stamps["phone"], arrival);
+        // A document never seen, without stamps: every field arrives now.
+        let foreign = version(json!({"name": "C"}), &[]);
+        assert_eq!(with_arrivals(foreign, false, None, &arrival).stamps["name"], arrival);
+    }
+
+    #[test]
+    fn a_bare_deletion_by_another_client_keeps_the_fields_held() {
+        let base = version(json!({"name": "A"}), &[("name", stamp(5, "x"))]);
+        let deleted = Versioned { deleted: true, ..Versioned::default() };
+        let ready = with_arrivals(deleted, false, Some(&base), &stamp(100, "me"));
+        assert!(ready.deleted);
+        assert_eq!(ready.fields, base.fields);
+        assert_eq!(ready.deleted_stamp, stamp(100, "me"));
+    }
+}

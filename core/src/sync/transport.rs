@@ -135,3 +135,55 @@ fn server_error(answer: &Value) -> SyncError {
     let text = |name: &str| answer.get(name).and_then(Value::as_str).unwrap_or_default();
     SyncError::Server(format!("{} {}", text("error"), text("reason")).trim().to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn bulk_results_are_read_per_document_whatever_their_order() {
+        let answer = json!([
+            {"id": "customer:b", "error": "forbidden", "reason": "only responses"},
+            {"ok": true, "id": "customer:a", "rev": "2-x"},
+            {"id": "customer:c", "error": "conflict", "reason": "Document update conflict."},
+        ]);
+        assert_eq!(
+            read_bulk_results(&answer).unwrap(),
+            vec![
+                DocResult::Refused { id: "customer:b".into(), reason: "forbidden: only responses".into() },
+                DocResult::Saved { id: "customer:a".into(), rev: "2-x".into() },
+                DocResult::Conflict { id: "customer:c".into() },
+            ]
+        );
+        // A request refused whole comes back as an object with CouchDB's words.
+        assert_eq!(read_bulk_results(&json!({"error": "bad_request", "reason": "no docs"})), Err(SyncError::Server("bad_request no docs".into())));
+    }
+
+    #[test]
+    fn changes_pages_take_numeric_or_opaque_seqs_and_bare_deletions() {
+        // pouchdb-server: numbers, no `pending`; a deletion without its doc.
+        let page = read_changes(&json!({
+            "results": [
+                {"seq": 7, "id": "customer:a", "changes": [{"rev": "1-a"}], "doc": {"_id": "customer:a", "_rev": "1-a", "name": "A"}},
+                {"seq": 8, "id": "customer:b", "changes": [{"rev": "3-b"}], "deleted": true},
+            ],
+            "last_seq": 8
+        }))
+        .unwrap();
+        assert_eq!(page.last_seq, "8");
+        assert_eq!(page.pending, None);
+        assert_eq!(page.docs[1], json!({"_id": "customer:b", "_rev": "3-b", "_deleted": true}));
+        // CouchDB 3: opaque strings and `pending`.
+        let page = read_changes(&json!({"results": [], "last_seq": "12-g1AAAA", "pending": 0})).unwrap();
+        assert_eq!((page.last_seq.as_str(), page.pending), ("12-g1AAAA", Some(0)));
+        assert!(matches!(read_changes(&json!({"error": "not_found", "reason": "missing"})), Err(SyncError::Server(_))));
+    }
+
+    #[test]
+    fn open_revs_keep_the_leaves_found() {
+        let answer = json!([{"ok": {"_id": "a", "_rev": "2-x"}}, {"missing": "9-z"}, {"ok": {"_id": "a", "_rev": "3-y", "_deleted": true}}]);
+        let leaves = read_open_revs(&answer).unwrap();
+        assert_eq!(leaves.iter().map(|d| d["_rev"].as_str().unwrap()).collect::<Vec<_>>(), ["2-x", "3-y"]);
+    }
+}
