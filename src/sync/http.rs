@@ -69,10 +69,7 @@ impl CouchServer {
         let (status, value) = self.request(method, &self.db_url(path), body.map(Value::to_string), "application/json").await?;
         match status {
             200..=299 => Ok(value),
-            401 => Err(SyncError::Unauthorized),
-            403 => Err(SyncError::Forbidden),
-            404 => Err(SyncError::NoDatabase),
-            _ => Err(SyncError::Server(format!("{status} {}", value.get("reason").and_then(Value::as_str).unwrap_or_default()))),
+            _ => Err(status_error(status, &value)),
         }
     }
 
@@ -161,6 +158,25 @@ impl Transport for CouchServer {
         read_changes(&self.db_request("GET", &path, None).await?)
     }
 
+    async fn database_mark(&self) -> Result<Option<String>, SyncError> {
+        let (status, answer) = self.request("GET", &self.db_url("/_local/daftar"), None, "application/json").await?;
+        match status {
+            200..=299 => Ok(answer.get("mark").and_then(Value::as_str).map(str::to_string)),
+            _ if document_missing(status, &answer) => Ok(None),
+            _ => Err(status_error(status, &answer)),
+        }
+    }
+
+    async fn mark_database(&self, mark: &str) -> Result<bool, SyncError> {
+        let body = json!({ "mark": mark }).to_string();
+        let (status, answer) = self.request("PUT", &self.db_url("/_local/daftar"), Some(body), "application/json").await?;
+        match status {
+            200..=299 => Ok(true),
+            409 => Ok(false),
+            _ => Err(status_error(status, &answer)),
+        }
+    }
+
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError> {
         match self.db_request("GET", &format!("/{}?open_revs=all&revs=false", encode(id)), None).await {
             Ok(answer) => read_open_revs(&answer),
@@ -176,6 +192,22 @@ impl Transport for CouchServer {
 pub async fn post_response(inbox_url: &str, id: &str, code: &str) -> bool {
     let body = json!({ "_id": format!("response:{id}"), "code": code }).to_string();
     matches!(send("POST", inbox_url, Some(body), "application/json", None).await, Ok(r) if (200..300).contains(&r.status()))
+}
+
+/// What a failed status means whatever was asked.
+fn status_error(status: u16, answer: &Value) -> SyncError {
+    match status {
+        401 => SyncError::Unauthorized,
+        403 => SyncError::Forbidden,
+        404 => SyncError::NoDatabase,
+        _ => SyncError::Server(format!("{status} {}", answer.get("reason").and_then(Value::as_str).unwrap_or_default())),
+    }
+}
+
+/// A 404 about a document, not about the database ("missing" or "deleted",
+/// where a missing database says "Database does not exist.").
+fn document_missing(status: u16, answer: &Value) -> bool {
+    status == 404 && matches!(answer.get("reason").and_then(Value::as_str), Some("missing" | "deleted"))
 }
 
 async fn send(method: &str, url: &str, body: Option<String>, content_type: &str, authorization: Option<&str>) -> Result<web_sys::Response, JsValue> {

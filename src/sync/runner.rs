@@ -25,8 +25,6 @@ const EVERY_MS: u32 = 60_000;
 /// A save is pushed after this pause, so a burst of edits goes in one run.
 const AFTER_SAVE_MS: u32 = 2_000;
 const REVIEW_CACHE: &str = "sync:review";
-/// The server and database last synced with.
-const SERVER_CACHE: &str = "sync:server";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SyncStatus {
@@ -222,25 +220,13 @@ async fn file_inbox(state: AppState, config: &SyncConfig) {
 }
 
 /// Saves the settings and syncs. Another server or database than the last
-/// one starts over: this device's records are all offered to it.
+/// one is told by its mark (see the engine): this device's records are then
+/// all offered to it.
 pub async fn connect(state: AppState, config: SyncConfig) {
-    // A run under way would store the old server's answers after the
-    // forgetting below: let it finish first.
+    // A run under way would store the old server's answers after the new
+    // one's: let it finish first.
     while state.sync.running.get_value() {
         crate::browser_env::sleep_ms(100).await;
-    }
-    if let Some(store) = state.store() {
-        let server = format!("{} {}", config.url, config.db);
-        let last = store.cache_get(SERVER_CACHE).await.ok().flatten();
-        if last.as_deref() != Some(server.as_str()) {
-            let forgot = async {
-                store.forget_sync().await?;
-                store.cache_put(SERVER_CACHE, &server).await
-            };
-            if let Err(e) = forgot.await {
-                leptos::logging::warn!("starting over with a new server: {e}");
-            }
-        }
     }
     config.save();
     state.sync.config.set(Some(config));

@@ -107,7 +107,7 @@ test("two devices edit one customer offline: different fields merge, the same fi
   const [reviewer, other] = (await reviews(a)) ? [a, b] : [b, a];
   await expect(reviewer.getByTestId("sync-review-chip")).toHaveText("1 to review");
   await reviewer.getByTestId("sync-review-chip").click();
-  await expect(reviewer.getByTestId("review-field")).toHaveText("name");
+  await expect(reviewer.getByTestId("review-field")).toHaveText("Name");
   await expect(reviewer.getByTestId("review-kept")).toHaveText("Pars Heating South");
   await expect(reviewer.getByTestId("review-set-aside")).toHaveText("Pars Heating North");
   // Putting the other value back is an edit like any other: it reaches the other device.

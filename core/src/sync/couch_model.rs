@@ -65,6 +65,8 @@ pub struct CouchModel {
     /// The changes feed: each doc once, under the seq of its latest write.
     by_seq: BTreeMap<u64, String>,
     update_seq: u64,
+    /// `_local/…` documents: never replicated, not in the changes feed.
+    local: BTreeMap<String, Value>,
 }
 
 /// One doc of a `_bulk_docs` request, checked before anything is applied
@@ -215,6 +217,21 @@ impl CouchModel {
     pub fn get_rev(&self, id: &str, rev: &str) -> Option<Value> {
         let leaf = self.docs.get(id)?.leaves.iter().find(|l| l.rev == rev)?;
         Some(render(id, leaf, Vec::new()))
+    }
+
+    /// `GET /db/_local/{id}`.
+    pub fn get_local(&self, id: &str) -> Option<Value> {
+        self.local.get(id).cloned()
+    }
+
+    /// `PUT /db/_local/{id}` without a `_rev`: false (CouchDB's conflict)
+    /// when the document exists.
+    pub fn put_local(&mut self, id: &str, body: Value) -> bool {
+        if self.local.contains_key(id) {
+            return false;
+        }
+        self.local.insert(id.to_owned(), body);
+        true
     }
 
     /// `GET /db/{id}?open_revs=all` with `Accept: application/json`: every
@@ -565,6 +582,31 @@ impl FaultyServer {
             Fault::None | Fault::Duplicated => {
                 let limit = self.plan.page_limit(limit);
                 Ok(self.db.changes(since, limit))
+            }
+        }
+    }
+
+    /// A read, like [`FaultyServer::get`].
+    pub fn get_local(&mut self, id: &str) -> Result<Option<Value>, NetworkError> {
+        match self.plan.next() {
+            Fault::RequestLost | Fault::ResponseLost => Err(NetworkError),
+            Fault::None | Fault::Duplicated => Ok(self.db.get_local(id)),
+        }
+    }
+
+    /// A write, like [`FaultyServer::bulk_docs`].
+    pub fn put_local(&mut self, id: &str, body: Value) -> Result<bool, NetworkError> {
+        match self.plan.next() {
+            Fault::None => Ok(self.db.put_local(id, body)),
+            Fault::RequestLost => Err(NetworkError),
+            Fault::ResponseLost => {
+                self.db.put_local(id, body);
+                Err(NetworkError)
+            }
+            Fault::Duplicated => {
+                let first = self.db.put_local(id, body.clone());
+                self.db.put_local(id, body);
+                Ok(first)
             }
         }
     }

@@ -29,6 +29,9 @@ const PUSH_ROUNDS: usize = 5;
 /// redone this many times.
 const STEP_TRIES: usize = 3;
 
+/// Where the mark of the database last synced with is kept (see `same_database`).
+const DATABASE_MARK: &str = "sync:database";
+
 /// A field changed on both sides since they last agreed, for the user to review.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RecordClash {
@@ -66,10 +69,39 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
     /// One run. `report` is filled as steps are stored, so what a run that
     /// then fails did store (pulled records, clashes found) is still told.
     pub async fn run(&self, report: &mut Report, progress: &dyn Fn(Progress)) -> Result<(), SyncError> {
+        self.same_database().await?;
         let mut at = Progress { done: 0, total: waiting(self.store).await?.len() };
         progress(at);
         self.pull(report, &mut at, progress).await?;
         self.push(report, &mut at, progress).await
+    }
+
+    /// Checks the database is the one this device last synced with, by the
+    /// mark the first device to sync left in it (a `_local` document: never
+    /// replicated, gone with the database). Another database — another
+    /// server, or this one deleted and made anew under the same address —
+    /// is offered everything again, from the start of its changes feed.
+    async fn same_database(&self) -> Result<(), SyncError> {
+        let mark = match self.server.database_mark().await? {
+            Some(mark) => mark,
+            None => {
+                let fresh = self.env.new_id();
+                if self.server.mark_database(&fresh).await? {
+                    fresh
+                } else {
+                    self.server.database_mark().await?.ok_or_else(|| SyncError::Server("the database's mark vanished".into()))?
+                }
+            }
+        };
+        let known = self.store.cache_get(DATABASE_MARK).await?;
+        if known.as_deref() != Some(mark.as_str()) {
+            // Never synced: nothing to forget.
+            if known.is_some() {
+                self.store.forget_sync().await?;
+            }
+            self.store.cache_put(DATABASE_MARK, &mark).await?;
+        }
+        Ok(())
     }
 
     fn arrival(&self) -> Stamp {

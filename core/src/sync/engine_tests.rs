@@ -69,6 +69,15 @@ impl Transport for Net {
         let answer = self.server.borrow_mut().open_revs(id).map_err(|_| SyncError::Unreachable)?;
         read_open_revs(&answer)
     }
+
+    async fn database_mark(&self) -> Result<Option<String>, SyncError> {
+        let doc = self.server.borrow_mut().get_local("daftar").map_err(|_| SyncError::Unreachable)?;
+        Ok(doc.and_then(|d| d["mark"].as_str().map(str::to_string)))
+    }
+
+    async fn mark_database(&self, mark: &str) -> Result<bool, SyncError> {
+        self.server.borrow_mut().put_local("daftar", json!({ "mark": mark })).map_err(|_| SyncError::Unreachable)
+    }
 }
 
 /// One tablet: its store, its clock, its own (possibly skewed) wall time.
@@ -336,6 +345,14 @@ impl Transport for Hooked<'_> {
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError> {
         self.net.leaves(id).await
     }
+
+    async fn database_mark(&self) -> Result<Option<String>, SyncError> {
+        self.net.database_mark().await
+    }
+
+    async fn mark_database(&self, mark: &str) -> Result<bool, SyncError> {
+        self.net.mark_database(mark).await
+    }
 }
 
 impl Device {
@@ -408,9 +425,32 @@ fn another_server_is_offered_every_record_pulled_ones_too() {
     b.create(json!({"name": "from b"}));
     b.sync(&old).unwrap();
     assert_eq!(b.snapshot().len(), 2);
-    block_on(b.store.forget_sync()).unwrap();
     let report = b.sync(&new).unwrap();
     assert_eq!((report.pushed, new.db().doc_count()), (2, 2));
+}
+
+#[test]
+fn a_database_made_anew_under_the_same_address_is_offered_everything_from_its_start() {
+    let net = Net::new(25, 0);
+    let [a, b] = <[Device; 2]>::try_from(devices(2)).ok().unwrap();
+    a.create(json!({"name": "from a"}));
+    a.sync(&net).unwrap();
+    b.create(json!({"name": "from b"}));
+    b.sync(&net).unwrap();
+    a.sync(&net).unwrap();
+    // The admin deletes the database and creates it again; c writes first.
+    *net.db() = CouchModel::new();
+    let c = Device::new("tab-c", 77, 1_700_000_000_000);
+    c.create(json!({"name": "from c"}));
+    c.sync(&net).unwrap();
+    // b offers both records it holds, a pulls c's from the feed's start.
+    b.sync(&net).unwrap();
+    a.sync(&net).unwrap();
+    c.sync(&net).unwrap();
+    assert_eq!(net.db().doc_count(), 3);
+    for device in [&a, &b, &c] {
+        assert_eq!(device.snapshot().len(), 3);
+    }
 }
 
 /// What every device did, to check the end state against: the value of each

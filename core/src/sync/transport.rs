@@ -84,6 +84,11 @@ pub trait Transport {
     /// Every leaf revision of a document, deleted ones included
     /// (`GET /db/{id}?open_revs=all`); empty when the server never had it.
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError>;
+    /// The database's mark, `GET /db/_local/daftar` (None: not marked yet).
+    async fn database_mark(&self) -> Result<Option<String>, SyncError>;
+    /// Marks the database (`PUT /db/_local/daftar`); false when another
+    /// device marked it first.
+    async fn mark_database(&self, mark: &str) -> Result<bool, SyncError>;
 }
 
 /// The results of `_bulk_docs` (an array, one per document), or the error

@@ -70,7 +70,10 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
         <li class="card review-item" data-testid="review-item">
             <h2><a href=href>{move || title.get().unwrap_or_default()}</a></h2>
             <dl class="values">
-                <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{clash.clash.field.clone()}</dd>
+                <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{
+                    let field = clash.clash.field.clone();
+                    move || super::words::field_label(t(), &field)
+                }</dd>
                 <dt>{move || t().sync_kept}</dt><dd dir="auto" data-testid="review-kept">{kept.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
                 <dt>{move || t().sync_set_aside}</dt><dd dir="auto" data-testid="review-set-aside">{set_aside.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
             </dl>
