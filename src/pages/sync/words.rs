@@ -54,28 +54,8 @@ pub fn cors_fix(url: &str, origin: &str) -> String {
 /// A stored field's name as the forms label it; the stored name for one
 /// no form shows.
 pub fn field_label(t: &Texts, field: &str) -> String {
-    let label = match field {
-        "name" => t.field_name,
-        "phones" => t.field_phones,
-        "email" => t.field_email,
-        "address" => t.field_address,
-        "city" => t.field_city,
-        "province" => t.field_province,
-        "tags" => t.field_tags,
-        "owner" => t.field_owner,
-        "notes" => t.field_notes,
-        "category" => t.field_category,
-        "title" => t.field_title,
-        "subject" => t.field_subject,
-        "due" => t.field_due,
-        "priority" => t.field_priority,
-        "amount" => t.field_amount,
-        "role" => t.field_role,
-        "birthday" => t.field_birthday,
-        "location" => t.field_location,
-        "outcome" => t.field_outcome,
-        "next_step" => t.field_next_step,
-        _ => return field.to_string(),
-    };
-    label.to_string()
+    match crate::i18n::labels::record_field(field, t) {
+        "" => field.to_string(),
+        label => label.to_string(),
+    }
 }
