@@ -1,6 +1,7 @@
 //! The browser app: the shell, routes and pages. Business rules live in
 //! `daftar-core`; this crate only renders them and keeps them on the device.
 
+mod areas;
 mod browser_env;
 mod components;
 mod i18n;

@@ -1,13 +1,14 @@
-//! Search everything from every page: customers, contacts, activities and
-//! tasks, grouped by type. Opens from the search button or the "/" key;
-//! arrow keys move through the results, Enter opens one, Escape closes.
+//! Search everything from every page: customers and every kind of record
+//! core's global search covers, grouped by type, each under the heading its
+//! area gives it. Opens from the search button or the "/" key; arrow keys
+//! move through the results, Enter opens one, Escape closes.
 
 use super::Icon;
+use crate::areas::registry;
 use crate::state::AppState;
-use daftar_core::customers::SearchResult;
+use daftar_core::customers::{self, SearchResult};
 use daftar_core::global_search::Found;
 use daftar_core::locale::localize_digits;
-use daftar_core::{activities, contacts, tasks};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -19,6 +20,8 @@ const PER_GROUP: usize = 5;
 struct Line {
     href: String,
     title: String,
+    /// The customer it belongs to, by name ("" for none, or for a customer).
+    customer: String,
 }
 
 #[derive(Clone, PartialEq)]
@@ -54,7 +57,7 @@ pub fn GlobalSearch() -> impl IntoView {
             show();
         }
     });
-    // Contacts, activities and tasks are read the first time search opens,
+    // The records beyond customers are read the first time search opens,
     // once the database is open (a deep link can open search before that).
     Effect::new(move |_| {
         if open.get() && state.store_status.get() == crate::state::StoreStatus::Ready {
@@ -76,23 +79,23 @@ pub fn GlobalSearch() -> impl IntoView {
             state.customers.with(|ix| {
                 let lines = customers.hits.iter().take(PER_GROUP).map(|&i| {
                     let r = &ix.rows()[i as usize];
-                    Line { href: format!("/customers/{}", r.id), title: r.name.clone() }
+                    Line { href: format!("/customers/{}", r.id), title: r.name.clone(), customer: String::new() }
                 }).collect::<Vec<_>>();
                 if !lines.is_empty() {
-                    out.push(ResultGroup { kind: "customer", more: customers.hits.len() - lines.len(), lines });
+                    out.push(ResultGroup { kind: customers::KIND, more: customers.hits.len() - lines.len(), lines });
                 }
             });
         }
         let found = state.everything.with(|ix| ix.as_ref().map(|ix| ix.search(&q, PER_GROUP, prev_other.as_ref())));
         let found_state = found.as_ref().map(|(_, f)| f.clone());
         for g in found.map(|(g, _)| g).unwrap_or_default() {
-            let href: fn(&daftar_core::global_search::Hit) -> String = match g.kind {
-                contacts::KIND => |h| format!("/contacts/{}", h.id),
-                activities::KIND => |h| format!("/customers/{}", h.customer_id),
-                tasks::KIND => |h| format!("/tasks/{}", h.id),
-                _ => continue,
-            };
-            let lines: Vec<Line> = g.hits.iter().map(|h| Line { href: href(h), title: h.title.clone() }).collect();
+            let Some(view) = registry::view_of(g.kind) else { continue };
+            let lines: Vec<Line> = state.customers.with(|ix| {
+                g.hits.iter().map(|h| {
+                    let customer = ix.row(&h.customer_id).map(|c| c.name.clone()).unwrap_or_default();
+                    Line { href: (view.opens)(h), title: h.title.clone(), customer }
+                }).collect()
+            });
             out.push(ResultGroup { kind: g.kind, more: g.total - lines.len(), lines });
         }
         previous.set_value((Some(customers), found_state));
@@ -154,13 +157,14 @@ pub fn GlobalSearch() -> impl IntoView {
                                 view! {
                                     <li><a href=l.href.clone() class="search-hit" class:selected=move || selected.get() == i
                                         on:click=move |ev| { ev.prevent_default(); go.run(href.clone()); }>
-                                        <bdi>{l.title}</bdi>
+                                        {(!l.title.is_empty()).then(|| view! { <bdi>{l.title}</bdi> })}
+                                        {(!l.customer.is_empty()).then(|| view! { <bdi class="muted search-hit-customer">{l.customer}</bdi> })}
                                     </a></li>
                                 }
                             }).collect_view();
                             view! {
                                 <section class="search-group" data-testid=format!("search-group-{}", g.kind)>
-                                    <h3>{move || group_label(g.kind, state.t())}</h3>
+                                    <h3>{move || registry::view_of(g.kind).map_or("", |view| (view.heading)(state.t()))}</h3>
                                     <ul class="plain-list">{lines}</ul>
                                     {(g.more > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&g.more.to_string(), state.lang.get()), state.t().more_results)}</p> })}
                                 </section>
@@ -170,14 +174,5 @@ pub fn GlobalSearch() -> impl IntoView {
                 </div>
             </div>
         </Show>
-    }
-}
-
-fn group_label(kind: &str, t: &crate::i18n::Texts) -> &'static str {
-    match kind {
-        contacts::KIND => t.contacts,
-        activities::KIND => t.activities,
-        tasks::KIND => t.tasks,
-        _ => t.customers,
     }
 }

@@ -503,6 +503,8 @@ pub const TEXTS: Texts = Texts {
     survey_intro: "Introduction",
     survey_link: "Survey link",
     survey_link_sent: "Survey link sent",
+    survey_links: "Survey links",
+    survey_responses: "Survey responses",
     survey_name: "Survey name",
     survey_needs_name: "The survey needs a name in at least one language.",
     survey_needs_question: "The survey needs at least one question.",

@@ -503,6 +503,8 @@ pub const TEXTS: Texts = Texts {
     survey_intro: "مقدمه",
     survey_link: "پیوند نظرسنجی",
     survey_link_sent: "پیوند نظرسنجی فرستاده شد",
+    survey_links: "پیوندهای نظرسنجی",
+    survey_responses: "پاسخ‌های نظرسنجی",
     survey_name: "نام نظرسنجی",
     survey_needs_name: "نظرسنجی دست‌کم به یک زبان نام لازم دارد.",
     survey_needs_question: "نظرسنجی دست‌کم یک پرسش لازم دارد.",

@@ -542,6 +542,8 @@ pub struct Texts {
     pub survey_intro: &'static str,
     pub survey_link: &'static str,
     pub survey_link_sent: &'static str,
+    pub survey_links: &'static str,
+    pub survey_responses: &'static str,
     pub survey_name: &'static str,
     pub survey_needs_name: &'static str,
     pub survey_needs_question: &'static str,

@@ -4,10 +4,11 @@
 
 use crate::browser_env::{local_to_ms, ms_to_local, now_local};
 use crate::components::{TextField, When, WhenField};
+use crate::areas::kind::KindView;
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
-use crate::timeline::Item;
-use daftar_core::activities::{Activity, ActivityInput, ActivityType};
+use crate::timeline::item::Item;
+use daftar_core::activities::{self, Activity, ActivityInput, ActivityType};
 use daftar_core::check::{Field, FieldError};
 use daftar_core::store::Record;
 use daftar_core::locale::localize_digits;
@@ -347,3 +348,11 @@ fn EditActivity(record: Record, activity: Activity, linked: Vec<Record>) -> impl
         </section>
     }
 }
+
+pub const KINDS: &[KindView] = &[KindView {
+    kind: activities::KIND,
+    heading: |t| t.activities,
+    // An activity is read on its customer's page, among the others.
+    opens: |hit| format!("/customers/{}", hit.customer_id),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+}];

@@ -3,9 +3,10 @@
 //! companies the same person works with.
 
 use crate::components::{DateField, TextField};
+use crate::areas::kind::{page, KindView};
 use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError};
-use crate::timeline::Item;
+use crate::timeline::item::Item;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::contacts::{self, Contact, ContactInput};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
@@ -213,3 +214,10 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
         href: Some(format!("/contacts/{}", record.id)),
     })
 }
+
+pub const KINDS: &[KindView] = &[KindView {
+    kind: contacts::KIND,
+    heading: |t| t.contacts,
+    opens: |hit| page("/contacts", hit),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+}];

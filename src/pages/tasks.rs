@@ -3,9 +3,10 @@
 
 use crate::browser_env::now_local;
 use crate::components::{ChoiceField, TextField, When, WhenField};
+use crate::areas::kind::{page, KindView};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError, StoreStatus};
-use crate::timeline::Item;
+use crate::timeline::item::Item;
 use chrono::NaiveDateTime;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::{format_date, localize_digits};
@@ -283,3 +284,10 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
         href: Some(format!("/tasks/{}", record.id)),
     })
 }
+
+pub const KINDS: &[KindView] = &[KindView {
+    kind: tasks::KIND,
+    heading: |t| t.tasks,
+    opens: |hit| page("/tasks", hit),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+}];

@@ -268,7 +268,7 @@ impl AppState {
                 break;
             }
             if searched_loaded {
-                searched.extend(slice.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned());
+                searched.extend(slice.iter().filter(|r| daftar_core::global_search::is_searched(&r.kind)).cloned());
             }
             update.add(slice);
             crate::browser_env::sleep_ms(0).await;
@@ -283,7 +283,7 @@ impl AppState {
         self.take_in_sales(&records);
         self.take_in_installed(&records);
         if self.everything.with_untracked(Option::is_some) {
-            let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::KINDS.contains(&r.kind.as_str())).cloned().collect();
+            let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::is_searched(&r.kind)).cloned().collect();
             self.everything.update(|ix| {
                 if let Some(ix) = ix {
                     ix.upsert(searched);

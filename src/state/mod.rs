@@ -70,7 +70,7 @@ pub struct AppState {
     /// The device user's name: the owner of new tasks and activities, and
     /// whose tasks the inbox shows.
     pub me: RwSignal<String>,
-    /// Contacts, activities and tasks for global search; loaded the first
+    /// Every record global search covers beyond customers; loaded the first
     /// time someone searches, then kept in step with every write.
     pub everything: RwSignal<Option<daftar_core::global_search::GlobalIndex>>,
     /// Deals, pipelines and lost reasons; loaded when a sales screen first

@@ -9,7 +9,7 @@ use crate::browser_env::BrowserEnv;
 use daftar_core::activities::{self, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
 use daftar_core::customers;
-use daftar_core::global_search::{GlobalIndex, KINDS};
+use daftar_core::global_search::{GlobalIndex, IndexBuilder, SEARCHED};
 use daftar_core::store::{self, key_of, Batch, Record, Store, StoreError, Write};
 use daftar_core::tasks::{self, Task, TaskInput};
 use serde::Serialize;
@@ -166,24 +166,22 @@ pub(super) fn value_batch<T: Serialize + Default>(kind: &str, existing: Option<&
     }
 }
 
-/// Contacts, activities and tasks parsed and indexed a slice at a time, the
-/// browser free in between: 70,000 activities at once held the page for
-/// over a second.
+/// Every searched kind read from its stored text and indexed a slice at a
+/// time, the browser free in between: 70,000 activities at once held the
+/// page for over a second.
 async fn read_search_index(store: &crate::storage::IdbStore) -> Result<GlobalIndex, StoreError> {
     const SLICE: usize = 2_000;
-    let mut index = GlobalIndex::default();
-    let mut unreadable = 0;
-    for kind in KINDS {
-        let text = store.records_text(kind).await?;
+    let mut builder = IndexBuilder::default();
+    for searched in &SEARCHED {
+        let text = store.records_text(searched.kind).await?;
         let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         for slice in lines.chunks(SLICE) {
-            let records: Vec<Record> = slice.iter().filter_map(|l| serde_json::from_str(l).map_err(|_| unreadable += 1).ok()).collect();
-            index.upsert(records);
+            builder.add_texts(searched.kind, slice.iter().copied());
             crate::browser_env::sleep_ms(0).await;
         }
     }
-    if unreadable > 0 {
-        leptos::logging::warn!("{unreadable} records could not be read for search");
+    if builder.unreadable > 0 {
+        leptos::logging::warn!("{} records could not be read for search", builder.unreadable);
     }
-    Ok(index)
+    Ok(builder.build())
 }

@@ -68,12 +68,6 @@ impl IdbStore {
         request.map_err(idb_error)?.await.map_err(idb_error)?.map(|v| v.map_err(idb_error)).collect()
     }
 
-    /// Every record of a kind as JSON text, one record per line, so a caller
-    /// can parse a big kind a slice at a time between frames.
-    pub async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
-        unpack_records(self.kind_values(kind).await?)
-    }
-
     async fn meta_get(&self, key: &str) -> Result<Option<JsValue>, StoreError> {
         let tx = self.db.transaction(META).build().map_err(idb_error)?;
         let meta = tx.object_store(META).map_err(idb_error)?;
@@ -265,8 +259,12 @@ impl Store for IdbStore {
         parse_lines(&unpack_records(values)?)
     }
 
+    async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
+        unpack_records(self.kind_values(kind).await?)
+    }
+
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
-        let joined = unpack_records(self.kind_values(kind).await?)?;
+        let joined = self.records_text(kind).await?;
         let mut scan = Scan::default();
         for line in joined.lines().filter(|l| !l.is_empty()) {
             scan.push(serde_json::from_str::<Envelope<T>>(line));

@@ -1,39 +1,20 @@
 //! One chronological view of everything that happened with a customer.
 //!
 //! The extension point: every area that links records to customers (through
-//! a `customer_id` / `customer_ids` field, see core's `links_of`) adds one
-//! line to [`SOURCES`] naming its record kind and a function that turns
-//! such a record into its [`Item`]s. The timeline itself never changes: it
-//! reads what links to the customer, asks each record's source for its
-//! item, adds the customer's own edits from the change log, and sorts.
+//! a `customer_id` / `customer_ids` field, see core's `links_of`) gives its
+//! kind a timeline [`item::Source`] in the area registry. The timeline itself never
+//! changes: it reads what links to the customer, asks each record's source
+//! for its items, adds the customer's own edits from the change log, and sorts.
 
-mod sources;
+pub mod item;
 mod view;
 
+pub use item::Item;
 pub use view::Timeline;
 
 use crate::i18n::{labels, local_datetime, Lang, Texts};
 use daftar_core::store::{Change, Op, Record};
-
-/// One line of the timeline.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Item {
-    /// When it happened (ms since the epoch); newest first.
-    pub at: i64,
-    /// A short code for the look (icon colour) and for tests: "visit", "task", "edit" …
-    pub kind: &'static str,
-    /// What kind of thing it is, in the user's language ("Visit").
-    pub label: String,
-    pub title: String,
-    pub detail: String,
-    /// The date and time as the user reads them.
-    pub when: String,
-    pub href: Option<String>,
-}
-
-/// Turns a linked record into its timeline items: usually one, several
-/// for a record with a history of its own (a deal's stage moves).
-pub type Source = fn(&Record, &Texts, Lang) -> Vec<Item>;
+use crate::areas::registry;
 
 /// Every linked record with a source, plus the customer's own history,
 /// newest first. Records of kinds without a source are left out.
@@ -41,7 +22,7 @@ pub fn items(linked: &[Record], history: &[Change], t: &Texts, lang: Lang) -> Ve
     let mut out: Vec<Item> = linked
         .iter()
         .filter(|r| !r.deleted)
-        .flat_map(|r| sources::SOURCES.iter().find(|(kind, _)| *kind == r.kind).map(|(_, source)| source(r, t, lang)).unwrap_or_default())
+        .flat_map(|r| registry::view_of(&r.kind).and_then(|v| v.timeline).map(|source| source(r, t, lang)).unwrap_or_default())
         .collect();
     out.extend(history.iter().map(|c| edit_item(c, t, lang)));
     out.sort_by_key(|item| std::cmp::Reverse(item.at));

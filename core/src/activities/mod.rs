@@ -5,6 +5,8 @@
 
 use crate::check::{self, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const KIND: &str = "activity";
 
@@ -152,12 +154,7 @@ impl Activity {
     pub fn headline(&self) -> String {
         let visit = self.visit.as_ref();
         let candidates = [Some(&self.subject), visit.map(|v| &v.outcome), visit.map(|v| &v.purpose), Some(&self.notes)];
-        let text = candidates.into_iter().flatten().find(|t| !t.trim().is_empty()).map_or("", |t| t.as_str());
-        let line = text.lines().next().unwrap_or("");
-        match line.char_indices().nth(120) {
-            Some((cut, _)) => format!("{}…", &line[..cut]),
-            None => line.to_string(),
-        }
+        crate::global_search::headline(candidates.into_iter().flatten().map(String::as_str))
     }
 
     /// Every text worth finding it by, for search.
@@ -170,6 +167,17 @@ impl Activity {
             }
         }
         text
+    }
+}
+
+impl RecordKind for Activity {
+    const KIND: &'static str = KIND;
+}
+
+impl Searchable for Activity {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let a = &r.fields;
+        Entry { title: a.headline(), text: a.search_text(), customer_id: a.customer_id.clone(), within: String::new(), order: Order::newest(a.at) }
     }
 }
 

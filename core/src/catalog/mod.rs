@@ -7,6 +7,8 @@ use crate::locale::Currency;
 use crate::pipeline::LineItem;
 use crate::warranty::item::StartPolicy;
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const PRODUCT: &str = "product";
 pub const SUPPLIER: &str = "supplier";
@@ -170,6 +172,43 @@ pub fn validate_competitor(input: &Competitor) -> Result<Competitor, Vec<FieldEr
         Ok(competitor)
     } else {
         Err(errors)
+    }
+}
+
+impl RecordKind for Product {
+    const KIND: &'static str = PRODUCT;
+}
+
+impl RecordKind for Supplier {
+    const KIND: &'static str = SUPPLIER;
+}
+
+impl RecordKind for Competitor {
+    const KIND: &'static str = COMPETITOR;
+}
+
+/// Catalog entries belong to no customer and are listed by name.
+fn catalog_entry(name: &str, text: String) -> Entry {
+    Entry { title: name.to_string(), text, customer_id: String::new(), within: String::new(), order: Order::by_name(name) }
+}
+
+impl Searchable for Product {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        catalog_entry(&r.fields.name, format!("{} {}", r.fields.name, r.fields.category))
+    }
+}
+
+impl Searchable for Supplier {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let s = &r.fields;
+        catalog_entry(&s.name, format!("{} {} {} {}", s.name, s.phone, s.supplies, s.notes))
+    }
+}
+
+impl Searchable for Competitor {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let c = &r.fields;
+        catalog_entry(&c.name, format!("{} {} {} {}", c.name, c.strengths, c.weaknesses, c.notes))
     }
 }
 

@@ -8,6 +8,8 @@ pub use dashboard::{complaint_rate_per_100, dashboard, median_resolution_ms, ope
 
 use crate::check::{self, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const COMPLAINT: &str = "complaint";
 
@@ -271,6 +273,23 @@ impl Complaint {
     }
 }
 
+
+impl RecordKind for Complaint {
+    const KIND: &'static str = COMPLAINT;
+}
+
+impl Searchable for Complaint {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let c = &r.fields;
+        Entry {
+            title: crate::global_search::headline([c.title.as_str(), &c.description]),
+            text: format!("{} {} {}", c.title, c.description, c.resolution),
+            customer_id: c.customer_id.clone(),
+            within: String::new(),
+            order: Order::newest(c.opened_ms),
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,8 @@
 use crate::check::{self, phone_list, Field, FieldError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const KIND: &str = "contact";
 
@@ -85,6 +87,23 @@ impl Contact {
             let feb29_in_common_year = born.month() == 2 && born.day() == 29 && NaiveDate::from_ymd_opt(day.year(), 2, 29).is_none();
             (day.month(), day.day()) == (born.month(), born.day()) || (feb29_in_common_year && (day.month(), day.day()) == (2, 28))
         })
+    }
+}
+
+impl RecordKind for Contact {
+    const KIND: &'static str = KIND;
+}
+
+impl Searchable for Contact {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let c = &r.fields;
+        Entry {
+            title: c.name.clone(),
+            text: format!("{} {} {} {} {}", c.name, c.role, c.email, c.phones.join(" "), c.notes),
+            customer_id: c.customer_ids.first().cloned().unwrap_or_default(),
+            within: String::new(),
+            order: Order::by_name(&c.name),
+        }
     }
 }
 

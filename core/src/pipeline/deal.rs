@@ -7,6 +7,8 @@ use crate::check::{self, Field, FieldError, Problem};
 use crate::locale::Currency;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const KIND: &str = "deal";
 
@@ -290,6 +292,24 @@ impl Deal {
 /// more than the deals.
 pub(super) fn weigh(amount: i64, probability: u8) -> i64 {
     (i128::from(amount) * i128::from(probability) / 100) as i64
+}
+
+impl RecordKind for Deal {
+    const KIND: &'static str = KIND;
+}
+
+impl Searchable for Deal {
+    /// Found by its words, not its amount; the most recently worked on first.
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let d = &r.fields;
+        Entry {
+            title: d.title.clone(),
+            text: [&d.title, &d.notes, &d.next_step, &d.source, &d.lost_reason, &d.lost_note].map(String::as_str).join(" "),
+            customer_id: d.customer_id.clone(),
+            within: String::new(),
+            order: Order::newest(r.updated_at),
+        }
+    }
 }
 
 #[cfg(test)]

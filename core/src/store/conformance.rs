@@ -21,7 +21,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 22;
+const CASE_COUNT: usize = 23;
 
 type CaseResult = Result<(), String>;
 
@@ -60,6 +60,7 @@ where
     case!(changes_since_pages_in_order);
     case!(unicode_and_markup_round_trip);
     case!(typed_scan_decodes_fields_and_counts_unreadable);
+    case!(records_text_holds_one_record_per_line);
     case!(big_batches_page_and_keep_history);
     case!(cache_is_kept_apart_from_records_and_log);
     case!(a_duplicate_create_sinks_its_whole_batch);
@@ -246,6 +247,24 @@ async fn typed_scan_decodes_fields_and_counts_unreadable<S: Store>(s: &S) -> Cas
     let r = &scan.records[0];
     ensure!(r.id == good.record.id && r.deleted && r.rev == 2, "envelope {:?}", (r.id.clone(), r.deleted, r.rev));
     ensure!(r.fields == Named { name: "نام".into() }, "fields {:?}", r.fields);
+    Ok(())
+}
+
+async fn records_text_holds_one_record_per_line<S: Store>(s: &S) -> CaseResult {
+    let e = env();
+    let lines = Write::create("customer", fields(json!({"name": "two\nlines", "notes": "«نقل»"})), &e);
+    let gone = Write::create("customer", fields(json!({"name": "b"})), &e);
+    // A kind whose name starts with another's is not part of it.
+    let longer = Write::create("customer_note", fields(json!({"text": "x"})), &e);
+    s.apply(&Batch { writes: vec![lines.clone(), gone.clone(), longer] }).await.map_err(err)?;
+    s.apply(&Batch::one(Write::delete(&gone.record, &e))).await.map_err(err)?;
+    let text = s.records_text("customer").await.map_err(err)?;
+    let mut read: Vec<super::Record> = text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(err)?;
+    read.sort_by_key(|r| r.id.clone());
+    let mut expected = vec![lines.record, s.get("customer", &gone.record.id).await.map_err(err)?.ok_or("gone")?];
+    expected.sort_by_key(|r| r.id.clone());
+    ensure!(read == expected, "records text {text:?}");
+    ensure!(s.records_text("survey").await.map_err(err)?.trim().is_empty(), "unknown kind not empty");
     Ok(())
 }
 

@@ -67,6 +67,12 @@ impl Store for MemoryStore {
         Ok(self.inner.borrow().records.values().filter(|r| r.kind == kind).cloned().collect())
     }
 
+    async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
+        let inner = self.inner.borrow();
+        let lines: Result<Vec<String>, _> = inner.records.values().filter(|r| r.kind == kind).map(serde_json::to_string).collect();
+        lines.map(|lines| lines.join("\n")).map_err(|e| StoreError::Backend(e.to_string()))
+    }
+
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
         let mut scan = Scan::default();
         for r in self.inner.borrow().records.values().filter(|r| r.kind == kind) {

@@ -5,6 +5,7 @@
 mod batch;
 pub mod conformance;
 mod fields;
+mod kind;
 mod links;
 mod memory;
 mod record;
@@ -12,6 +13,7 @@ mod sync_state;
 
 pub use batch::{Batch, Change, FieldChange, Op, OutboxEntry, Write};
 pub use fields::{create, to_fields, update};
+pub use kind::RecordKind;
 pub use links::{links_of, relink};
 pub use memory::MemoryStore;
 pub use record::{key_of, Envelope, Fields, Record, Scan};
@@ -63,6 +65,10 @@ pub trait Store {
     /// Like [`Store::all`] but with the fields decoded straight into `T`
     /// (usually a few fields a list needs): the fast path for big lists.
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError>;
+    /// Every record of a kind as stored text, one JSON record per line,
+    /// tombstones included: a caller decodes a big kind a slice at a time
+    /// between frames, straight into its type (see [`Envelope::from_text`]).
+    async fn records_text(&self, kind: &str) -> Result<String, StoreError>;
     /// Applies the whole batch atomically: each write's `expected_rev` must match
     /// the stored revision (None = must not exist), else nothing is written and
     /// `Conflict` is returned. Returns the change-log sequence numbers assigned,

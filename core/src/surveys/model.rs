@@ -1,6 +1,8 @@
 use crate::locale::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 /// A text in both languages; the respondent picks the language.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -325,4 +327,29 @@ pub struct LinkAnswers {
     pub answers: Answers,
     pub lang: Lang,
     pub answered_ms: i64,
+}
+
+impl RecordKind for Response {
+    const KIND: &'static str = super::RESPONSE;
+}
+
+impl Searchable for Response {
+    /// Found by its survey's name and its written answers.
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let resp = &r.fields;
+        let mut text = format!("{} {}", resp.survey_name.fa, resp.survey_name.en);
+        for answer in resp.answers.values() {
+            if let Answer::Text(written) = answer {
+                text.push(' ');
+                text.push_str(written);
+            }
+        }
+        Entry {
+            title: resp.survey_name.get(resp.lang).to_string(),
+            text,
+            customer_id: resp.customer_id.clone(),
+            within: resp.survey_id.clone(),
+            order: Order::newest(resp.answered_ms),
+        }
+    }
 }

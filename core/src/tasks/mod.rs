@@ -8,6 +8,8 @@ pub use inbox::{arrange, due_for_reminder, Bucket, InboxSort, Section};
 use crate::check::{self, Field, FieldError};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 pub const KIND: &str = "task";
 
@@ -107,6 +109,17 @@ impl Task {
     /// Completed now, or reopened.
     pub fn with_done(&self, done_at: Option<i64>) -> Task {
         Task { done_at, ..self.clone() }
+    }
+}
+
+impl RecordKind for Task {
+    const KIND: &'static str = KIND;
+}
+
+impl Searchable for Task {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let t = &r.fields;
+        Entry { title: t.title.clone(), text: format!("{} {}", t.title, t.notes), customer_id: t.customer_id.clone(), within: String::new(), order: Order::Soonest(t.due) }
     }
 }
 

@@ -7,11 +7,12 @@
 use super::Coverage;
 use crate::check::{self, Field, FieldError, Problem};
 use crate::locale::Currency;
-use crate::store::Envelope;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashSet};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 const MAX_TEXT: usize = 5_000;
 const MAX_HOURS: u64 = 999;
@@ -622,6 +623,24 @@ pub fn after_service<'a>(
     let mut seen = HashSet::new();
     out.retain(|s| seen.insert(s.customer_id.clone()));
     out
+}
+
+impl RecordKind for Claim {
+    const KIND: &'static str = super::CLAIM;
+}
+
+impl Searchable for Claim {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let c = &r.fields;
+        let problem = crate::global_search::headline([c.problem.as_str()]);
+        Entry {
+            title: if c.serial.is_empty() { problem } else { format!("{} — {problem}", c.serial) },
+            text: [c.serial.as_str(), &super::lookup::normalize_serial(&c.serial), &c.problem, &c.diagnosis, &c.resolution, &c.reject_reason, &c.technician].join(" "),
+            customer_id: c.customer_id.clone(),
+            within: String::new(),
+            order: Order::newest(c.opened_ms),
+        }
+    }
 }
 
 #[cfg(test)]

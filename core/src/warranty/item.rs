@@ -9,6 +9,8 @@ use super::dates::{last_covered_day, TermCalendar};
 use super::lookup::normalize_serial;
 use super::Coverage;
 use crate::check::{self, Field, FieldError, Problem};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 
 const MAX_SERIAL: usize = 100;
 const MAX_SHORT: usize = 200;
@@ -513,6 +515,26 @@ impl InstalledItem {
             voided: Some(Voided { on, reason }),
             ..self.clone()
         })
+    }
+}
+
+impl RecordKind for InstalledItem {
+    const KIND: &'static str = super::ITEM;
+}
+
+impl Searchable for InstalledItem {
+    /// Found by its serial as written or as the lookup compares it
+    /// ("bx20240001" finds "BX-2024-0001"), and by its product.
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let i = &r.fields;
+        let title = if i.product_name.is_empty() { i.serial.clone() } else { format!("{} — {}", i.serial, i.product_name) };
+        Entry {
+            title,
+            text: format!("{} {} {} {} {}", i.serial, super::lookup::normalize_serial(&i.serial), i.product_name, i.location, i.notes),
+            customer_id: i.customer_id.clone(),
+            within: String::new(),
+            order: Order::by_name(&i.serial),
+        }
     }
 }
 

@@ -7,6 +7,8 @@ mod edit;
 pub use edit::{CompetitorEdit, ProductEdit, SupplierEdit};
 
 use crate::state::AppState;
+use crate::areas::kind::{page, KindView};
+use daftar_core::catalog;
 use daftar_core::catalog::{Competitor, Product, Supplier, COMPETITOR, PRODUCT, SUPPLIER};
 use daftar_core::locale::{format_money, localize_digits};
 use daftar_core::store::Record;
@@ -115,3 +117,9 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
         </li>
     }
 }
+
+pub const KINDS: &[KindView] = &[
+    KindView { kind: catalog::PRODUCT, heading: |t| t.products, opens: |hit| page("/catalog/products", hit), timeline: None },
+    KindView { kind: catalog::SUPPLIER, heading: |t| t.suppliers, opens: |hit| page("/catalog/suppliers", hit), timeline: None },
+    KindView { kind: catalog::COMPETITOR, heading: |t| t.competitors, opens: |hit| page("/catalog/competitors", hit), timeline: None },
+];

@@ -11,7 +11,9 @@ pub use edit::ComplaintEdit;
 pub use list::ComplaintList;
 
 use crate::i18n::{labels, local_datetime, Lang, Texts};
-use crate::timeline::Item;
+use crate::areas::kind::{page, KindView};
+use daftar_core::complaints::COMPLAINT;
+use crate::timeline::item::Item;
 use daftar_core::complaints::{Complaint, Severity, Status};
 use daftar_core::locale::localize_digits;
 use daftar_core::store::Record;
@@ -61,3 +63,5 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     }
     out
 }
+
+pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item) }];

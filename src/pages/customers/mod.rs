@@ -12,3 +12,8 @@ pub use import::CustomerImport;
 pub use list::CustomerList;
 pub use merge::CustomerMerge;
 pub use show::CustomerShow;
+
+use crate::areas::kind::{page, KindView};
+use daftar_core::customers;
+
+pub const KINDS: &[KindView] = &[KindView { kind: customers::KIND, heading: |t| t.customers, opens: |hit| page("/customers", hit), timeline: None }];

@@ -8,7 +8,7 @@ use super::lines::LinesEditor;
 use crate::components::{date_text, read_date, CustomerPicker, DateField, TextField};
 use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError, ToastAction};
-use crate::timeline::Item;
+use crate::timeline::item::Item;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::{format_money, localize_digits, Currency};
 use daftar_core::pipeline::{Deal, DealInput, Status, DEAL_KIND};

@@ -20,6 +20,8 @@ pub use settings::PipelineSettings;
 pub use table::DealTable;
 
 use crate::i18n::Lang;
+use crate::areas::kind::{page, KindView};
+use daftar_core::pipeline::DEAL_KIND;
 use crate::state::{AppState, MoveFailure, StoreStatus};
 use daftar_core::locale::format_money;
 use daftar_core::pipeline::Totals;
@@ -99,3 +101,5 @@ pub fn move_failure_text(e: &MoveFailure, state: AppState) -> String {
         MoveFailure::Invalid(errors) => errors.iter().map(|e| crate::i18n::problem_text(e.problem, lang)).collect::<Vec<_>>().join(" "),
     }
 }
+
+pub const KINDS: &[KindView] = &[KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items) }];

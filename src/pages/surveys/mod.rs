@@ -19,6 +19,8 @@ pub use suggest::SurveySuggestions;
 pub use timeline::timeline_items;
 
 use crate::i18n::Texts;
+use crate::areas::kind::KindView;
+use daftar_core::surveys;
 use crate::state::AppState;
 use daftar_core::locale::localize_digits;
 use daftar_core::surveys::{Channel, Dimension, Kind, Purpose, Survey, Template, RESPONSE, SURVEY};
@@ -145,3 +147,14 @@ pub fn SurveyList() -> impl IntoView {
         </section>
     }
 }
+
+pub const KINDS: &[KindView] = &[
+    KindView {
+        kind: surveys::RESPONSE,
+        heading: |t| t.survey_responses,
+        // Read on its customer's timeline; an anonymous one among its survey's results.
+        opens: |hit| if hit.customer_id.is_empty() { format!("/surveys/{}", hit.within) } else { format!("/customers/{}", hit.customer_id) },
+        timeline: Some(timeline_items),
+    },
+    KindView { kind: surveys::LINK, heading: |t| t.survey_links, opens: |hit| format!("/surveys/{}", hit.within), timeline: Some(timeline_items) },
+];

@@ -2,7 +2,7 @@
 
 use super::channel_label;
 use crate::i18n::{local_datetime, Texts};
-use crate::timeline::Item;
+use crate::timeline::item::Item;
 use daftar_core::locale::Lang;
 use daftar_core::store::Record;
 use daftar_core::surveys::{IssuedLink, Response, RESPONSE};

@@ -1,4 +1,6 @@
+use crate::areas::registry;
 use crate::state::AppState;
+use daftar_core::global_search::hit_of;
 use daftar_core::sync::review::ReviewItem;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -35,11 +37,20 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
     let t = move || state.t();
     let clash = item.clash;
     let (kind, id, field) = (clash.kind.clone(), clash.id.clone(), clash.clash.field.clone());
-    let title = LocalResource::new({
+    // The record as its area names and opens it; a record gone or never
+    // shown on its own is called by its kind.
+    let named = LocalResource::new({
         let (kind, id) = (kind.clone(), id.clone());
         move || {
             let (kind, id) = (kind.clone(), id.clone());
-            async move { state.record(&kind, &id).await.ok().flatten().map(|r| record_title(&r.fields)).unwrap_or(kind) }
+            async move {
+                let hit = state.record(&kind, &id).await.ok().flatten().as_ref().and_then(hit_of);
+                let view = registry::view_of(&kind);
+                let href = hit.as_ref().zip(view).map(|(hit, view)| (view.opens)(hit));
+                let title = hit.map(|hit| hit.title).filter(|title| !title.is_empty());
+                let title = title.or_else(|| view.map(|view| (view.heading)(state.t_untracked()).to_string())).unwrap_or(kind);
+                (title, href)
+            }
         }
     });
     let busy = RwSignal::new(false);
@@ -65,10 +76,9 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
     };
     let kept = shown(&clash.clash.kept);
     let set_aside = shown(&clash.clash.set_aside);
-    let href = format!("/{}", record_path(&clash.kind, &clash.id));
     view! {
         <li class="card review-item" data-testid="review-item">
-            <h2><a href=href>{move || title.get().unwrap_or_default()}</a></h2>
+            <h2><a href=move || named.get().and_then(|(_, href)| href)>{move || named.get().map(|(title, _)| title).unwrap_or_default()}</a></h2>
             <dl class="values">
                 <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{
                     let field = clash.clash.field.clone();
@@ -92,20 +102,5 @@ fn shown(value: &Value) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Array(items) => Some(items.iter().filter_map(shown).collect::<Vec<_>>().join("، ")),
         other => Some(other.to_string()),
-    }
-}
-
-/// What a record is called in a list: its name, title or subject.
-fn record_title(fields: &daftar_core::store::Fields) -> String {
-    ["name", "title", "subject", "serial"].iter().find_map(|f| fields.get(*f).and_then(Value::as_str)).unwrap_or_default().to_string()
-}
-
-/// Where a record of this kind is shown.
-fn record_path(kind: &str, id: &str) -> String {
-    match kind {
-        "customer" => format!("customers/{id}"),
-        "deal" => format!("deals/{id}"),
-        "installed_item" => format!("warranty/items/{id}"),
-        _ => String::new(),
     }
 }

@@ -36,6 +36,8 @@ pub use visit_edit::VisitEdit;
 pub use visits::VisitList;
 
 use crate::i18n::{Lang, TextOf, Texts};
+use crate::areas::kind::{page, KindView};
+use daftar_core::warranty;
 use crate::state::AppState;
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::warranty::item::{CoverageCheck, CoverageStatus, InstalledItem, Reason};
@@ -151,3 +153,10 @@ fn CoverageCard(item: InstalledItem) -> impl IntoView {
 fn customer_name(state: AppState, id: &str) -> String {
     state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_default()
 }
+
+pub const KINDS: &[KindView] = &[
+    KindView { kind: warranty::ITEM, heading: |t| t.warranty_items, opens: |hit| page("/warranty/items", hit), timeline: Some(timeline::item_items) },
+    KindView { kind: warranty::CLAIM, heading: |t| t.warranty_claims, opens: |hit| page("/warranty/claims", hit), timeline: Some(timeline::claim_items) },
+    KindView { kind: warranty::CONTRACT, heading: |t| t.warranty_contracts, opens: |hit| page("/warranty/contracts", hit), timeline: Some(timeline::contract_items) },
+    KindView { kind: warranty::VISIT, heading: |t| t.warranty_visits, opens: |hit| page("/warranty/visits", hit), timeline: Some(timeline::visit_items) },
+];

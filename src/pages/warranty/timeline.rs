@@ -3,7 +3,7 @@
 //! service contract signed.
 
 use crate::i18n::{labels, local_datetime, Lang, Texts};
-use crate::timeline::Item;
+use crate::timeline::item::Item;
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::Record;
 use daftar_core::warranty::claims::Claim;

@@ -6,6 +6,8 @@ use crate::check::{self, Field, FieldError, Problem};
 use crate::locale::Currency;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 /// One visit a day at most.
 const MAX_VISITS_INCLUDED: i64 = 365;
 /// A month: longer promises are not response times.
@@ -168,6 +170,17 @@ pub fn visits_used(contract_id: &str, c: &ServiceContract, visits: &[ServiceVisi
                 && v.scheduled.is_some_and(|at| c.covers(at.date()))
         })
         .count()
+}
+
+impl RecordKind for ServiceContract {
+    const KIND: &'static str = crate::warranty::CONTRACT;
+}
+
+impl Searchable for ServiceContract {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let c = &r.fields;
+        Entry { title: c.title.clone(), text: format!("{} {}", c.title, c.notes), customer_id: c.customer_id.clone(), within: String::new(), order: Order::by_name(&c.title) }
+    }
 }
 
 #[cfg(test)]

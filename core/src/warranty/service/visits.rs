@@ -6,6 +6,8 @@ use crate::check::{self, Field, FieldError, Problem};
 use crate::locale::Lang;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use crate::global_search::{Entry, Order, Searchable};
+use crate::store::{Envelope, RecordKind};
 /// A visit booked without a length takes an hour.
 const DEFAULT_DURATION: u32 = 60;
 const MIN_DURATION: i64 = 5;
@@ -230,6 +232,24 @@ pub fn week_start(date: NaiveDate, lang: Lang) -> NaiveDate {
         Lang::En => from_monday,
     };
     date - Days::new(u64::from(back))
+}
+
+impl RecordKind for ServiceVisit {
+    const KIND: &'static str = crate::warranty::VISIT;
+}
+
+impl Searchable for ServiceVisit {
+    /// Found by its technician and report; the latest scheduled first.
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        let v = &r.fields;
+        Entry {
+            title: crate::global_search::headline([v.report.as_str(), &v.technician]),
+            text: format!("{} {}", v.technician, v.report),
+            customer_id: v.customer_id.clone(),
+            within: String::new(),
+            order: Order::newest(v.scheduled.map_or(r.created_at, |at| at.and_utc().timestamp_millis())),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,409 @@
+//! Search across every kind of record a user looks for (customers have their
+//! own list index): one row per live record with a pre-normalised text, laid
+//! end to end in one [`SearchText`] so a keystroke is one sequential scan, and
+//! a longer query only re-checks the previous hits.
+//!
+//! The extension point: a record type becomes searchable by implementing
+//! [`Searchable`] beside its rules and taking one line in [`SEARCHED`].
+
+mod kinds;
+
+pub use kinds::{hit_of, is_searched, SearchedKind, SEARCHED};
+
+use crate::locale::{normalize_for_search, SearchQuery, SearchText};
+use crate::store::{Envelope, Record, RecordKind};
+use std::collections::HashSet;
+
+/// A record type global search finds.
+pub trait Searchable: RecordKind + Sized {
+    /// How the record shows among the results and what finds it.
+    fn search_entry(record: &Envelope<Self>) -> Entry;
+}
+
+/// One record as search knows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The line shown (may be empty: the app then names the customer).
+    pub title: String,
+    /// Every text worth finding it by, as written (normalised here).
+    pub text: String,
+    /// The customer it belongs to, "" for none (the first, for a contact of several).
+    pub customer_id: String,
+    /// The record it is part of, for a record without a page of its own
+    /// (a survey response opens its survey when it names no customer).
+    pub within: String,
+    pub order: Order,
+}
+
+/// How the hits of one kind are ordered when more match than are shown.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Order {
+    Newest(std::cmp::Reverse<i64>),
+    Soonest(Option<chrono::NaiveDateTime>),
+    Name(String),
+}
+
+impl Order {
+    pub fn newest(at_ms: i64) -> Self {
+        Order::Newest(std::cmp::Reverse(at_ms))
+    }
+
+    pub fn by_name(name: &str) -> Self {
+        Order::Name(normalize_for_search(name))
+    }
+}
+
+/// The first line of the first non-blank text, cut at 120 characters: what a
+/// result or a timeline line shows of a long free text.
+pub fn headline<'a>(candidates: impl IntoIterator<Item = &'a str>) -> String {
+    let text = candidates.into_iter().find(|t| !t.trim().is_empty()).unwrap_or("");
+    let line = text.lines().next().unwrap_or("");
+    match line.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_string(),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    pub customer_id: String,
+    pub within: String,
+    order: Order,
+}
+
+/// One group of results: the best `hits` and how many matched in all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub kind: &'static str,
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct GlobalIndex {
+    rows: Vec<Hit>,
+    haystacks: Vec<String>,
+    text: SearchText,
+    /// Bumped on every change, so a previous result is reused only on the same rows.
+    generation: u64,
+}
+
+/// What a search found, kept to make the next keystroke cheaper.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    hits: Vec<u32>,
+    query: String,
+    generation: u64,
+}
+
+/// Builds an index from the stored text of each searched kind, a slice at a
+/// time, laying the search text out once at the end (re-laying it after
+/// every slice made loading quadratic in the number of records).
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    index: GlobalIndex,
+    /// Lines that could not be read as their kind.
+    pub unreadable: usize,
+}
+
+impl IndexBuilder {
+    /// Takes stored records of `kind`, one JSON text each; tombstones are skipped.
+    pub fn add_texts<'a>(&mut self, kind: &str, texts: impl IntoIterator<Item = &'a str>) {
+        let Some(searched) = SEARCHED.iter().find(|s| s.kind == kind) else { return };
+        for text in texts {
+            match (searched.from_text)(text) {
+                Ok(Some((hit, haystack))) => {
+                    self.index.rows.push(hit);
+                    self.index.haystacks.push(haystack);
+                }
+                Ok(None) => {}
+                Err(_) => self.unreadable += 1,
+            }
+        }
+    }
+
+    pub fn build(mut self) -> GlobalIndex {
+        self.index.text = SearchText::new(self.index.haystacks.iter().map(String::as_str));
+        self.index
+    }
+}
+
+impl GlobalIndex {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Takes records' new states (other kinds are ignored; deleted ones leave).
+    pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
+        let mut gone = HashSet::new();
+        let mut fresh = Vec::new();
+        for r in records {
+            let Some(searched) = SEARCHED.iter().find(|s| s.kind == r.kind) else { continue };
+            if !gone.insert((r.kind.clone(), r.id.clone())) {
+                // Written twice in one batch: the last state wins.
+                fresh.retain(|(hit, _): &(Hit, String)| !(hit.kind == r.kind && hit.id == r.id));
+            }
+            if !r.deleted {
+                fresh.extend((searched.from_record)(&r));
+            }
+        }
+        if gone.is_empty() {
+            return;
+        }
+        let mut kept_rows = Vec::with_capacity(self.rows.len());
+        let mut kept_text = Vec::with_capacity(self.rows.len());
+        for (row, text) in std::mem::take(&mut self.rows).into_iter().zip(std::mem::take(&mut self.haystacks)) {
+            if !gone.contains(&(row.kind.to_string(), row.id.clone())) {
+                kept_rows.push(row);
+                kept_text.push(text);
+            }
+        }
+        for (row, text) in fresh {
+            kept_rows.push(row);
+            kept_text.push(text);
+        }
+        self.rows = kept_rows;
+        self.haystacks = kept_text;
+        self.text = SearchText::new(self.haystacks.iter().map(String::as_str));
+        self.generation += 1;
+    }
+
+    /// The records matching every term of `query`, grouped by kind in
+    /// [`SEARCHED`] order, at most `per_group` hits each. An empty query finds
+    /// nothing (the whole database is not a search result).
+    pub fn search(&self, query: &str, per_group: usize, previous: Option<&Found>) -> (Vec<Group>, Found) {
+        let q = SearchQuery::new(query);
+        let normalized = q.terms().join(" ");
+        let hits = if q.is_empty() {
+            Vec::new()
+        } else {
+            match previous.filter(|p| p.generation == self.generation && !p.query.is_empty() && normalized.starts_with(&p.query)) {
+                Some(p) => self.text.refine(&q, &p.hits),
+                None => self.text.find_all(&q),
+            }
+        };
+        let mut groups: Vec<Group> = SEARCHED.iter().map(|s| Group { kind: s.kind, hits: Vec::new(), total: 0 }).collect();
+        let mut best: Vec<Vec<&Hit>> = vec![Vec::new(); SEARCHED.len()];
+        for &i in &hits {
+            let row = &self.rows[i as usize];
+            let g = SEARCHED.iter().position(|s| s.kind == row.kind).unwrap_or(0);
+            groups[g].total += 1;
+            best[g].push(row);
+        }
+        for (group, mut rows) in groups.iter_mut().zip(best) {
+            // Only the few shown need ordering: partial selection, then sort.
+            if rows.len() > per_group && per_group > 0 {
+                rows.select_nth_unstable_by(per_group - 1, |a, b| a.order.cmp(&b.order));
+                rows.truncate(per_group);
+            }
+            rows.sort_by(|a, b| a.order.cmp(&b.order));
+            rows.truncate(per_group);
+            group.hits = rows.into_iter().cloned().collect();
+        }
+        groups.retain(|g| g.total > 0);
+        (groups, Found { hits, query: normalized, generation: self.generation })
+    }
+}
+
+/// A live record's row and its normalised text.
+fn row_of<T: Searchable>(kind: &'static str, record: &Envelope<T>) -> (Hit, String) {
+    let Entry { title, text, customer_id, within, order } = T::search_entry(record);
+    (Hit { kind, id: record.id.clone(), title, customer_id, within, order }, normalize_for_search(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activities::{self, ActivityInput, ActivityType};
+    use crate::contacts;
+    use crate::tasks;
+    use crate::contacts::ContactInput;
+    use crate::env::SeededEnv;
+    use crate::store::{self, Write};
+    use crate::tasks::TaskInput;
+
+    fn index_of(records: Vec<Record>) -> GlobalIndex {
+        let mut ix = GlobalIndex::default();
+        ix.upsert(records);
+        ix
+    }
+
+    fn records() -> Vec<Record> {
+        let env = SeededEnv::new(5, 0);
+        let contact = contacts::validate(&ContactInput { name: "سارا کریمی".into(), role: "مدیر خرید".into(), customer_ids: vec!["c1".into()], ..Default::default() }).unwrap();
+        let old = activities::validate(&ActivityInput { subject: "تماس با كريمي".into(), at: 1, customer_id: "c1".into(), ..Default::default() }).unwrap();
+        let new = activities::validate(&ActivityInput {
+            activity_type: ActivityType::Visit,
+            outcome: "کریمی سفارش داد".into(),
+            at: 2,
+            customer_id: "c2".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let task = tasks::validate(&TaskInput { title: "Send Karimi the quote".into(), customer_id: "c1".into(), ..Default::default() }).unwrap();
+        let mut out = vec![store::create(contacts::KIND, &contact, &env), store::create(activities::KIND, &old, &env), store::create(activities::KIND, &new, &env), store::create(tasks::KIND, &task, &env)];
+        out.push(store::create("customer", &serde_json::json!({"name": "کریمی"}), &env));
+        out.into_iter().map(|b| b.writes[0].record.clone()).collect()
+    }
+
+    #[test]
+    fn groups_by_kind_with_persian_folding_and_newest_activity_first() {
+        let ix = index_of(records());
+        assert_eq!(ix.len(), 4, "customers are not indexed here");
+        let (groups, _) = ix.search("كريمي", 5, None);
+        let shape: Vec<(&str, Vec<&str>, usize)> = groups.iter().map(|g| (g.kind, g.hits.iter().map(|h| h.title.as_str()).collect(), g.total)).collect();
+        assert_eq!(shape, vec![("contact", vec!["سارا کریمی"], 1), ("activity", vec!["کریمی سفارش داد", "تماس با كريمي"], 2)]);
+        assert_eq!(groups[1].hits[0].customer_id, "c2");
+        let (groups, _) = ix.search("KARIMI quote", 5, None);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].kind, "task");
+        assert!(ix.search("  ", 5, None).0.is_empty());
+    }
+
+    #[test]
+    fn limits_each_group_but_counts_all_and_refines_on_longer_queries() {
+        let env = SeededEnv::new(6, 0);
+        let many: Vec<Record> = (0..50)
+            .map(|i| {
+                let a = activities::validate(&ActivityInput { subject: format!("call {i}"), at: i, customer_id: "c".into(), ..Default::default() }).unwrap();
+                store::create(activities::KIND, &a, &env).writes.remove(0).record
+            })
+            .collect();
+        let ix = index_of(many);
+        let (groups, found) = ix.search("cal", 3, None);
+        assert_eq!(groups[0].total, 50);
+        let titles: Vec<&str> = groups[0].hits.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles, vec!["call 49", "call 48", "call 47"]);
+        let (refined, _) = ix.search("call 4", 3, Some(&found));
+        let (fresh, _) = ix.search("call 4", 3, None);
+        assert_eq!(refined, fresh);
+        assert_eq!(refined[0].total, 14, "terms match anywhere: 4, 14, 24, 34, 40–49");
+    }
+
+    #[test]
+    fn edits_and_deletes_update_the_index() {
+        let env = SeededEnv::new(7, 0);
+        let mut recs = records();
+        let mut ix = index_of(recs.clone());
+        let contact = recs.remove(0);
+        let mut fields = contact.fields.clone();
+        fields.insert("name".into(), serde_json::json!("Sara Ahmadi"));
+        let renamed = Write::update(&contact, fields, &env).unwrap().record;
+        ix.upsert([renamed.clone()]);
+        assert!(ix.search("سارا", 5, None).0.is_empty());
+        assert_eq!(ix.search("ahmadi", 5, None).0[0].hits[0].id, contact.id);
+        let renamed_again = Write::update(&renamed, { let mut f = renamed.fields.clone(); f.insert("name".into(), serde_json::json!("Sara A.")); f }, &env).unwrap().record;
+        ix.upsert([renamed_again.clone(), Write::delete(&renamed_again, &env).record]);
+        assert!(ix.search("ahmadi", 5, None).0.is_empty());
+        assert!(ix.search("sara", 5, None).0.is_empty(), "an edit and a delete in one batch: gone");
+        assert_eq!(ix.len(), 3);
+    }
+
+    /// One record of every other searched kind, each found by what a user
+    /// would type for it.
+    fn every_kind() -> Vec<Record> {
+        use crate::catalog::{Competitor, Product, Supplier};
+        use crate::complaints::Complaint;
+        use crate::pipeline::Deal;
+        use crate::surveys::{Answer, Response, Text};
+        use crate::warranty::claims::Claim;
+        use crate::warranty::item::InstalledItem;
+        use crate::warranty::service::{ServiceContract, ServiceVisit};
+        let env = SeededEnv::new(8, 0);
+        fn make<T: crate::store::RecordKind>(value: &T, env: &SeededEnv) -> Record {
+            store::create(T::KIND, value, env).writes.remove(0).record
+        }
+        vec![
+            make(&Deal { title: "Scanners for Mehr school".into(), customer_id: "c1".into(), notes: "budget approved".into(), ..Default::default() }, &env),
+            make(&Complaint { title: "تأخیر در تحویل".into(), description: "اسکنر دیر رسید".into(), customer_id: "c1".into(), ..Default::default() }, &env),
+            make(&InstalledItem { serial: "BX-2024-0001".into(), product_name: "اسکنر اسناد S10".into(), customer_id: "c2".into(), ..Default::default() }, &env),
+            make(&Claim { serial: "BX-2024-0001".into(), problem: "Paper jams\nafter a week".into(), customer_id: "c2".into(), ..Default::default() }, &env),
+            make(&ServiceContract { title: "Annual care".into(), customer_id: "c2".into(), ..Default::default() }, &env),
+            make(&ServiceVisit { technician: "رضا".into(), report: "غلتک تعویض شد".into(), customer_id: "c2".into(), ..Default::default() }, &env),
+            make(
+                &Response {
+                    survey_id: "s1".into(),
+                    survey_name: Text::new("رضایت", "Satisfaction"),
+                    answers: [("q1".to_string(), Answer::Text("polite installer".into())), ("q2".to_string(), Answer::Number(9))].into(),
+                    ..Default::default()
+                },
+                &env,
+            ),
+            make(&Product { name: "Toner T4".into(), category: "consumables".into(), ..Default::default() }, &env),
+            make(&Supplier { name: "Pars Import".into(), supplies: "toner".into(), ..Default::default() }, &env),
+            make(&Competitor { name: "Canon Iran".into(), weaknesses: "slow service".into(), ..Default::default() }, &env),
+        ]
+    }
+
+    fn found(ix: &GlobalIndex, query: &str) -> Vec<(&'static str, String)> {
+        ix.search(query, 5, None).0.into_iter().flat_map(|g| g.hits.into_iter().map(move |h| (g.kind, h.title))).collect()
+    }
+
+    #[test]
+    fn finds_every_kind_a_user_looks_for() {
+        let ix = index_of(every_kind());
+        assert_eq!(ix.len(), 10);
+        assert_eq!(found(&ix, "mehr"), vec![("deal", "Scanners for Mehr school".to_string())]);
+        assert_eq!(found(&ix, "دير رسيد"), vec![("complaint", "تأخیر در تحویل".to_string())], "Arabic yeh finds Persian yeh");
+        // A serial typed without its dashes, or in Persian digits, finds the item and its claim.
+        for typed in ["bx20240001", "BX-2024-0001", "bx 2024 0001", "bx۲۰۲۴۰۰۰۱"] {
+            let kinds: Vec<&str> = found(&ix, typed).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(kinds, vec!["installed_item", "warranty_claim"], "{typed}");
+        }
+        assert_eq!(found(&ix, "S10")[0], ("installed_item", "BX-2024-0001 — اسکنر اسناد S10".to_string()));
+        assert_eq!(found(&ix, "jams")[0], ("warranty_claim", "BX-2024-0001 — Paper jams".to_string()), "one line of the problem");
+        assert_eq!(found(&ix, "annual"), vec![("service_contract", "Annual care".to_string())]);
+        assert_eq!(found(&ix, "غلتک"), vec![("service_visit", "غلتک تعویض شد".to_string())]);
+        assert_eq!(found(&ix, "polite"), vec![("survey_response", "رضایت".to_string())], "titled in the language it was answered in");
+        assert!(found(&ix, "9").is_empty(), "a score is not text");
+        assert_eq!(found(&ix, "toner"), vec![("product", "Toner T4".to_string()), ("supplier", "Pars Import".to_string())]);
+        assert_eq!(found(&ix, "slow service"), vec![("competitor", "Canon Iran".to_string())]);
+        let response = ix.search("polite", 5, None).0.remove(0).hits.remove(0);
+        assert_eq!((response.customer_id.as_str(), response.within.as_str()), ("", "s1"), "an anonymous response opens its survey");
+    }
+
+    #[test]
+    fn loading_from_stored_text_equals_taking_records_in() {
+        let mut records = every_kind();
+        records.extend(self::records());
+        let gone = Write::delete(&records[0], &SeededEnv::new(9, 0)).record;
+        records[0] = gone;
+        let from_records = index_of(records.clone());
+        let mut builder = IndexBuilder::default();
+        for searched in &SEARCHED {
+            let texts: Vec<String> = records.iter().filter(|r| r.kind == searched.kind).map(|r| serde_json::to_string(r).unwrap()).collect();
+            builder.add_texts(searched.kind, texts.iter().map(String::as_str));
+        }
+        builder.add_texts("deal", ["{broken", r#"{"kind":"task","id":"x","rev":1,"created_at":0,"updated_at":0,"fields":{}}"#]);
+        assert_eq!(builder.unreadable, 2, "broken text and a record of another kind are counted, not indexed");
+        builder.add_texts("customer", [r#"{"kind":"customer"}"#]);
+        let from_text = builder.build();
+        assert_eq!(from_text.len(), from_records.len());
+        assert_eq!(from_text.len(), 13, "the deleted deal and the customer are left out");
+        for q in ["mehr", "bx20240001", "toner", "كريمي", "polite", "a"] {
+            assert_eq!(from_text.search(q, 5, None).0, from_records.search(q, 5, None).0, "{q}");
+        }
+    }
+
+    #[test]
+    fn names_a_record_of_any_shown_kind() {
+        let env = SeededEnv::new(10, 0);
+        let customer = store::create("customer", &serde_json::json!({"name": "شرکت مهر"}), &env).writes.remove(0).record;
+        let hit = hit_of(&customer).unwrap();
+        assert_eq!((hit.kind, hit.title.as_str()), ("customer", "شرکت مهر"));
+        let item = every_kind().into_iter().find(|r| r.kind == "installed_item").unwrap();
+        assert_eq!(hit_of(&item).unwrap().title, "BX-2024-0001 — اسکنر اسناد S10");
+        assert_eq!(hit_of(&item).unwrap().customer_id, "c2");
+        let pipeline = store::create("pipeline", &serde_json::json!({"name": "New sales"}), &env).writes.remove(0).record;
+        assert!(hit_of(&pipeline).is_none(), "kinds never shown on their own are not named");
+        let broken = Record { fields: serde_json::from_value(serde_json::json!({"serial": 5})).unwrap(), ..item };
+        assert!(hit_of(&broken).is_none());
+    }
+}
