@@ -54,6 +54,8 @@ pub enum Problem {
     SerialTaken,
     /// A date earlier than the date it must follow (an end before its start).
     BeforeStart,
+    /// Removed while records still stand in it (a stage holding open deals).
+    InUse,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -66,27 +66,6 @@ pub fn customer_field(name: &str, t: &Texts) -> &'static str {
     }
 }
 
-/// A stored field's name of any kind of record, as its form labels it
-/// ("" for a name no form shows).
-pub fn record_field(name: &str, t: &Texts) -> &'static str {
-    match customer_field(name, t) {
-        "" => match name {
-            "title" => t.field_title,
-            "subject" => t.field_subject,
-            "due" => t.field_due,
-            "priority" => t.field_priority,
-            "amount" => t.field_amount,
-            "role" => t.field_role,
-            "birthday" => t.field_birthday,
-            "location" => t.field_location,
-            "outcome" => t.field_outcome,
-            "next_step" => t.field_next_step,
-            _ => "",
-        },
-        label => label,
-    }
-}
-
 /// The form label of a validated field.
 pub fn field(f: Field, t: &Texts) -> &'static str {
     match f {

@@ -53,6 +53,11 @@ pub fn problem_text(p: Problem, lang: Lang) -> String {
         Problem::Duplicate => if fa { "این مقدار تکراری است.".into() } else { "This appears twice.".into() },
         Problem::SerialTaken => if fa { "این شماره سریال برای همین کالا پیش‌تر ثبت شده است.".into() } else { "This serial number is already registered for this product.".into() },
         Problem::BeforeStart => if fa { "این تاریخ پیش از تاریخ شروع است.".into() } else { "This date is before the start date.".into() },
+        Problem::InUse => if fa {
+            "هنوز فرصت‌های باز در آن است؛ نخست آن‌ها را به مرحله دیگری ببرید.".into()
+        } else {
+            "Open deals still stand in it; move them to another stage first.".into()
+        },
     };
     localize_digits(&s, lang)
 }

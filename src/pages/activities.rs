@@ -173,10 +173,8 @@ pub fn ActivitySheet(
             notes: notes.get_untracked(),
             customer_id: customer_id.get_value(),
             contact_id: contact_id.get_untracked(),
-            // A correction keeps who logged it.
-            owner: existing
-                .with_value(|e| e.as_ref().and_then(|r| r.fields.get("owner")?.as_str().map(str::to_string)))
-                .unwrap_or_else(|| state.my_name_untracked()),
+            // Core keeps who logged it when this is a correction.
+            owner: state.my_name_untracked(),
             purpose: purpose.get_untracked(),
             outcome: outcome.get_untracked(),
             next_step: next_step.get_untracked(),
@@ -354,5 +352,14 @@ pub const KINDS: &[KindView] = &[KindView {
     heading: |t| t.activities,
     // An activity is read on its customer's page, among the others.
     opens: |hit| format!("/customers/{}", hit.customer_id),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
 }];
+
+fn field_label(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "subject" => t.field_subject,
+        "at" => t.field_when,
+        "visit" => t.visit_report,
+        _ => "",
+    }
+}

@@ -219,5 +219,17 @@ pub const KINDS: &[KindView] = &[KindView {
     kind: contacts::KIND,
     heading: |t| t.contacts,
     opens: |hit| page("/contacts", hit),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
 }];
+
+fn field_label(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "role" => t.field_role,
+        "phones" => t.field_phones,
+        "email" => t.field_email,
+        "key_person" => t.field_key_person,
+        "birthday" => t.field_birthday,
+        "customer_ids" => t.field_companies,
+        _ => "",
+    }
+}

@@ -289,5 +289,14 @@ pub const KINDS: &[KindView] = &[KindView {
     kind: tasks::KIND,
     heading: |t| t.tasks,
     opens: |hit| page("/tasks", hit),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
 }];
+
+fn field_label(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "due" => t.field_due,
+        "priority" => t.field_priority,
+        "done_at" => t.field_status,
+        _ => "",
+    }
+}

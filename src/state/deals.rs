@@ -297,7 +297,12 @@ impl AppState {
 
     /// Saves a pipeline (a default one is stored the first time it is edited).
     pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
-        let pipeline = pipeline.validated().map_err(SaveError::Invalid)?;
+        // The stages' deals as this tab knows them (the settings page loads them first).
+        let pipeline = match id {
+            Some(id) => self.sales.with_untracked(|s| pipeline.validated_against(id, s.iter().flat_map(|s| s.deals.iter().map(|e| &e.fields)))),
+            None => pipeline.validated(),
+        }
+        .map_err(SaveError::Invalid)?;
         match id {
             Some(id) => self.save_at(PIPELINE_KIND, id, &pipeline).await,
             None => self.save_value(PIPELINE_KIND, None, &pipeline).await,

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::customers::unavailable;
 use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
-use daftar_core::activities::{self, ActivityInput};
+use daftar_core::activities::{self, Activity, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
 use daftar_core::customers;
 use daftar_core::global_search::{GlobalIndex, IndexBuilder, SEARCHED};
@@ -45,7 +45,11 @@ impl AppState {
     }
 
     pub async fn save_activity(&self, existing: Option<&Record>, input: &ActivityInput) -> Result<String, SaveError> {
-        let activity = activities::validate(input).map_err(SaveError::Invalid)?;
+        let activity = match existing.map(Record::read::<Activity>).transpose().map_err(SaveError::Store)? {
+            Some(old) => old.edited(input),
+            None => activities::validate(input),
+        }
+        .map_err(SaveError::Invalid)?;
         self.save_value(activities::KIND, existing, &activity).await.map_err(SaveError::Store)
     }
 

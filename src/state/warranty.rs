@@ -14,7 +14,7 @@ use daftar_core::warranty::claims::{self, Claim, ClaimInput, ClaimPhoto, ClaimSt
 use daftar_core::warranty::item::{self, InstalledItem, ItemInput};
 use daftar_core::warranty::lookup::SerialIndex;
 use daftar_core::warranty::service::{self, ContractInput, Renewable, RenewalTexts, ServiceVisit, VisitInput, VisitStatus};
-use daftar_core::warranty::{CLAIM, CLAIM_PHOTO, CONTRACT, ITEM, VISIT};
+use daftar_core::warranty::{CLAIM, CONTRACT, ITEM, VISIT};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -176,11 +176,11 @@ impl AppState {
 
     /// Stores a photo (already downscaled) for a claim; refused past the limit.
     pub async fn add_claim_photo(&self, photo: &ClaimPhoto) -> Result<bool, StoreError> {
-        let taken = self.linked_to(CLAIM, &photo.warranty_claim_id).await?.iter().filter(|r| r.kind == CLAIM_PHOTO).count();
-        if taken >= claims::MAX_PHOTOS {
-            return Ok(false);
+        let linked = self.linked_to(CLAIM, &photo.warranty_claim_id).await?;
+        match claims::add_photo(photo, &linked, &BrowserEnv) {
+            Some(batch) => self.apply(batch).await.map(|()| true),
+            None => Ok(false),
         }
-        self.save_value(CLAIM_PHOTO, None, photo).await.map(|_| true)
     }
 
     /// Plans a visit or edits one; an edit keeps the status and report as

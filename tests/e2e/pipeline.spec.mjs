@@ -199,6 +199,13 @@ test("deal form with line items shows margin and commissions; forecast and table
 
   await page.goto("/settings/pipelines");
   const editor = page.getByTestId("pipeline-editor").first();
+  // Each remove button says only "Remove" (its code once showed as its text);
+  // the one stage holding the deal cannot be removed, and says why.
+  const removes = editor.getByTestId("stage-remove");
+  await expect(removes).toHaveText(Array(await removes.count()).fill("Remove"));
+  const held = editor.locator("[data-testid=stage-remove][disabled]");
+  await expect(held).toHaveCount(1);
+  await expect(held).toHaveAttribute("title", "Move its deals to another stage first.");
   await editor.getByTestId("stage-row").last().getByTestId("stage-up").click();
   await editor.getByTestId("pipeline-save").click();
   await expect(page.getByText("Pipeline saved.")).toBeVisible();

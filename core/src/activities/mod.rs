@@ -151,6 +151,12 @@ impl ActivityInput {
 impl Activity {
     /// One line for lists and search results: the subject, else the visit's
     /// outcome or purpose, else the start of the notes.
+    /// The activity as corrected: who logged it stays its owner, whoever
+    /// corrects it.
+    pub fn edited(&self, input: &ActivityInput) -> Result<Activity, Vec<FieldError>> {
+        Ok(Activity { owner: self.owner.clone(), ..validate(input)? })
+    }
+
     pub fn headline(&self) -> String {
         let visit = self.visit.as_ref();
         let candidates = [Some(&self.subject), visit.map(|v| &v.outcome), visit.map(|v| &v.purpose), Some(&self.notes)];
@@ -240,5 +246,13 @@ mod tests {
         assert_eq!(h.chars().count(), 121);
         assert!(h.ends_with('…'));
         assert!(!ActivityType::Note.is_contact() && ActivityType::Visit.is_contact());
+    }
+
+    #[test]
+    fn a_correction_keeps_who_logged_it() {
+        let logged = validate(&ActivityInput { subject: "Call".into(), customer_id: "c1".into(), owner: "Sara".into(), ..Default::default() }).unwrap();
+        let corrected = logged.edited(&ActivityInput { subject: "Call about prices".into(), customer_id: "c1".into(), owner: "Reza".into(), ..Default::default() }).unwrap();
+        assert_eq!((corrected.subject.as_str(), corrected.owner.as_str()), ("Call about prices", "Sara"));
+        assert!(logged.edited(&ActivityInput { owner: "Reza".into(), ..Default::default() }).is_err(), "a correction is validated like a new one");
     }
 }

@@ -105,6 +105,12 @@ impl ProductInput {
 }
 
 impl Product {
+    /// (price − cost) ÷ price in whole percent, towards zero (negative when
+    /// sold below cost); None without a price.
+    pub fn gross_margin_percent(&self) -> Option<i64> {
+        (self.price > 0).then(|| ((i128::from(self.price) - i128::from(self.cost)) * 100 / i128::from(self.price)) as i64)
+    }
+
     /// A deal line for `quantity` of it at today's price, cost and rates.
     pub fn line(&self, product_id: &str, quantity: u32) -> LineItem {
         LineItem {
@@ -261,5 +267,15 @@ mod tests {
         assert!(validate_supplier(&Supplier::default()).is_err());
         let c = validate_competitor(&Competitor { name: " Rival ".into(), customer_ids: vec!["b".into(), "a".into(), "b".into()], ..Default::default() }).unwrap();
         assert_eq!((c.name.as_str(), c.customer_ids.len()), ("Rival", 2));
+    }
+
+    #[test]
+    fn gross_margin_in_whole_percent() {
+        let margin = |price, cost| Product { price, cost, ..Default::default() }.gross_margin_percent();
+        assert_eq!(margin(1_000, 600), Some(40));
+        assert_eq!(margin(3, 1), Some(66), "towards zero");
+        assert_eq!(margin(800, 1_000), Some(-25), "sold below cost");
+        assert_eq!(margin(0, 100), None);
+        assert_eq!(margin(i64::MAX, 0), Some(100), "no overflow on the way");
     }
 }

@@ -11,4 +11,4 @@ pub use board::{Column, DealBook, Filter, Sums, Totals};
 pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND as DEAL_KIND};
 pub use forecast::{by_month, Month, MonthKey};
 pub use lines::{totals as line_totals, LineItem, LineTotals};
-pub use pipelines::{defaults, LostReasons, Pipeline, LOST_REASONS_ID, LOST_REASONS_KIND, Stage, KIND as PIPELINE_KIND, NEW_SALES, RENEWALS, SERVICE_UPSELL};
+pub use pipelines::{defaults, open_deals_in, LostReasons, Pipeline, LOST_REASONS_ID, LOST_REASONS_KIND, Stage, KIND as PIPELINE_KIND, NEW_SALES, RENEWALS, SERVICE_UPSELL};

@@ -472,6 +472,14 @@ fn share(amount: i64, num: i64, den: i64) -> i64 {
 /// for a tablet to sync over a weak connection.
 pub const MAX_PHOTOS: usize = 5;
 
+/// The batch storing `photo` with its claim, given the records linked to the
+/// claim now; None once the claim holds [`MAX_PHOTOS`] (deleted ones free
+/// their place).
+pub fn add_photo(photo: &ClaimPhoto, linked: &[crate::store::Record], env: &dyn crate::env::Env) -> Option<crate::store::Batch> {
+    let taken = linked.iter().filter(|r| r.kind == super::CLAIM_PHOTO && !r.deleted && r.fields.get("warranty_claim_id").and_then(|v| v.as_str()) == Some(photo.warranty_claim_id.as_str())).count();
+    (taken < MAX_PHOTOS).then(|| crate::store::create(super::CLAIM_PHOTO, photo, env))
+}
+
 /// A photo of a claim, downscaled on the tablet before it is stored (kind
 /// CLAIM_PHOTO; `warranty_claim_id` links it to its claim).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -1433,5 +1441,24 @@ mod tests {
             ("k1", 1_280, 0, "")
         );
         assert_eq!(ClaimChannel::ALL.len(), 5);
+    }
+
+    #[test]
+    fn a_claim_keeps_at_most_five_photos_and_a_deleted_one_frees_its_place() {
+        let env = crate::env::SeededEnv::new(3, 0);
+        let photo = |claim: &str| ClaimPhoto { warranty_claim_id: claim.into(), mime: "image/jpeg".into(), ..Default::default() };
+        let stored = |p: &ClaimPhoto| crate::store::create(super::super::CLAIM_PHOTO, p, &env).writes.remove(0).record;
+        let mut linked: Vec<_> = (0..4).map(|_| stored(&photo("k1"))).collect();
+        // Another claim's photo and another kind linked to this claim do not count.
+        linked.push(stored(&photo("k2")));
+        linked.push(crate::store::create(super::super::VISIT, &serde_json::json!({"warranty_claim_id": "k1"}), &env).writes.remove(0).record);
+        let batch = add_photo(&photo("k1"), &linked, &env).expect("the fifth is taken");
+        assert_eq!(batch.writes.len(), 1);
+        assert_eq!(batch.writes[0].record.kind, "claim_photo");
+        linked.push(batch.writes[0].record.clone());
+        assert!(add_photo(&photo("k1"), &linked, &env).is_none(), "the sixth is refused");
+        let deleted = crate::store::Write::delete(&linked[0], &env).record;
+        linked[0] = deleted;
+        assert!(add_photo(&photo("k1"), &linked, &env).is_some(), "a deleted photo frees its place");
     }
 }

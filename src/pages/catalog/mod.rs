@@ -6,6 +6,7 @@ mod edit;
 
 pub use edit::{CompetitorEdit, ProductEdit, SupplierEdit};
 
+use crate::i18n::Texts;
 use crate::state::AppState;
 use crate::areas::kind::{page, KindView};
 use daftar_core::catalog;
@@ -87,9 +88,9 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
             let name = p.name.clone();
             (name, Signal::derive(move || {
                 let mut parts = vec![format_money(p.price, p.currency, lang())];
-                if p.price > 0 {
+                if let Some(margin) = p.gross_margin_percent() {
                     let sign = if lang().is_rtl() { "٪" } else { "%" };
-                    parts.push(format!("{} {}{sign}", t().gross_margin, (p.price - p.cost) * 100 / p.price));
+                    parts.push(format!("{} {margin}{sign}", t().gross_margin));
                 }
                 if p.warranty_months > 0 {
                     parts.push(format!("{} {} {}", t().warranty_term, p.warranty_months, t().months));
@@ -119,7 +120,39 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
 }
 
 pub const KINDS: &[KindView] = &[
-    KindView { kind: catalog::PRODUCT, heading: |t| t.products, opens: |hit| page("/catalog/products", hit), timeline: None },
-    KindView { kind: catalog::SUPPLIER, heading: |t| t.suppliers, opens: |hit| page("/catalog/suppliers", hit), timeline: None },
-    KindView { kind: catalog::COMPETITOR, heading: |t| t.competitors, opens: |hit| page("/catalog/competitors", hit), timeline: None },
+    KindView { kind: catalog::PRODUCT, heading: |t| t.products, opens: |hit| page("/catalog/products", hit), timeline: None, field: product_field },
+    KindView { kind: catalog::SUPPLIER, heading: |t| t.suppliers, opens: |hit| page("/catalog/suppliers", hit), timeline: None, field: supplier_field },
+    KindView { kind: catalog::COMPETITOR, heading: |t| t.competitors, opens: |hit| page("/catalog/competitors", hit), timeline: None, field: competitor_field },
 ];
+
+fn product_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "kind" => t.product_kind,
+        "category" => t.field_category,
+        "price" => t.field_price,
+        "cost" => t.cost_total,
+        "marketer_bp" => t.marketer_percent,
+        "agency_bp" => t.agency_percent,
+        "warranty_months" => t.warranty_months,
+        "warranty_starts" => t.item_start_policy,
+        "supplier_ids" => t.suppliers,
+        _ => "",
+    }
+}
+
+fn supplier_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "phone" => t.field_phones,
+        "supplies" => t.what_they_supply,
+        _ => "",
+    }
+}
+
+fn competitor_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "strengths" => t.strengths,
+        "weaknesses" => t.weaknesses,
+        "customer_ids" => t.customers,
+        _ => "",
+    }
+}

@@ -64,4 +64,17 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     out
 }
 
-pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item) }];
+pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item), field: complaint_field }];
+
+fn complaint_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "description" => t.complaint_description,
+        "channel" => t.complaint_channel,
+        "category" => t.complaint_category,
+        "severity" => t.complaint_severity,
+        "owner" => t.complaint_owner,
+        "resolution" => t.complaint_resolution,
+        "steps" => t.complaint_history,
+        _ => "",
+    }
+}

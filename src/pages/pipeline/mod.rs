@@ -19,7 +19,7 @@ pub use forecast::Forecast;
 pub use settings::PipelineSettings;
 pub use table::DealTable;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::areas::kind::{page, KindView};
 use daftar_core::pipeline::DEAL_KIND;
 use crate::state::{AppState, MoveFailure, StoreStatus};
@@ -102,4 +102,21 @@ pub fn move_failure_text(e: &MoveFailure, state: AppState) -> String {
     }
 }
 
-pub const KINDS: &[KindView] = &[KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items) }];
+pub const KINDS: &[KindView] = &[KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items), field: deal_field }];
+
+fn deal_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "amount" => t.field_amount,
+        "expected_close" => t.field_expected_close,
+        "source" => t.field_deal_source,
+        "pipeline_id" => t.nav_pipeline,
+        "stage" => t.field_stage,
+        "lost_reason" | "lost_note" => t.field_lost_reason,
+        "closed_on" => t.field_closed_on,
+        "competitor_ids" => t.competitors,
+        "next_step" => t.field_next_step,
+        "next_step_on" => t.field_next_step_on,
+        "lines" => t.line_items,
+        _ => "",
+    }
+}

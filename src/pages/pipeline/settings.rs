@@ -6,7 +6,7 @@
 use crate::state::{AppState, SaveError};
 use daftar_core::check::{self, Field};
 use daftar_core::locale::localize_digits;
-use daftar_core::pipeline::{LostReasons, Pipeline, Stage, Status};
+use daftar_core::pipeline::{open_deals_in, LostReasons, Pipeline, Stage};
 use daftar_core::env::Env;
 use leptos::prelude::*;
 
@@ -41,7 +41,10 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
     let problem = RwSignal::new(None::<String>);
     let deals_in = {
         let id = id.clone();
-        move |stage: &str| state.sales.with(|s| s.as_ref().map_or(0, |s| s.deals.iter().filter(|e| Some(&e.fields.pipeline_id) == id.as_ref() && e.fields.stage == stage && e.fields.status == Status::Open).count()))
+        move |stage: &str| match &id {
+            Some(id) => state.sales.with(|s| s.as_ref().map_or(0, |s| open_deals_in(id, stage, s.deals.iter().map(|e| &e.fields)))),
+            None => 0,
+        }
     };
     let save = move |_| {
         let (id, on_saved) = (id.clone(), on_saved.clone());
@@ -88,8 +91,10 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
                             <span class="muted">{move || localize_digits(&format!("{holds} {}", t().deals_count), state.lang.get())}</span>
                             <button type="button" class="btn ghost" disabled=i == 0 on:click=move |_| swap(i, i - 1) aria-label=move || t().move_earlier data-testid="stage-up">"↑"</button>
                             <button type="button" class="btn ghost" disabled=i + 1 == n on:click=move |_| swap(i, i + 1) aria-label=move || t().move_later data-testid="stage-down">"↓"</button>
-                            <button type="button" class="btn ghost" disabled=holds > 0 title=move || if holds > 0 { t().stage_has_deals } else { "" }
-                                on:click=move |_| draft.update(|p| { p.stages.remove(i); })>{move || t().remove}</button>
+                            // Braced: a bare `>` in an attribute ends the tag for the view macro,
+                            // which showed this code as the button's text.
+                            <button type="button" class="btn ghost" disabled={holds > 0} title={move || if holds > 0 { t().stage_has_deals } else { "" }}
+                                on:click=move |_| draft.update(|p| { p.stages.remove(i); }) data-testid="stage-remove">{move || t().remove}</button>
                         </li>
                     }
                 }).collect_view()}

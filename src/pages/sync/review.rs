@@ -81,8 +81,8 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
             <h2><a href=move || named.get().and_then(|(_, href)| href)>{move || named.get().map(|(title, _)| title).unwrap_or_default()}</a></h2>
             <dl class="values">
                 <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{
-                    let field = clash.clash.field.clone();
-                    move || super::words::field_label(t(), &field)
+                    let (kind, field) = (clash.kind.clone(), clash.clash.field.clone());
+                    move || registry::field_label(&kind, &field, t())
                 }</dd>
                 <dt>{move || t().sync_kept}</dt><dd dir="auto" data-testid="review-kept">{kept.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
                 <dt>{move || t().sync_set_aside}</dt><dd dir="auto" data-testid="review-set-aside">{set_aside.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>

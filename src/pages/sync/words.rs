@@ -51,11 +51,3 @@ pub fn cors_fix(url: &str, origin: &str) -> String {
     .join("\n")
 }
 
-/// A stored field's name as the forms label it; the stored name for one
-/// no form shows.
-pub fn field_label(t: &Texts, field: &str) -> String {
-    match crate::i18n::labels::record_field(field, t) {
-        "" => field.to_string(),
-        label => label.to_string(),
-    }
-}

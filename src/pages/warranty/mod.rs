@@ -155,8 +155,69 @@ fn customer_name(state: AppState, id: &str) -> String {
 }
 
 pub const KINDS: &[KindView] = &[
-    KindView { kind: warranty::ITEM, heading: |t| t.warranty_items, opens: |hit| page("/warranty/items", hit), timeline: Some(timeline::item_items) },
-    KindView { kind: warranty::CLAIM, heading: |t| t.warranty_claims, opens: |hit| page("/warranty/claims", hit), timeline: Some(timeline::claim_items) },
-    KindView { kind: warranty::CONTRACT, heading: |t| t.warranty_contracts, opens: |hit| page("/warranty/contracts", hit), timeline: Some(timeline::contract_items) },
-    KindView { kind: warranty::VISIT, heading: |t| t.warranty_visits, opens: |hit| page("/warranty/visits", hit), timeline: Some(timeline::visit_items) },
+    KindView { kind: warranty::ITEM, heading: |t| t.warranty_items, opens: |hit| page("/warranty/items", hit), timeline: Some(timeline::item_items), field: item_field },
+    KindView { kind: warranty::CLAIM, heading: |t| t.warranty_claims, opens: |hit| page("/warranty/claims", hit), timeline: Some(timeline::claim_items), field: claim_field },
+    KindView { kind: warranty::CONTRACT, heading: |t| t.warranty_contracts, opens: |hit| page("/warranty/contracts", hit), timeline: Some(timeline::contract_items), field: contract_field },
+    KindView { kind: warranty::VISIT, heading: |t| t.warranty_visits, opens: |hit| page("/warranty/visits", hit), timeline: Some(timeline::visit_items), field: visit_field },
 ];
+
+fn item_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "serial" => t.field_serial,
+        "sold_on" => t.item_sold_on,
+        "installed_on" => t.item_installed_on,
+        "start_policy" => t.item_start_policy,
+        "term_months" => t.item_term_months,
+        "calendar" => t.item_calendar,
+        "coverage" => t.item_parts_percent,
+        "exclusions" => t.item_exclusions,
+        "transferable" => t.item_transferable,
+        "extensions" => t.item_extensions,
+        "transfers" => t.item_transfers,
+        "voided" => t.item_void,
+        "location" => t.item_location,
+        _ => "",
+    }
+}
+
+fn claim_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "serial" => t.field_serial,
+        "problem" => t.claim_problem,
+        "reported_on" => t.claim_reported_on,
+        "channel" => t.claim_channel,
+        "diagnosis" => t.claim_diagnosis,
+        "reject_reason" => t.claim_reject_reason,
+        "resolution" => t.claim_resolution,
+        "coverage" => t.claim_covered,
+        "parts" => t.claim_parts,
+        "labour_tenths" => t.claim_labour_hours,
+        "labour_rate" => t.claim_labour_rate,
+        _ => "",
+    }
+}
+
+fn contract_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "installed_item_ids" => t.contract_items,
+        "starts_on" => t.contract_starts,
+        "ends_on" => t.contract_ends,
+        "price" => t.field_price,
+        "visits_included" => t.contract_visits,
+        "response_hours" => t.contract_response_hours,
+        _ => "",
+    }
+}
+
+fn visit_field(name: &str, t: &Texts) -> &'static str {
+    match name {
+        "scheduled" => t.visit_when,
+        "duration_minutes" => t.visit_duration,
+        "kind" => t.visit_kind,
+        "report" => t.visit_report,
+        "done_ms" => t.field_status,
+        "warranty_claim_id" => t.warranty_claims,
+        "service_contract_id" => t.warranty_contracts,
+        _ => "",
+    }
+}
