@@ -60,7 +60,7 @@ fn TaskRow(record: Record, task: Task, #[prop(optional)] customer: Option<(Strin
 impl AppState {
     /// After a task is done: offer to log what happened and plan the next step.
     fn notify_task_done(&self, record: &Record) {
-        let customer = record.fields.get("customer_id").and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let customer = record.read::<Task>().map(|task| task.customer_id).unwrap_or_default();
         self.notify(self.t_untracked().task_done.to_string(), (!customer.is_empty()).then_some(crate::state::ToastAction::LogAfterTask(customer)));
     }
 }

@@ -7,10 +7,10 @@ use super::AppState;
 use crate::browser_env::{self, BrowserEnv};
 use daftar_core::complaints::Severity;
 use daftar_core::env::Env;
-use daftar_core::store::{to_fields, Batch, Record, Store, StoreError, Write};
+use daftar_core::store::{self, to_fields, Batch, Record, RecordKind, Store, StoreError, Write};
 use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkToken};
 use daftar_core::surveys::{
-    self, alert_for, survey_problems, Alert, FollowUp, IssuedLink, LinkPayload, Response, Survey,
+    self, alert_for, survey_problems, Alert, FollowUp, IssuedLink, KeyRecord, LinkPayload, Response, Survey,
     SurveyProblem,
 };
 use leptos::prelude::*;
@@ -140,10 +140,9 @@ impl AppState {
         let mut bytes = [0u8; 32];
         bytes[..16].copy_from_slice(&BrowserEnv.random_bytes());
         bytes[16..].copy_from_slice(&BrowserEnv.random_bytes());
-        let fields = to_fields(&serde_json::json!({ "secret": to_hex(&bytes) }));
         // An id of its own, not a fixed one: two devices that each make a key
         // before they first sync then keep both, and codes sealed to either open.
-        self.apply(Batch::one(Write::create(surveys::KEY, fields, &BrowserEnv))).await?;
+        self.apply(store::create(KeyRecord::KIND, &KeyRecord::new(&bytes), &BrowserEnv)).await?;
         Ok(BusinessKey::from_bytes(bytes))
     }
 
@@ -158,10 +157,7 @@ impl AppState {
         records.sort_by(|a, b| a.id.cmp(&b.id));
         records
             .iter()
-            .map(|r| {
-                let hex = r.fields.get("secret").and_then(|v| v.as_str()).unwrap_or("");
-                from_hex(hex).map(BusinessKey::from_bytes).ok_or_else(|| StoreError::Backend("a survey key record is damaged".into()))
-            })
+            .map(|r| r.read::<KeyRecord>()?.key().ok_or_else(|| StoreError::Corrupt(format!("{}: not a survey key", r.key()))))
             .collect()
     }
 
@@ -267,19 +263,4 @@ impl AppState {
             .await
             .map_err(ImportError::Store)
     }
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(s: &str) -> Option<[u8; 32]> {
-    let mut out = [0u8; 32];
-    if s.len() != 64 {
-        return None;
-    }
-    for (i, byte) in out.iter_mut().enumerate() {
-        *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
-    }
-    Some(out)
 }

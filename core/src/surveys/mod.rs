@@ -4,6 +4,7 @@
 //! phone and its answers back as a response code.
 
 mod filing;
+mod key_record;
 pub mod kiosk;
 mod logic;
 mod model;
@@ -12,6 +13,7 @@ pub mod suggest;
 pub mod seal;
 mod templates;
 
+pub use key_record::KeyRecord;
 pub use filing::{accept_code, file_response, link_id, new_token_id, open_code, AcceptedCode, FollowUp, IMPORT_GRACE_MS};
 pub use logic::{alert_for, answers_as_sent, check_answers, is_shown, survey_problems, visible, Alert, AnswerError, AnswerProblem, SurveyProblem};
 pub use model::{Alerts, Answer, Answers, Channel, Choice, Dimension, IssuedLink, Kind, LinkAnswers, LinkPayload, Purpose, Question, Response, Rule, ShowIf, Survey, Text};

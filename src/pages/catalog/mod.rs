@@ -12,6 +12,7 @@ use crate::areas::kind::{page, KindView};
 use daftar_core::catalog;
 use daftar_core::catalog::{Competitor, Product, Supplier, COMPETITOR, PRODUCT, SUPPLIER};
 use daftar_core::locale::{format_money, localize_digits};
+use daftar_core::global_search::hit_of;
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -45,7 +46,8 @@ pub fn CatalogPage() -> impl IntoView {
         state.track_records();
         async move {
             let mut all = state.all_live(kind).await.unwrap_or_default();
-            all.sort_by_key(|r| r.fields.get("name").and_then(|n| n.as_str()).unwrap_or("").to_string());
+            // By name, as search shows them.
+            all.sort_by_cached_key(|r| hit_of(r).map(|hit| hit.title));
             (kind, all)
         }
     });

@@ -23,7 +23,7 @@ use crate::areas::kind::KindView;
 use daftar_core::surveys;
 use crate::state::AppState;
 use daftar_core::locale::localize_digits;
-use daftar_core::surveys::{Channel, Dimension, Kind, Purpose, Survey, Template, RESPONSE, SURVEY};
+use daftar_core::surveys::{Channel, Dimension, Kind, Purpose, Response, Survey, Template, RESPONSE, SURVEY};
 use leptos::prelude::*;
 
 fn channel_label(c: Channel, t: &Texts) -> &'static str {
@@ -101,10 +101,7 @@ pub fn SurveyList() -> impl IntoView {
                     let survey: Survey = r.decode().ok()?;
                     let answered = responses
                         .iter()
-                        .filter(|x| {
-                            x.fields.get("survey_id").and_then(|v| v.as_str())
-                                == Some(r.id.as_str())
-                        })
+                        .filter(|x| x.read::<Response>().is_ok_and(|response| response.survey_id == r.id))
                         .count();
                     Some((r.id, survey, answered))
                 })

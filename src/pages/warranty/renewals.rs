@@ -7,54 +7,27 @@ use super::{customer_name, WarrantyTabs};
 use crate::state::{use_installed, AppState};
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::locale::Currency;
-use daftar_core::pipeline::{Deal, Status, DEAL_KIND};
-use daftar_core::warranty::item::CoverageStatus;
-use daftar_core::warranty::service::{coming_due, RenewalSource, RenewalTexts, Renewable, ServiceContract, WINDOWS};
-use daftar_core::warranty::{CONTRACT, ITEM};
+use daftar_core::pipeline::DEAL_KIND;
+use daftar_core::warranty::service::{self, coming_due, RenewalSource, RenewalTexts, Renewable, ServiceContract, WINDOWS};
+use daftar_core::warranty::CONTRACT;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use std::collections::HashMap;
 
-/// Everything that ends and can be renewed — live warranties and contracts
-/// of customers still on the device — with the open renewal deal already
-/// made for it, and each contract's price.
+/// Everything that ends and can be renewed (see core's `renewables`), and
+/// each contract's price, the renewal deal's amount.
 async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, (i64, Currency)>) {
-    let link_fields = [format!("{ITEM}_id"), format!("{CONTRACT}_id")];
-    // Only an open deal stands for the renewal: once won or lost, the next
-    // end date can be offered again.
-    let deals: HashMap<String, String> = state
-        .all_live(DEAL_KIND)
-        .await
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.decode::<Deal>().is_ok_and(|d| d.status == Status::Open))
-        .filter_map(|r| {
-            let source = link_fields.iter().find_map(|f| r.fields.get(f).and_then(|v| v.as_str()).map(str::to_string))?;
-            Some((source, r.id))
-        })
-        .collect();
+    let deals = state.all_live(DEAL_KIND).await.unwrap_or_default();
+    let contracts: Vec<(String, ServiceContract)> =
+        state.all_live(CONTRACT).await.unwrap_or_default().into_iter().filter_map(|r| Some((r.id.clone(), r.read::<ServiceContract>().ok()?))).collect();
+    let prices = contracts.iter().map(|(id, c)| (id.clone(), (c.price, c.currency))).collect();
     let known = |customer_id: &str| state.customers.with_untracked(|c| c.row(customer_id).is_some());
     let today = crate::browser_env::today();
-    let mut out = Vec::new();
-    state.installed.with_untracked(|b| {
-        let Some(b) = b else { return };
-        for (id, item) in b.items.iter().filter(|(_, i)| known(&i.customer_id)) {
-            let check = item.check(today, 0);
-            if !matches!(check.status, CoverageStatus::Covered | CoverageStatus::ExpiringSoon) {
-                continue;
-            }
-            let Some(ends_on) = check.until else { continue };
-            out.push(Renewable { source: RenewalSource::Warranty, id: id.clone(), customer_id: item.customer_id.clone(), title: format!("{} {}", item.product_name, item.serial), ends_on, deal_id: deals.get(id).cloned() });
-        }
+    let all = state.installed.with_untracked(|b| {
+        let items = b.iter().flat_map(|b| b.items.iter());
+        service::renewables(items, contracts.iter().map(|(id, c)| (id, c)), &deals, today, known)
     });
-    let mut prices = HashMap::new();
-    for r in state.all_live(CONTRACT).await.unwrap_or_default() {
-        let Ok(c) = r.decode::<ServiceContract>() else { continue };
-        let Some(ends_on) = c.ends_on.filter(|_| known(&c.customer_id)) else { continue };
-        prices.insert(r.id.clone(), (c.price, c.currency));
-        out.push(Renewable { source: RenewalSource::Contract, deal_id: deals.get(&r.id).cloned(), id: r.id, customer_id: c.customer_id, title: c.title, ends_on });
-    }
-    (out, prices)
+    (all, prices)
 }
 
 #[component]

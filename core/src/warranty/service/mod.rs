@@ -9,7 +9,7 @@ mod visits;
 pub use contracts::{
     maintenance_dates, validate_contract, visits_used, ContractInput, ServiceContract,
 };
-pub use renewals::{coming_due, renewal_batch, Renewable, RenewalSource, RenewalTexts, WINDOWS};
+pub use renewals::{coming_due, renewables, renewal_batch, Renewable, RenewalSource, RenewalTexts, WINDOWS};
 pub use visits::{
     day_list, validate_visit, week_list, week_start, ServiceVisit, VisitInput, VisitKind,
     VisitStatus,

@@ -5,8 +5,11 @@ use super::super::{CONTRACT, ITEM};
 use crate::check::{self};
 use crate::env::Env;
 use crate::locale::Currency;
-use crate::pipeline::{Deal, Pipeline, DEAL_KIND, RENEWALS};
-use crate::store::{to_fields, Batch, Write};
+use super::ServiceContract;
+use crate::pipeline::{Deal, Pipeline, Status, DEAL_KIND, RENEWALS};
+use crate::store::{to_fields, Batch, Record, Write};
+use crate::warranty::item::{CoverageStatus, InstalledItem};
+use std::collections::HashMap;
 use crate::tasks::{Priority, Task, KIND as TASK};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::Value;
@@ -34,6 +37,42 @@ pub struct Renewable {
     pub ends_on: NaiveDate,
     /// The renewal deal already open for it, if any.
     pub deal_id: Option<String>,
+}
+
+/// Everything that ends and can be renewed: warranties still covering on
+/// `today` (covered or ending soon; not expired, void or not yet started)
+/// and contracts with an end date, of customers `known` (one merged away or
+/// deleted has no one to call), each with the open renewal deal already made
+/// for it. Only an open deal stands for a renewal: once won or lost, the
+/// next end date can be offered again.
+pub fn renewables<'a>(
+    items: impl IntoIterator<Item = (&'a String, &'a InstalledItem)>,
+    contracts: impl IntoIterator<Item = (&'a String, &'a ServiceContract)>,
+    deals: &[Record],
+    today: NaiveDate,
+    known: impl Fn(&str) -> bool,
+) -> Vec<Renewable> {
+    let renewing: HashMap<&str, &str> = deals.iter().filter(|r| !r.deleted).filter_map(|r| Some((renewed_by(r)?, r.id.as_str()))).collect();
+    let deal_of = |id: &str| renewing.get(id).map(|deal| deal.to_string());
+    let mut out = Vec::new();
+    for (id, item) in items.into_iter().filter(|(_, i)| known(&i.customer_id)) {
+        let check = item.check(today, 0);
+        let (CoverageStatus::Covered | CoverageStatus::ExpiringSoon, Some(ends_on)) = (check.status, check.until) else { continue };
+        out.push(Renewable { source: RenewalSource::Warranty, id: id.clone(), customer_id: item.customer_id.clone(), title: format!("{} {}", item.product_name, item.serial), ends_on, deal_id: deal_of(id) });
+    }
+    for (id, c) in contracts.into_iter().filter(|(_, c)| known(&c.customer_id)) {
+        let Some(ends_on) = c.ends_on else { continue };
+        out.push(Renewable { source: RenewalSource::Contract, id: id.clone(), customer_id: c.customer_id.clone(), title: c.title.clone(), ends_on, deal_id: deal_of(id) });
+    }
+    out
+}
+
+/// What an open renewal deal renews (the item or contract id
+/// [`renewal_batch`] linked it to); None for any other deal.
+fn renewed_by(deal: &Record) -> Option<&str> {
+    let open = deal.read::<Deal>().is_ok_and(|d| d.status == Status::Open);
+    let link = [ITEM, CONTRACT].into_iter().find_map(|kind| deal.fields.get(&format!("{kind}_id"))?.as_str());
+    link.filter(|_| open)
 }
 
 /// How far ahead renewals are grouped, in days: call in 30, 60 or 90 days.
@@ -323,5 +362,39 @@ mod tests {
         assert_eq!(fields["installed_item_id"], item.as_str());
         assert!(!fields.contains_key("service_contract_id"));
         assert_eq!(fields["stage"], "due");
+    }
+
+    #[test]
+    fn renewable_are_live_warranties_and_dated_contracts_of_known_customers_with_their_open_deal() {
+        use crate::warranty::item::Voided;
+        let env = SeededEnv::new(11, 0);
+        let today = d(2026, 6, 1);
+        let item = |customer: &str, sold: NaiveDate, months: u32| InstalledItem { customer_id: customer.into(), sold_on: Some(sold), term_months: months, product_name: "P".into(), serial: "S".into(), ..Default::default() };
+        let items: Vec<(String, InstalledItem)> = vec![
+            ("live".into(), item("c1", d(2025, 1, 1), 24)),
+            ("ending".into(), item("c1", d(2024, 6, 20), 24)),
+            ("expired".into(), item("c1", d(2020, 1, 1), 12)),
+            ("void".into(), InstalledItem { voided: Some(Voided { on: d(2026, 1, 1), reason: "misuse".into() }), ..item("c1", d(2025, 1, 1), 24) }),
+            ("stranger".into(), item("gone", d(2025, 1, 1), 24)),
+        ];
+        let contract = |ends_on| ServiceContract { customer_id: "c1".into(), title: "care".into(), ends_on, ..Default::default() };
+        let contracts: Vec<(String, ServiceContract)> = vec![("dated".into(), contract(Some(d(2026, 8, 1)))), ("open-ended".into(), contract(None))];
+        let deal = |renews: &str, status, deleted| {
+            let mut fields = to_fields(&Deal { status, ..Default::default() });
+            let kind = if renews == "dated" { CONTRACT } else { ITEM };
+            fields.insert(format!("{kind}_id"), Value::String(renews.into()));
+            Record { deleted, ..Write::create(DEAL_KIND, fields, &env).record }
+        };
+        let deals = vec![
+            deal("live", Status::Open, false),
+            deal("ending", Status::Won, false),
+            deal("dated", Status::Open, true),
+            Write::create(DEAL_KIND, to_fields(&Deal::default()), &env).record,
+        ];
+        let found = renewables(items.iter().map(|(id, i)| (id, i)), contracts.iter().map(|(id, c)| (id, c)), &deals, today, |c| c == "c1");
+        let shape: Vec<(&str, RenewalSource, bool)> = found.iter().map(|r| (r.id.as_str(), r.source, r.deal_id.is_some())).collect();
+        assert_eq!(shape, vec![("live", RenewalSource::Warranty, true), ("ending", RenewalSource::Warranty, false), ("dated", RenewalSource::Contract, false)]);
+        assert_eq!(found[0].deal_id.as_deref(), Some(deals[0].id.as_str()));
+        assert_eq!(found[2].ends_on, d(2026, 8, 1));
     }
 }
