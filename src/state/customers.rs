@@ -19,7 +19,7 @@ pub enum SaveError {
 const SNAPSHOT: &str = "customer-list";
 /// Beyond this many logged changes since the snapshot, re-reading every
 /// record is quicker than fetching the changed ones one by one.
-const REPLAY_LIMIT: usize = 200;
+pub(super) const REPLAY_LIMIT: usize = 200;
 const SNAPSHOT_DELAY_MS: i32 = 2_000;
 
 thread_local! {
@@ -110,7 +110,7 @@ impl AppState {
 
     /// Writing the snapshot takes a moment of main-thread work: do it after
     /// the list has painted.
-    fn save_snapshot_later(&self, seq: u64) {
+    pub(super) fn save_snapshot_later(&self, seq: u64) {
         let state = *self;
         leptos::task::spawn_local(async move {
             crate::browser_env::sleep_ms(SNAPSHOT_DELAY_MS).await;
@@ -184,118 +184,4 @@ impl AppState {
         Ok(n)
     }
 
-    pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
-        let span = crate::perf::start("daftar:apply");
-        let batch = batch.stamped(&crate::sync::clock::now());
-        let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
-        span.end();
-        super::tabs::announce(&batch);
-        crate::sync::saved(*self);
-        let big = batch.writes.len() > REPLAY_LIMIT;
-        if big {
-            self.take_in_slowly(batch.writes).await;
-        } else {
-            self.take_in(batch.writes.into_iter().map(|w| w.record).collect(), Vec::new());
-        }
-        // The next start would otherwise re-read every record.
-        if let (true, Some(&last)) = (big, seqs.last()) {
-            self.save_snapshot_later(last);
-        }
-        Ok(())
-    }
-
-    /// Takes in what a sync stored (every change after log position
-    /// `before`), here and in the other tabs.
-    pub(crate) async fn take_in_synced(&self, before: u64) {
-        let Some(store) = self.store() else { return };
-        let mut keys: Vec<String> = match store.changes_since(before, usize::MAX).await {
-            Ok(changes) => changes.into_iter().map(|c| c.key).collect(),
-            Err(e) => {
-                leptos::logging::warn!("reading what the sync brought: {e}");
-                return;
-            }
-        };
-        keys.sort();
-        keys.dedup();
-        if keys.is_empty() {
-            return;
-        }
-        super::tabs::announce_keys(&keys);
-        if keys.len() > super::tabs::MAX_KEYS {
-            self.reload_everything().await;
-        } else {
-            self.refresh_records(&keys).await;
-        }
-    }
-
-    /// Re-reads records another tab wrote (`kind:id` keys) into this tab's lists.
-    pub(super) async fn refresh_records(&self, keys: &[String]) {
-        let Some(store) = self.store() else { return };
-        let mut records = Vec::new();
-        let mut gone = Vec::new();
-        for key in keys {
-            let Some((kind, id)) = key.split_once(':') else { continue };
-            match store.get(kind, id).await {
-                Ok(Some(record)) => records.push(record),
-                Ok(None) => gone.push(id.to_string()),
-                Err(e) => leptos::logging::warn!("re-reading {key} failed: {e}"),
-            }
-        }
-        self.take_in(records, gone);
-    }
-
-    /// [`Self::take_in`] for a big batch (an import): the list rows are built
-    /// a slice at a time with the browser free to paint and take input in
-    /// between, then swapped in at once.
-    async fn take_in_slowly(&self, writes: Vec<daftar_core::store::Write>) {
-        const SLICE: usize = 2_000;
-        let searched_loaded = self.everything.with_untracked(Option::is_some);
-        // Thousands of deals at once (demo data): the sales screens re-read them.
-        if writes.iter().any(|w| w.record.kind == daftar_core::pipeline::DEAL_KIND) {
-            self.sales.set(None);
-        }
-        if writes.iter().any(|w| w.record.kind == daftar_core::warranty::ITEM) {
-            self.installed.set(None);
-        }
-        let mut update = customers::Update::default();
-        let mut searched = Vec::new();
-        // The writes' log entries are dropped a slice at a time too: freeing
-        // 50,000 of them at once was a long task of its own.
-        let mut rest = writes.into_iter();
-        loop {
-            let slice: Vec<Record> = rest.by_ref().take(SLICE).map(|w| w.record).collect();
-            if slice.is_empty() {
-                break;
-            }
-            if searched_loaded {
-                searched.extend(slice.iter().filter(|r| daftar_core::global_search::is_searched(&r.kind)).cloned());
-            }
-            update.add(slice);
-            crate::browser_env::sleep_ms(0).await;
-        }
-        self.customers.update(|ix| ix.apply_update(update));
-        self.take_in(searched, Vec::new());
-    }
-
-    /// Brings the in-memory lists up to date with records just written
-    /// (here or in another tab) and tells pages showing others to re-read.
-    fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
-        self.take_in_sales(&records);
-        self.take_in_installed(&records);
-        if self.everything.with_untracked(Option::is_some) {
-            let searched: Vec<Record> = records.iter().filter(|r| daftar_core::global_search::is_searched(&r.kind)).cloned().collect();
-            self.everything.update(|ix| {
-                if let Some(ix) = ix {
-                    ix.upsert(searched);
-                }
-            });
-        }
-        if records.iter().any(|r| r.kind == KIND) || !gone.is_empty() {
-            self.customers.update(|ix| {
-                ix.remove(gone);
-                ix.upsert(records);
-            });
-        }
-        self.changes.update(|n| *n += 1);
-    }
 }

@@ -3,7 +3,7 @@
 //! lost reasons, and the actions that move, win, lose and edit deals.
 
 use super::customers::unavailable;
-use super::{AppState, SaveError};
+use super::{AppState, SaveError, Written};
 use crate::browser_env::BrowserEnv;
 use daftar_core::check::FieldError;
 use daftar_core::env::Env;
@@ -91,6 +91,17 @@ pub enum MoveFailure {
     Invalid(Vec<FieldError>),
 }
 
+/// Keeps the sales screens' records in step with every write; a bulk
+/// write of deals (demo data) is read again when next needed.
+pub(super) fn on_written(state: &AppState, written: &Written) {
+    match written {
+        Written::Records(records) => state.take_in_sales(records),
+        Written::Bulk(records) if records.iter().any(|r| r.kind == DEAL_KIND) => state.sales.set(None),
+        Written::Bulk(records) => state.take_in_sales(records),
+        Written::Reset => state.sales.set(None),
+    }
+}
+
 impl AppState {
     /// Reads deals, pipelines and lost reasons the first time a sales screen
     /// opens; later writes keep them in step (see `take_in`).
@@ -144,7 +155,7 @@ impl AppState {
         });
     }
 
-    pub(super) fn take_in_sales(&self, records: &[Record]) {
+    fn take_in_sales(&self, records: &[Record]) {
         let relevant = |r: &Record| r.kind == DEAL_KIND || r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND;
         if self.sales.with_untracked(Option::is_some) && records.iter().any(relevant) {
             let lang = self.lang.get_untracked();

@@ -7,12 +7,14 @@ mod complaints;
 mod customers;
 mod deals;
 mod records;
+mod search;
 mod surveys;
 pub mod reminders;
 pub mod device;
 pub mod export;
 mod tabs;
 mod warranty;
+mod writes;
 
 pub use complaints::ComplaintMoveError;
 pub use customers::SaveError;
@@ -52,6 +54,17 @@ pub enum ToastAction {
     UndoMerge(Vec<daftar_core::store::Record>),
     /// A task about this customer is done: log what happened, plan what next.
     LogAfterTask(String),
+}
+
+/// What a write means to an area's in-memory records.
+pub(super) enum Written<'a> {
+    /// These records' new states: a save, another tab's, a sync step.
+    Records(&'a [daftar_core::store::Record]),
+    /// Thousands at once (an import, demo data): reading the kind again when
+    /// next needed is often quicker than taking each in.
+    Bulk(&'a [daftar_core::store::Record]),
+    /// Another tab wrote too much to name: start again from the store.
+    Reset,
 }
 
 #[derive(Clone, Copy)]

@@ -2,14 +2,12 @@
 //! and on customers as a whole (merge). Like every write, they go through
 //! `apply`, so the log, the outbox, other tabs and the lists stay in step.
 
-use leptos::prelude::*;
 use super::customers::unavailable;
 use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
 use daftar_core::activities::{self, Activity, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
 use daftar_core::customers;
-use daftar_core::global_search::{GlobalIndex, IndexBuilder, SEARCHED};
 use daftar_core::store::{self, key_of, Batch, Record, Store, StoreError, Write};
 use daftar_core::tasks::{self, Task, TaskInput};
 use serde::Serialize;
@@ -128,37 +126,6 @@ impl AppState {
         self.apply(customers::undo_merge(&before, &current, &BrowserEnv)).await
     }
 
-    /// After another tab wrote too much to name it record by record: the
-    /// list is reloaded, the search index dropped (it reloads when next
-    /// used) and pages showing other records re-read.
-    pub(super) async fn reload_everything(&self) {
-        self.everything.set(None);
-        self.sales.set(None);
-        self.installed.set(None);
-        self.reload_customers().await;
-        self.changes.update(|n| *n += 1);
-    }
-
-    /// Loads the global search index the first time it is needed.
-    pub async fn load_everything(&self) -> Result<(), StoreError> {
-        if self.everything.with_untracked(Option::is_some) {
-            return Ok(());
-        }
-        let store = self.store().ok_or_else(unavailable)?;
-        let span = crate::perf::start("daftar:load-everything");
-        // A write during the read would be missing from the index: read again
-        // rather than search a stale one (a few tries; writes are rare).
-        for _ in 0..3 {
-            let changes_before = self.changes.get_untracked();
-            let index = read_search_index(&store).await?;
-            if self.changes.get_untracked() == changes_before {
-                self.everything.set(Some(index));
-                break;
-            }
-        }
-        span.end();
-        Ok(())
-    }
 }
 
 /// The batch creating a record of `kind` holding `value`, or updating
@@ -168,24 +135,4 @@ pub(super) fn value_batch<T: Serialize + Default>(kind: &str, existing: Option<&
         None => Ok(store::create(kind, value, &BrowserEnv)),
         Some(prev) => store::update(prev, value, &BrowserEnv).ok_or_else(|| prev.id.clone()),
     }
-}
-
-/// Every searched kind read from its stored text and indexed a slice at a
-/// time, the browser free in between: 70,000 activities at once held the
-/// page for over a second.
-async fn read_search_index(store: &crate::storage::IdbStore) -> Result<GlobalIndex, StoreError> {
-    const SLICE: usize = 2_000;
-    let mut builder = IndexBuilder::default();
-    for searched in &SEARCHED {
-        let text = store.records_text(searched.kind).await?;
-        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-        for slice in lines.chunks(SLICE) {
-            builder.add_texts(searched.kind, slice.iter().copied());
-            crate::browser_env::sleep_ms(0).await;
-        }
-    }
-    if builder.unreadable > 0 {
-        leptos::logging::warn!("{} records could not be read for search", builder.unreadable);
-    }
-    Ok(builder.build())
 }

@@ -4,7 +4,7 @@
 //! contracts and renewals. Every write goes through `apply` like all others.
 
 use super::customers::unavailable;
-use super::{AppState, SaveError};
+use super::{AppState, SaveError, Written};
 use crate::browser_env::BrowserEnv;
 use daftar_core::check::FieldError;
 use daftar_core::env::Env;
@@ -64,6 +64,17 @@ pub enum ClaimChangeError {
     Store(StoreError),
 }
 
+/// Keeps the installed base in step with every write; thousands of new
+/// items at once (demo data) are read again when next needed.
+pub(super) fn on_written(state: &AppState, written: &Written) {
+    match written {
+        Written::Records(records) => state.take_in_installed(records),
+        Written::Bulk(records) if records.iter().any(|r| r.kind == ITEM) => state.installed.set(None),
+        Written::Bulk(records) => state.take_in_installed(records),
+        Written::Reset => state.installed.set(None),
+    }
+}
+
 impl AppState {
     /// Reads the installed base once; writes keep it current afterwards.
     /// A second caller while a read runs waits for it to finish.
@@ -105,7 +116,7 @@ impl AppState {
         Ok(base)
     }
 
-    pub(super) fn take_in_installed(&self, records: &[Record]) {
+    fn take_in_installed(&self, records: &[Record]) {
         if self.installed.with_untracked(Option::is_none) {
             return;
         }

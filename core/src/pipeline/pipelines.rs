@@ -2,7 +2,6 @@
 //! the stage's id, never its position, so renaming or reordering stages
 //! leaves every deal where it was.
 
-use super::deal::{Deal, Status};
 use crate::check::{self, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -54,23 +53,6 @@ impl Pipeline {
         Some(Pipeline { stages, ..self.clone() })
     }
 
-    /// [`Self::validated`] as the new state of the stored pipeline `id`, also
-    /// refused while a stage it no longer has holds open deals: they would
-    /// stand in no stage, on no board.
-    pub fn validated_against<'a>(&self, id: &str, deals: impl IntoIterator<Item = &'a Deal>) -> Result<Pipeline, Vec<FieldError>> {
-        let validated = self.validated();
-        let stranded = deals.into_iter().any(|d| d.pipeline_id == id && d.status == Status::Open && self.stage(&d.stage).is_none());
-        match (validated, stranded) {
-            (Ok(p), false) => Ok(p),
-            (Ok(_), true) => Err(vec![FieldError { field: Field::Stage, problem: Problem::InUse }]),
-            (Err(mut errors), true) => {
-                errors.push(FieldError { field: Field::Stage, problem: Problem::InUse });
-                Err(errors)
-            }
-            (Err(errors), false) => Err(errors),
-        }
-    }
-
     /// Cleans names and refuses what would break the board: no name, no
     /// stages, a nameless or repeated stage, a probability above 100.
     pub fn validated(&self) -> Result<Pipeline, Vec<FieldError>> {
@@ -104,12 +86,6 @@ impl Pipeline {
 
 /// The pipelines a business starts with, until it edits them. Their ids are
 /// fixed so two devices that both start from them agree once synced.
-/// How many open deals of pipeline `pipeline_id` stand in stage `stage_id`:
-/// while any do, the stage cannot be removed.
-pub fn open_deals_in<'a>(pipeline_id: &str, stage_id: &str, deals: impl IntoIterator<Item = &'a Deal>) -> usize {
-    deals.into_iter().filter(|d| d.pipeline_id == pipeline_id && d.stage == stage_id && d.status == Status::Open).count()
-}
-
 pub fn defaults(lang: crate::locale::Lang) -> Vec<(String, Pipeline)> {
     let fa = lang == crate::locale::Lang::Fa;
     let name = |fa_name: &str, en_name: &str| if fa { fa_name.to_string() } else { en_name.to_string() };
@@ -258,28 +234,5 @@ mod tests {
         for (_, p) in a {
             assert!(p.validated().is_ok());
         }
-    }
-
-    #[test]
-    fn a_stage_holding_open_deals_cannot_be_removed() {
-        let (id, pipeline) = defaults(Lang::En).remove(0);
-        let first = pipeline.stages[0].id.clone();
-        let deal = |pipeline_id: &str, status| Deal { pipeline_id: pipeline_id.into(), stage: first.clone(), status, ..Default::default() };
-        let without_first = Pipeline { stages: pipeline.stages[1..].to_vec(), ..pipeline.clone() };
-        let in_use = Err(vec![FieldError { field: Field::Stage, problem: Problem::InUse }]);
-
-        let open_here = [deal(&id, Status::Open)];
-        assert_eq!(open_deals_in(&id, &first, &open_here), 1);
-        assert_eq!(without_first.validated_against(&id, &open_here), in_use);
-        assert!(pipeline.validated_against(&id, &open_here).is_ok(), "kept stages may hold deals");
-        // Closed deals keep their history, and another pipeline's deals are not this one's.
-        let elsewhere = [deal(&id, Status::Won), deal(&id, Status::Lost), deal("other", Status::Open)];
-        assert_eq!(open_deals_in(&id, &first, &elsewhere), 0);
-        assert!(without_first.validated_against(&id, &elsewhere).is_ok());
-        // Every other problem is still reported beside it.
-        let nameless = Pipeline { name: String::new(), ..without_first };
-        let errors = nameless.validated_against(&id, &open_here).unwrap_err();
-        assert_eq!(errors.len(), 2);
-        assert!(errors.contains(&FieldError { field: Field::Stage, problem: Problem::InUse }));
     }
 }

@@ -1,0 +1,71 @@
+//! Global search's index of every record kind beyond customers: read the
+//! first time someone searches, then kept in step with every write.
+
+use super::customers::unavailable;
+use super::{AppState, Written};
+use daftar_core::global_search::{is_searched, GlobalIndex, IndexBuilder, SEARCHED};
+use daftar_core::store::{Record, Store, StoreError};
+use leptos::prelude::*;
+
+/// Takes in what concerns the index once it is loaded (until then, the
+/// first search reads everything anyway).
+pub(super) fn on_written(state: &AppState, written: &Written) {
+    let records = match written {
+        Written::Reset => return state.everything.set(None),
+        Written::Records(records) | Written::Bulk(records) => records,
+    };
+    if state.everything.with_untracked(Option::is_none) {
+        return;
+    }
+    let searched: Vec<Record> = records.iter().filter(|r| is_searched(&r.kind)).cloned().collect();
+    if !searched.is_empty() {
+        state.everything.update(|ix| {
+            if let Some(ix) = ix {
+                ix.upsert(searched);
+            }
+        });
+    }
+}
+
+impl AppState {
+    /// Loads the global search index the first time it is needed.
+    pub async fn load_everything(&self) -> Result<(), StoreError> {
+        if self.everything.with_untracked(Option::is_some) {
+            return Ok(());
+        }
+        let store = self.store().ok_or_else(unavailable)?;
+        let span = crate::perf::start("daftar:load-everything");
+        // A write during the read would be missing from the index: read again
+        // rather than search a stale one (a few tries; writes are rare).
+        for _ in 0..3 {
+            let changes_before = self.changes.get_untracked();
+            let index = read_search_index(&store).await?;
+            if self.changes.get_untracked() == changes_before {
+                self.everything.set(Some(index));
+                break;
+            }
+        }
+        span.end();
+        Ok(())
+    }
+}
+
+/// Every searched kind read from its stored text and indexed a slice at a
+/// time, the browser free in between: 70,000 activities at once held the
+/// page for over a second.
+async fn read_search_index(store: &crate::storage::IdbStore) -> Result<GlobalIndex, StoreError> {
+    const SLICE: usize = 2_000;
+    let mut builder = IndexBuilder::default();
+    for searched in &SEARCHED {
+        let text = store.records_text(searched.kind).await?;
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        for slice in lines.chunks(SLICE) {
+            builder.add_texts(searched.kind, slice.iter().copied());
+            crate::browser_env::sleep_ms(0).await;
+        }
+    }
+    if builder.unreadable > 0 {
+        leptos::logging::warn!("{} records could not be read for search", builder.unreadable);
+    }
+    Ok(builder.build())
+}

@@ -1,0 +1,135 @@
+//! The one write path and what follows every write: a batch is stamped,
+//! stored with its log and outbox in one transaction, announced to the
+//! other tabs and to sync, then taken into the in-memory lists. Each area
+//! that keeps records in memory listens here ([`CACHES`]) and takes in what
+//! concerns it; the customer list, which every screen starts from, is kept
+//! here directly.
+
+use super::customers::{unavailable, REPLAY_LIMIT};
+use super::{deals, search, warranty, AppState, Written};
+use daftar_core::customers;
+use daftar_core::store::{Batch, Record, Store, StoreError, Write};
+use leptos::prelude::*;
+
+/// Each area keeping records in memory, told of every write made here, in
+/// another tab or by a sync. A new area with a cache adds its listener here.
+const CACHES: &[fn(&AppState, &Written)] = &[deals::on_written, warranty::on_written, search::on_written];
+
+impl AppState {
+    pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+        let span = crate::perf::start("daftar:apply");
+        let batch = batch.stamped(&crate::sync::clock::now());
+        let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        span.end();
+        super::tabs::announce(&batch);
+        crate::sync::saved(*self);
+        let big = batch.writes.len() > REPLAY_LIMIT;
+        if big {
+            self.take_in_slowly(batch.writes).await;
+        } else {
+            self.take_in(batch.writes.into_iter().map(|w| w.record).collect(), Vec::new());
+        }
+        // The next start would otherwise re-read every record.
+        if let (true, Some(&last)) = (big, seqs.last()) {
+            self.save_snapshot_later(last);
+        }
+        Ok(())
+    }
+
+    /// Takes in what a sync stored (every change after log position
+    /// `before`), here and in the other tabs.
+    pub(crate) async fn take_in_synced(&self, before: u64) {
+        let Some(store) = self.store() else { return };
+        let mut keys: Vec<String> = match store.changes_since(before, usize::MAX).await {
+            Ok(changes) => changes.into_iter().map(|c| c.key).collect(),
+            Err(e) => {
+                leptos::logging::warn!("reading what the sync brought: {e}");
+                return;
+            }
+        };
+        keys.sort();
+        keys.dedup();
+        if keys.is_empty() {
+            return;
+        }
+        super::tabs::announce_keys(&keys);
+        if keys.len() > super::tabs::MAX_KEYS {
+            self.reload_everything().await;
+        } else {
+            self.refresh_records(&keys).await;
+        }
+    }
+
+    /// Re-reads records another tab wrote (`kind:id` keys) into this tab's lists.
+    pub(super) async fn refresh_records(&self, keys: &[String]) {
+        let Some(store) = self.store() else { return };
+        let mut records = Vec::new();
+        let mut gone = Vec::new();
+        for key in keys {
+            let Some((kind, id)) = key.split_once(':') else { continue };
+            match store.get(kind, id).await {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => gone.push(id.to_string()),
+                Err(e) => leptos::logging::warn!("re-reading {key} failed: {e}"),
+            }
+        }
+        self.take_in(records, gone);
+    }
+
+    /// After another tab wrote too much to name it record by record: every
+    /// area starts again from the store (when next used) and pages re-read.
+    pub(super) async fn reload_everything(&self) {
+        for cache in CACHES {
+            cache(self, &Written::Reset);
+        }
+        self.reload_customers().await;
+        self.changes.update(|n| *n += 1);
+    }
+
+    /// [`Self::take_in`] for a big batch (an import): the list rows are built
+    /// a slice at a time with the browser free to paint and take input in
+    /// between, then swapped in at once.
+    async fn take_in_slowly(&self, writes: Vec<Write>) {
+        const SLICE: usize = 2_000;
+        let mut update = customers::Update::default();
+        // Customers go to the list; the rest are kept for the areas' caches.
+        let mut others = Vec::new();
+        // The writes' log entries are dropped a slice at a time too: freeing
+        // 50,000 of them at once was a long task of its own.
+        let mut rest = writes.into_iter();
+        loop {
+            let slice: Vec<Record> = rest.by_ref().take(SLICE).map(|w| w.record).collect();
+            if slice.is_empty() {
+                break;
+            }
+            let (listed, other): (Vec<Record>, Vec<Record>) = slice.into_iter().partition(|r| r.kind == customers::KIND);
+            update.add(listed);
+            others.extend(other);
+            crate::browser_env::sleep_ms(0).await;
+        }
+        self.customers.update(|ix| ix.apply_update(update));
+        for cache in CACHES {
+            cache(self, &Written::Bulk(&others));
+        }
+        self.changes.update(|n| *n += 1);
+        while !others.is_empty() {
+            others.truncate(others.len().saturating_sub(SLICE));
+            crate::browser_env::sleep_ms(0).await;
+        }
+    }
+
+    /// Brings the in-memory lists up to date with records just written
+    /// (here or in another tab) and tells pages showing others to re-read.
+    fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
+        for cache in CACHES {
+            cache(self, &Written::Records(&records));
+        }
+        if records.iter().any(|r| r.kind == customers::KIND) || !gone.is_empty() {
+            self.customers.update(|ix| {
+                ix.remove(gone);
+                ix.upsert(records);
+            });
+        }
+        self.changes.update(|n| *n += 1);
+    }
+}
