@@ -4,7 +4,7 @@
 
 use crate::browser_env::{local_to_ms, ms_to_local, now_local};
 use crate::components::{TextField, When, WhenField};
-use crate::areas::kind::KindView;
+use crate::areas::kind::{page, KindView};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
 use crate::timeline::item::Item;
@@ -350,8 +350,7 @@ fn EditActivity(record: Record, activity: Activity, linked: Vec<Record>) -> impl
 pub const KINDS: &[KindView] = &[KindView {
     kind: activities::KIND,
     heading: |t| t.activities,
-    // An activity is read on its customer's page, among the others.
-    opens: |hit| format!("/customers/{}", hit.customer_id),
+    opens: |hit| page("/activities", hit),
     timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
 }];
 

@@ -308,9 +308,13 @@ impl AppState {
 
     /// Saves a pipeline (a default one is stored the first time it is edited).
     pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
-        // The stages' deals as this tab knows them (the settings page loads them first).
+        self.load_sales().await.map_err(SaveError::Store)?;
         let pipeline = match id {
-            Some(id) => self.sales.with_untracked(|s| pipeline.validated_against(id, s.iter().flat_map(|s| s.deals.iter().map(|e| &e.fields)))),
+            Some(id) => self.sales.with_untracked(|s| {
+                let s = s.as_ref();
+                let before = s.and_then(|s| s.pipeline(id)).cloned().unwrap_or_default();
+                pipeline.validated_against(&before, id, s.iter().flat_map(|s| s.deals.iter().map(|e| &e.fields)))
+            }),
             None => pipeline.validated(),
         }
         .map_err(SaveError::Invalid)?;

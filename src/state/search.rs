@@ -8,15 +8,18 @@ use daftar_core::store::{Record, Store, StoreError};
 use leptos::prelude::*;
 
 /// Takes in what concerns the index once it is loaded (until then, the
-/// first search reads everything anyway).
+/// first search reads everything anyway). Thousands of searched records at
+/// once (demo items) are read again at the next search instead: taking them
+/// in would hold the page for seconds.
 pub(super) fn on_written(state: &AppState, written: &Written) {
-    let records = match written {
-        Written::Reset => return state.everything.set(None),
-        Written::Records(records) | Written::Bulk(records) => records,
-    };
     if state.everything.with_untracked(Option::is_none) {
         return;
     }
+    let records = match written {
+        Written::Reset => return state.everything.set(None),
+        Written::Bulk(records) if records.iter().any(|r| is_searched(&r.kind)) => return state.everything.set(None),
+        Written::Records(records) | Written::Bulk(records) => records,
+    };
     let searched: Vec<Record> = records.iter().filter(|r| is_searched(&r.kind)).cloned().collect();
     if !searched.is_empty() {
         state.everything.update(|ix| {

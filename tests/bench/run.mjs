@@ -12,6 +12,7 @@
 // Usage: node tests/bench/run.mjs [--runs N]   (run scripts/bench.sh to build first)
 import { chromium } from "@playwright/test";
 import { measureBoard } from "./board.mjs";
+import { typeEachQuery } from "./keystrokes.mjs";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
@@ -201,30 +202,6 @@ async function measureCsvImport(dir, file) {
   const longest = await page.evaluate(() => window.__longest);
   await ctx.close();
   return { total: written - t0, check: checked - t0, write: written - checked, longest };
-}
-
-// Per keystroke: from the input event to the end of the work it triggers
-// (event handler, reactive updates and DOM patching, all before the next task).
-async function typeEachQuery(page, testid, queries) {
-  return page.evaluate(async ({ testid, queries }) => {
-    const input = document.querySelector(`[data-testid=${testid}]`);
-    const samples = [];
-    const settle = () => new Promise((ok) => setTimeout(ok, 0));
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
-        const t0 = performance.now();
-        input.value = q.slice(0, i);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await settle();
-        samples.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, 20));
-      }
-      input.value = "";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    return samples;
-  }, { testid, queries });
 }
 
 async function measureSearch(page) {

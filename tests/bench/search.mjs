@@ -7,6 +7,7 @@
 // same machine at the same moment.
 // Usage: node tests/bench/search.mjs [--runs N] [--items] [--dist dist,other-dist]
 import { chromium } from "@playwright/test";
+import { typeEachQuery } from "./keystrokes.mjs";
 import { spawn } from "node:child_process";
 import { cpus } from "node:os";
 
@@ -20,28 +21,6 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run
 const QUERIES = ["کریمی", "acme", "0912", "تهران vip", "sara", "پیگیری", "نصب دستگاه", "چاپگر", "DF1-0001"];
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-
-async function typeEachQuery(page) {
-  return page.evaluate(async (queries) => {
-    const input = document.querySelector("[data-testid=global-search]");
-    const samples = [];
-    const settle = () => new Promise((ok) => setTimeout(ok, 0));
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
-        const t0 = performance.now();
-        input.value = q.slice(0, i);
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        await settle();
-        samples.push(performance.now() - t0);
-        await new Promise((ok) => setTimeout(ok, 20));
-      }
-      input.value = "";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-    return samples;
-  }, QUERIES);
-}
 
 async function measure(browser, base) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -61,7 +40,7 @@ async function measure(browser, base) {
     await page.keyboard.press("/");
     await page.waitForFunction(() => performance.getEntriesByName("daftar:load-everything").length > 0, null, { timeout: 120_000 });
     const load = await page.evaluate(() => performance.getEntriesByName("daftar:load-everything")[0].duration);
-    const samples = await typeEachQuery(page);
+    const samples = await typeEachQuery(page, "global-search", QUERIES);
     return { load, samples };
   } finally {
     await ctx.close();

@@ -51,6 +51,7 @@ test("global search finds a deal, a complaint, an installed item by its serial a
   await page.getByTestId("lang-switch").click();
   // Search opened once before the records exist: they must join the loaded index as they are saved.
   await search(page, "anything", "deal");
+  await page.waitForFunction(() => performance.getEntriesByName("daftar:load-everything").length > 0);
   await expect(page.getByText("Nothing found")).toBeVisible();
   await page.keyboard.press("Escape");
 

@@ -149,14 +149,14 @@ impl ActivityInput {
 }
 
 impl Activity {
-    /// One line for lists and search results: the subject, else the visit's
-    /// outcome or purpose, else the start of the notes.
     /// The activity as corrected: who logged it stays its owner, whoever
     /// corrects it.
     pub fn edited(&self, input: &ActivityInput) -> Result<Activity, Vec<FieldError>> {
         Ok(Activity { owner: self.owner.clone(), ..validate(input)? })
     }
 
+    /// One line for lists and search results: the subject, else the visit's
+    /// outcome or purpose, else the start of the notes.
     pub fn headline(&self) -> String {
         let visit = self.visit.as_ref();
         let candidates = [Some(&self.subject), visit.map(|v| &v.outcome), visit.map(|v| &v.purpose), Some(&self.notes)];

@@ -7,7 +7,7 @@ use crate::locale::Currency;
 use crate::pipeline::LineItem;
 use crate::warranty::item::StartPolicy;
 use serde::{Deserialize, Serialize};
-use crate::global_search::{Entry, Order, Searchable};
+use crate::global_search::{Entry, Searchable};
 use crate::store::{Envelope, RecordKind};
 
 pub const PRODUCT: &str = "product";
@@ -195,7 +195,7 @@ impl RecordKind for Competitor {
 
 /// Catalog entries belong to no customer and are listed by name.
 fn catalog_entry(name: &str, text: String) -> Entry {
-    Entry { title: name.to_string(), text, customer_id: String::new(), within: String::new(), order: Order::by_name(name) }
+    Entry { text, ..Entry::named(name) }
 }
 
 impl Searchable for Product {

@@ -158,7 +158,6 @@ impl crate::store::RecordKind for Customer {
 /// opens one like any other record (see `global_search::hit_of`).
 impl crate::global_search::Searchable for Customer {
     fn search_entry(r: &crate::store::Envelope<Self>) -> crate::global_search::Entry {
-        let c = &r.fields;
-        crate::global_search::Entry { title: c.name.clone(), text: c.name.clone(), customer_id: String::new(), within: String::new(), order: crate::global_search::Order::by_name(&c.name) }
+        crate::global_search::Entry::named(&r.fields.name)
     }
 }

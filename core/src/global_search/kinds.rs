@@ -6,9 +6,9 @@ use crate::catalog::{Competitor, Product, Supplier};
 use crate::complaints::Complaint;
 use crate::contacts::Contact;
 use crate::customers::Customer;
-use crate::pipeline::Deal;
+use crate::pipeline::{Deal, Pipeline};
 use crate::store::{Envelope, Record, StoreError};
-use crate::surveys::Response;
+use crate::surveys::{Response, Survey};
 use crate::tasks::Task;
 use crate::warranty::claims::Claim;
 use crate::warranty::item::InstalledItem;
@@ -46,8 +46,9 @@ pub const SEARCHED: [SearchedKind; 13] = [
     searched::<Competitor>(),
 ];
 
-/// Customers, searched by their own list index, but named like the rest.
-const CUSTOMERS: SearchedKind = searched::<Customer>();
+/// Kinds not searched here (customers have their own list index) but named
+/// like the rest where a list names records of any kind.
+const NAMED: [SearchedKind; 3] = [searched::<Customer>(), searched::<Pipeline>(), searched::<Survey>()];
 
 pub fn is_searched(kind: &str) -> bool {
     SEARCHED.iter().any(|s| s.kind == kind)
@@ -57,6 +58,6 @@ pub fn is_searched(kind: &str) -> bool {
 /// customer), for lists that name records of any kind; None for kinds
 /// never shown on their own and for unreadable records.
 pub fn hit_of(record: &Record) -> Option<Hit> {
-    let kind = SEARCHED.iter().chain([&CUSTOMERS]).find(|s| s.kind == record.kind)?;
+    let kind = SEARCHED.iter().chain(&NAMED).find(|s| s.kind == record.kind)?;
     (kind.from_record)(record).map(|(hit, _)| hit)
 }

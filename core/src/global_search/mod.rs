@@ -13,6 +13,7 @@ pub use kinds::{hit_of, is_searched, SearchedKind, SEARCHED};
 use crate::locale::{normalize_for_search, SearchQuery, SearchText};
 use crate::store::{Envelope, Record, RecordKind};
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A record type global search finds.
 pub trait Searchable: RecordKind + Sized {
@@ -41,6 +42,13 @@ pub enum Order {
     Newest(std::cmp::Reverse<i64>),
     Soonest(Option<chrono::NaiveDateTime>),
     Name(String),
+}
+
+impl Entry {
+    /// A record known by its name alone, belonging to no customer.
+    pub fn named(name: &str) -> Self {
+        Entry { title: name.to_string(), text: name.to_string(), customer_id: String::new(), within: String::new(), order: Order::by_name(name) }
+    }
 }
 
 impl Order {
@@ -82,13 +90,24 @@ pub struct Group {
     pub total: usize,
 }
 
+/// Rows are only ever added: a record edited or deleted blanks its old row
+/// (its text becomes spaces, which match no term) and an edit adds a new
+/// one, so a save costs its own records, not a new layout of every text.
+/// Once blanked rows are a quarter of all, the index is laid out afresh.
 #[derive(Clone, Debug, Default)]
 pub struct GlobalIndex {
     rows: Vec<Hit>,
-    haystacks: Vec<String>,
+    live: Vec<bool>,
+    blanked: usize,
     text: SearchText,
-    /// Bumped on every change, so a previous result is reused only on the same rows.
+    /// New on every change (unique across indexes), so a previous result is
+    /// reused only on the very same rows.
     generation: u64,
+}
+
+fn next_generation() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// What a search found, kept to make the next keystroke cheaper.
@@ -104,7 +123,8 @@ pub struct Found {
 /// every slice made loading quadratic in the number of records).
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
-    index: GlobalIndex,
+    rows: Vec<Hit>,
+    haystacks: Vec<String>,
     /// Lines that could not be read as their kind.
     pub unreadable: usize,
 }
@@ -116,8 +136,8 @@ impl IndexBuilder {
         for text in texts {
             match (searched.from_text)(text) {
                 Ok(Some((hit, haystack))) => {
-                    self.index.rows.push(hit);
-                    self.index.haystacks.push(haystack);
+                    self.rows.push(hit);
+                    self.haystacks.push(haystack);
                 }
                 Ok(None) => {}
                 Err(_) => self.unreadable += 1,
@@ -125,54 +145,58 @@ impl IndexBuilder {
         }
     }
 
-    pub fn build(mut self) -> GlobalIndex {
-        self.index.text = SearchText::new(self.index.haystacks.iter().map(String::as_str));
-        self.index
+    pub fn build(self) -> GlobalIndex {
+        let text = SearchText::new(self.haystacks.iter().map(String::as_str));
+        GlobalIndex { live: vec![true; self.rows.len()], rows: self.rows, blanked: 0, text, generation: next_generation() }
     }
 }
 
 impl GlobalIndex {
+    /// How many records it holds.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len() - self.blanked
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
     /// Takes records' new states (other kinds are ignored; deleted ones leave).
     pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
-        let mut gone = HashSet::new();
-        let mut fresh = Vec::new();
-        for r in records {
-            let Some(searched) = SEARCHED.iter().find(|s| s.kind == r.kind) else { continue };
-            if !gone.insert((r.kind.clone(), r.id.clone())) {
-                // Written twice in one batch: the last state wins.
-                fresh.retain(|(hit, _): &(Hit, String)| !(hit.kind == r.kind && hit.id == r.id));
-            }
-            if !r.deleted {
-                fresh.extend((searched.from_record)(&r));
-            }
-        }
-        if gone.is_empty() {
+        let records: Vec<Record> = records.into_iter().filter(|r| is_searched(&r.kind)).collect();
+        if records.is_empty() {
             return;
         }
-        let mut kept_rows = Vec::with_capacity(self.rows.len());
-        let mut kept_text = Vec::with_capacity(self.rows.len());
-        for (row, text) in std::mem::take(&mut self.rows).into_iter().zip(std::mem::take(&mut self.haystacks)) {
-            if !gone.contains(&(row.kind.to_string(), row.id.clone())) {
-                kept_rows.push(row);
-                kept_text.push(text);
+        let touched: HashSet<(&str, &str)> = records.iter().map(|r| (r.kind.as_str(), r.id.as_str())).collect();
+        for i in 0..self.rows.len() {
+            if self.live[i] && touched.contains(&(self.rows[i].kind, self.rows[i].id.as_str())) {
+                self.live[i] = false;
+                self.text.blank(i);
+                self.blanked += 1;
             }
         }
-        for (row, text) in fresh {
-            kept_rows.push(row);
-            kept_text.push(text);
+        // Written twice in one batch: the last state wins.
+        let mut taken = HashSet::new();
+        for r in records.iter().rev().filter(|r| taken.insert((r.kind.as_str(), r.id.as_str()))) {
+            let Some(kind) = SEARCHED.iter().find(|s| s.kind == r.kind) else { continue };
+            if let Some((hit, haystack)) = (!r.deleted).then(|| (kind.from_record)(r)).flatten() {
+                self.rows.push(hit);
+                self.live.push(true);
+                self.text.push(&haystack);
+            }
         }
-        self.rows = kept_rows;
-        self.haystacks = kept_text;
-        self.text = SearchText::new(self.haystacks.iter().map(String::as_str));
-        self.generation += 1;
+        if self.blanked > 1_000 && self.blanked * 4 > self.rows.len() {
+            self.lay_out_afresh();
+        }
+        self.generation = next_generation();
+    }
+
+    fn lay_out_afresh(&mut self) {
+        self.text = self.text.retain(|i| self.live[i]);
+        let rows = std::mem::take(&mut self.rows);
+        self.rows = rows.into_iter().zip(&self.live).filter(|(_, &live)| live).map(|(row, _)| row).collect();
+        self.live = vec![true; self.rows.len()];
+        self.blanked = 0;
     }
 
     /// The records matching every term of `query`, grouped by kind in
@@ -191,7 +215,7 @@ impl GlobalIndex {
         };
         let mut groups: Vec<Group> = SEARCHED.iter().map(|s| Group { kind: s.kind, hits: Vec::new(), total: 0 }).collect();
         let mut best: Vec<Vec<&Hit>> = vec![Vec::new(); SEARCHED.len()];
-        for &i in &hits {
+        for &i in hits.iter().filter(|&&i| self.live[i as usize]) {
             let row = &self.rows[i as usize];
             let g = SEARCHED.iter().position(|s| s.kind == row.kind).unwrap_or(0);
             groups[g].total += 1;
@@ -402,8 +426,64 @@ mod tests {
         assert_eq!(hit_of(&item).unwrap().title, "BX-2024-0001 — اسکنر اسناد S10");
         assert_eq!(hit_of(&item).unwrap().customer_id, "c2");
         let pipeline = store::create("pipeline", &serde_json::json!({"name": "New sales"}), &env).writes.remove(0).record;
-        assert!(hit_of(&pipeline).is_none(), "kinds never shown on their own are not named");
+        assert_eq!(hit_of(&pipeline).unwrap().title, "New sales", "named though not searched");
+        let survey = store::create("survey", &serde_json::json!({"name": {"fa": "", "en": "After sale"}}), &env).writes.remove(0).record;
+        assert_eq!(hit_of(&survey).unwrap().title, "After sale", "in English when it has no Persian name");
+        let photo = store::create("claim_photo", &serde_json::json!({"mime": "image/jpeg"}), &env).writes.remove(0).record;
+        assert!(hit_of(&photo).is_none(), "kinds never shown on their own are not named");
         let broken = Record { fields: serde_json::from_value(serde_json::json!({"serial": 5})).unwrap(), ..item };
         assert!(hit_of(&broken).is_none());
+    }
+
+    /// Groups as (kind, total, every title sorted): ties in order may fall
+    /// differently in an index built afresh.
+    fn shape(groups: Vec<Group>) -> Vec<(&'static str, usize, Vec<String>)> {
+        groups.into_iter().map(|g| (g.kind, g.total, { let mut t: Vec<String> = g.hits.into_iter().map(|h| h.title).collect(); t.sort(); t })).collect()
+    }
+
+    #[test]
+    fn edits_in_place_search_like_an_index_built_afresh_through_many_changes() {
+        let env = SeededEnv::new(12, 0);
+        let words = ["مهر", "toner", "scanner", "کیان", "north", "boiler"];
+        let mut live: Vec<Record> = Vec::new();
+        let mut ix = GlobalIndex::default();
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for step in 0..3_000 {
+            let batch: Vec<Record> = match (next(4), live.len()) {
+                (0, n) if n > 0 => {
+                    let i = next(n);
+                    let gone = Write::delete(&live[i], &env).record;
+                    live.remove(i);
+                    vec![gone]
+                }
+                (1, n) if n > 0 => {
+                    let i = next(n);
+                    let mut fields = live[i].fields.clone();
+                    fields.insert("title".into(), serde_json::json!(format!("{} {step}", words[next(words.len())])));
+                    let edited = Write::update(&live[i], fields, &env).map(|w| w.record).unwrap_or_else(|| live[i].clone());
+                    live[i] = edited.clone();
+                    vec![edited]
+                }
+                _ => {
+                    let task = tasks::validate(&tasks::TaskInput { title: format!("{} {step}", words[next(words.len())]), ..Default::default() }).unwrap();
+                    let record = store::create(tasks::KIND, &task, &env).writes.remove(0).record;
+                    live.push(record.clone());
+                    vec![record]
+                }
+            };
+            ix.upsert(batch);
+            if step % 500 == 499 {
+                let fresh = index_of(live.clone());
+                assert_eq!(ix.len(), fresh.len(), "step {step}");
+                for q in words {
+                    assert_eq!(shape(ix.search(q, usize::MAX, None).0), shape(fresh.search(q, usize::MAX, None).0), "step {step}, {q}");
+                }
+            }
+        }
+        assert!(ix.rows.len() < 2 * live.len() + 1_100, "blanked rows are cleared away: {} rows for {} records", ix.rows.len(), live.len());
     }
 }

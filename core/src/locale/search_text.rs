@@ -37,6 +37,35 @@ impl SearchText {
         self.len() == 0
     }
 
+    /// Adds a text (normalised) after the others; it is text `len()` then.
+    pub fn push(&mut self, text: &str) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.buf.extend(text.bytes().filter(|&b| b != SEPARATOR));
+        self.buf.push(SEPARATOR);
+        self.starts.push(self.buf.len() as u32);
+    }
+
+    /// Empties text `i` in place (its bytes become spaces, which no search
+    /// term holds), so the texts after it keep their positions.
+    pub fn blank(&mut self, i: usize) {
+        let (from, to) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
+        self.buf[from..to].fill(b' ');
+    }
+
+    /// The texts `keep` says yes to, in order, laid out afresh (after many
+    /// were blanked).
+    pub fn retain(&self, keep: impl Fn(usize) -> bool) -> SearchText {
+        let mut out = SearchText { buf: Vec::with_capacity(self.buf.len()), starts: Vec::with_capacity(self.starts.len()) };
+        out.starts.push(0);
+        for i in (0..self.len()).filter(|&i| keep(i)) {
+            out.buf.extend_from_slice(self.text(i));
+            out.starts.push(out.buf.len() as u32);
+        }
+        out
+    }
+
     fn text(&self, i: usize) -> &[u8] {
         &self.buf[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
@@ -113,6 +142,25 @@ mod tests {
             let want: Vec<u32> = (0..items.len() as u32).filter(|&i| query.matches(&items[i as usize])).collect();
             assert_eq!(t.find_all(&query), want, "{q}");
         }
+    }
+
+    #[test]
+    fn texts_pushed_blanked_and_retained_search_like_a_fresh_layout() {
+        let mut t = text(&["alpha one", "beta two"]);
+        t.push(&normalize_for_search("gamma one"));
+        assert_eq!(t.len(), 3);
+        assert_eq!(t.find_all(&SearchQuery::new("one")), vec![0, 2]);
+        t.blank(0);
+        assert_eq!(t.len(), 3, "a blanked text keeps its place");
+        assert_eq!(t.find_all(&SearchQuery::new("one")), vec![2]);
+        assert_eq!(t.find_all(&SearchQuery::new("alpha")), Vec::<u32>::new());
+        let compact = t.retain(|i| i != 0);
+        assert_eq!(compact.len(), 2);
+        assert_eq!(compact.find_all(&SearchQuery::new("one")), vec![1]);
+        assert_eq!(compact.find_all(&SearchQuery::new("beta")), vec![0]);
+        let mut empty = SearchText::default();
+        empty.push("delta");
+        assert_eq!(empty.find_all(&SearchQuery::new("delta")), vec![0]);
     }
 
     #[test]

@@ -86,6 +86,18 @@ impl Pipeline {
 
 /// The pipelines a business starts with, until it edits them. Their ids are
 /// fixed so two devices that both start from them agree once synced.
+impl crate::store::RecordKind for Pipeline {
+    const KIND: &'static str = KIND;
+}
+
+/// Pipelines are not searched, but lists that name records of any kind
+/// (the sync review) name them like the rest.
+impl crate::global_search::Searchable for Pipeline {
+    fn search_entry(r: &crate::store::Envelope<Self>) -> crate::global_search::Entry {
+        crate::global_search::Entry::named(&r.fields.name)
+    }
+}
+
 pub fn defaults(lang: crate::locale::Lang) -> Vec<(String, Pipeline)> {
     let fa = lang == crate::locale::Lang::Fa;
     let name = |fa_name: &str, en_name: &str| if fa { fa_name.to_string() } else { en_name.to_string() };

@@ -1,6 +1,7 @@
 //! Stages in use: a stage holding open deals cannot be removed, or those
-//! deals would stand in no stage, on no board. Deals name their stage by id,
-//! so everything else about stages (renaming, reordering) is free.
+//! deals would lose their place (the board shows such deals in its first
+//! column until moved). Deals name their stage by id, so everything else
+//! about stages (renaming, reordering) is free.
 
 use super::deal::{Deal, Status};
 use super::pipelines::Pipeline;
@@ -13,12 +14,14 @@ pub fn open_deals_in<'a>(pipeline_id: &str, stage_id: &str, deals: impl IntoIter
 }
 
 impl Pipeline {
-    /// [`Self::validated`] as the new state of the stored pipeline `id`, also
-    /// refused while a stage it no longer has holds open deals: they would
-    /// stand in no stage, on no board.
-    pub fn validated_against<'a>(&self, id: &str, deals: impl IntoIterator<Item = &'a Deal>) -> Result<Pipeline, Vec<FieldError>> {
+    /// [`Self::validated`] as the new state of the pipeline `id`, stored as
+    /// `before`; also refused when it drops a stage of `before` that holds
+    /// open deals. A deal already in a stage `before` lacks (another device
+    /// removed it meanwhile) does not block other edits.
+    pub fn validated_against<'a>(&self, before: &Pipeline, id: &str, deals: impl IntoIterator<Item = &'a Deal>) -> Result<Pipeline, Vec<FieldError>> {
         let validated = self.validated();
-        let stranded = deals.into_iter().any(|d| d.pipeline_id == id && d.status == Status::Open && self.stage(&d.stage).is_none());
+        let dropped = |stage: &str| before.stage(stage).is_some() && self.stage(stage).is_none();
+        let stranded = deals.into_iter().any(|d| d.pipeline_id == id && d.status == Status::Open && dropped(&d.stage));
         match (validated, stranded) {
             (Ok(p), false) => Ok(p),
             (Ok(_), true) => Err(vec![FieldError { field: Field::Stage, problem: Problem::InUse }]),
@@ -47,16 +50,20 @@ mod tests {
 
         let open_here = [deal(&id, Status::Open)];
         assert_eq!(open_deals_in(&id, &first, &open_here), 1);
-        assert_eq!(without_first.validated_against(&id, &open_here), in_use);
-        assert!(pipeline.validated_against(&id, &open_here).is_ok(), "kept stages may hold deals");
+        assert_eq!(without_first.validated_against(&pipeline, &id, &open_here), in_use);
+        assert!(pipeline.validated_against(&pipeline, &id, &open_here).is_ok(), "kept stages may hold deals");
         // Closed deals keep their history, and another pipeline's deals are not this one's.
         let elsewhere = [deal(&id, Status::Won), deal(&id, Status::Lost), deal("other", Status::Open)];
         assert_eq!(open_deals_in(&id, &first, &elsewhere), 0);
-        assert!(without_first.validated_against(&id, &elsewhere).is_ok());
+        assert!(without_first.validated_against(&pipeline, &id, &elsewhere).is_ok());
         // Every other problem is still reported beside it.
-        let nameless = Pipeline { name: String::new(), ..without_first };
-        let errors = nameless.validated_against(&id, &open_here).unwrap_err();
+        let nameless = Pipeline { name: String::new(), ..without_first.clone() };
+        let errors = nameless.validated_against(&pipeline, &id, &open_here).unwrap_err();
         assert_eq!(errors.len(), 2);
         assert!(errors.contains(&FieldError { field: Field::Stage, problem: Problem::InUse }));
+
+        // A deal already stranded by another device's edit blocks nothing else.
+        let renamed = Pipeline { name: "Renamed".into(), ..without_first.clone() };
+        assert!(renamed.validated_against(&without_first, &id, &open_here).is_ok());
     }
 }

@@ -4,8 +4,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// A record type, naming once the kind its records are stored under. Rules
-/// and screens read a record as its type through this (never by field name),
-/// and a record of another kind is refused rather than misread.
+/// and screens read a record as its type through this rather than by field
+/// name (links another area adds beside the type's own fields, such as a
+/// renewal deal's `service_contract_id`, are the exception), and a record of
+/// another kind is refused rather than misread.
 pub trait RecordKind: Serialize + DeserializeOwned {
     /// The stored kind ("deal", "installed_item"): part of every record's
     /// key and CouchDB document id, so it never changes.

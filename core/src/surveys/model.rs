@@ -329,6 +329,18 @@ pub struct LinkAnswers {
     pub answered_ms: i64,
 }
 
+impl RecordKind for Survey {
+    const KIND: &'static str = super::SURVEY;
+}
+
+/// Surveys are not searched, but lists that name records of any kind (the
+/// sync review) name them like the rest, by their Persian name if any.
+impl Searchable for Survey {
+    fn search_entry(r: &Envelope<Self>) -> Entry {
+        Entry::named(r.fields.name.get(Lang::Fa))
+    }
+}
+
 impl RecordKind for Response {
     const KIND: &'static str = super::RESPONSE;
 }

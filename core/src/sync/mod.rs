@@ -3,6 +3,7 @@
 //! clock, and a model of the server's replication protocol to test the
 //! engine against faults on the host.
 
+#[cfg(test)]
 pub mod couch_model;
 pub mod doc;
 pub mod engine;

@@ -21,7 +21,7 @@ pub use table::DealTable;
 
 use crate::i18n::{Lang, Texts};
 use crate::areas::kind::{page, KindView};
-use daftar_core::pipeline::DEAL_KIND;
+use daftar_core::pipeline::{DEAL_KIND, PIPELINE_KIND};
 use crate::state::{AppState, MoveFailure, StoreStatus};
 use daftar_core::locale::format_money;
 use daftar_core::pipeline::Totals;
@@ -102,7 +102,10 @@ pub fn move_failure_text(e: &MoveFailure, state: AppState) -> String {
     }
 }
 
-pub const KINDS: &[KindView] = &[KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items), field: deal_field }];
+pub const KINDS: &[KindView] = &[
+    KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items), field: deal_field },
+    KindView { kind: PIPELINE_KIND, heading: |t| t.pipeline_settings, opens: |_| "/settings/pipelines".into(), timeline: None, field: |name, t| if name == "stages" { t.field_stage } else { "" } },
+];
 
 fn deal_field(name: &str, t: &Texts) -> &'static str {
     match name {

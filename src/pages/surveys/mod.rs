@@ -94,15 +94,17 @@ pub fn SurveyList() -> impl IntoView {
         state.track_records();
         async move {
             let surveys = state.all_live(SURVEY).await.unwrap_or_default();
-            let responses = state.all_live(RESPONSE).await.unwrap_or_default();
+            let mut answered_by_survey = std::collections::HashMap::<String, usize>::new();
+            for response in state.all_live(RESPONSE).await.unwrap_or_default() {
+                if let Ok(response) = response.read::<Response>() {
+                    *answered_by_survey.entry(response.survey_id).or_default() += 1;
+                }
+            }
             let mut list = surveys
                 .into_iter()
                 .filter_map(|r| {
                     let survey: Survey = r.decode().ok()?;
-                    let answered = responses
-                        .iter()
-                        .filter(|x| x.read::<Response>().is_ok_and(|response| response.survey_id == r.id))
-                        .count();
+                    let answered = answered_by_survey.get(&r.id).copied().unwrap_or(0);
                     Some((r.id, survey, answered))
                 })
                 .collect::<Vec<_>>();
@@ -146,6 +148,7 @@ pub fn SurveyList() -> impl IntoView {
 }
 
 pub const KINDS: &[KindView] = &[
+    KindView { kind: SURVEY, heading: |t| t.nav_surveys, opens: |hit| format!("/surveys/{}/edit", hit.id), timeline: None, field: |_, _| "" },
     KindView {
         kind: surveys::RESPONSE,
         heading: |t| t.survey_responses,

@@ -37,8 +37,8 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
     let t = move || state.t();
     let clash = item.clash;
     let (kind, id, field) = (clash.kind.clone(), clash.id.clone(), clash.clash.field.clone());
-    // The record as its area names and opens it; a record gone or never
-    // shown on its own is called by its kind.
+    // The record as its area names and opens it; a record gone or without
+    // a name is called by its kind, in the reader's language.
     let named = LocalResource::new({
         let (kind, id) = (kind.clone(), id.clone());
         move || {
@@ -47,9 +47,7 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
                 let hit = state.record(&kind, &id).await.ok().flatten().as_ref().and_then(hit_of);
                 let view = registry::view_of(&kind);
                 let href = hit.as_ref().zip(view).map(|(hit, view)| (view.opens)(hit));
-                let title = hit.map(|hit| hit.title).filter(|title| !title.is_empty());
-                let title = title.or_else(|| view.map(|view| (view.heading)(state.t_untracked()).to_string())).unwrap_or(kind);
-                (title, href)
+                (hit.map(|hit| hit.title).filter(|title| !title.is_empty()), href)
             }
         }
     });
@@ -78,7 +76,10 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
     let set_aside = shown(&clash.clash.set_aside);
     view! {
         <li class="card review-item" data-testid="review-item">
-            <h2><a href=move || named.get().and_then(|(_, href)| href)>{move || named.get().map(|(title, _)| title).unwrap_or_default()}</a></h2>
+            <h2><a href=move || named.get().and_then(|(_, href)| href)>{
+                let kind = clash.kind.clone();
+                move || named.get().and_then(|(title, _)| title).unwrap_or_else(|| registry::view_of(&kind).map_or(kind.clone(), |view| (view.heading)(t()).to_string()))
+            }</a></h2>
             <dl class="values">
                 <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{
                     let (kind, field) = (clash.kind.clone(), clash.clash.field.clone());

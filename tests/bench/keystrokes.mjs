@@ -1,0 +1,23 @@
+// Per keystroke: from the input event to the end of the work it triggers
+// (event handler, reactive updates and DOM patching, all before the next task).
+export async function typeEachQuery(page, testid, queries) {
+  return page.evaluate(async ({ testid, queries }) => {
+    const input = document.querySelector(`[data-testid=${testid}]`);
+    const samples = [];
+    const settle = () => new Promise((ok) => setTimeout(ok, 0));
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        input.value = q.slice(0, i);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await settle();
+        samples.push(performance.now() - t0);
+        await new Promise((ok) => setTimeout(ok, 20));
+      }
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    return samples;
+  }, { testid, queries });
+}
