@@ -168,8 +168,14 @@ impl GlobalIndex {
             return;
         }
         let touched: HashSet<(&str, &str)> = records.iter().map(|r| (r.kind.as_str(), r.id.as_str())).collect();
+        // Most rows are of other kinds than a save's: a string compare rules
+        // them out before any hashing (a board move saves one deal).
+        let mut kinds: Vec<&str> = records.iter().map(|r| r.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
         for i in 0..self.rows.len() {
-            if self.live[i] && touched.contains(&(self.rows[i].kind, self.rows[i].id.as_str())) {
+            let row = &self.rows[i];
+            if self.live[i] && kinds.contains(&row.kind) && touched.contains(&(row.kind, row.id.as_str())) {
                 self.live[i] = false;
                 self.text.blank(i);
                 self.blanked += 1;
