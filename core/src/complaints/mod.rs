@@ -85,6 +85,40 @@ impl Status {
     }
 }
 
+/// What one step of a complaint means on the customer's timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComplaintEvent {
+    Opened,
+    /// Work started on it.
+    Started,
+    /// Back in progress after it was resolved or closed.
+    Reopened,
+    Resolved,
+    Closed,
+}
+
+impl Complaint {
+    /// Each step with what it meant: the first (or a step back to new)
+    /// opened it; later ones started, resolved, closed or reopened it.
+    pub fn events(&self) -> Vec<(&ComplaintStep, ComplaintEvent)> {
+        let mut previous: Option<Status> = None;
+        self.steps
+            .iter()
+            .map(|step| {
+                let event = match (previous, step.status) {
+                    (None, _) | (_, Status::New) => ComplaintEvent::Opened,
+                    (Some(p), Status::InProgress) if !p.is_open() => ComplaintEvent::Reopened,
+                    (Some(_), Status::InProgress) => ComplaintEvent::Started,
+                    (Some(_), Status::Resolved) => ComplaintEvent::Resolved,
+                    (Some(_), Status::Closed) => ComplaintEvent::Closed,
+                };
+                previous = Some(step.status);
+                (step, event)
+            })
+            .collect()
+    }
+}
+
 /// The statuses a complaint in `status` may move to, for the UI's buttons.
 /// Moving to the same status is never a move.
 pub fn allowed_next(status: Status) -> &'static [Status] {
@@ -426,5 +460,19 @@ mod tests {
         assert_eq!((old.status, old.category, old.severity, old.channel), (Status::InProgress, Category::ProductQuality, Severity::Medium, Channel::Other));
         assert_eq!((old.customer_id.as_str(), old.opened_ms), ("", 0));
         assert_eq!(old.steps, [ComplaintStep { at: 5, status: Status::New, note: String::new() }]);
+    }
+
+    #[test]
+    fn steps_read_as_opened_started_resolved_closed_and_reopened() {
+        let step = |status| ComplaintStep { status, ..Default::default() };
+        let complaint = Complaint {
+            steps: vec![step(Status::New), step(Status::InProgress), step(Status::Resolved), step(Status::InProgress), step(Status::Resolved), step(Status::Closed), step(Status::InProgress)],
+            ..Default::default()
+        };
+        use ComplaintEvent::*;
+        let events: Vec<ComplaintEvent> = complaint.events().into_iter().map(|(_, e)| e).collect();
+        assert_eq!(events, vec![Opened, Started, Resolved, Reopened, Resolved, Closed, Reopened]);
+        let first_in_progress = Complaint { steps: vec![step(Status::InProgress)], ..Default::default() };
+        assert_eq!(first_in_progress.events()[0].1, Opened, "the first step opened it");
     }
 }

@@ -3,6 +3,7 @@
 
 mod board;
 mod deal;
+mod events;
 mod forecast;
 mod lines;
 mod pipelines;
@@ -10,6 +11,7 @@ mod stage_use;
 
 pub use board::{Column, DealBook, Filter, Sums, Totals};
 pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND as DEAL_KIND};
+pub use events::DealEvent;
 pub use stage_use::open_deals_in;
 pub use forecast::{by_month, Month, MonthKey};
 pub use lines::{totals as line_totals, LineItem, LineTotals};

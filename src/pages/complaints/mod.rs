@@ -14,7 +14,7 @@ use crate::i18n::{labels, local_datetime, Lang, Texts};
 use crate::areas::kind::{page, KindView};
 use daftar_core::complaints::COMPLAINT;
 use crate::timeline::item::Item;
-use daftar_core::complaints::{Complaint, Severity, Status};
+use daftar_core::complaints::{Complaint, ComplaintEvent, Severity};
 use daftar_core::locale::localize_digits;
 use daftar_core::store::Record;
 
@@ -48,20 +48,20 @@ pub(crate) fn severity_class(s: Severity) -> &'static str {
 pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let Ok(complaint) = record.decode::<Complaint>() else { return Vec::new() };
     let href = Some(format!("/complaints/{}", record.id));
-    let mut out = Vec::with_capacity(complaint.steps.len());
-    let mut previous: Option<Status> = None;
-    for step in &complaint.steps {
-        let (label, kind, detail) = match (previous, step.status) {
-            (None, _) | (_, Status::New) => (t.complaint_tl_opened, "complaint", format!("{}: {}", t.complaint_severity, labels::complaint_severity(complaint.severity, t))),
-            (Some(p), Status::InProgress) if !p.is_open() => (t.complaint_tl_reopened, "complaint", step.note.clone()),
-            (Some(_), Status::InProgress) => (t.complaint_tl_in_progress, "complaint", step.note.clone()),
-            (Some(_), Status::Resolved) => (t.complaint_tl_resolved, "complaint-resolved", step.note.clone()),
-            (Some(_), Status::Closed) => (t.complaint_tl_closed, "complaint-resolved", step.note.clone()),
-        };
-        out.push(Item { at: step.at, kind, label: label.to_string(), title: complaint.title.clone(), detail, when: local_datetime(step.at, lang), href: href.clone() });
-        previous = Some(step.status);
-    }
-    out
+    complaint
+        .events()
+        .into_iter()
+        .map(|(step, event)| {
+            let (label, kind, detail) = match event {
+                ComplaintEvent::Opened => (t.complaint_tl_opened, "complaint", format!("{}: {}", t.complaint_severity, labels::complaint_severity(complaint.severity, t))),
+                ComplaintEvent::Reopened => (t.complaint_tl_reopened, "complaint", step.note.clone()),
+                ComplaintEvent::Started => (t.complaint_tl_in_progress, "complaint", step.note.clone()),
+                ComplaintEvent::Resolved => (t.complaint_tl_resolved, "complaint-resolved", step.note.clone()),
+                ComplaintEvent::Closed => (t.complaint_tl_closed, "complaint-resolved", step.note.clone()),
+            };
+            Item { at: step.at, kind, label: label.to_string(), title: complaint.title.clone(), detail, when: local_datetime(step.at, lang), href: href.clone() }
+        })
+        .collect()
 }
 
 pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item), field: complaint_field }];

@@ -11,7 +11,7 @@ use crate::state::{AppState, SaveError, ToastAction};
 use crate::timeline::item::Item;
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::{format_money, localize_digits, Currency};
-use daftar_core::pipeline::{Deal, DealInput, Status, DEAL_KIND};
+use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status, DEAL_KIND};
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -345,18 +345,17 @@ pub fn DealsCard(customer_id: String, deals: Vec<Record>) -> impl IntoView {
 /// won, lost (with why) and reopened.
 pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let Ok(deal) = record.decode::<Deal>() else { return Vec::new() };
-    let mut out = Vec::new();
-    let mut previous: Option<&daftar_core::pipeline::Step> = None;
-    for step in &deal.steps {
-        let (label, kind, detail) = match (previous, step.status) {
-            (None, _) => (t.timeline_deal_created, "deal", format!("{} · {}", format_money(deal.amount, deal.currency, lang), step.stage_name)),
-            (_, Status::Won) => (t.deal_won, "deal-won", format_money(deal.amount, deal.currency, lang)),
-            (_, Status::Lost) => (t.deal_lost, "deal-lost", step.reason.clone()),
-            (Some(p), Status::Open) if p.status != Status::Open => (t.timeline_deal_reopened, "deal", step.stage_name.clone()),
-            (Some(_), Status::Open) => (t.timeline_deal_moved, "deal", step.stage_name.clone()),
-        };
-        out.push(Item { at: step.at, kind, label: label.to_string(), title: deal.title.clone(), detail, when: local_datetime(step.at, lang), href: Some(format!("/deals/{}", record.id)) });
-        previous = Some(step);
-    }
-    out
+    deal.events()
+        .into_iter()
+        .map(|(step, event)| {
+            let (label, kind, detail) = match event {
+                DealEvent::Created => (t.timeline_deal_created, "deal", format!("{} · {}", format_money(deal.amount, deal.currency, lang), step.stage_name)),
+                DealEvent::Won => (t.deal_won, "deal-won", format_money(deal.amount, deal.currency, lang)),
+                DealEvent::Lost => (t.deal_lost, "deal-lost", step.reason.clone()),
+                DealEvent::Reopened => (t.timeline_deal_reopened, "deal", step.stage_name.clone()),
+                DealEvent::Moved => (t.timeline_deal_moved, "deal", step.stage_name.clone()),
+            };
+            Item { at: step.at, kind, label: label.to_string(), title: deal.title.clone(), detail, when: local_datetime(step.at, lang), href: Some(format!("/deals/{}", record.id)) }
+        })
+        .collect()
 }
