@@ -351,7 +351,8 @@ pub const KINDS: &[KindView] = &[KindView {
     kind: activities::KIND,
     heading: |t| t.activities,
     opens: |hit| page("/activities", hit),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    field: field_label,
 }];
 
 fn field_label(name: &str, t: &Texts) -> &'static str {

@@ -219,7 +219,8 @@ pub const KINDS: &[KindView] = &[KindView {
     kind: contacts::KIND,
     heading: |t| t.contacts,
     opens: |hit| page("/contacts", hit),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    field: field_label,
 }];
 
 fn field_label(name: &str, t: &Texts) -> &'static str {

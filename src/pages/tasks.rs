@@ -289,7 +289,8 @@ pub const KINDS: &[KindView] = &[KindView {
     kind: tasks::KIND,
     heading: |t| t.tasks,
     opens: |hit| page("/tasks", hit),
-    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()), field: field_label,
+    timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
+    field: field_label,
 }];
 
 fn field_label(name: &str, t: &Texts) -> &'static str {

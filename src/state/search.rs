@@ -4,7 +4,7 @@
 use super::customers::unavailable;
 use super::{AppState, Written};
 use daftar_core::global_search::{is_searched, GlobalIndex, IndexBuilder, SEARCHED};
-use daftar_core::store::{Record, Store, StoreError};
+use daftar_core::store::{Store, StoreError};
 use leptos::prelude::*;
 
 /// Takes in what concerns the index once it is loaded (until then, the
@@ -20,11 +20,10 @@ pub(super) fn on_written(state: &AppState, written: &Written) {
         Written::Bulk(records) if records.iter().any(|r| is_searched(&r.kind)) => return state.everything.set(None),
         Written::Records(records) | Written::Bulk(records) => records,
     };
-    let searched: Vec<Record> = records.iter().filter(|r| is_searched(&r.kind)).cloned().collect();
-    if !searched.is_empty() {
+    if records.iter().any(|r| is_searched(&r.kind)) {
         state.everything.update(|ix| {
             if let Some(ix) = ix {
-                ix.upsert(searched);
+                ix.upsert(records);
             }
         });
     }

@@ -165,8 +165,8 @@ impl GlobalIndex {
     }
 
     /// Takes records' new states (other kinds are ignored; deleted ones leave).
-    pub fn upsert(&mut self, records: impl IntoIterator<Item = Record>) {
-        let records: Vec<Record> = records.into_iter().filter(|r| is_searched(&r.kind)).collect();
+    pub fn upsert(&mut self, records: &[Record]) {
+        let records: Vec<&Record> = records.iter().filter(|r| is_searched(&r.kind)).collect();
         if records.is_empty() {
             return;
         }
@@ -272,7 +272,7 @@ mod tests {
 
     fn index_of(records: Vec<Record>) -> GlobalIndex {
         let mut ix = GlobalIndex::default();
-        ix.upsert(records);
+        ix.upsert(&records);
         ix
     }
 
@@ -337,11 +337,11 @@ mod tests {
         let mut fields = contact.fields.clone();
         fields.insert("name".into(), serde_json::json!("Sara Ahmadi"));
         let renamed = Write::update(&contact, fields, &env).unwrap().record;
-        ix.upsert([renamed.clone()]);
+        ix.upsert(&[renamed.clone()]);
         assert!(ix.search("سارا", 5, None).0.is_empty());
         assert_eq!(ix.search("ahmadi", 5, None).0[0].hits[0].id, contact.id);
         let renamed_again = Write::update(&renamed, { let mut f = renamed.fields.clone(); f.insert("name".into(), serde_json::json!("Sara A.")); f }, &env).unwrap().record;
-        ix.upsert([renamed_again.clone(), Write::delete(&renamed_again, &env).record]);
+        ix.upsert(&[renamed_again.clone(), Write::delete(&renamed_again, &env).record]);
         assert!(ix.search("ahmadi", 5, None).0.is_empty());
         assert!(ix.search("sara", 5, None).0.is_empty(), "an edit and a delete in one batch: gone");
         assert_eq!(ix.len(), 3);
@@ -492,7 +492,7 @@ mod tests {
                     vec![record]
                 }
             };
-            ix.upsert(batch);
+            ix.upsert(&batch);
             if step % 500 == 499 {
                 let fresh = index_of(live.clone());
                 assert_eq!(ix.len(), fresh.len(), "step {step}");

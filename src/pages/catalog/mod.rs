@@ -46,7 +46,7 @@ pub fn CatalogPage() -> impl IntoView {
         state.track_records();
         async move {
             let mut all = state.all_live(kind).await.unwrap_or_default();
-            // By name, as search shows them.
+            // By name (what search shows as their title).
             all.sort_by_cached_key(|r| hit_of(r).map(|hit| hit.title));
             (kind, all)
         }

@@ -12,9 +12,8 @@ pub use list::ComplaintList;
 
 use crate::i18n::{labels, local_datetime, Lang, Texts};
 use crate::areas::kind::{page, KindView};
-use daftar_core::complaints::COMPLAINT;
 use crate::timeline::item::Item;
-use daftar_core::complaints::{Complaint, ComplaintEvent, Severity};
+use daftar_core::complaints::{Complaint, ComplaintEvent, Severity, COMPLAINT};
 use daftar_core::locale::localize_digits;
 use daftar_core::store::Record;
 

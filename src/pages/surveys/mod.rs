@@ -154,7 +154,8 @@ pub const KINDS: &[KindView] = &[
         heading: |t| t.survey_responses,
         // Read on its customer's timeline; an anonymous one among its survey's results.
         opens: |hit| if hit.customer_id.is_empty() { format!("/surveys/{}", hit.within) } else { format!("/customers/{}", hit.customer_id) },
-        timeline: Some(timeline_items), field: |_, _| "",
+        timeline: Some(timeline_items),
+        field: |_, _| "",
     },
     KindView { kind: surveys::LINK, heading: |t| t.survey_links, opens: |hit| format!("/surveys/{}", hit.within), timeline: Some(timeline_items), field: |_, _| "" },
 ];
