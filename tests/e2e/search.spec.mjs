@@ -62,6 +62,9 @@ test("global search finds a deal, a complaint, an installed item by its serial a
 
   let group = await search(page, "north branch", "deal");
   await expect(group.locator("h3")).toHaveText("Deals");
+  // Readable: the query and the results in the text colour, not the top bar's white.
+  await expect(page.getByTestId("global-search")).toHaveCSS("color", "rgb(15, 23, 42)");
+  await expect(group.getByRole("link")).toHaveCSS("color", "rgb(15, 23, 42)");
   await expect(group.getByRole("link")).toHaveCount(1);
   await expect(group.getByRole("link")).toContainText("Boilers for the north branch");
   await expect(group.getByRole("link")).toContainText("Pars Heating"); // whose deal it is
