@@ -4,6 +4,7 @@
 mod areas;
 mod browser_env;
 mod components;
+#[macro_use]
 mod i18n;
 mod pages;
 pub(crate) mod perf;

@@ -27,13 +27,13 @@ pub fn shared_field(name: &str, t: &Texts) -> &'static str {
         "owner" => t.field_owner,
         "status" => t.field_status,
         "currency" => t.currency,
-        "technician" => t.technician,
-        "customer_id" => t.field_customer,
+        "technician" => t.warranty.technician,
+        "customer_id" => t.pipeline.field_customer,
         "contact_id" => t.field_contact,
         "product_id" | "product_name" => t.field_product,
-        "deal_id" => t.complaint_deal,
-        "installed_item_id" => t.visit_item,
-        "survey_name" => t.survey_name,
+        "deal_id" => t.complaints.complaint_deal,
+        "installed_item_id" => t.warranty.visit_item,
+        "survey_name" => t.surveys.survey_name,
         _ => "",
     }
 }

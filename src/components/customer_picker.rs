@@ -30,7 +30,7 @@ pub fn CustomerPicker(
     };
     view! {
         <div class="field" class:invalid=move || errors.with(|e| e.iter().any(|e| e.field == Field::Customer))>
-            <label for=id>{move || t().field_customer}{(!optional).then_some(" *")}</label>
+            <label for=id>{move || t().pipeline.field_customer}{(!optional).then_some(" *")}</label>
             {move || match name() {
                 Some(name) => view! {
                     <div class="company-chip">
@@ -39,7 +39,7 @@ pub fn CustomerPicker(
                     </div>
                 }.into_any(),
                 None => view! {
-                    <input id=id type="search" autocomplete="off" placeholder=move || t().search_customers bind:value=query/>
+                    <input id=id type="search" autocomplete="off" placeholder=move || t().customers.search_customers bind:value=query/>
                     <ul class="plain-list">
                         {move || matches().into_iter().map(|(cid, cname)| view! {
                             <li><button type="button" class="btn ghost pick" on:click=move |_| { chosen.set(cid.clone()); query.set(String::new()); }>

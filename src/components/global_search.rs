@@ -133,19 +133,19 @@ pub fn GlobalSearch() -> impl IntoView {
         selected.set(0);
     });
     view! {
-        <button class="btn ghost search-open" on:click=move |_| show() aria-label=move || t().search data-testid="global-search-open">
+        <button class="btn ghost search-open" on:click=move |_| show() aria-label=move || t().search.search data-testid="global-search-open">
             <Icon name="search"/>
         </button>
         <Show when=move || open.get()>
             <div class="search-overlay" on:click=move |_| open.set(false)>
-                <div class="search-panel card" role="dialog" aria-label=move || t().search on:click=|ev| ev.stop_propagation()>
+                <div class="search-panel card" role="dialog" aria-label=move || t().search.search on:click=|ev| ev.stop_propagation()>
                     <div class="search-row">
-                        <input node_ref=input type="search" class="search" placeholder=move || t().search_everything bind:value=query
+                        <input node_ref=input type="search" class="search" placeholder=move || t().search.search_everything bind:value=query
                             on:keydown=on_key data-testid="global-search" role="combobox" aria-expanded="true"/>
                         <button class="btn ghost" on:click=move |_| open.set(false)>{move || t().close}</button>
                     </div>
                     <Show when=move || !query.with(|q| q.trim().is_empty()) && groups.with(Vec::is_empty)>
-                        <p class="muted">{move || t().nothing_found}</p>
+                        <p class="muted">{move || t().search.nothing_found}</p>
                     </Show>
                     {move || {
                         let mut index = 0usize;
@@ -166,7 +166,7 @@ pub fn GlobalSearch() -> impl IntoView {
                                 <section class="search-group" data-testid=format!("search-group-{}", g.kind)>
                                     <h3>{move || registry::view_of(g.kind).map_or("", |view| (view.heading)(state.t()))}</h3>
                                     <ul class="plain-list">{lines}</ul>
-                                    {(g.more > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&g.more.to_string(), state.lang.get()), state.t().more_results)}</p> })}
+                                    {(g.more > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&g.more.to_string(), state.lang.get()), state.t().search.more_results)}</p> })}
                                 </section>
                             }
                         }).collect_view()

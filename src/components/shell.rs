@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 const AREAS: [(&str, &str, TextOf); 7] = [
-    ("/inbox", "inbox", |t| t.nav_inbox),
+    ("/inbox", "inbox", |t| t.tasks.nav_inbox),
     ("/customers", "customers", |t| t.nav_customers),
     ("/pipeline", "pipeline", |t| t.nav_pipeline),
     ("/surveys", "surveys", |t| t.nav_surveys),

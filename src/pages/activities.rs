@@ -106,7 +106,7 @@ impl ActivityDraft {
 pub fn LogBar(draft: ActivityDraft) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
-        <div class="log-bar" role="group" aria-label=move || state.t().log_activity>
+        <div class="log-bar" role="group" aria-label=move || state.t().activities.log_activity>
             {ActivityType::ALL.map(|kind| view! {
                 <button class="btn" class:primary=move || draft.open.get() == Some(kind)
                     data-testid=format!("log-{}", type_code(kind)) on:click=move |_| draft.start(kind, state.lang.get_untracked())>
@@ -186,7 +186,7 @@ pub fn ActivitySheet(
             match state.save_activity(existing.get_value().as_ref(), &input).await {
                 Ok(_) => {
                     open.set(None);
-                    state.notify(state.t_untracked().activity_saved.to_string(), None);
+                    state.notify(state.t_untracked().activities.activity_saved.to_string(), None);
                     if let Some(done) = on_saved {
                         done.run(());
                     }
@@ -206,27 +206,27 @@ pub fn ActivitySheet(
     view! {
         <Show when=move || open.get().is_some()>
             <form class="card sheet" on:submit=submit novalidate data-testid="activity-form">
-                <h2>{move || open.get().map(|k| if k == ActivityType::Visit { t().visit_report } else { labels::activity_type(k, t()) })}</h2>
+                <h2>{move || open.get().map(|k| if k == ActivityType::Visit { t().activities.visit_report } else { labels::activity_type(k, t()) })}</h2>
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <div node_ref=first_box>
                     <Show when=is_visit fallback=move || view! {
-                        <TextField errors=errors id="activity-subject" label=|t| t.field_subject value=subject field=Field::Subject/>
+                        <TextField errors=errors id="activity-subject" label=|t| t.activities.field_subject value=subject field=Field::Subject/>
                     }>
-                        <TextField errors=errors id="visit-purpose" label=|t| t.field_purpose value=purpose field=Field::Other/>
+                        <TextField errors=errors id="visit-purpose" label=|t| t.activities.field_purpose value=purpose field=Field::Other/>
                     </Show>
                 </div>
                 <Show when=is_visit>
-                    <TextField errors=errors id="visit-outcome" label=|t| t.field_outcome value=outcome field=Field::Other multiline=true/>
-                    <TextField errors=errors id="visit-next-step" label=|t| t.field_next_step value=next_step field=Field::Other/>
+                    <TextField errors=errors id="visit-outcome" label=|t| t.activities.field_outcome value=outcome field=Field::Other multiline=true/>
+                    <TextField errors=errors id="visit-next-step" label=|t| t.activities.field_next_step value=next_step field=Field::Other/>
                     <div class="row2">
-                        <TextField errors=errors id="visit-duration" label=|t| t.field_duration value=duration field=Field::Duration inputmode="numeric"/>
-                        <TextField errors=errors id="visit-location" label=|t| t.field_location value=location field=Field::Other/>
+                        <TextField errors=errors id="visit-duration" label=|t| t.activities.field_duration value=duration field=Field::Duration inputmode="numeric"/>
+                        <TextField errors=errors id="visit-location" label=|t| t.activities.field_location value=location field=Field::Other/>
                     </div>
                 </Show>
                 <Show when=move || !is_visit()>
                     <TextField errors=errors id="activity-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 </Show>
-                <WhenField id="activity-when" label=|t| t.field_when when=when/>
+                <WhenField id="activity-when" label=|t| t.activities.field_when when=when/>
                 <Show when=move || has_contacts>
                     <div class="field">
                         <label for="activity-contact">{move || t().field_contact}</label>
@@ -250,13 +250,13 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
     let a: Activity = record.decode().ok()?;
     let mut detail = Vec::new();
     if let Some(v) = &a.visit {
-        for (label, text) in [(t.field_purpose, &v.purpose), (t.field_next_step, &v.next_step), (t.field_location, &v.location)] {
+        for (label, text) in [(t.activities.field_purpose, &v.purpose), (t.activities.field_next_step, &v.next_step), (t.activities.field_location, &v.location)] {
             if !text.is_empty() {
                 detail.push(format!("{label}: {text}"));
             }
         }
         if v.duration_minutes > 0 {
-            detail.push(format!("{}: {}", t.field_duration, daftar_core::locale::localize_digits(&v.duration_minutes.to_string(), lang)));
+            detail.push(format!("{}: {}", t.activities.field_duration, daftar_core::locale::localize_digits(&v.duration_minutes.to_string(), lang)));
         }
     }
     if !a.notes.is_empty() && a.headline() != a.notes {
@@ -332,7 +332,7 @@ fn EditActivity(record: Record, activity: Activity, linked: Vec<Record>) -> impl
             let r = record.get_value();
             match state.delete_record(&r).await {
                 Ok(()) => {
-                    state.notify(state.t_untracked().activity_deleted.to_string(), Some(ToastAction::UndoDelete(r.kind.clone(), r.id.clone())));
+                    state.notify(state.t_untracked().activities.activity_deleted.to_string(), Some(ToastAction::UndoDelete(r.kind.clone(), r.id.clone())));
                     navigate(&back, Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
@@ -349,7 +349,7 @@ fn EditActivity(record: Record, activity: Activity, linked: Vec<Record>) -> impl
 
 pub const KINDS: &[KindView] = &[KindView {
     kind: activities::KIND,
-    heading: |t| t.activities,
+    heading: |t| t.activities.activities,
     opens: |hit| page("/activities", hit),
     timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
     field: field_label,
@@ -357,9 +357,9 @@ pub const KINDS: &[KindView] = &[KindView {
 
 fn field_label(name: &str, t: &Texts) -> &'static str {
     match name {
-        "subject" => t.field_subject,
-        "at" => t.field_when,
-        "visit" => t.visit_report,
+        "subject" => t.activities.field_subject,
+        "at" => t.activities.field_when,
+        "visit" => t.activities.visit_report,
         _ => "",
     }
 }

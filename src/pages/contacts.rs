@@ -27,10 +27,10 @@ pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView
     view! {
         <div class="card" data-testid="contacts">
             <div class="card-head">
-                <h2>{move || t().contacts}</h2>
-                <a class="btn" href=format!("/contacts/new?customer={customer_id}") data-testid="add-contact">{move || t().add_contact}</a>
+                <h2>{move || t().contacts.contacts}</h2>
+                <a class="btn" href=format!("/contacts/new?customer={customer_id}") data-testid="add-contact">{move || t().contacts.add_contact}</a>
             </div>
-            <Show when=move || empty><p class="muted">{move || t().no_contacts}</p></Show>
+            <Show when=move || empty><p class="muted">{move || t().contacts.no_contacts}</p></Show>
             <ul class="plain-list">
                 {rows.into_iter().map(|(id, c)| {
                     let soon = c.birthday_within(today, BIRTHDAY_DAYS);
@@ -38,9 +38,9 @@ pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView
                     view! {
                         <li class="contact-row">
                             <a href=format!("/contacts/{id}") class="row-title"><bdi>{c.name.clone()}</bdi></a>
-                            {c.key_person.then(|| view! { <span class="badge" title=move || t().field_key_person>"★"</span> })}
+                            {c.key_person.then(|| view! { <span class="badge" title=move || t().contacts.field_key_person>"★"</span> })}
                             {(!c.role.is_empty()).then(|| view! { <span class="muted">{c.role.clone()}</span> })}
-                            {soon.then(|| view! { <span class="badge warm">{move || t().birthday_soon}</span> })}
+                            {soon.then(|| view! { <span class="badge warm">{move || t().contacts.birthday_soon}</span> })}
                             {phones.into_iter().map(|p| {
                                 let shown = p.clone();
                                 view! { <a class="btn ghost tel" href=format!("tel:{p}") dir="ltr">{move || localize_digits(&shown, state.lang.get())}</a> }
@@ -121,7 +121,7 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
         leptos::task::spawn_local(async move {
             match state.save_contact(existing.get_value().as_ref(), &input).await {
                 Ok(_) => {
-                    state.notify(state.t_untracked().contact_saved.to_string(), None);
+                    state.notify(state.t_untracked().contacts.contact_saved.to_string(), None);
                     navigate(&back(), Default::default());
                 }
                 Err(SaveError::Invalid(e)) => {
@@ -136,18 +136,18 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
     let is_new = existing.with_value(Option::is_none);
     view! {
         <section class="page form-page">
-            <h1>{move || if is_new { t().add_contact } else { t().edit_contact }}</h1>
+            <h1>{move || if is_new { t().contacts.add_contact } else { t().contacts.edit_contact }}</h1>
             <form on:submit=submit novalidate data-testid="contact-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="contact-name" label=|t| t.field_name value=name field=Field::Name required=true/>
-                <TextField errors=errors id="contact-role" label=|t| t.field_role value=role field=Field::Other/>
+                <TextField errors=errors id="contact-role" label=|t| t.contacts.field_role value=role field=Field::Other/>
                 <TextField errors=errors id="contact-phones" label=|t| t.field_phones value=phones field=Field::Phones input_type="tel" inputmode="tel" ltr=true/>
-                <TextField errors=errors id="contact-email" label=|t| t.field_email value=email field=Field::Email input_type="email" inputmode="email" ltr=true/>
+                <TextField errors=errors id="contact-email" label=|t| t.customers.field_email value=email field=Field::Email input_type="email" inputmode="email" ltr=true/>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || key_person.get() on:change=move |ev| key_person.set(event_target_checked(&ev)) data-testid="contact-key"/>
-                    {move || t().field_key_person}
+                    {move || t().contacts.field_key_person}
                 </label>
-                <DateField id="contact-birthday" label=|t| t.field_birthday value=birthday invalid=bad_birthday/>
+                <DateField id="contact-birthday" label=|t| t.contacts.field_birthday value=birthday invalid=bad_birthday/>
                 <CompanyPicker companies/>
                 <TextField errors=errors id="contact-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
@@ -178,7 +178,7 @@ fn CompanyPicker(companies: RwSignal<Vec<String>>) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="company-search">{move || t().field_companies}</label>
+            <label for="company-search">{move || t().contacts.field_companies}</label>
             <ul class="plain-list">
                 {move || companies.get().into_iter().map(|id| {
                     let remove_id = id.clone();
@@ -190,7 +190,7 @@ fn CompanyPicker(companies: RwSignal<Vec<String>>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-            <input id="company-search" type="search" placeholder=move || t().add_company bind:value=query data-testid="company-search"/>
+            <input id="company-search" type="search" placeholder=move || t().contacts.add_company bind:value=query data-testid="company-search"/>
             <ul class="plain-list">
                 {move || matches().into_iter().map(|(id, name)| view! {
                     <li><button type="button" class="btn ghost" on:click=move |_| { companies.update(|c| c.push(id.clone())); query.set(String::new()); }>
@@ -207,7 +207,7 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
     Some(Item {
         at: record.created_at,
         kind: "contact",
-        label: t.timeline_contact.to_string(),
+        label: t.contacts.timeline_contact.to_string(),
         title: c.name,
         detail: c.role,
         when: local_datetime(record.created_at, lang),
@@ -217,7 +217,7 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
 
 pub const KINDS: &[KindView] = &[KindView {
     kind: contacts::KIND,
-    heading: |t| t.contacts,
+    heading: |t| t.contacts.contacts,
     opens: |hit| page("/contacts", hit),
     timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
     field: field_label,
@@ -225,12 +225,12 @@ pub const KINDS: &[KindView] = &[KindView {
 
 fn field_label(name: &str, t: &Texts) -> &'static str {
     match name {
-        "role" => t.field_role,
+        "role" => t.contacts.field_role,
         "phones" => t.field_phones,
-        "email" => t.field_email,
-        "key_person" => t.field_key_person,
-        "birthday" => t.field_birthday,
-        "customer_ids" => t.field_companies,
+        "email" => t.customers.field_email,
+        "key_person" => t.contacts.field_key_person,
+        "birthday" => t.contacts.field_birthday,
+        "customer_ids" => t.contacts.field_companies,
         _ => "",
     }
 }

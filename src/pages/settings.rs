@@ -2,7 +2,7 @@ use crate::i18n::{store_error_text, Lang};
 use crate::state::device::{storage_info, StorageInfo};
 use crate::state::AppState;
 use daftar_core::demo::Size;
-use daftar_core::locale::{format_money, localize_digits, Currency};
+use daftar_core::locale::{format_decimal, format_money, localize_digits, Currency};
 use leptos::prelude::*;
 
 #[component]
@@ -11,9 +11,9 @@ pub fn SettingsPage() -> impl IntoView {
     let t = move || state.t();
     view! {
         <section class="page settings">
-            <h1>{move || t().settings}</h1>
+            <h1>{move || t().settings.settings}</h1>
             <div class="card">
-                <h2>{move || t().language}</h2>
+                <h2>{move || t().settings.language}</h2>
                 <div class="segmented">
                     {[(Lang::Fa, "فارسی"), (Lang::En, "English")].map(|(lang, label)| view! {
                         <button class="btn" class:primary=move || state.lang.get() == lang
@@ -23,18 +23,18 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <div class="card">
                 <div class="field">
-                    <label for="me">{move || t().your_name}</label>
+                    <label for="me">{move || t().settings.your_name}</label>
                     <input id="me" bind:value=state.me data-testid="me"/>
-                    <p class="hint muted">{move || t().your_name_hint}</p>
+                    <p class="hint muted">{move || t().settings.your_name_hint}</p>
                 </div>
                 <Show when=move || !crate::state::reminders::notifications_allowed()>
-                    <button class="btn" on:click=move |_| crate::state::reminders::ask_permission()>{move || t().allow_notifications}</button>
+                    <button class="btn" on:click=move |_| crate::state::reminders::ask_permission()>{move || t().settings.allow_notifications}</button>
                 </Show>
             </div>
             <div class="card">
-                <a class="btn" href="/settings/sync" data-testid="sync-settings">{move || t().sync}</a>
-                <a class="btn" href="/settings/pipelines" data-testid="pipeline-settings">{move || t().pipeline_settings}</a>
-                <a class="btn" href="/catalog" data-testid="catalog-link">{move || t().catalog}</a>
+                <a class="btn" href="/settings/sync" data-testid="sync-settings">{move || t().sync.sync}</a>
+                <a class="btn" href="/settings/pipelines" data-testid="pipeline-settings">{move || t().pipeline.pipeline_settings}</a>
+                <a class="btn" href="/catalog" data-testid="catalog-link">{move || t().catalog.catalog}</a>
             </div>
             <CurrencyCard/>
             <StorageCard/>
@@ -61,7 +61,7 @@ fn CurrencyCard() -> impl IntoView {
                 })}
             </select>
             <p class="muted" data-testid="money-example">
-                {move || format!("{}: {}", t().money_example, format_money(12_345_678_900, state.currency.get(), state.lang.get()))}
+                {move || format!("{}: {}", t().settings.money_example, format_money(12_345_678_900, state.currency.get(), state.lang.get()))}
             </p>
         </div>
     }
@@ -74,18 +74,15 @@ fn StorageCard() -> impl IntoView {
     let info = LocalResource::new(storage_info);
     let mb = move |bytes: f64| {
         let lang = state.lang.get();
-        let number = format!("{:.1}", bytes / 1_048_576.0);
-        // Persian writes the decimal point as «٫».
-        let number = if lang == Lang::Fa { number.replace('.', "٫") } else { number };
-        format!("{} {}", localize_digits(&number, lang), t().megabytes)
+        format!("{} {}", format_decimal(bytes / 1_048_576.0, 1, lang), t().megabytes)
     };
     view! {
         <div class="card">
-            <h2>{move || t().storage}</h2>
+            <h2>{move || t().settings.storage}</h2>
             <Suspense fallback=move || t().loading>
                 {move || info.get().flatten().map(|StorageInfo { usage, quota, persisted }| view! {
-                    <p data-testid="storage-usage">{move || format!("{}: {} / {}", t().storage_used, mb(usage), mb(quota))}</p>
-                    <p class="muted">{move || if persisted { t().storage_persisted } else { t().storage_not_persisted }}</p>
+                    <p data-testid="storage-usage">{move || format!("{}: {} / {}", t().settings.storage_used, mb(usage), mb(quota))}</p>
+                    <p class="muted">{move || if persisted { t().settings.storage_persisted } else { t().settings.storage_not_persisted }}</p>
                 })}
             </Suspense>
         </div>
@@ -105,7 +102,7 @@ fn DemoCard() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             match state.load_demo(size).await {
-                Ok(_) => state.notify(state.t().demo_loaded.to_string(), None),
+                Ok(_) => state.notify(state.t().settings.demo_loaded.to_string(), None),
                 Err(e) => state.notify(store_error_text(&e, lang), None),
             }
             busy.set(false);
@@ -116,8 +113,8 @@ fn DemoCard() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = state.lang.get_untracked();
             match state.load_demo_items(DEMO_ITEMS).await {
-                Ok(0) => state.notify(state.t().demo_items_need_data.to_string(), None),
-                Ok(_) => state.notify(state.t().demo_loaded.to_string(), None),
+                Ok(0) => state.notify(state.t().settings.demo_items_need_data.to_string(), None),
+                Ok(_) => state.notify(state.t().settings.demo_loaded.to_string(), None),
                 Err(e) => state.notify(store_error_text(&e, lang), None),
             }
             busy.set(false);
@@ -125,20 +122,20 @@ fn DemoCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{move || t().demo_data}</h2>
-            <p class="muted">{move || t().demo_data_hint}</p>
+            <h2>{move || t().settings.demo_data}</h2>
+            <p class="muted">{move || t().settings.demo_data_hint}</p>
             <div class="segmented">
                 {[Size::S, Size::M, Size::L].map(|size| view! {
                     <button class="btn" disabled=move || busy.get() data-testid=format!("demo-{size:?}")
                         on:click=move |_| load(size)>
-                        {move || format!("{} {}", t().load_demo,
+                        {move || format!("{} {}", t().settings.load_demo,
                             localize_digits(&size.customers().to_string(), state.lang.get()))}
                     </button>
                 })}
             </div>
-            <p class="muted">{move || t().demo_items_hint}</p>
+            <p class="muted">{move || t().settings.demo_items_hint}</p>
             <button class="btn" disabled=move || busy.get() data-testid="demo-items" on:click=load_items>
-                {move || localize_digits(&t().demo_items.replace("{n}", &DEMO_ITEMS.to_string()), state.lang.get())}
+                {move || t().settings.demo_items(DEMO_ITEMS as i64)}
             </button>
         </div>
     }

@@ -43,7 +43,7 @@ fn TaskRow(record: Record, task: Task, #[prop(optional)] customer: Option<(Strin
     view! {
         <li class="task-row" class:pressing=priority.is_pressing() data-testid="task">
             <button class="btn check-btn" on:click=toggle data-testid="task-done" aria-pressed=done.to_string()>
-                {move || if done { t().reopen } else { t().complete }}
+                {move || if done { t().reopen } else { t().tasks.complete }}
             </button>
             <div class="task-text">
                 <a href=format!("/tasks/{}", record.with_value(|r| r.id.clone())) class="row-title"><bdi>{task.title.clone()}</bdi></a>
@@ -61,7 +61,7 @@ impl AppState {
     /// After a task is done: offer to log what happened and plan the next step.
     fn notify_task_done(&self, record: &Record) {
         let customer = record.read::<Task>().map(|task| task.customer_id).unwrap_or_default();
-        self.notify(self.t_untracked().task_done.to_string(), (!customer.is_empty()).then_some(crate::state::ToastAction::LogAfterTask(customer)));
+        self.notify(self.t_untracked().tasks.task_done.to_string(), (!customer.is_empty()).then_some(crate::state::ToastAction::LogAfterTask(customer)));
     }
 }
 
@@ -74,8 +74,8 @@ pub fn TasksCard(customer_id: String, tasks: Vec<Record>) -> impl IntoView {
     view! {
         <div class="card" data-testid="open-tasks">
             <div class="card-head">
-                <h2>{move || t().open_tasks}</h2>
-                <a class="btn" href=format!("/tasks/new?customer={customer_id}") data-testid="add-task">{move || t().new_task}</a>
+                <h2>{move || t().tasks.open_tasks}</h2>
+                <a class="btn" href=format!("/tasks/new?customer={customer_id}") data-testid="add-task">{move || t().tasks.new_task}</a>
             </div>
             <ul class="plain-list">
                 {open.into_iter().map(|(record, task)| view! { <TaskRow record task/> }).collect_view()}
@@ -111,18 +111,18 @@ pub fn Inbox() -> impl IntoView {
         let name_of = |id: &str| state.customers.with_untracked(|ix| ix.row(id).map(|r| r.name.clone())).unwrap_or_default();
         let bytes = crate::state::export::inbox_csv(&sections, name_of, state.t_untracked(), state.lang.get_untracked());
         if crate::state::export::download(&bytes, &format!("daftar-inbox-{}.csv", crate::browser_env::today())).is_err() {
-            state.notify(state.t_untracked().export_failed.to_string(), None);
+            state.notify(state.t_untracked().customers.export_failed.to_string(), None);
         }
     };
     view! {
         <section class="page">
             <div class="list-head">
-                <h1>{move || t().nav_inbox}</h1>
+                <h1>{move || t().tasks.nav_inbox}</h1>
                 <button class="btn" on:click=export data-testid="export-inbox">{move || t().export_csv}</button>
-                <a class="btn primary" href="/tasks/new" data-testid="new-task">{move || t().new_task}</a>
+                <a class="btn primary" href="/tasks/new" data-testid="new-task">{move || t().tasks.new_task}</a>
             </div>
             <div class="segmented" role="group">
-                {[(InboxSort::Due, (|t| t.sort_by_due) as crate::i18n::TextOf), (InboxSort::Priority, |t| t.sort_by_priority)].map(|(s, label)| view! {
+                {[(InboxSort::Due, (|t| t.tasks.sort_by_due) as crate::i18n::TextOf), (InboxSort::Priority, |t| t.tasks.sort_by_priority)].map(|(s, label)| view! {
                     <button class="btn" class:primary=move || sort.get() == s aria-pressed=move || (sort.get() == s).to_string()
                         data-testid=format!("sort-{s:?}").to_lowercase() on:click=move |_| sort.set(s)>{move || label(t())}</button>
                 })}
@@ -131,7 +131,7 @@ pub fn Inbox() -> impl IntoView {
             <crate::pages::surveys::SurveySuggestions/>
             {move || match sections() {
                 None => view! { <p class="muted">{t().loading}</p> }.into_any(),
-                Some(s) if s.is_empty() => view! { <p class="empty">{t().inbox_empty}</p> }.into_any(),
+                Some(s) if s.is_empty() => view! { <p class="empty">{t().tasks.inbox_empty}</p> }.into_any(),
                 Some(s) => s.into_iter().map(|section| view! {
                     <div class="card inbox-section" data-testid=format!("bucket-{:?}", section.bucket).to_lowercase()>
                         <h2>{labels::bucket(section.bucket, t())}" · "{localize_digits(&section.tasks.len().to_string(), state.lang.get())}</h2>
@@ -226,7 +226,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match state.save_task(existing.get_value().as_ref(), &input).await {
                 Ok(_) => {
-                    state.notify(state.t_untracked().task_saved.to_string(), None);
+                    state.notify(state.t_untracked().tasks.task_saved.to_string(), None);
                     navigate(&back, Default::default());
                 }
                 Err(SaveError::Invalid(e)) => {
@@ -240,13 +240,13 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page">
-            <h1>{move || if is_new { t().new_task } else { t().edit_task }}</h1>
+            <h1>{move || if is_new { t().tasks.new_task } else { t().tasks.edit_task }}</h1>
             <form on:submit=submit novalidate data-testid="task-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="task-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
-                <WhenField id="task-due" label=|t| t.field_due when=when/>
+                <WhenField id="task-due" label=|t| t.tasks.field_due when=when/>
                 <div class="row2">
-                    <ChoiceField id="task-priority" label=|t| t.field_priority value=priority choices=&Priority::ALL name_of=labels::priority/>
+                    <ChoiceField id="task-priority" label=|t| t.tasks.field_priority value=priority choices=&Priority::ALL name_of=labels::priority/>
                     <TextField errors=errors id="task-owner" label=|t| t.field_owner value=owner field=Field::Other/>
                 </div>
                 {move || contacts.get().filter(|c| !c.is_empty()).map(|contacts| view! {
@@ -271,14 +271,14 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
 pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
     let task: Task = record.decode().ok()?;
     let (at, label, kind) = match task.done_at {
-        Some(done) => (done, t.timeline_task_done, "task-done"),
-        None => (record.created_at, t.timeline_task, "task"),
+        Some(done) => (done, t.tasks.timeline_task_done, "task-done"),
+        None => (record.created_at, t.tasks.timeline_task, "task"),
     };
     Some(Item {
         at,
         kind,
         label: label.to_string(),
-        detail: task.due.map(|d| format!("{}: {}", t.field_due, due_text(d, lang))).unwrap_or_default(),
+        detail: task.due.map(|d| format!("{}: {}", t.tasks.field_due, due_text(d, lang))).unwrap_or_default(),
         title: task.title,
         when: local_datetime(at, lang),
         href: Some(format!("/tasks/{}", record.id)),
@@ -287,7 +287,7 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Option<Item> {
 
 pub const KINDS: &[KindView] = &[KindView {
     kind: tasks::KIND,
-    heading: |t| t.tasks,
+    heading: |t| t.tasks.tasks,
     opens: |hit| page("/tasks", hit),
     timeline: Some(|r, t, lang| timeline_item(r, t, lang).into_iter().collect()),
     field: field_label,
@@ -295,8 +295,8 @@ pub const KINDS: &[KindView] = &[KindView {
 
 fn field_label(name: &str, t: &Texts) -> &'static str {
     match name {
-        "due" => t.field_due,
-        "priority" => t.field_priority,
+        "due" => t.tasks.field_due,
+        "priority" => t.tasks.field_priority,
         "done_at" => t.field_status,
         _ => "",
     }

@@ -17,20 +17,20 @@ type Column = (TextOf, fn(&Envelope<Customer>, &Texts, Lang) -> String);
 /// The columns of a customer export, in order: every field of the form, then the stamps.
 const CUSTOMER_COLUMNS: [Column; 17] = [
     (|t| t.field_name, |r, _, _| r.fields.name.clone()),
-    (|t| t.field_kind, |r, t, _| labels::party_kind(r.fields.kind, t).into()),
-    (|t| t.field_customer_type, |r, t, _| labels::customer_type(r.fields.customer_type, t).into()),
+    (|t| t.customers.field_kind, |r, t, _| labels::party_kind(r.fields.kind, t).into()),
+    (|t| t.customers.field_customer_type, |r, t, _| labels::customer_type(r.fields.customer_type, t).into()),
     (|t| t.field_phones, |r, t, _| r.fields.phones.join(t.list_separator)),
-    (|t| t.field_email, |r, _, _| r.fields.email.clone()),
-    (|t| t.field_preferred_contact, |r, t, _| labels::contact_method(r.fields.preferred_contact, t).into()),
-    (|t| t.field_city, |r, _, _| r.fields.city.clone()),
-    (|t| t.field_province, |r, _, _| r.fields.province.clone()),
-    (|t| t.field_address, |r, _, _| r.fields.address.clone()),
-    (|t| t.field_national_id, |r, _, _| r.fields.national_id.clone()),
-    (|t| t.field_economic_code, |r, _, _| r.fields.economic_code.clone()),
-    (|t| t.field_category, |r, _, _| r.fields.category.clone()),
+    (|t| t.customers.field_email, |r, _, _| r.fields.email.clone()),
+    (|t| t.customers.field_preferred_contact, |r, t, _| labels::contact_method(r.fields.preferred_contact, t).into()),
+    (|t| t.customers.field_city, |r, _, _| r.fields.city.clone()),
+    (|t| t.customers.field_province, |r, _, _| r.fields.province.clone()),
+    (|t| t.customers.field_address, |r, _, _| r.fields.address.clone()),
+    (|t| t.customers.field_national_id, |r, _, _| r.fields.national_id.clone()),
+    (|t| t.customers.field_economic_code, |r, _, _| r.fields.economic_code.clone()),
+    (|t| t.customers.field_category, |r, _, _| r.fields.category.clone()),
     (|t| t.field_owner, |r, _, _| r.fields.owner.clone()),
-    (|t| t.field_tags, |r, t, _| r.fields.tags.join(t.list_separator)),
-    (|t| t.field_since, |r, _, lang| r.fields.since.map(|d| format_date(d, lang)).unwrap_or_default()),
+    (|t| t.customers.field_tags, |r, t, _| r.fields.tags.join(t.list_separator)),
+    (|t| t.customers.field_since, |r, _, lang| r.fields.since.map(|d| format_date(d, lang)).unwrap_or_default()),
     (|t| t.field_notes, |r, _, _| r.fields.notes.clone()),
     (|t| t.created, |r, _, lang| local_datetime(r.created_at, lang)),
 ];
@@ -59,7 +59,7 @@ impl AppState {
 
 /// The inbox as shown (section by section) as a CSV file in the user's language.
 pub fn inbox_csv(sections: &[Section<(Record, Task)>], customer_name: impl Fn(&str) -> String, t: &Texts, lang: Lang) -> Vec<u8> {
-    let headers = [t.bucket_header, t.field_title, t.field_due, t.field_priority, t.customers, t.field_owner, t.field_notes];
+    let headers = [t.customers.bucket_header, t.field_title, t.tasks.field_due, t.tasks.field_priority, t.customers.customers, t.field_owner, t.field_notes];
     let rows = sections.iter().flat_map(|section| {
         section.tasks.iter().map(|(_, task)| {
             vec![

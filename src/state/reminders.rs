@@ -29,7 +29,7 @@ pub fn start(state: AppState) {
 }
 
 fn announce(state: AppState, title: &str) {
-    let heading = state.t_untracked().reminder;
+    let heading = state.t_untracked().tasks.reminder;
     if notifications_allowed() {
         let options = web_sys::NotificationOptions::new();
         options.set_body(title);

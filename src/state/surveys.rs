@@ -99,7 +99,7 @@ impl AppState {
             c.row(customer_id)
                 .map(|r| (r.name.clone(), r.owner.clone()))
         });
-        let (who, owner) = customer.unwrap_or_else(|| (t.anonymous.to_string(), String::new()));
+        let (who, owner) = customer.unwrap_or_else(|| (t.surveys.anonymous.to_string(), String::new()));
         let (score, severity) = match alert {
             Alert::Detractor { score } => (
                 format!("NPS {score}"),
@@ -123,9 +123,9 @@ impl AppState {
             .and_hms_opt(10, 0, 0)
             .unwrap_or_default();
         FollowUp {
-            complaint_title: format!("{} «{name}»: {score}", t.low_score_in),
+            complaint_title: format!("{} «{name}»: {score}", t.surveys.low_score_in),
             severity,
-            task_title: format!("{} {who} ({score})", t.call_back_unhappy),
+            task_title: format!("{} {who} ({score})", t.surveys.call_back_unhappy),
             owner,
             due,
         }

@@ -211,7 +211,7 @@ async fn file_inbox(state: AppState, config: &SyncConfig) {
             state.sync.inbox_error.set(None);
             if inbox.filed + inbox.refused > 0 {
                 let t = state.t_untracked();
-                let text = t.sync_inbox_filed.replace("{filed}", &inbox.filed.to_string()).replace("{refused}", &inbox.refused.to_string());
+                let text = t.sync.sync_inbox_filed(inbox.filed as i64, inbox.refused as i64);
                 state.notify(daftar_core::locale::localize_digits(&text, state.lang.get_untracked()), None);
             }
         }

@@ -32,8 +32,8 @@ pub fn items(linked: &[Record], history: &[Change], t: &Texts, lang: Lang) -> Ve
 fn edit_item(c: &Change, t: &Texts, lang: Lang) -> Item {
     let names: Vec<&str> = c.fields.iter().map(|f| labels::customer_field(&f.field, t)).filter(|n| !n.is_empty()).collect();
     let label = match c.op {
-        Op::Create => t.timeline_created,
-        Op::Update => t.timeline_edit,
+        Op::Create => t.timeline.timeline_created,
+        Op::Update => t.timeline.timeline_edit,
         other => labels::op(other, t),
     };
     Item {

@@ -15,8 +15,8 @@ pub fn Timeline(items: Signal<Vec<Item>>) -> impl IntoView {
     let any = move || total() != 0;
     view! {
         <div class="card">
-            <h2>{move || t().timeline}</h2>
-            <Show when=any fallback=move || view! { <p class="muted">{move || t().timeline_empty}</p> }>
+            <h2>{move || t().timeline.timeline}</h2>
+            <Show when=any fallback=move || view! { <p class="muted">{move || t().timeline.timeline_empty}</p> }>
                 <ol class="timeline" data-testid="timeline">
                     {move || items.with(|items| items.iter().take(shown.get()).cloned().map(|item| view! {
                         <li class=format!("tl-{}", item.kind) data-testid=format!("timeline-{}", item.kind)>
@@ -33,7 +33,7 @@ pub fn Timeline(items: Signal<Vec<Item>>) -> impl IntoView {
                     }).collect_view())}
                 </ol>
                 <Show when=move || shown.get() < total()>
-                    <button class="btn" on:click=move |_| shown.update(|n| *n += PAGE)>{move || t().show_more}</button>
+                    <button class="btn" on:click=move |_| shown.update(|n| *n += PAGE)>{move || t().timeline.show_more}</button>
                 </Show>
             </Show>
         </div>

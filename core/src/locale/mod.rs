@@ -12,6 +12,7 @@ mod digits;
 mod jalali;
 mod money;
 mod normalize;
+mod numbers;
 mod search_text;
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +27,7 @@ pub use jalali::{
     MONTH_NAMES_FA,
 };
 pub use money::{format_money, parse_money, plain_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
+pub use numbers::{decimal_point, format_count, format_decimal, format_number, format_percent};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
 pub use search_text::SearchText;
 pub use calendar::{day_number, weekday_labels, Month};

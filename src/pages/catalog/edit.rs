@@ -82,25 +82,25 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page">
-            <h1>{move || t().products}</h1>
+            <h1>{move || t().catalog.products}</h1>
             <form on:submit=submit novalidate data-testid="product-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="product-name" label=|t| t.field_name value=name field=Field::Name required=true/>
                 <div class="row2">
-                    <ChoiceField id="product-kind" label=|t| t.product_kind value=kind choices=&[ProductKind::Good, ProductKind::Service] name_of=labels::product_kind/>
-                    <TextField errors=errors id="product-category" label=|t| t.field_category value=category field=Field::Other/>
+                    <ChoiceField id="product-kind" label=|t| t.catalog.product_kind value=kind choices=&[ProductKind::Good, ProductKind::Service] name_of=labels::product_kind/>
+                    <TextField errors=errors id="product-category" label=|t| t.customers.field_category value=category field=Field::Other/>
                 </div>
                 <div class="row2">
                     <TextField errors=errors id="product-price" label=|t| t.field_price value=price field=Field::Price inputmode="decimal" ltr=true/>
-                    <TextField errors=errors id="product-cost" label=|t| t.cost_total value=cost field=Field::Amount inputmode="decimal" ltr=true/>
+                    <TextField errors=errors id="product-cost" label=|t| t.pipeline.cost_total value=cost field=Field::Amount inputmode="decimal" ltr=true/>
                 </div>
                 <div class="row2">
-                    <TextField errors=errors id="product-marketer" label=|t| t.marketer_percent value=marketer field=Field::Percent inputmode="decimal" ltr=true/>
-                    <TextField errors=errors id="product-agency" label=|t| t.agency_percent value=agency field=Field::Percent inputmode="decimal" ltr=true/>
+                    <TextField errors=errors id="product-marketer" label=|t| t.catalog.marketer_percent value=marketer field=Field::Percent inputmode="decimal" ltr=true/>
+                    <TextField errors=errors id="product-agency" label=|t| t.catalog.agency_percent value=agency field=Field::Percent inputmode="decimal" ltr=true/>
                 </div>
                 <div class="row2">
-                    <TextField errors=errors id="product-warranty" label=|t| t.warranty_months value=warranty field=Field::Quantity inputmode="numeric" ltr=true/>
-                    <ChoiceField id="product-warranty-starts" label=|t| t.item_start_policy value=warranty_starts choices=&daftar_core::warranty::item::StartPolicy::ALL name_of=labels::start_policy/>
+                    <TextField errors=errors id="product-warranty" label=|t| t.catalog.warranty_months value=warranty field=Field::Quantity inputmode="numeric" ltr=true/>
+                    <ChoiceField id="product-warranty-starts" label=|t| t.warranty.item_start_policy value=warranty_starts choices=&daftar_core::warranty::item::StartPolicy::ALL name_of=labels::start_policy/>
                 </div>
                 <div class="actions">
                     <button type="submit" class="btn primary" data-testid="product-save">{move || t().save}</button>
@@ -137,12 +137,12 @@ fn SupplierForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page">
-            <h1>{move || t().suppliers}</h1>
+            <h1>{move || t().catalog.suppliers}</h1>
             <form on:submit=submit novalidate data-testid="supplier-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="supplier-name" label=|t| t.field_name value=name field=Field::Name required=true/>
                 <TextField errors=errors id="supplier-phone" label=|t| t.field_phones value=phone input_type="tel" ltr=true/>
-                <TextField errors=errors id="supplier-supplies" label=|t| t.what_they_supply value=supplies field=Field::Other multiline=true/>
+                <TextField errors=errors id="supplier-supplies" label=|t| t.catalog.what_they_supply value=supplies field=Field::Other multiline=true/>
                 <TextField errors=errors id="supplier-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
                     <button type="submit" class="btn primary" data-testid="supplier-save">{move || t().save}</button>
@@ -189,14 +189,14 @@ fn CompetitorForm(existing: Option<Record>) -> impl IntoView {
     let name_of = move |id: &str| state.customers.with(|ix| ix.row(id).map(|r| r.name.clone())).unwrap_or_default();
     view! {
         <section class="page form-page">
-            <h1>{move || t().competitors}</h1>
+            <h1>{move || t().pipeline.competitors}</h1>
             <form on:submit=submit novalidate data-testid="competitor-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors=errors id="competitor-name" label=|t| t.field_name value=name field=Field::Name required=true/>
-                <TextField errors=errors id="competitor-strengths" label=|t| t.strengths value=strengths field=Field::Other multiline=true/>
-                <TextField errors=errors id="competitor-weaknesses" label=|t| t.weaknesses value=weaknesses field=Field::Other multiline=true/>
+                <TextField errors=errors id="competitor-strengths" label=|t| t.catalog.strengths value=strengths field=Field::Other multiline=true/>
+                <TextField errors=errors id="competitor-weaknesses" label=|t| t.catalog.weaknesses value=weaknesses field=Field::Other multiline=true/>
                 <div class="field">
-                    <p><strong>{move || t().customers_buying}</strong></p>
+                    <p><strong>{move || t().catalog.customers_buying}</strong></p>
                     <ul class="plain-list">
                         {move || customers.get().into_iter().map(|id| {
                             let gone = id.clone();

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::areas::kind::{page, KindView};
 use daftar_core::catalog;
 use daftar_core::catalog::{Competitor, Product, Supplier, COMPETITOR, PRODUCT, SUPPLIER};
-use daftar_core::locale::{format_money, localize_digits};
+use daftar_core::locale::{format_money, format_percent, localize_digits};
 use daftar_core::global_search::hit_of;
 use daftar_core::store::Record;
 use leptos::prelude::*;
@@ -51,11 +51,11 @@ pub fn CatalogPage() -> impl IntoView {
             (kind, all)
         }
     });
-    let tabs: [(&str, crate::i18n::TextOf); 3] = [("products", |t| t.products), ("suppliers", |t| t.suppliers), ("competitors", |t| t.competitors)];
+    let tabs: [(&str, crate::i18n::TextOf); 3] = [("products", |t| t.catalog.products), ("suppliers", |t| t.catalog.suppliers), ("competitors", |t| t.pipeline.competitors)];
     view! {
         <section class="page">
             <div class="list-head">
-                <h1>{move || t().catalog}</h1>
+                <h1>{move || t().catalog.catalog}</h1>
                 <a class="btn primary" href=move || format!("/catalog/{}/new", tab()) data-testid="catalog-new">{move || t().add}</a>
             </div>
             <nav class="pipeline-tabs">
@@ -91,11 +91,10 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
             (name, Signal::derive(move || {
                 let mut parts = vec![format_money(p.price, p.currency, lang())];
                 if let Some(margin) = p.gross_margin_percent() {
-                    let sign = if lang().is_rtl() { "٪" } else { "%" };
-                    parts.push(format!("{} {margin}{sign}", t().gross_margin));
+                    parts.push(format!("{} {}", t().catalog.gross_margin, format_percent(margin as f64, 0, lang())));
                 }
                 if p.warranty_months > 0 {
-                    parts.push(format!("{} {} {}", t().warranty_term, p.warranty_months, t().months));
+                    parts.push(format!("{} {} {}", t().catalog.warranty_term, p.warranty_months, t().months));
                 }
                 if !p.category.is_empty() {
                     parts.push(p.category.clone());
@@ -110,7 +109,7 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
         _ => {
             let c: Competitor = record.decode().unwrap_or_default();
             let n = c.customer_ids.len();
-            (c.name, Signal::derive(move || localize_digits(&format!("{} {}", n, t().customers_buying), lang())))
+            (c.name, Signal::derive(move || localize_digits(&format!("{} {}", n, t().catalog.customers_buying), lang())))
         }
     };
     view! {
@@ -122,22 +121,22 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
 }
 
 pub const KINDS: &[KindView] = &[
-    KindView { kind: catalog::PRODUCT, heading: |t| t.products, opens: |hit| page("/catalog/products", hit), timeline: None, field: product_field },
-    KindView { kind: catalog::SUPPLIER, heading: |t| t.suppliers, opens: |hit| page("/catalog/suppliers", hit), timeline: None, field: supplier_field },
-    KindView { kind: catalog::COMPETITOR, heading: |t| t.competitors, opens: |hit| page("/catalog/competitors", hit), timeline: None, field: competitor_field },
+    KindView { kind: catalog::PRODUCT, heading: |t| t.catalog.products, opens: |hit| page("/catalog/products", hit), timeline: None, field: product_field },
+    KindView { kind: catalog::SUPPLIER, heading: |t| t.catalog.suppliers, opens: |hit| page("/catalog/suppliers", hit), timeline: None, field: supplier_field },
+    KindView { kind: catalog::COMPETITOR, heading: |t| t.pipeline.competitors, opens: |hit| page("/catalog/competitors", hit), timeline: None, field: competitor_field },
 ];
 
 fn product_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "kind" => t.product_kind,
-        "category" => t.field_category,
+        "kind" => t.catalog.product_kind,
+        "category" => t.customers.field_category,
         "price" => t.field_price,
-        "cost" => t.cost_total,
-        "marketer_bp" => t.marketer_percent,
-        "agency_bp" => t.agency_percent,
-        "warranty_months" => t.warranty_months,
-        "warranty_starts" => t.item_start_policy,
-        "supplier_ids" => t.suppliers,
+        "cost" => t.pipeline.cost_total,
+        "marketer_bp" => t.catalog.marketer_percent,
+        "agency_bp" => t.catalog.agency_percent,
+        "warranty_months" => t.catalog.warranty_months,
+        "warranty_starts" => t.warranty.item_start_policy,
+        "supplier_ids" => t.catalog.suppliers,
         _ => "",
     }
 }
@@ -145,16 +144,16 @@ fn product_field(name: &str, t: &Texts) -> &'static str {
 fn supplier_field(name: &str, t: &Texts) -> &'static str {
     match name {
         "phone" => t.field_phones,
-        "supplies" => t.what_they_supply,
+        "supplies" => t.catalog.what_they_supply,
         _ => "",
     }
 }
 
 fn competitor_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "strengths" => t.strengths,
-        "weaknesses" => t.weaknesses,
-        "customer_ids" => t.customers,
+        "strengths" => t.catalog.strengths,
+        "weaknesses" => t.catalog.weaknesses,
+        "customer_ids" => t.customers.customers,
         _ => "",
     }
 }

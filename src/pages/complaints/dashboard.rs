@@ -6,15 +6,14 @@ use super::{duration_text, severity_class};
 use crate::i18n::{labels, Lang};
 use crate::state::AppState;
 use daftar_core::complaints::{dashboard, Complaint, MonthRate};
-use daftar_core::locale::localize_digits;
+use daftar_core::locale::{format_decimal, localize_digits};
 use leptos::prelude::*;
 
 const MONTHS: usize = 6;
 
 /// Hundredths as "1.50" ("۱٫۵۰" in Persian).
 fn hundredths(n: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::Fa { "٫" } else { "." };
-    localize_digits(&format!("{}{sep}{:02}", n / 100, n % 100), lang)
+    format_decimal(n as f64 / 100.0, 2, lang)
 }
 
 #[component]
@@ -35,7 +34,7 @@ pub fn ComplaintsDashboard(complaints: Vec<Complaint>) -> impl IntoView {
         <div class="card complaint-dashboard" data-testid="complaints-dashboard">
             <div class="complaint-stats">
                 <div>
-                    <h2>{move || t().complaints_open_by_severity}</h2>
+                    <h2>{move || t().complaints.complaints_open_by_severity}</h2>
                     <ul class="plain-list complaint-severities">
                         {move || board.with(|b| b.open_by_severity).into_iter().rev().map(|(severity, n)| view! {
                             <li data-testid="open-by-severity">
@@ -46,16 +45,16 @@ pub fn ComplaintsDashboard(complaints: Vec<Complaint>) -> impl IntoView {
                     </ul>
                 </div>
                 <div>
-                    <h2>{move || t().complaints_median_resolution}</h2>
+                    <h2>{move || t().complaints.complaints_median_resolution}</h2>
                     <p class="complaint-big" data-testid="median-resolution">
                         {move || match board.with(|b| b.median_resolution_ms) {
                             Some(ms) => duration_text(ms, t(), state.lang.get()),
-                            None => t().complaints_none_resolved.to_string(),
+                            None => t().complaints.complaints_none_resolved.to_string(),
                         }}
                     </p>
                 </div>
             </div>
-            <h2>{move || t().complaints_rate}</h2>
+            <h2>{move || t().complaints.complaints_rate}</h2>
             <ul class="plain-list complaint-rates" data-testid="complaint-rates">
                 {move || rates().into_iter().map(|row| view! { <RateRow row widest=widest()/> }).collect_view()}
             </ul>
@@ -76,7 +75,7 @@ fn RateRow(row: MonthRate, widest: usize) -> impl IntoView {
             <span class="complaint-bar" aria-hidden="true"><span style=width></span></span>
             <span class="complaint-rate-value">
                 <strong>{move || per_100.map(|n| hundredths(n, lang())).unwrap_or_else(|| "–".to_string())}</strong>
-                <span class="muted">{move || localize_digits(&format!(" ({opened} {})", t().complaints_opened_short), lang())}</span>
+                <span class="muted">{move || localize_digits(&format!(" ({opened} {})", t().complaints.complaints_opened_short), lang())}</span>
             </span>
         </li>
     }

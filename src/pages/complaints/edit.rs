@@ -28,8 +28,8 @@ pub fn ComplaintEdit() -> impl IntoView {
                 None if !has_id() => view! { <ComplaintForm existing=None/> }.into_any(),
                 _ => view! {
                     <section class="page">
-                        <p class="muted" data-testid="complaint-gone">{move || t().complaint_gone}</p>
-                        <a class="btn" href=BACK>{move || t().complaints_title}</a>
+                        <p class="muted" data-testid="complaint-gone">{move || t().complaints.complaint_gone}</p>
+                        <a class="btn" href=BACK>{move || t().complaints.complaints_title}</a>
                     </section>
                 }.into_any(),
             })}
@@ -90,7 +90,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 saving.set(false);
                 match saved {
                     Ok(_) => {
-                        state.notify(state.t_untracked().complaint_saved.to_string(), None);
+                        state.notify(state.t_untracked().complaints.complaint_saved.to_string(), None);
                         navigate(BACK, Default::default());
                     }
                     Err(SaveError::Invalid(e)) => {
@@ -108,18 +108,18 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
             let Some(prev) = current.get_untracked() else { return };
             match state.delete_record(&prev).await {
                 Ok(()) => {
-                    state.notify(state.t_untracked().complaint_deleted.to_string(), Some(ToastAction::UndoDelete(COMPLAINT.to_string(), prev.id.clone())));
+                    state.notify(state.t_untracked().complaints.complaint_deleted.to_string(), Some(ToastAction::UndoDelete(COMPLAINT.to_string(), prev.id.clone())));
                     navigate(BACK, Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
             }
         });
     };
-    let description_label: TextOf = |t| t.complaint_description;
+    let description_label: TextOf = |t| t.complaints.complaint_description;
     view! {
         <section class="page form-page" data-testid="complaint-page">
-            <h1>{move || if is_new { t().complaint_new } else { t().complaint_edit }}</h1>
-            {from_survey.then(|| view! { <p class="muted complaint-survey" data-testid="complaint-from-survey">{move || t().complaint_from_survey}</p> })}
+            <h1>{move || if is_new { t().complaints.complaint_new } else { t().complaints.complaint_edit }}</h1>
+            {from_survey.then(|| view! { <p class="muted complaint-survey" data-testid="complaint-from-survey">{move || t().complaints.complaint_from_survey}</p> })}
             {(!is_new).then(|| view! { <StatusCard current/> })}
             <form on:submit=submit novalidate data-testid="complaint-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
@@ -128,12 +128,12 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 <CustomerPicker id="complaint-customer" chosen=customer errors=errors optional=true/>
                 <AboutWhat customer deal product/>
                 <div class="row2">
-                    <ChoiceField id="complaint-channel" label=|t| t.complaint_channel value=channel choices=&Channel::ALL name_of=labels::complaint_channel/>
-                    <ChoiceField id="complaint-category" label=|t| t.complaint_category value=category choices=&Category::ALL name_of=labels::complaint_category/>
+                    <ChoiceField id="complaint-channel" label=|t| t.complaints.complaint_channel value=channel choices=&Channel::ALL name_of=labels::complaint_channel/>
+                    <ChoiceField id="complaint-category" label=|t| t.complaints.complaint_category value=category choices=&Category::ALL name_of=labels::complaint_category/>
                 </div>
                 <div class="row2">
-                    <ChoiceField id="complaint-severity" label=|t| t.complaint_severity value=severity choices=&Severity::ALL name_of=labels::complaint_severity/>
-                    <TextField errors=errors id="complaint-owner" label=|t| t.complaint_owner value=owner field=Field::Other/>
+                    <ChoiceField id="complaint-severity" label=|t| t.complaints.complaint_severity value=severity choices=&Severity::ALL name_of=labels::complaint_severity/>
+                    <TextField errors=errors id="complaint-owner" label=|t| t.complaints.complaint_owner value=owner field=Field::Other/>
                 </div>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="complaint-save">{move || t().save}</button>
@@ -178,7 +178,7 @@ fn AboutWhat(customer: RwSignal<String>, deal: RwSignal<String>, product: RwSign
     };
     view! {
         <div class="row2">
-            {select("complaint-deal", |t| t.complaint_deal, deal, Signal::derive(deals))}
+            {select("complaint-deal", |t| t.complaints.complaint_deal, deal, Signal::derive(deals))}
             {select("complaint-product", |t| t.product, product, Signal::derive(move || products.get().unwrap_or_default().into_iter().map(|(id, p)| (id, p.name)).collect()))}
         </div>
     }

@@ -6,7 +6,6 @@ use super::severity_class;
 use crate::i18n::labels;
 use crate::state::{AppState, StoreStatus};
 use daftar_core::complaints::{Complaint, COMPLAINT};
-use daftar_core::locale::localize_digits;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -29,13 +28,13 @@ pub fn ComplaintList() -> impl IntoView {
             Some(rows)
         }
     });
-    let filters: [(bool, &str, crate::i18n::TextOf); 2] = [(false, "/complaints", |t| t.complaints_filter_open), (true, "/complaints?show=all", |t| t.complaints_filter_all)];
+    let filters: [(bool, &str, crate::i18n::TextOf); 2] = [(false, "/complaints", |t| t.complaints.complaints_filter_open), (true, "/complaints?show=all", |t| t.complaints.complaints_filter_all)];
     view! {
         <section class="page" data-testid="complaints-page">
             <div class="list-head">
-                <h1>{move || t().complaints_title}</h1>
+                <h1>{move || t().complaints.complaints_title}</h1>
                 <a class="btn primary" href="/complaints/new" data-testid="complaint-new">
-                    <crate::components::Icon name="plus"/>{move || t().complaint_new}
+                    <crate::components::Icon name="plus"/>{move || t().complaints.complaint_new}
                 </a>
             </div>
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
@@ -45,7 +44,7 @@ pub fn ComplaintList() -> impl IntoView {
                     let shown = move || rows.with_value(|rows| rows.iter().filter(|(_, c)| show_all() || c.status.is_open()).cloned().collect::<Vec<_>>());
                     view! {
                         <ComplaintsDashboard complaints=all/>
-                        <nav class="pipeline-tabs complaint-filters" aria-label=move || t().complaints_title>
+                        <nav class="pipeline-tabs complaint-filters" aria-label=move || t().complaints.complaints_title>
                             {filters.map(|(all, href, label)| view! {
                                 <a class="tab" href=href aria-current=move || (show_all() == all).then_some("page")>{move || label(t())}</a>
                             })}
@@ -54,7 +53,7 @@ pub fn ComplaintList() -> impl IntoView {
                             {move || {
                                 let shown = shown();
                                 let empty = shown.is_empty().then(|| view! {
-                                    <li class="muted">{move || if show_all() { t().complaints_empty } else { t().complaints_none_open }}</li>
+                                    <li class="muted">{move || if show_all() { t().complaints.complaints_empty } else { t().complaints.complaints_none_open }}</li>
                                 });
                                 (empty, shown.into_iter().map(|(id, c)| view! { <ComplaintRow id complaint=c/> }).collect_view())
                             }}
@@ -73,14 +72,14 @@ fn ComplaintRow(id: String, complaint: Complaint) -> impl IntoView {
     let customer_id = complaint.customer_id.clone();
     // Anonymous complaints say so; a customer since deleted shows no name.
     let customer = move || match customer_id.as_str() {
-        "" => t().complaint_no_customer.to_string(),
+        "" => t().complaints.complaint_no_customer.to_string(),
         id => state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_default(),
     };
     let (severity, status, opened) = (complaint.severity, complaint.status, complaint.opened_ms);
     let days = (js_sys::Date::now() as i64 - opened).max(0) / 86_400_000;
     let age = move || match days {
-        0 => t().complaint_opened_today.to_string(),
-        n => localize_digits(&t().complaint_opened_days_ago.replace("{n}", &n.to_string()), state.lang.get()),
+        0 => t().complaints.complaint_opened_today.to_string(),
+        n => t().complaints.complaint_opened_days_ago(n as i64),
     };
     view! {
         <li class="contact-row complaint-row" class:closed=!status.is_open() data-testid="complaint-row">

@@ -24,10 +24,10 @@ const DAY_MS: i64 = 24 * HOUR_MS;
 pub(crate) fn duration_text(ms: i64, t: &Texts, lang: Lang) -> String {
     let (days, hours) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
     let text = match (days, hours) {
-        (0, 0) => t.complaint_under_an_hour.to_string(),
-        (0, h) => format!("{h} {}", t.complaint_hours),
+        (0, 0) => t.complaints.complaint_under_an_hour.to_string(),
+        (0, h) => format!("{h} {}", t.complaints.complaint_hours),
         (d, 0) => format!("{d} {}", t.days),
-        (d, h) => format!("{d} {}{}{h} {}", t.days, t.list_separator, t.complaint_hours),
+        (d, h) => format!("{d} {}{}{h} {}", t.days, t.list_separator, t.complaints.complaint_hours),
     };
     localize_digits(&text, lang)
 }
@@ -52,28 +52,28 @@ pub fn timeline_item(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         .into_iter()
         .map(|(step, event)| {
             let (label, kind, detail) = match event {
-                ComplaintEvent::Opened => (t.complaint_tl_opened, "complaint", format!("{}: {}", t.complaint_severity, labels::complaint_severity(complaint.severity, t))),
-                ComplaintEvent::Reopened => (t.complaint_tl_reopened, "complaint", step.note.clone()),
-                ComplaintEvent::Started => (t.complaint_tl_in_progress, "complaint", step.note.clone()),
-                ComplaintEvent::Resolved => (t.complaint_tl_resolved, "complaint-resolved", step.note.clone()),
-                ComplaintEvent::Closed => (t.complaint_tl_closed, "complaint-resolved", step.note.clone()),
+                ComplaintEvent::Opened => (t.complaints.complaint_tl_opened, "complaint", format!("{}: {}", t.complaints.complaint_severity, labels::complaint_severity(complaint.severity, t))),
+                ComplaintEvent::Reopened => (t.complaints.complaint_tl_reopened, "complaint", step.note.clone()),
+                ComplaintEvent::Started => (t.complaints.complaint_tl_in_progress, "complaint", step.note.clone()),
+                ComplaintEvent::Resolved => (t.complaints.complaint_tl_resolved, "complaint-resolved", step.note.clone()),
+                ComplaintEvent::Closed => (t.complaints.complaint_tl_closed, "complaint-resolved", step.note.clone()),
             };
             Item { at: step.at, kind, label: label.to_string(), title: complaint.title.clone(), detail, when: local_datetime(step.at, lang), href: href.clone() }
         })
         .collect()
 }
 
-pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item), field: complaint_field }];
+pub const KINDS: &[KindView] = &[KindView { kind: COMPLAINT, heading: |t| t.surveys.complaints, opens: |hit| page("/complaints", hit), timeline: Some(timeline_item), field: complaint_field }];
 
 fn complaint_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "description" => t.complaint_description,
-        "channel" => t.complaint_channel,
-        "category" => t.complaint_category,
-        "severity" => t.complaint_severity,
-        "owner" => t.complaint_owner,
-        "resolution" => t.complaint_resolution,
-        "steps" => t.complaint_history,
+        "description" => t.complaints.complaint_description,
+        "channel" => t.complaints.complaint_channel,
+        "category" => t.complaints.complaint_category,
+        "severity" => t.complaints.complaint_severity,
+        "owner" => t.complaints.complaint_owner,
+        "resolution" => t.complaints.complaint_resolution,
+        "steps" => t.complaints.complaint_history,
         _ => "",
     }
 }

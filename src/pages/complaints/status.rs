@@ -14,9 +14,9 @@ use leptos::prelude::*;
 /// The button that moves a complaint from `from` to `to`.
 fn action(from: Status, to: Status, t: &Texts) -> &'static str {
     match (from, to) {
-        (_, Status::Resolved) => t.complaint_action_resolve,
-        (_, Status::Closed) => t.complaint_action_close,
-        (Status::New, Status::InProgress) => t.complaint_action_start,
+        (_, Status::Resolved) => t.complaints.complaint_action_resolve,
+        (_, Status::Closed) => t.complaints.complaint_action_close,
+        (Status::New, Status::InProgress) => t.complaints.complaint_action_start,
         (_, Status::InProgress) => t.reopen,
         (_, Status::New) => labels::complaint_status(Status::New, t),
     }
@@ -56,13 +56,13 @@ pub fn StatusCard(current: RwSignal<Option<Record>>) -> impl IntoView {
                     note.set(String::new());
                     errors.set(Vec::new());
                     alert.set(None);
-                    state.notify(t.complaint_moved.to_string(), None);
+                    state.notify(t.complaints.complaint_moved.to_string(), None);
                 }
                 Err(ComplaintMoveError::Invalid(e)) => errors.set(e),
-                Err(ComplaintMoveError::Gone) => alert.set(Some(t.complaint_gone.to_string())),
+                Err(ComplaintMoveError::Gone) => alert.set(Some(t.complaints.complaint_gone.to_string())),
                 Err(ComplaintMoveError::NotAllowed) => {
                     asking.set(None);
-                    alert.set(Some(t.complaint_move_refused.to_string()));
+                    alert.set(Some(t.complaints.complaint_move_refused.to_string()));
                 }
                 Err(ComplaintMoveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
             }
@@ -98,7 +98,7 @@ pub fn StatusCard(current: RwSignal<Option<Record>>) -> impl IntoView {
         asking.get().map(|to| {
             let from = status();
             let resolving = to == Status::Resolved;
-            let label: TextOf = if resolving { |t| t.complaint_resolution } else { |t| t.complaint_note };
+            let label: TextOf = if resolving { |t| t.complaints.complaint_resolution } else { |t| t.complaints.complaint_note };
             view! {
                 <div class="complaint-note" data-testid="complaint-note-panel">
                     <TextField errors=errors id="complaint-note" label=label value=note field=Field::Notes multiline=true required=resolving/>
@@ -115,19 +115,19 @@ pub fn StatusCard(current: RwSignal<Option<Record>>) -> impl IntoView {
     view! {
         <div class="card complaint-status-card" data-testid="complaint-status-card">
             <div class="card-head">
-                <h2>{move || t().complaint_status}</h2>
+                <h2>{move || t().complaints.complaint_status}</h2>
                 <span class="badge" data-testid="complaint-current-status">{move || labels::complaint_status(status(), t())}</span>
             </div>
             {move || complaint.with(|c| c.as_ref().filter(|c| !c.resolution.is_empty()).map(|c| c.resolution.clone())).map(|r| view! {
-                <p data-testid="complaint-resolution"><strong>{move || t().complaint_resolution}": "</strong><bdi class="pre">{r}</bdi></p>
+                <p data-testid="complaint-resolution"><strong>{move || t().complaints.complaint_resolution}": "</strong><bdi class="pre">{r}</bdi></p>
             })}
             {move || complaint.with(|c| c.as_ref().and_then(Complaint::time_to_resolve_ms)).map(|ms| view! {
-                <p data-testid="complaint-time-to-resolve"><strong>{move || t().complaint_time_to_resolve}": "</strong>{move || duration_text(ms, t(), lang())}</p>
+                <p data-testid="complaint-time-to-resolve"><strong>{move || t().complaints.complaint_time_to_resolve}": "</strong>{move || duration_text(ms, t(), lang())}</p>
             })}
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <div class="segmented complaint-actions">{buttons}</div>
             {note_panel}
-            <h2 class="complaint-history-head">{move || t().complaint_history}</h2>
+            <h2 class="complaint-history-head">{move || t().complaints.complaint_history}</h2>
             <ol class="history" data-testid="complaint-history">
                 {move || complaint.with(|c| c.as_ref().map(|c| c.steps.clone()).unwrap_or_default()).into_iter().rev().map(|s| {
                     let note = (!s.note.is_empty()).then(|| view! { <span class="pre">": "<bdi>{s.note.clone()}</bdi></span> });

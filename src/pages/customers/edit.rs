@@ -51,7 +51,7 @@ pub fn CustomerEdit() -> impl IntoView {
                 Ok(Subject::New) => view! { <Form existing=None/> }.into_any(),
                 Ok(Subject::Existing(found)) => view! { <Form existing=Some(*found)/> }.into_any(),
                 Ok(Subject::Missing) => view! { <p class="alert">{t().not_found}</p> }.into_any(),
-                Ok(Subject::Unreadable) => view! { <p class="alert">{t().unreadable}</p> }.into_any(),
+                Ok(Subject::Unreadable) => view! { <p class="alert">{t().customers.unreadable}</p> }.into_any(),
                 Err(e) => view! { <p class="alert">{store_error_text(&e, state.lang.get())}</p> }.into_any(),
             })}
         </Suspense>
@@ -114,50 +114,50 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
 
     view! {
         <section class="page form-page">
-            <h1>{move || if is_new { t().new_customer.to_string() } else { format!("{} · {}", t().edit, form.name.get()) }}</h1>
+            <h1>{move || if is_new { t().customers.new_customer.to_string() } else { format!("{} · {}", t().edit, form.name.get()) }}</h1>
             <form on:submit=submit novalidate data-testid="customer-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="form-alert">{a}</p> })}
                 <TextField errors=form.errors id="name" label=|t| t.field_name value=form.name field=Field::Name required=true/>
                 <div class="row2">
-                    <ChoiceField id="kind" label=|t| t.field_kind value=form.kind choices=&PartyKind::ALL name_of=labels::party_kind/>
-                    <ChoiceField id="customer_type" label=|t| t.field_customer_type value=form.customer_type
+                    <ChoiceField id="kind" label=|t| t.customers.field_kind value=form.kind choices=&PartyKind::ALL name_of=labels::party_kind/>
+                    <ChoiceField id="customer_type" label=|t| t.customers.field_customer_type value=form.customer_type
                         choices=&CustomerType::ALL name_of=labels::customer_type/>
                 </div>
                 <TextField errors=form.errors id="phones" label=|t| t.field_phones value=form.phones field=Field::Phones
-                    hint=|t| t.field_phones_hint input_type="tel" inputmode="tel" ltr=true/>
-                <TextField errors=form.errors id="email" label=|t| t.field_email value=form.email field=Field::Email
+                    hint=|t| t.customers.field_phones_hint input_type="tel" inputmode="tel" ltr=true/>
+                <TextField errors=form.errors id="email" label=|t| t.customers.field_email value=form.email field=Field::Email
                     input_type="email" inputmode="email" ltr=true/>
-                <ChoiceField id="preferred_contact" label=|t| t.field_preferred_contact value=form.preferred_contact
+                <ChoiceField id="preferred_contact" label=|t| t.customers.field_preferred_contact value=form.preferred_contact
                     choices=&ContactMethod::ALL name_of=labels::contact_method/>
                 <div class="row2">
-                    <TextField errors=form.errors id="city" label=|t| t.field_city value=form.city/>
-                    <TextField errors=form.errors id="province" label=|t| t.field_province value=form.province/>
+                    <TextField errors=form.errors id="city" label=|t| t.customers.field_city value=form.city/>
+                    <TextField errors=form.errors id="province" label=|t| t.customers.field_province value=form.province/>
                 </div>
-                <TextField errors=form.errors id="address" label=|t| t.field_address value=form.address/>
+                <TextField errors=form.errors id="address" label=|t| t.customers.field_address value=form.address/>
                 <div class="row2">
-                    <TextField errors=form.errors id="national_id" label=|t| t.field_national_id value=form.national_id
+                    <TextField errors=form.errors id="national_id" label=|t| t.customers.field_national_id value=form.national_id
                         field=Field::NationalId inputmode="numeric" ltr=true/>
-                    <TextField errors=form.errors id="economic_code" label=|t| t.field_economic_code value=form.economic_code
+                    <TextField errors=form.errors id="economic_code" label=|t| t.customers.field_economic_code value=form.economic_code
                         field=Field::EconomicCode inputmode="numeric" ltr=true/>
                 </div>
                 <div class="row2">
-                    <TextField errors=form.errors id="category" label=|t| t.field_category value=form.category/>
+                    <TextField errors=form.errors id="category" label=|t| t.customers.field_category value=form.category/>
                     <TextField errors=form.errors id="owner" label=|t| t.field_owner value=form.owner/>
                 </div>
-                <DateField id="since" label=|t| t.field_since value=form.since invalid=form.bad_date/>
+                <DateField id="since" label=|t| t.customers.field_since value=form.since invalid=form.bad_date/>
                 <div class="row2">
-                    <ChoiceField id="lifecycle" label=|t| t.field_lifecycle value=form.lifecycle choices=&LIFECYCLE_CHOICES name_of=labels::lifecycle/>
-                    <ChoiceField id="loyalty" label=|t| t.field_loyalty value=form.loyalty choices=&LOYALTY_CHOICES name_of=labels::loyalty/>
+                    <ChoiceField id="lifecycle" label=|t| t.customers.field_lifecycle value=form.lifecycle choices=&LIFECYCLE_CHOICES name_of=labels::lifecycle/>
+                    <ChoiceField id="loyalty" label=|t| t.customers.field_loyalty value=form.loyalty choices=&LOYALTY_CHOICES name_of=labels::loyalty/>
                 </div>
                 <div class="row2">
-                    <ChoiceField id="value_segment" label=|t| t.field_value_segment value=form.value_segment choices=&SEGMENT_CHOICES name_of=labels::value_segment/>
-                    <ChoiceField id="source" label=|t| t.field_source value=form.source choices=&SOURCE_CHOICES name_of=labels::source/>
+                    <ChoiceField id="value_segment" label=|t| t.customers.field_value_segment value=form.value_segment choices=&SEGMENT_CHOICES name_of=labels::value_segment/>
+                    <ChoiceField id="source" label=|t| t.customers.field_source value=form.source choices=&SOURCE_CHOICES name_of=labels::source/>
                 </div>
-                <TextField errors=form.errors id="tags" label=|t| t.field_tags value=form.tags field=Field::Tags hint=|t| t.field_tags_hint/>
+                <TextField errors=form.errors id="tags" label=|t| t.customers.field_tags value=form.tags field=Field::Tags hint=|t| t.customers.field_tags_hint/>
                 <TextField errors=form.errors id="notes" label=|t| t.field_notes value=form.notes field=Field::Notes multiline=true/>
                 <Show when=move || !duplicates.with(Vec::is_empty)>
                     <div class="warning" role="alert" data-testid="duplicates">
-                        <p><strong>{move || t().dup_title}</strong></p>
+                        <p><strong>{move || t().customers.dup_title}</strong></p>
                         <ul>
                             {move || duplicates.get().into_iter().map(|d| {
                                 let reasons = move || d.reasons.iter().map(|r| labels::duplicate_reason(*r, state.t())).collect::<Vec<_>>().join(state.t().list_separator);
@@ -165,7 +165,7 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                         <button type="submit" class="btn" data-testid="save-anyway" on:click=move |_| duplicates_accepted.set(true)>
-                            {move || t().save_anyway}
+                            {move || t().customers.save_anyway}
                         </button>
                     </div>
                 </Show>

@@ -62,7 +62,7 @@ pub fn CustomerImport() -> impl IntoView {
         alert.set(None);
         leptos::task::spawn_local(async move {
             let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                alert.set(Some(state.t_untracked().import_unreadable.to_string()));
+                alert.set(Some(state.t_untracked().customers.import_unreadable.to_string()));
                 return;
             };
             let span = crate::perf::start("daftar:import-read");
@@ -70,7 +70,7 @@ pub fn CustomerImport() -> impl IntoView {
             let lang = state.lang.get_untracked();
             let decoded = match decode(&bytes) {
                 Ok(d) => d,
-                Err(_) => return alert.set(Some(state.t_untracked().import_unreadable.to_string())),
+                Err(_) => return alert.set(Some(state.t_untracked().customers.import_unreadable.to_string())),
             };
             if is_vcard(&decoded.text) {
                 // Address-book cards need no column mapping: straight to the report.
@@ -106,7 +106,7 @@ pub fn CustomerImport() -> impl IntoView {
 
     let check = move |_| {
         if !targets.with(|t| t.contains(&Target::Name)) {
-            alert.set(Some(state.t_untracked().import_need_name.to_string()));
+            alert.set(Some(state.t_untracked().customers.import_need_name.to_string()));
             return;
         }
         let Some(body) = text.get_value() else { return };
@@ -138,7 +138,7 @@ pub fn CustomerImport() -> impl IntoView {
                 sleep_ms(0).await;
                 if cancelled.get_untracked() {
                     step.set(Step::Map);
-                    alert.set(Some(state.t_untracked().import_cancelled.to_string()));
+                    alert.set(Some(state.t_untracked().customers.import_cancelled.to_string()));
                     return;
                 }
             }
@@ -158,7 +158,7 @@ pub fn CustomerImport() -> impl IntoView {
             let lang = state.lang.get_untracked();
             match state.import_customers(b).await {
                 Ok(()) => {
-                    state.notify(state.t_untracked().import_done.to_string(), None);
+                    state.notify(state.t_untracked().customers.import_done.to_string(), None);
                     navigate("/customers", Default::default());
                 }
                 Err(e) => {
@@ -173,17 +173,17 @@ pub fn CustomerImport() -> impl IntoView {
     let digits = move |n: usize| localize_digits(&n.to_string(), state.lang.get());
     view! {
         <section class="page import-page">
-            <h1>{move || t().import_csv}</h1>
+            <h1>{move || t().customers.import_csv}</h1>
             {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="import-alert">{a}</p> })}
             <Show when=move || step.get() == Step::Choose>
                 <label class="card file-pick">
-                    <span>{move || t().import_choose_file}</span>
+                    <span>{move || t().customers.import_choose_file}</span>
                     <input type="file" accept=".csv,text/csv,.txt,.vcf,text/vcard" on:change=on_file data-testid="import-file"/>
                 </label>
             </Show>
             <Show when=move || step.get() == Step::Map>
                 <table class="card mapping">
-                    <thead><tr><th>{move || t().import_column}</th><th>{move || t().import_goes_to}</th><th>{move || t().import_sample}</th></tr></thead>
+                    <thead><tr><th>{move || t().customers.import_column}</th><th>{move || t().customers.import_goes_to}</th><th>{move || t().customers.import_sample}</th></tr></thead>
                     <tbody>
                         {move || headers.get().into_iter().enumerate().map(|(i, header)| view! {
                             <tr>
@@ -195,41 +195,41 @@ pub fn CustomerImport() -> impl IntoView {
                     </tbody>
                 </table>
                 <div class="actions">
-                    <button class="btn primary" on:click=check data-testid="import-check">{move || t().import_check}</button>
-                    <button class="btn ghost" on:click=move |_| { alert.set(None); step.set(Step::Choose); }>{move || t().import_other_file}</button>
+                    <button class="btn primary" on:click=check data-testid="import-check">{move || t().customers.import_check}</button>
+                    <button class="btn ghost" on:click=move |_| { alert.set(None); step.set(Step::Choose); }>{move || t().customers.import_other_file}</button>
                 </div>
             </Show>
             <Show when=move || step.get() == Step::Checking>
                 <div class="card">
-                    <p>{move || t().import_checking}</p>
+                    <p>{move || t().customers.import_checking}</p>
                     <progress max="1" value=move || progress.get() data-testid="import-progress"></progress>
-                    <p class="muted">{move || format!("{} {}", digits(valid.get()), t().import_rows_ok)}</p>
-                    <button class="btn" on:click=move |_| cancelled.set(true) data-testid="import-cancel">{move || t().import_cancel}</button>
+                    <p class="muted">{move || format!("{} {}", digits(valid.get()), t().customers.import_rows_ok)}</p>
+                    <button class="btn" on:click=move |_| cancelled.set(true) data-testid="import-cancel">{move || t().customers.import_cancel}</button>
                 </div>
             </Show>
             <Show when=move || matches!(step.get(), Step::Report | Step::Saving)>
                 <div class="card">
                     <p data-testid="import-summary">
-                        <strong>{move || digits(valid.get())}</strong>" "{move || t().import_rows_ok}" · "
-                        <strong>{move || digits(problems.with(Vec::len))}</strong>" "{move || t().import_rows_bad}
+                        <strong>{move || digits(valid.get())}</strong>" "{move || t().customers.import_rows_ok}" · "
+                        <strong>{move || digits(problems.with(Vec::len))}</strong>" "{move || t().customers.import_rows_bad}
                     </p>
-                    <p class="muted">{move || t().import_nothing_yet}</p>
+                    <p class="muted">{move || t().customers.import_nothing_yet}</p>
                     <ul class="problems" data-testid="import-problems">
                         {move || problems.with(|ps| ps.iter().take(SHOWN_PROBLEMS).map(|p| problem_line(p, state)).collect_view())}
                     </ul>
                     <Show when=move || problems.with(|p| p.len() > SHOWN_PROBLEMS)>
-                        <p class="muted">{move || format!("+{} {}", digits(problems.with(Vec::len) - SHOWN_PROBLEMS), t().import_more_problems)}</p>
+                        <p class="muted">{move || format!("+{} {}", digits(problems.with(Vec::len) - SHOWN_PROBLEMS), t().customers.import_more_problems)}</p>
                     </Show>
                     <Show when=move || !duplicates.with(Vec::is_empty)>
                         <div class="warning" data-testid="import-duplicates">
-                            <p><strong>{move || format!("{} {}", digits(duplicates.with(Vec::len)), t().import_duplicates)}</strong></p>
+                            <p><strong>{move || format!("{} {}", digits(duplicates.with(Vec::len)), t().customers.import_duplicates)}</strong></p>
                             <ul class="problems">
                                 {move || duplicates.with(|ds| ds.iter().take(SHOWN_PROBLEMS).map(|d| duplicate_line(d, state)).collect_view())}
                             </ul>
                             <label class="check">
                                 <input type="checkbox" prop:checked=move || skip_duplicates.get()
                                     on:change=move |ev| skip_duplicates.set(event_target_checked(&ev)) data-testid="import-skip-duplicates"/>
-                                {move || t().import_skip_duplicates}
+                                {move || t().customers.import_skip_duplicates}
                             </label>
                         </div>
                     </Show>
@@ -238,7 +238,7 @@ pub fn CustomerImport() -> impl IntoView {
                             disabled=move || valid.get() == 0 || step.get() == Step::Saving>
                             {move || {
                                 let skipped = if skip_duplicates.get() { duplicates.with(Vec::len) } else { 0 };
-                                format!("{} ({})", t().import_confirm, digits(valid.get() - skipped))
+                                format!("{} ({})", t().customers.import_confirm, digits(valid.get() - skipped))
                             }}
                         </button>
                         <a class="btn ghost" href="/customers">{move || t().cancel}</a>
@@ -257,9 +257,9 @@ fn duplicate_line(d: &RowDuplicate, state: AppState) -> impl IntoView {
         let lang = state.lang.get();
         let like = match &d.like {
             LookAlike::Stored { name, .. } => name.clone(),
-            LookAlike::Row { line, name } => format!("{name} ({} {})", t.import_line, localize_digits(&line.to_string(), lang)),
+            LookAlike::Row { line, name } => format!("{name} ({} {})", t.customers.import_line, localize_digits(&line.to_string(), lang)),
         };
-        format!("{} {} · {} · {}: {}", t.import_line, localize_digits(&d.line.to_string(), lang), d.name, labels::duplicate_reason(d.reason, t), like)
+        format!("{} {} · {} · {}: {}", t.customers.import_line, localize_digits(&d.line.to_string(), lang), d.name, labels::duplicate_reason(d.reason, t), like)
     }
 }
 
@@ -294,7 +294,7 @@ fn problem_line(p: &RowProblem, state: AppState) -> impl IntoView {
     };
     view! {
         <li>
-            <strong>{localize_digits(&format!("{} {}", t.import_line, p.line), lang)}</strong>
+            <strong>{localize_digits(&format!("{} {}", t.customers.import_line, p.line), lang)}</strong>
             <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
         </li>
     }

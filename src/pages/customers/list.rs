@@ -68,7 +68,7 @@ pub fn CustomerList() -> impl IntoView {
                 Ok(bytes) => {
                     let name = format!("daftar-customers-{}.csv", crate::browser_env::today());
                     if download(&bytes, &name).is_err() {
-                        state.notify(state.t_untracked().export_failed.to_string(), None);
+                        state.notify(state.t_untracked().customers.export_failed.to_string(), None);
                     }
                 }
                 Err(e) => state.notify(store_error_text(&e, lang), None),
@@ -78,29 +78,29 @@ pub fn CustomerList() -> impl IntoView {
     };
     let total = move || {
         let n = count.get();
-        localize_digits(&n.to_string(), state.lang.get()) + " " + t().count_of
+        localize_digits(&n.to_string(), state.lang.get()) + " " + t().customers.count_of
     };
     view! {
         <section class="page list-page">
             <div class="list-head">
-                <h1>{move || t().customers}</h1>
+                <h1>{move || t().customers.customers}</h1>
                 <span class="muted" data-testid="customer-count">{total}</span>
-                <A href="/customers/import" attr:class="btn" attr:data-testid="import-customers">{move || t().import_csv}</A>
+                <A href="/customers/import" attr:class="btn" attr:data-testid="import-customers">{move || t().customers.import_csv}</A>
                 <button class="btn" on:click=export disabled=move || exporting.get() || count.get() == 0
                     data-testid="export-customers">{move || t().export_csv}</button>
                 <A href="/customers/new" attr:class="btn primary" attr:data-testid="new-customer">
-                    <Icon name="plus"/><span>{move || t().new_customer}</span>
+                    <Icon name="plus"/><span>{move || t().customers.new_customer}</span>
                 </A>
             </div>
             <label class="search">
                 <Icon name="search"/>
-                <input type="search" placeholder=move || t().search_customers
-                    aria-label=move || t().search_customers data-testid="customer-search"
+                <input type="search" placeholder=move || t().customers.search_customers
+                    aria-label=move || t().customers.search_customers data-testid="customer-search"
                     bind:value=query/>
             </label>
             <Show when=move || state.customers_loaded.get() fallback=move || view! { <p class="muted">{t().loading}</p> }>
                 <Show when={move || count.get() > 0} fallback=move || view! {
-                    <p class="empty muted">{move || if query.with(String::is_empty) { t().no_customers } else { t().no_matches }}</p>
+                    <p class="empty muted">{move || if query.with(String::is_empty) { t().customers.no_customers } else { t().customers.no_matches }}</p>
                 }>
                     <VirtualList count=count row_height=ROW_HEIGHT key=key render=render/>
                 </Show>

@@ -49,7 +49,7 @@ pub fn CustomerMerge() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match state.merge_customers(&keep, &other).await {
                 Ok(before) => {
-                    state.notify(state.t_untracked().merged.to_string(), Some(ToastAction::UndoMerge(before)));
+                    state.notify(state.t_untracked().customers.merged.to_string(), Some(ToastAction::UndoMerge(before)));
                     navigate(&format!("/customers/{keep}"), Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
@@ -70,9 +70,9 @@ pub fn CustomerMerge() -> impl IntoView {
     };
     view! {
         <section class="page form-page">
-            <h1>{move || t().merge_title}</h1>
+            <h1>{move || t().customers.merge_title}</h1>
             <p><strong><bdi>{move || this().map(|r| r.name).unwrap_or_default()}</bdi></strong></p>
-            <p>{move || t().merge_pick}</p>
+            <p>{move || t().customers.merge_pick}</p>
             <ul class="plain-list" data-testid="merge-suggestions">
                 {move || suggestions.get().flatten().unwrap_or_default().into_iter().map(|d| {
                     let reasons = d.reasons.iter().map(|r| labels::duplicate_reason(*r, state.t())).collect::<Vec<_>>().join(state.t().list_separator);
@@ -80,16 +80,16 @@ pub fn CustomerMerge() -> impl IntoView {
                 }).collect_view()}
             </ul>
             <Show when=move || suggestions.get().flatten().is_some_and(|s| s.is_empty())>
-                <p class="muted">{move || t().merge_none}</p>
+                <p class="muted">{move || t().customers.merge_none}</p>
             </Show>
-            <input type="search" class="search" placeholder=move || t().search_customers bind:value=query data-testid="merge-search"/>
+            <input type="search" class="search" placeholder=move || t().customers.search_customers bind:value=query data-testid="merge-search"/>
             <ul class="plain-list">
                 {move || found().into_iter().map(|r| pick_button(r.id, r.name, format!(" · {}", r.city))).collect_view()}
             </ul>
             <Show when=move || picked.get().is_some()>
                 <div class="warning" role="alert">
-                    <p>{move || t().merge_explain}</p>
-                    <button class="btn primary" on:click=confirm.clone() disabled=move || busy.get() data-testid="merge-confirm">{move || t().merge_confirm}</button>
+                    <p>{move || t().customers.merge_explain}</p>
+                    <button class="btn primary" on:click=confirm.clone() disabled=move || busy.get() data-testid="merge-confirm">{move || t().customers.merge_confirm}</button>
                 </div>
             </Show>
             <a class="btn ghost" href=move || format!("/customers/{}", id())>{move || t().cancel}</a>

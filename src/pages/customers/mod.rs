@@ -16,4 +16,4 @@ pub use show::CustomerShow;
 use crate::areas::kind::{page, KindView};
 use daftar_core::customers;
 
-pub const KINDS: &[KindView] = &[KindView { kind: customers::KIND, heading: |t| t.customers, opens: |hit| page("/customers", hit), timeline: None, field: crate::i18n::labels::customer_field }];
+pub const KINDS: &[KindView] = &[KindView { kind: customers::KIND, heading: |t| t.customers.customers, opens: |hit| page("/customers", hit), timeline: None, field: crate::i18n::labels::customer_field }];

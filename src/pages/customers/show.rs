@@ -61,7 +61,7 @@ pub fn CustomerShow() -> impl IntoView {
             {move || loaded.get().flatten().map(|res| match res {
                 Ok((Some(record), history, linked)) if !record.deleted => match record.decode::<Customer>() {
                     Ok(customer) => view! { <Detail record customer history linked draft/> }.into_any(),
-                    Err(_) => view! { <p class="alert">{state.t().unreadable}</p> }.into_any(),
+                    Err(_) => view! { <p class="alert">{state.t().customers.unreadable}</p> }.into_any(),
                 },
                 Ok((Some(record), _, _)) => view! { <Gone record/> }.into_any(),
                 Ok(_) => view! { <p class="alert">{state.t().not_found}</p> }.into_any(),
@@ -92,7 +92,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
             let prev = record.get_value();
             match state.delete_record(&prev).await {
                 Ok(()) => {
-                    state.notify(state.t().deleted_customer.to_string(), Some(ToastAction::UndoDelete(KIND.to_string(), prev.id.clone())));
+                    state.notify(state.t().customers.deleted_customer.to_string(), Some(ToastAction::UndoDelete(KIND.to_string(), prev.id.clone())));
                     navigate("/customers", Default::default());
                 }
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
@@ -126,34 +126,34 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
     };
     let since = c.since;
     let rows: Vec<(TextOf, Signal<String>)> = vec![
-        (|t| t.field_kind, Signal::derive({ let k = c.kind; move || labels::party_kind(k, state.t()).to_string() })),
-        (|t| t.field_customer_type, Signal::derive({ let k = c.customer_type; move || labels::customer_type(k, state.t()).to_string() })),
+        (|t| t.customers.field_kind, Signal::derive({ let k = c.kind; move || labels::party_kind(k, state.t()).to_string() })),
+        (|t| t.customers.field_customer_type, Signal::derive({ let k = c.customer_type; move || labels::customer_type(k, state.t()).to_string() })),
         (|t| t.field_phones, Signal::derive({ let p = c.phones.clone(); move || digits(p.join(state.t().list_separator)) })),
-        (|t| t.field_email, Signal::derive({ let e = c.email.clone(); move || e.clone() })),
-        (|t| t.field_preferred_contact, Signal::derive({ let k = c.preferred_contact; move || labels::contact_method(k, state.t()).to_string() })),
-        (|t| t.field_city, Signal::derive({
+        (|t| t.customers.field_email, Signal::derive({ let e = c.email.clone(); move || e.clone() })),
+        (|t| t.customers.field_preferred_contact, Signal::derive({ let k = c.preferred_contact; move || labels::contact_method(k, state.t()).to_string() })),
+        (|t| t.customers.field_city, Signal::derive({
             let parts: Vec<String> = [c.city.clone(), c.province.clone()].into_iter().filter(|s| !s.is_empty()).collect();
             move || parts.join(state.t().list_separator)
         })),
-        (|t| t.field_address, Signal::derive({ let s = c.address.clone(); move || s.clone() })),
-        (|t| t.field_national_id, Signal::derive({ let s = c.national_id.clone(); move || digits(s.clone()) })),
-        (|t| t.field_economic_code, Signal::derive({ let s = c.economic_code.clone(); move || digits(s.clone()) })),
-        (|t| t.field_category, Signal::derive({ let s = c.category.clone(); move || s.clone() })),
+        (|t| t.customers.field_address, Signal::derive({ let s = c.address.clone(); move || s.clone() })),
+        (|t| t.customers.field_national_id, Signal::derive({ let s = c.national_id.clone(); move || digits(s.clone()) })),
+        (|t| t.customers.field_economic_code, Signal::derive({ let s = c.economic_code.clone(); move || digits(s.clone()) })),
+        (|t| t.customers.field_category, Signal::derive({ let s = c.category.clone(); move || s.clone() })),
         (|t| t.field_owner, Signal::derive({ let s = c.owner.clone(); move || s.clone() })),
-        (|t| t.field_since, Signal::derive(move || since.map(|d| format_date(d, lang())).unwrap_or_default())),
-        (|t| t.field_tags, Signal::derive({ let tags = c.tags.clone(); move || tags.join(state.t().list_separator) })),
-        (|t| t.field_lifecycle, Signal::derive({ let v = c.lifecycle; move || v.map(|v| labels::lifecycle(Some(v), state.t()).to_string()).unwrap_or_default() })),
-        (|t| t.field_loyalty, Signal::derive({ let v = c.loyalty; move || v.map(|v| labels::loyalty(Some(v), state.t()).to_string()).unwrap_or_default() })),
-        (|t| t.field_value_segment, Signal::derive({ let v = c.value_segment; move || v.map(|v| labels::value_segment(Some(v), state.t()).to_string()).unwrap_or_default() })),
-        (|t| t.field_source, Signal::derive({ let v = c.source; move || v.map(|v| labels::source(Some(v), state.t()).to_string()).unwrap_or_default() })),
-        (|t| t.last_contact, Signal::derive(move || match facts.last_contact {
+        (|t| t.customers.field_since, Signal::derive(move || since.map(|d| format_date(d, lang())).unwrap_or_default())),
+        (|t| t.customers.field_tags, Signal::derive({ let tags = c.tags.clone(); move || tags.join(state.t().list_separator) })),
+        (|t| t.customers.field_lifecycle, Signal::derive({ let v = c.lifecycle; move || v.map(|v| labels::lifecycle(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.customers.field_loyalty, Signal::derive({ let v = c.loyalty; move || v.map(|v| labels::loyalty(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.customers.field_value_segment, Signal::derive({ let v = c.value_segment; move || v.map(|v| labels::value_segment(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.customers.field_source, Signal::derive({ let v = c.source; move || v.map(|v| labels::source(Some(v), state.t()).to_string()).unwrap_or_default() })),
+        (|t| t.customers.last_contact, Signal::derive(move || match facts.last_contact {
             Some(at) => {
                 let days = days_since(crate::browser_env::ms_to_local(at).date(), today());
-                format!("{} · {} {}", local_datetime(at, lang()), localize_digits(&days.to_string(), lang()), state.t().days_ago)
+                format!("{} · {} {}", local_datetime(at, lang()), localize_digits(&days.to_string(), lang()), state.t().customers.days_ago)
             }
-            None => state.t().never.to_string(),
+            None => state.t().customers.never.to_string(),
         })),
-        (|t| t.days_since_purchase, Signal::derive(move || facts.last_purchase.map(|d| localize_digits(&days_since(d, today()).to_string(), lang())).unwrap_or_default())),
+        (|t| t.customers.days_since_purchase, Signal::derive(move || facts.last_purchase.map(|d| localize_digits(&days_since(d, today()).to_string(), lang())).unwrap_or_default())),
         (|t| t.created, Signal::derive(move || local_datetime(created, lang()))),
         (|t| t.updated, Signal::derive(move || local_datetime(updated, lang()))),
     ];
@@ -162,9 +162,9 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
             <div class="list-head">
                 <h1 data-testid="customer-name">{c.name.clone()}</h1>
                 <A href=format!("/customers/{id}/edit") attr:class="btn primary" attr:data-testid="edit">{move || t().edit}</A>
-                <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().merge}</A>
-                <A href=format!("/complaints/new?customer={id}") attr:class="btn" attr:data-testid="new-complaint">{move || t().new_complaint}</A>
-                <A href=format!("/warranty/items/new?customer={id}") attr:class="btn" attr:data-testid="register-item">{move || t().item_new}</A>
+                <A href=format!("/customers/{id}/merge") attr:class="btn" attr:data-testid="merge">{move || t().customers.merge}</A>
+                <A href=format!("/complaints/new?customer={id}") attr:class="btn" attr:data-testid="new-complaint">{move || t().customers.new_complaint}</A>
+                <A href=format!("/warranty/items/new?customer={id}") attr:class="btn" attr:data-testid="register-item">{move || t().warranty.item_new}</A>
                 <button class="btn danger" on:click=delete disabled=move || deleting.get() data-testid="delete">{move || t().delete}</button>
             </div>
             <LogBar draft/>
@@ -196,8 +196,8 @@ fn Gone(record: Record) -> impl IntoView {
     match merged_into {
         Some(other) => view! {
             <div class="card" data-testid="merged-away">
-                <p>{move || state.t().merged_into_note}</p>
-                <A href=format!("/customers/{other}") attr:class="btn primary">{move || state.t().open_merged}</A>
+                <p>{move || state.t().customers.merged_into_note}</p>
+                <A href=format!("/customers/{other}") attr:class="btn primary">{move || state.t().customers.open_merged}</A>
             </div>
         }
         .into_any(),

@@ -97,7 +97,7 @@ pub fn Board() -> impl IntoView {
     Effect::new(move || {
         let (Some(carry), Some(over)) = (dnd.carry.get(), dnd.over.get()) else { return };
         if carry.keyboard {
-            announce.set(format!("{} {}", t().carrying_to, target_name(&over, pipeline.get().as_ref(), t())));
+            announce.set(format!("{} {}", t().pipeline.carrying_to, target_name(&over, pipeline.get().as_ref(), t())));
         }
     });
     view! {
@@ -113,8 +113,8 @@ pub fn Board() -> impl IntoView {
                         children=move |stage| view! { <BoardColumn stage_id=stage.id name=stage.name board pipeline_id/> }/>
                 </div>
                 <div class="drop-bar" class:shown=move || dnd.carry.with(Option::is_some)>
-                    <div class="drop-zone won" data-drop="won" class:over=move || dnd.over.get() == Some(Target::Won) data-testid="drop-won">{move || t().deal_won}</div>
-                    <div class="drop-zone lost" data-drop="lost" class:over=move || dnd.over.get() == Some(Target::Lost) data-testid="drop-lost">{move || t().deal_lost}</div>
+                    <div class="drop-zone won" data-drop="won" class:over=move || dnd.over.get() == Some(Target::Won) data-testid="drop-won">{move || t().pipeline.deal_won}</div>
+                    <div class="drop-zone lost" data-drop="lost" class:over=move || dnd.over.get() == Some(Target::Lost) data-testid="drop-lost">{move || t().pipeline.deal_lost}</div>
                 </div>
                 <Ghost/>
             </Show>
@@ -127,14 +127,14 @@ pub fn Board() -> impl IntoView {
 fn target_name(target: &Target, pipeline: Option<&Pipeline>, t: &crate::i18n::Texts) -> String {
     match target {
         Target::Stage(id) => pipeline.and_then(|p| p.stage(id)).map(|s| s.name.clone()).unwrap_or_default(),
-        Target::Won => t.deal_won.to_string(),
-        Target::Lost => t.deal_lost.to_string(),
+        Target::Won => t.pipeline.deal_won.to_string(),
+        Target::Lost => t.pipeline.deal_lost.to_string(),
     }
 }
 
 fn drop_card(state: AppState, carry: Carry, target: Target, board: Memo<Drawn>, closing: RwSignal<Option<Closing>>, announce: RwSignal<String>) {
     match target {
-        Target::Stage(stage) if stage == carry.from => announce.set(state.t_untracked().move_cancelled.to_string()),
+        Target::Stage(stage) if stage == carry.from => announce.set(state.t_untracked().pipeline.move_cancelled.to_string()),
         Target::Stage(stage) => {
             leptos::task::spawn_local(async move {
                 let span = crate::perf::start("daftar:stage-move");
@@ -142,7 +142,7 @@ fn drop_card(state: AppState, carry: Carry, target: Target, board: Memo<Drawn>, 
                 span.end();
                 match moved {
                     Ok(()) => {
-                        announce.set(state.t_untracked().card_moved.to_string());
+                        announce.set(state.t_untracked().pipeline.card_moved.to_string());
                         if carry.keyboard {
                             reveal_card(&carry.deal, &stage, board).await;
                         }
@@ -193,7 +193,7 @@ fn BoardColumn(stage_id: String, name: String, board: Memo<Drawn>, pipeline_id: 
         sums.into_iter()
             .map(|(c, s)| view! {
                 <div class="col-sum"><strong>{format_money(s.amount, c, lang)}</strong></div>
-                <div class="col-sum">{format!("{} {}", t().weighted_short, format_money(s.weighted, c, lang))}</div>
+                <div class="col-sum">{format!("{} {}", t().pipeline.weighted_short, format_money(s.weighted, c, lang))}</div>
             })
             .collect_view()
     };
@@ -212,7 +212,7 @@ fn BoardColumn(stage_id: String, name: String, board: Memo<Drawn>, pipeline_id: 
                 <div class="col-title">
                     <h2>{name}</h2>
                     <span class="badge" data-testid="column-count">{move || daftar_core::locale::localize_digits(&count.get().to_string(), state.lang.get())}</span>
-                    <button type="button" class="btn ghost add" aria-label=move || t().quick_add_deal on:click=move |_| adding.update(|a| *a = !*a) data-testid="quick-add">
+                    <button type="button" class="btn ghost add" aria-label=move || t().pipeline.quick_add_deal on:click=move |_| adding.update(|a| *a = !*a) data-testid="quick-add">
                         <crate::components::Icon name="plus"/>
                     </button>
                 </div>

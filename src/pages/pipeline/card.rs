@@ -4,7 +4,7 @@
 use super::drag::Dnd;
 use crate::browser_env::today;
 use crate::state::AppState;
-use daftar_core::locale::{format_date, format_money, localize_digits};
+use daftar_core::locale::{format_date, format_money};
 use daftar_core::pipeline::Deal;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -97,7 +97,7 @@ pub fn DealCard(id: String) -> impl IntoView {
     };
     view! {
         <a class="deal-card" class:lifted=lifted href=href data-deal-id=id.clone() data-testid="deal-card"
-            aria-roledescription=move || t().card_role_description
+            aria-roledescription=move || t().pipeline.card_role_description
             on:pointerdown=on_down on:click=on_click on:keydown=on_key on:blur={let id = id.clone(); move |_| dnd.blurred(&id)}
             on:contextmenu=|ev| ev.prevent_default() draggable="false">
             {move || card.get().map(|c| view! {
@@ -107,7 +107,7 @@ pub fn DealCard(id: String) -> impl IntoView {
                 <span class="deal-foot">
                     {c.next.map(|(text, overdue)| view! { <span class="deal-next" class:overdue=overdue>{text}</span> })}
                     {c.rotting_days.map(|days| view! {
-                        <span class="badge rot" data-testid="rotting">{move || localize_digits(&t().rotting_days.replace("{n}", &days.to_string()), state.lang.get())}</span>
+                        <span class="badge rot" data-testid="rotting">{move || t().pipeline.rotting_days(days as i64)}</span>
                     })}
                 </span>
             })}

@@ -65,12 +65,12 @@ pub fn CloseDialog(
                 match done {
                     Ok(()) => {
                         let t = state.t_untracked();
-                        state.notify(if won { t.deal_marked_won } else { t.deal_marked_lost }.to_string(), None);
+                        state.notify(if won { t.pipeline.deal_marked_won } else { t.pipeline.deal_marked_lost }.to_string(), None);
                         on_done();
                     }
                     Err(MoveFailure::Invalid(e)) => {
                         errors.set(e);
-                        alert.set(Some(state.t_untracked().lost_reason_required.to_string()));
+                        alert.set(Some(state.t_untracked().pipeline.lost_reason_required.to_string()));
                     }
                     Err(e) => alert.set(Some(super::move_failure_text(&e, state))),
                 }
@@ -81,11 +81,11 @@ pub fn CloseDialog(
     view! {
         <div class="dialog-backdrop">
             <form class="dialog card" role="dialog" aria-modal="true" on:submit=submit novalidate data-testid="close-dialog">
-                <h2>{move || if won { t().mark_won } else { t().mark_lost }}": "<bdi>{title.clone()}</bdi></h2>
+                <h2>{move || if won { t().pipeline.mark_won } else { t().pipeline.mark_lost }}": "<bdi>{title.clone()}</bdi></h2>
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="close-alert">{a}</p> })}
                 <Show when=move || !won>
                     <fieldset class="reasons">
-                        <legend>{move || t().field_lost_reason}" *"</legend>
+                        <legend>{move || t().pipeline.field_lost_reason}" *"</legend>
                         {reasons.clone().into_iter().map(|r| {
                             let value = r.clone();
                             view! {
@@ -96,12 +96,12 @@ pub fn CloseDialog(
                             }
                         }).collect_view()}
                     </fieldset>
-                    <crate::components::TextField errors=errors id="lost-reason-text" label=|t| t.lost_reason_other value=typed field=Field::LostReason/>
+                    <crate::components::TextField errors=errors id="lost-reason-text" label=|t| t.pipeline.lost_reason_other value=typed field=Field::LostReason/>
                     <crate::components::TextField errors=errors id="lost-note" label=|t| t.field_notes value=note field=Field::Notes multiline=true/>
                 </Show>
-                <DateField id="close-date" label=|t| t.field_closed_on value=date invalid=bad_date/>
+                <DateField id="close-date" label=|t| t.pipeline.field_closed_on value=date invalid=bad_date/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="close-save">{move || if won { t().mark_won } else { t().mark_lost }}</button>
+                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="close-save">{move || if won { t().pipeline.mark_won } else { t().pipeline.mark_lost }}</button>
                     <button type="button" class="btn ghost" on:click=cancel data-testid="close-cancel">{move || t().cancel}</button>
                 </div>
             </form>

@@ -128,7 +128,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 saving.set(false);
                 match saved {
                     Ok(_) => {
-                        state.notify(state.t_untracked().deal_saved.to_string(), None);
+                        state.notify(state.t_untracked().pipeline.deal_saved.to_string(), None);
                         navigate(&back(), Default::default());
                     }
                     Err(SaveError::Invalid(e)) => {
@@ -148,7 +148,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 let Some(prev) = existing.get_value() else { return };
                 match state.delete_record(&prev).await {
                     Ok(()) => {
-                        state.notify(state.t_untracked().deal_deleted.to_string(), Some(ToastAction::UndoDelete(DEAL_KIND.to_string(), prev.id.clone())));
+                        state.notify(state.t_untracked().pipeline.deal_deleted.to_string(), Some(ToastAction::UndoDelete(DEAL_KIND.to_string(), prev.id.clone())));
                         navigate(&back(), Default::default());
                     }
                     Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
@@ -167,7 +167,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match state.move_deal(&id, &stage.get_untracked()).await {
                     Ok(()) => {
-                        state.notify(state.t_untracked().deal_reopened.to_string(), None);
+                        state.notify(state.t_untracked().pipeline.deal_reopened.to_string(), None);
                         navigate(&to, Default::default());
                     }
                     Err(e) => state.notify(super::move_failure_text(&e, state), None),
@@ -178,9 +178,9 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
     let closing_id = id.clone();
     view! {
         <section class="page form-page">
-            <h1>{move || if is_new { t().new_deal } else { t().edit_deal }}</h1>
+            <h1>{move || if is_new { t().pipeline.new_deal } else { t().pipeline.edit_deal }}</h1>
             {status.filter(|s| *s != Status::Open).map(|s| view! {
-                <p class="warning" data-testid="deal-status">{move || if s == Status::Won { t().deal_won } else { t().deal_lost }}
+                <p class="warning" data-testid="deal-status">{move || if s == Status::Won { t().pipeline.deal_won } else { t().pipeline.deal_lost }}
                     <button type="button" class="btn" on:click=reopen.clone() data-testid="reopen">{move || t().reopen}</button>
                 </p>
             })}
@@ -208,7 +208,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="deal-stage">{move || t().field_stage}</label>
+                        <label for="deal-stage">{move || t().pipeline.field_stage}</label>
                         <select id="deal-stage" prop:value=move || stage.get() on:change=move |ev| stage.set(event_target_value(&ev)) data-testid="deal-stage">
                             {move || stages().into_iter().map(|(id, name)| view! { <option value=id.clone() selected=stage.get_untracked() == id>{name}</option> }).collect_view()}
                         </select>
@@ -216,9 +216,9 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 </div>
                 <div class="row2">
                     <Show when=move || lines.with(Vec::is_empty) fallback=move || view! {
-                        <p class="field muted">{move || t().amount_from_lines}</p>
+                        <p class="field muted">{move || t().pipeline.amount_from_lines}</p>
                     }>
-                        <TextField errors=errors id="deal-amount" label=|t| t.field_amount value=amount field=Field::Amount inputmode="decimal" ltr=true/>
+                        <TextField errors=errors id="deal-amount" label=|t| t.pipeline.field_amount value=amount field=Field::Amount inputmode="decimal" ltr=true/>
                     </Show>
                     <div class="field">
                         <label for="deal-currency">{move || t().currency}</label>
@@ -228,18 +228,18 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                     </div>
                 </div>
                 <div class="row2">
-                    <DateField id="deal-close" label=|t| t.field_expected_close value=close invalid=close_bad/>
+                    <DateField id="deal-close" label=|t| t.pipeline.field_expected_close value=close invalid=close_bad/>
                     <TextField errors=errors id="deal-owner" label=|t| t.field_owner value=owner field=Field::Other/>
                 </div>
                 <div class="row2">
-                    <TextField errors=errors id="deal-next" label=|t| t.field_next_step value=next_step field=Field::Other/>
-                    <DateField id="deal-next-on" label=|t| t.field_next_step_on value=next_on invalid=next_bad/>
+                    <TextField errors=errors id="deal-next" label=|t| t.activities.field_next_step value=next_step field=Field::Other/>
+                    <DateField id="deal-next-on" label=|t| t.pipeline.field_next_step_on value=next_on invalid=next_bad/>
                 </div>
-                <TextField errors=errors id="deal-source" label=|t| t.field_deal_source value=source field=Field::Other/>
+                <TextField errors=errors id="deal-source" label=|t| t.pipeline.field_deal_source value=source field=Field::Other/>
                 <LinesEditor lines=lines currency=currency/>
                 {move || competitor_list.get().filter(|c| !c.is_empty()).map(|list| view! {
                     <fieldset class="field">
-                        <legend>{move || t().competitors}</legend>
+                        <legend>{move || t().pipeline.competitors}</legend>
                         {list.into_iter().map(|(cid, name)| {
                             let (a, b) = (cid.clone(), cid.clone());
                             view! {
@@ -256,8 +256,8 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="deal-save">{move || t().save}</button>
                     <Show when=move || !is_new && status == Some(Status::Open)>
-                        <button type="button" class="btn" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::won(id.clone())))} data-testid="deal-won">{move || t().mark_won}</button>
-                        <button type="button" class="btn danger" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::lost(id.clone())))} data-testid="deal-lost">{move || t().mark_lost}</button>
+                        <button type="button" class="btn" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::won(id.clone())))} data-testid="deal-won">{move || t().pipeline.mark_won}</button>
+                        <button type="button" class="btn danger" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::lost(id.clone())))} data-testid="deal-lost">{move || t().pipeline.mark_lost}</button>
                     </Show>
                     <Show when=move || !is_new>
                         <button type="button" class="btn danger" on:click=delete.clone() data-testid="deal-delete">{move || t().delete}</button>
@@ -285,7 +285,7 @@ fn StageHistory(deal: Deal) -> impl IntoView {
     let name_of = move |id: &str| names.iter().rev().find(|(s, _)| s == id).map(|(_, n)| n.clone()).unwrap_or_default();
     view! {
         <div class="card" data-testid="stage-history">
-            <h2>{move || t().stage_history}</h2>
+            <h2>{move || t().pipeline.stage_history}</h2>
             <ul class="plain-list">
                 {spent.into_iter().map(|(stage, ms)| {
                     let days = ms / 86_400_000;
@@ -306,8 +306,8 @@ fn StageHistory(deal: Deal) -> impl IntoView {
 fn step_text(s: &daftar_core::pipeline::Step, t: &Texts) -> String {
     match s.status {
         Status::Open => s.stage_name.clone(),
-        Status::Won => t.deal_won.to_string(),
-        Status::Lost => format!("{}: {}", t.deal_lost, s.reason),
+        Status::Won => t.pipeline.deal_won.to_string(),
+        Status::Lost => format!("{}: {}", t.pipeline.deal_lost, s.reason),
     }
 }
 
@@ -321,9 +321,9 @@ pub fn DealsCard(customer_id: String, deals: Vec<Record>) -> impl IntoView {
     view! {
         <div class="card" data-testid="deals-card">
             <div class="card-head">
-                <h2>{move || t().deals}</h2>
-                <a class="btn" href=format!("/pipeline?customer={customer_id}")>{move || t().view_board}</a>
-                <a class="btn primary" href=format!("/deals/new?customer={customer_id}") data-testid="add-deal">{move || t().new_deal}</a>
+                <h2>{move || t().pipeline.deals}</h2>
+                <a class="btn" href=format!("/pipeline?customer={customer_id}")>{move || t().pipeline.view_board}</a>
+                <a class="btn primary" href=format!("/deals/new?customer={customer_id}") data-testid="add-deal">{move || t().pipeline.new_deal}</a>
             </div>
             <ul class="plain-list">
                 {rows.into_iter().map(|(id, d)| {
@@ -332,7 +332,7 @@ pub fn DealsCard(customer_id: String, deals: Vec<Record>) -> impl IntoView {
                         <li class="contact-row">
                             <a class="row-title" href=format!("/deals/{id}")>{d.title.clone()}</a>
                             <span>{move || format_money(d.amount, d.currency, state.lang.get())}</span>
-                            <span class="badge">{move || match status { Status::Open => d.steps.last().map(|s| s.stage_name.clone()).unwrap_or_default(), Status::Won => t().deal_won.to_string(), Status::Lost => t().deal_lost.to_string() }}</span>
+                            <span class="badge">{move || match status { Status::Open => d.steps.last().map(|s| s.stage_name.clone()).unwrap_or_default(), Status::Won => t().pipeline.deal_won.to_string(), Status::Lost => t().pipeline.deal_lost.to_string() }}</span>
                         </li>
                     }
                 }).collect_view()}
@@ -349,11 +349,11 @@ pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         .into_iter()
         .map(|(step, event)| {
             let (label, kind, detail) = match event {
-                DealEvent::Created => (t.timeline_deal_created, "deal", format!("{} · {}", format_money(deal.amount, deal.currency, lang), step.stage_name)),
-                DealEvent::Won => (t.deal_won, "deal-won", format_money(deal.amount, deal.currency, lang)),
-                DealEvent::Lost => (t.deal_lost, "deal-lost", step.reason.clone()),
-                DealEvent::Reopened => (t.timeline_deal_reopened, "deal", step.stage_name.clone()),
-                DealEvent::Moved => (t.timeline_deal_moved, "deal", step.stage_name.clone()),
+                DealEvent::Created => (t.pipeline.timeline_deal_created, "deal", format!("{} · {}", format_money(deal.amount, deal.currency, lang), step.stage_name)),
+                DealEvent::Won => (t.pipeline.deal_won, "deal-won", format_money(deal.amount, deal.currency, lang)),
+                DealEvent::Lost => (t.pipeline.deal_lost, "deal-lost", step.reason.clone()),
+                DealEvent::Reopened => (t.pipeline.timeline_deal_reopened, "deal", step.stage_name.clone()),
+                DealEvent::Moved => (t.pipeline.timeline_deal_moved, "deal", step.stage_name.clone()),
             };
             Item { at: step.at, kind, label: label.to_string(), title: deal.title.clone(), detail, when: local_datetime(step.at, lang), href: Some(format!("/deals/{}", record.id)) }
         })

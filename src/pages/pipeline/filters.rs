@@ -48,7 +48,7 @@ pub fn FilterBar(filter: RwSignal<Filter>, pipeline_id: Memo<String>) -> impl In
     view! {
         <div class="filter-bar">
             <button type="button" class="btn" class:primary=active aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o) data-testid="filters-toggle">
-                {move || t().filters}
+                {move || t().pipeline.filters}
             </button>
             {move || customer_name().map(|name| view! {
                 <span class="company-chip badge"><bdi>{name}</bdi>
@@ -57,7 +57,7 @@ pub fn FilterBar(filter: RwSignal<Filter>, pipeline_id: Memo<String>) -> impl In
             })}
             <label class="check">
                 <input type="checkbox" prop:checked=move || filter.with(|f| f.rotting_only) on:change=move |ev| filter.update(|f| f.rotting_only = event_target_checked(&ev)) data-testid="filter-rotting"/>
-                {move || t().rotting_only}
+                {move || t().pipeline.rotting_only}
             </label>
         </div>
         <Show when=move || open.get()>
@@ -65,16 +65,16 @@ pub fn FilterBar(filter: RwSignal<Filter>, pipeline_id: Memo<String>) -> impl In
                 <div class="field">
                     <label for="filter-owner">{move || t().field_owner}</label>
                     <select id="filter-owner" on:change=move |ev| filter.update(|f| f.owner = event_target_value(&ev)) prop:value=move || filter.with(|f| f.owner.clone())>
-                        <option value="">{move || t().anyone}</option>
+                        <option value="">{move || t().pipeline.anyone}</option>
                         {move || owners().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-tag">{move || t().field_tags}</label>
+                    <label for="filter-tag">{move || t().customers.field_tags}</label>
                     <input id="filter-tag" prop:value=move || filter.with(|f| f.tag.clone()) on:change=move |ev| filter.update(|f| f.tag = daftar_core::check::clean(&event_target_value(&ev)))/>
                 </div>
-                <DateField id="filter-from" label=|t| t.close_from value=from invalid=from_bad/>
-                <DateField id="filter-to" label=|t| t.close_to value=to invalid=to_bad/>
+                <DateField id="filter-from" label=|t| t.pipeline.close_from value=from invalid=from_bad/>
+                <DateField id="filter-to" label=|t| t.pipeline.close_to value=to invalid=to_bad/>
             </div>
         </Show>
     }

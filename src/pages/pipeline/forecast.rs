@@ -57,7 +57,7 @@ pub fn Forecast() -> impl IntoView {
                         view! {
                             <details class="forecast-month" on:toggle=move |_| open.update(|o| *o = !*o) data-testid="forecast-month">
                                 <summary>
-                                    <strong>{move || month_title(key, state.lang.get(), t().no_close_date)}</strong>
+                                    <strong>{move || month_title(key, state.lang.get(), t().pipeline.no_close_date)}</strong>
                                     <span class="badge">{move || localize_digits(&m.deals.to_string(), state.lang.get())}</span>
                                     <span class="muted">{move || totals_text(&m.totals, state.lang.get())}</span>
                                 </summary>
@@ -74,7 +74,7 @@ pub fn Forecast() -> impl IntoView {
                             </details>
                         }
                     }/>
-                    <Show when=move || months.with(Vec::is_empty)><p class="muted">{move || t().no_open_deals}</p></Show>
+                    <Show when=move || months.with(Vec::is_empty)><p class="muted">{move || t().pipeline.no_open_deals}</p></Show>
                 </div>
             </Show>
         </section>

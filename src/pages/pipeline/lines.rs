@@ -5,7 +5,7 @@ use crate::i18n::problem_text;
 use crate::state::AppState;
 use daftar_core::catalog::{Product, PRODUCT};
 use daftar_core::check::{self, Field};
-use daftar_core::locale::{format_money, localize_digits, plain_money, Currency};
+use daftar_core::locale::{format_money, format_percent, plain_money, Currency};
 use daftar_core::pipeline::{line_totals, LineItem};
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
     let totals = Memo::new(move |_| lines.with(|l| line_totals(l)));
     view! {
         <fieldset class="field lines" data-testid="deal-lines">
-            <legend>{move || t().line_items}</legend>
+            <legend>{move || t().pipeline.line_items}</legend>
             // Rows by position, values read from `lines`: editing one box
             // never rebuilds the row, so the focus stays where the user is.
             <For each=move || 0..lines.with(Vec::len) key=|i| *i children=move |i| {
@@ -47,13 +47,13 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
                 view! {
                     <div class="line-row" data-testid="line-row">
                         <bdi class="line-name">{field(|l, _| l.name.clone())}</bdi>
-                        <label>{move || t().field_quantity}
+                        <label>{move || t().pipeline.field_quantity}
                             <input inputmode="numeric" prop:value=field(|l, _| l.quantity.to_string()) on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
                         </label>
                         <label>{move || t().field_price}
                             <input inputmode="decimal" dir="ltr" prop:value=field(|l, c| plain_money(l.unit_price, c)) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, currency.get_untracked(), e), event_target_value(&ev))/>
                         </label>
-                        <label>{move || t().field_discount}
+                        <label>{move || t().pipeline.field_discount}
                             <input inputmode="decimal" dir="ltr" prop:value=field(|l, _| (f64::from(l.discount_bp) / 100.0).to_string()) on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
                         </label>
                         <button type="button" class="btn ghost" on:click=move |_| lines.update(|l| { if i < l.len() { l.remove(i); } })>{move || t().remove}</button>
@@ -63,23 +63,22 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             // Only products priced in the deal's currency: a line copies its price.
             {move || products.get().map(|ps| ps.into_iter().filter(|(_, p)| p.currency == currency.get()).collect::<Vec<_>>()).filter(|p| !p.is_empty()).map(|ps| view! {
-                <select on:change=add prop:value="" data-testid="add-line" aria-label=move || t().add_product>
-                    <option value="">{move || t().add_product}</option>
+                <select on:change=add prop:value="" data-testid="add-line" aria-label=move || t().pipeline.add_product>
+                    <option value="">{move || t().pipeline.add_product}</option>
                     {ps.into_iter().map(|(id, p)| view! { <option value=id>{p.name}</option> }).collect_view()}
                 </select>
             })}
             <Show when=move || lines.with(|l| !l.is_empty())>
                 <dl class="facts line-totals" data-testid="line-totals">
-                    <dt>{move || t().net_total}</dt><dd>{move || money(totals.get().net)}</dd>
-                    <dt>{move || t().cost_total}</dt><dd>{move || money(totals.get().cost)}</dd>
-                    <dt>{move || t().marketer_commission}</dt><dd>{move || money(totals.get().marketer)}</dd>
-                    <dt>{move || t().agency_commission}</dt><dd>{move || money(totals.get().agency)}</dd>
-                    <dt>{move || t().margin}</dt>
+                    <dt>{move || t().pipeline.net_total}</dt><dd>{move || money(totals.get().net)}</dd>
+                    <dt>{move || t().pipeline.cost_total}</dt><dd>{move || money(totals.get().cost)}</dd>
+                    <dt>{move || t().pipeline.marketer_commission}</dt><dd>{move || money(totals.get().marketer)}</dd>
+                    <dt>{move || t().pipeline.agency_commission}</dt><dd>{move || money(totals.get().agency)}</dd>
+                    <dt>{move || t().pipeline.margin}</dt>
                     <dd data-testid="margin">{move || {
                         let tt = totals.get();
-                        let sign = if state.lang.get().is_rtl() { "٪" } else { "%" };
-                        let pct = tt.margin_bp().map(|bp| format!(" ({}{sign})", bp / 100)).unwrap_or_default();
-                        localize_digits(&format!("{}{pct}", money(tt.margin())), state.lang.get())
+                        let pct = tt.margin_bp().map(|bp| format!(" ({})", format_percent((bp / 100) as f64, 0, state.lang.get()))).unwrap_or_default();
+                        format!("{}{pct}", money(tt.margin()))
                     }}</dd>
                 </dl>
             </Show>

@@ -72,11 +72,11 @@ pub fn PipelineTabs(current: Memo<String>, view: &'static str) -> impl IntoView 
             }).collect_view()}
         </nav>
         <div class="segmented view-switch">
-            <a class="btn" href=link("") aria-current=(view == "board").then_some("page")>{move || t().view_board}</a>
-            <a class="btn" href=link("/table") aria-current=(view == "table").then_some("page") data-testid="view-table">{move || t().view_table}</a>
-            <a class="btn" href=link("/forecast") aria-current=(view == "forecast").then_some("page") data-testid="view-forecast">{move || t().view_forecast}</a>
+            <a class="btn" href=link("") aria-current=(view == "board").then_some("page")>{move || t().pipeline.view_board}</a>
+            <a class="btn" href=link("/table") aria-current=(view == "table").then_some("page") data-testid="view-table">{move || t().pipeline.view_table}</a>
+            <a class="btn" href=link("/forecast") aria-current=(view == "forecast").then_some("page") data-testid="view-forecast">{move || t().pipeline.view_forecast}</a>
             <a class="btn primary" href=move || format!("/deals/new?p={}", current.get()) data-testid="new-deal">
-                <crate::components::Icon name="plus"/>{move || t().new_deal}
+                <crate::components::Icon name="plus"/>{move || t().pipeline.new_deal}
             </a>
         </div>
     }
@@ -88,7 +88,7 @@ pub fn totals_text(totals: &Totals, lang: Lang) -> String {
     totals
         .by_currency()
         .iter()
-        .map(|(c, s)| format!("{} · {} {}", format_money(s.amount, *c, lang), t.weighted_short, format_money(s.weighted, *c, lang)))
+        .map(|(c, s)| format!("{} · {} {}", format_money(s.amount, *c, lang), t.pipeline.weighted_short, format_money(s.weighted, *c, lang)))
         .collect::<Vec<_>>()
         .join(t.list_separator)
 }
@@ -96,30 +96,30 @@ pub fn totals_text(totals: &Totals, lang: Lang) -> String {
 pub fn move_failure_text(e: &MoveFailure, state: AppState) -> String {
     let lang = state.lang.get_untracked();
     match e {
-        MoveFailure::Gone => state.t_untracked().deal_gone.to_string(),
+        MoveFailure::Gone => state.t_untracked().pipeline.deal_gone.to_string(),
         MoveFailure::Store(e) => crate::i18n::store_error_text(e, lang),
         MoveFailure::Invalid(errors) => errors.iter().map(|e| crate::i18n::problem_text(e.problem, lang)).collect::<Vec<_>>().join(" "),
     }
 }
 
 pub const KINDS: &[KindView] = &[
-    KindView { kind: DEAL_KIND, heading: |t| t.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items), field: deal_field },
-    KindView { kind: PIPELINE_KIND, heading: |t| t.pipeline_settings, opens: |_| "/settings/pipelines".into(), timeline: None, field: |name, t| if name == "stages" { t.field_stage } else { "" } },
+    KindView { kind: DEAL_KIND, heading: |t| t.pipeline.deals, opens: |hit| page("/deals", hit), timeline: Some(timeline_items), field: deal_field },
+    KindView { kind: PIPELINE_KIND, heading: |t| t.pipeline.pipeline_settings, opens: |_| "/settings/pipelines".into(), timeline: None, field: |name, t| if name == "stages" { t.pipeline.field_stage } else { "" } },
 ];
 
 fn deal_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "amount" => t.field_amount,
-        "expected_close" => t.field_expected_close,
-        "source" => t.field_deal_source,
+        "amount" => t.pipeline.field_amount,
+        "expected_close" => t.pipeline.field_expected_close,
+        "source" => t.pipeline.field_deal_source,
         "pipeline_id" => t.nav_pipeline,
-        "stage" => t.field_stage,
-        "lost_reason" | "lost_note" => t.field_lost_reason,
-        "closed_on" => t.field_closed_on,
-        "competitor_ids" => t.competitors,
-        "next_step" => t.field_next_step,
-        "next_step_on" => t.field_next_step_on,
-        "lines" => t.line_items,
+        "stage" => t.pipeline.field_stage,
+        "lost_reason" | "lost_note" => t.pipeline.field_lost_reason,
+        "closed_on" => t.pipeline.field_closed_on,
+        "competitor_ids" => t.pipeline.competitors,
+        "next_step" => t.activities.field_next_step,
+        "next_step_on" => t.pipeline.field_next_step_on,
+        "lines" => t.pipeline.line_items,
         _ => "",
     }
 }

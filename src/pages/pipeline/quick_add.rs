@@ -42,7 +42,7 @@ pub fn QuickAdd(pipeline_id: String, stage_id: String, done: impl Fn() + Clone +
         <form class="quick-add card" on:submit=submit novalidate data-testid="quick-add-form">
             <TextField errors=errors id="quick-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
             <CustomerPicker id="quick-customer" chosen=customer errors=errors/>
-            <TextField errors=errors id="quick-amount" label=|t| t.field_amount value=amount field=Field::Amount inputmode="decimal" ltr=true/>
+            <TextField errors=errors id="quick-amount" label=|t| t.pipeline.field_amount value=amount field=Field::Amount inputmode="decimal" ltr=true/>
             <div class="segmented">
                 <button type="submit" class="btn primary" data-testid="quick-save">{move || t().save}</button>
                 <button type="button" class="btn ghost" on:click=move |_| done()>{move || t().cancel}</button>

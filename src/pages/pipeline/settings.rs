@@ -19,11 +19,11 @@ pub fn PipelineSettings() -> impl IntoView {
     let adding = RwSignal::new(false);
     view! {
         <section class="page settings">
-            <h1>{move || t().pipeline_settings}</h1>
+            <h1>{move || t().pipeline.pipeline_settings}</h1>
             <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 <For each=pipelines key=|(id, p)| format!("{id}{p:?}") children=move |(id, p)| view! { <PipelineEditor id=Some(id) pipeline=p on_saved=|| ()/> }/>
                 <Show when=move || adding.get() fallback=move || view! {
-                    <button class="btn" on:click=move |_| adding.set(true) data-testid="add-pipeline">{move || t().add_pipeline}</button>
+                    <button class="btn" on:click=move |_| adding.set(true) data-testid="add-pipeline">{move || t().pipeline.add_pipeline}</button>
                 }>
                     <PipelineEditor id=None on_saved=move || adding.set(false) pipeline=Pipeline { position: 100, stages: vec![Stage { id: crate::browser_env::BrowserEnv.new_id(), probability: 10, ..Default::default() }], ..Default::default() }/>
                 </Show>
@@ -53,7 +53,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
             match state.save_pipeline(id.as_deref(), &draft.get_untracked()).await {
                 Ok(_) => {
                     problem.set(None);
-                    state.notify(state.t_untracked().pipeline_saved.to_string(), None);
+                    state.notify(state.t_untracked().pipeline.pipeline_saved.to_string(), None);
                     on_saved();
                 }
                 Err(SaveError::Invalid(errors)) => problem.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, state.t_untracked()), crate::i18n::problem_text(e.problem, lang))).collect::<Vec<_>>().join(" "))),
@@ -65,7 +65,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
     view! {
         <div class="card pipeline-editor" data-testid="pipeline-editor">
             <div class="field">
-                <label>{move || t().pipeline_name}
+                <label>{move || t().pipeline.pipeline_name}
                     <input prop:value=move || draft.with(|p| p.name.clone()) on:change=move |ev| draft.update(|p| p.name = event_target_value(&ev)) data-testid="pipeline-name"/>
                 </label>
             </div>
@@ -81,19 +81,19 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
                     };
                     view! {
                         <li class="stage-row" data-testid="stage-row">
-                            <input aria-label=move || t().field_stage prop:value=s.name.clone() on:change=move |ev| draft.update(|p| p.stages[i].name = event_target_value(&ev)) data-testid="stage-name"/>
-                            <label>{move || t().field_probability}
+                            <input aria-label=move || t().pipeline.field_stage prop:value=s.name.clone() on:change=move |ev| draft.update(|p| p.stages[i].name = event_target_value(&ev)) data-testid="stage-name"/>
+                            <label>{move || t().pipeline.field_probability}
                                 <input inputmode="numeric" prop:value=s.probability.to_string() on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 100) { draft.update(|p| p.stages[i].probability = v as u8) }/>
                             </label>
-                            <label>{move || t().rot_days}
+                            <label>{move || t().pipeline.rot_days}
                                 <input inputmode="numeric" prop:value=s.rot_days.to_string() on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 3650) { draft.update(|p| p.stages[i].rot_days = v as u32) }/>
                             </label>
-                            <span class="muted">{move || localize_digits(&format!("{holds} {}", t().deals_count), state.lang.get())}</span>
-                            <button type="button" class="btn ghost" disabled=i == 0 on:click=move |_| swap(i, i - 1) aria-label=move || t().move_earlier data-testid="stage-up">"↑"</button>
-                            <button type="button" class="btn ghost" disabled=i + 1 == n on:click=move |_| swap(i, i + 1) aria-label=move || t().move_later data-testid="stage-down">"↓"</button>
+                            <span class="muted">{move || localize_digits(&format!("{holds} {}", t().pipeline.deals_count), state.lang.get())}</span>
+                            <button type="button" class="btn ghost" disabled=i == 0 on:click=move |_| swap(i, i - 1) aria-label=move || t().pipeline.move_earlier data-testid="stage-up">"↑"</button>
+                            <button type="button" class="btn ghost" disabled=i + 1 == n on:click=move |_| swap(i, i + 1) aria-label=move || t().pipeline.move_later data-testid="stage-down">"↓"</button>
                             // Braced: a bare `>` in an attribute ends the tag for the view macro,
                             // which showed this code as the button's text.
-                            <button type="button" class="btn ghost" disabled={holds > 0} title={move || if holds > 0 { t().stage_has_deals } else { "" }}
+                            <button type="button" class="btn ghost" disabled={holds > 0} title={move || if holds > 0 { t().pipeline.stage_has_deals } else { "" }}
                                 on:click=move |_| draft.update(|p| { p.stages.remove(i); }) data-testid="stage-remove">{move || t().remove}</button>
                         </li>
                     }
@@ -101,7 +101,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
             </ol>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             <div class="segmented">
-                <button type="button" class="btn" on:click=move |_| draft.update(|p| p.stages.push(Stage { id: crate::browser_env::BrowserEnv.new_id(), probability: 50, ..Default::default() }))>{move || t().add_stage}</button>
+                <button type="button" class="btn" on:click=move |_| draft.update(|p| p.stages.push(Stage { id: crate::browser_env::BrowserEnv.new_id(), probability: 50, ..Default::default() }))>{move || t().pipeline.add_stage}</button>
                 <button type="button" class="btn primary" on:click=save data-testid="pipeline-save">{move || t().save}</button>
             </div>
         </div>
@@ -116,15 +116,15 @@ fn LostReasonsEditor() -> impl IntoView {
     let save = move |_| {
         leptos::task::spawn_local(async move {
             match state.save_lost_reasons(LostReasons::from_lines(&text.get_untracked())).await {
-                Ok(()) => state.notify(state.t_untracked().lost_reasons_saved.to_string(), None),
+                Ok(()) => state.notify(state.t_untracked().pipeline.lost_reasons_saved.to_string(), None),
                 Err(e) => state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None),
             }
         });
     };
     view! {
         <div class="card">
-            <h2><label for="lost-reasons">{move || t().lost_reasons}</label></h2>
-            <p class="hint muted">{move || t().lost_reasons_hint}</p>
+            <h2><label for="lost-reasons">{move || t().pipeline.lost_reasons}</label></h2>
+            <p class="hint muted">{move || t().pipeline.lost_reasons_hint}</p>
             <textarea id="lost-reasons" rows="8" bind:value=text data-testid="lost-reasons"></textarea>
             <button type="button" class="btn primary" on:click=save data-testid="lost-reasons-save">{move || t().save}</button>
         </div>

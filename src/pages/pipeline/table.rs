@@ -70,10 +70,10 @@ pub fn DealTable() -> impl IntoView {
                 <div class="deal-table" role="table" data-testid="deal-table">
                     <div class="deal-tr head" role="row">
                         {head(SortBy::Title, |t| t.field_title)}
-                        {head(SortBy::Customer, |t| t.field_customer)}
-                        {head(SortBy::Stage, |t| t.field_stage)}
-                        {head(SortBy::Amount, |t| t.field_amount)}
-                        {head(SortBy::Close, |t| t.field_expected_close)}
+                        {head(SortBy::Customer, |t| t.pipeline.field_customer)}
+                        {head(SortBy::Stage, |t| t.pipeline.field_stage)}
+                        {head(SortBy::Amount, |t| t.pipeline.field_amount)}
+                        {head(SortBy::Close, |t| t.pipeline.field_expected_close)}
                         {head(SortBy::Owner, |t| t.field_owner)}
                     </div>
                     <VirtualList count=count row_height=ROW_PX key=key render=move |i| view! { <TableRow id=key(i)/> }/>
@@ -106,19 +106,19 @@ fn TableRow(id: String) -> impl IntoView {
         <div class="deal-tr" role="row" data-testid="deal-row">
             <a class="td row-title" href=format!("/deals/{id}")>{move || deal.with(|d| d.as_ref().map(|d| d.title.clone()))}</a>
             <bdi class="td">{customer}</bdi>
-            <select class="td" aria-label=move || state.t().field_stage data-testid="row-stage"
+            <select class="td" aria-label=move || state.t().pipeline.field_stage data-testid="row-stage"
                 on:change=move |ev| { let stage = event_target_value(&ev); save(id1.clone(), Box::new(move |i| i.stage = stage)); }>
                 {move || {
                     let current = deal.with(|d| d.as_ref().map(|d| d.stage.clone())).unwrap_or_default();
                     stages().into_iter().map(|(sid, name)| view! { <option value=sid.clone() selected=sid == current>{name}</option> }).collect_view()
                 }}
             </select>
-            <input class="td" inputmode="decimal" dir="ltr" aria-label=move || state.t().field_amount data-testid="row-amount"
+            <input class="td" inputmode="decimal" dir="ltr" aria-label=move || state.t().pipeline.field_amount data-testid="row-amount"
                 prop:value=move || deal.with(|d| d.as_ref().map(|d| plain_money(d.amount, d.currency))).unwrap_or_default()
                 title=move || deal.with(|d| d.as_ref().map(|d| format_money(d.amount, d.currency, state.lang.get()))).unwrap_or_default()
                 disabled=move || deal.with(|d| d.as_ref().is_some_and(|d| !d.lines.is_empty()))
                 on:change=move |ev| { let amount = event_target_value(&ev); save(id2.clone(), Box::new(move |i| i.amount = amount)); }/>
-            <input class="td" inputmode="numeric" aria-label=move || state.t().field_expected_close data-testid="row-close"
+            <input class="td" inputmode="numeric" aria-label=move || state.t().pipeline.field_expected_close data-testid="row-close"
                 prop:value=move || deal.with(|d| d.as_ref().and_then(|d| d.expected_close).map(|c| format_date(c, state.lang.get()))).unwrap_or_default()
                 on:change=move |ev| {
                     let raw = event_target_value(&ev);

@@ -95,7 +95,7 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
             saving.set(false);
             match saved {
                 Ok(id) => {
-                    state.notify(state.t_untracked().survey_saved.to_string(), None);
+                    state.notify(state.t_untracked().surveys.survey_saved.to_string(), None);
                     navigate(&format!("/surveys/{id}"), Default::default());
                 }
                 Err(SurveySaveError::Invalid(p)) => problems.set(p),
@@ -136,15 +136,15 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
     let new_kind = RwSignal::new(Kind::Nps);
     view! {
         <section class="page survey-builder">
-            <h1>{move || if record.with_value(Option::is_some) { t().edit_survey } else { t().new_survey }}</h1>
-            {in_use.then(|| view! { <p class="muted">{move || t().survey_in_use}</p> })}
+            <h1>{move || if record.with_value(Option::is_some) { t().surveys.edit_survey } else { t().surveys.new_survey }}</h1>
+            {in_use.then(|| view! { <p class="muted">{move || t().surveys.survey_in_use}</p> })}
             <div class="card">
-                <BilingualField label=|t| t.survey_name testid="survey-name" get=|s| &s.name set=|s, v| s.name = v draft/>
-                <BilingualField label=|t| t.survey_intro testid="survey-intro" get=|s| &s.intro set=|s, v| s.intro = v draft long=true/>
-                <BilingualField label=|t| t.survey_thanks testid="survey-thanks" get=|s| &s.thanks set=|s, v| s.thanks = v draft long=true/>
+                <BilingualField label=|t| t.surveys.survey_name testid="survey-name" get=|s| &s.name set=|s, v| s.name = v draft/>
+                <BilingualField label=|t| t.surveys.survey_intro testid="survey-intro" get=|s| &s.intro set=|s, v| s.intro = v draft long=true/>
+                <BilingualField label=|t| t.surveys.survey_thanks testid="survey-thanks" get=|s| &s.thanks set=|s, v| s.thanks = v draft long=true/>
                 <div class="row2">
                     <div class="field">
-                        <label for="survey-purpose">{move || t().survey_purpose}</label>
+                        <label for="survey-purpose">{move || t().surveys.survey_purpose}</label>
                         <select id="survey-purpose" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             draft.update(|s| s.purpose = Purpose::ALL.into_iter().find(|p| format!("{p:?}") == v).unwrap_or_default());
@@ -154,25 +154,25 @@ fn Builder(record: Option<Record>, survey: Survey, in_use: bool) -> impl IntoVie
                             })}
                         </select>
                     </div>
-                    <Threshold label=|t| t.alert_nps_at_most max=10 get=|s| s.alerts.nps_at_most set=|s, v| s.alerts.nps_at_most = v draft testid="alert-nps"/>
-                    <Threshold label=|t| t.alert_csat_at_most max=5 get=|s| s.alerts.csat_at_most set=|s, v| s.alerts.csat_at_most = v draft testid="alert-csat"/>
+                    <Threshold label=|t| t.surveys.alert_nps_at_most max=10 get=|s| s.alerts.nps_at_most set=|s, v| s.alerts.nps_at_most = v draft testid="alert-nps"/>
+                    <Threshold label=|t| t.surveys.alert_csat_at_most max=5 get=|s| s.alerts.csat_at_most set=|s, v| s.alerts.csat_at_most = v draft testid="alert-csat"/>
                 </div>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || draft.with(|s| s.archived) on:change=move |ev| { let on = event_target_checked(&ev); draft.update(|s| s.archived = on) } data-testid="survey-archived"/>
-                    {move || t().survey_archived}
+                    {move || t().surveys.survey_archived}
                 </label>
             </div>
             <For each=ids key=|id| id.clone() let:qid>
                 <QuestionEditor qid draft in_use/>
             </For>
             <div class="card add-question">
-                <select aria-label=move || t().question_kind on:change=move |ev| {
+                <select aria-label=move || t().surveys.question_kind on:change=move |ev| {
                     let v = event_target_value(&ev);
                     new_kind.set(Kind::ALL.into_iter().find(|k| format!("{k:?}") == v).unwrap_or_default());
                 } data-testid="new-question-kind">
                     {Kind::ALL.map(|k| view! { <option value=format!("{k:?}") selected=move || new_kind.get() == k>{move || kind_label(k, t())}</option> })}
                 </select>
-                <button type="button" class="btn" on:click=move |_| add(new_kind.get_untracked()) data-testid="add-question">{move || t().add_question}</button>
+                <button type="button" class="btn" on:click=move |_| add(new_kind.get_untracked()) data-testid="add-question">{move || t().surveys.add_question}</button>
             </div>
             {move || (!problems.with(Vec::is_empty)).then(|| view! {
                 <ul class="alert" role="alert" data-testid="survey-problems">
@@ -286,7 +286,7 @@ fn Threshold(
             <label for=testid>{move || label(state.t())}</label>
             <input id=testid inputmode="numeric" prop:value=shown on:change=change data-testid=testid/>
             {move || out_of_range.get().then(|| view! { <p class="field-error">{range}</p> })}
-            <p class="hint muted">{move || state.t().alert_off_when_empty}</p>
+            <p class="hint muted">{move || state.t().surveys.alert_off_when_empty}</p>
         </div>
     }
 }
@@ -347,19 +347,19 @@ fn QuestionEditor(qid: String, draft: RwSignal<Survey>, in_use: bool) -> impl In
             <div class="question-head">
                 <strong>{move || localize_digits(&position().to_string(), state.lang.get())}". "{move || kind_label(kind(), t())}</strong>
                 <span class="question-tools">
-                    <button type="button" class="btn ghost" on:click=move |_| shift(false) aria-label=move || t().move_up>"↑"</button>
-                    <button type="button" class="btn ghost" on:click=move |_| shift(true) aria-label=move || t().move_down>"↓"</button>
+                    <button type="button" class="btn ghost" on:click=move |_| shift(false) aria-label=move || t().surveys.move_up>"↑"</button>
+                    <button type="button" class="btn ghost" on:click=move |_| shift(true) aria-label=move || t().surveys.move_down>"↓"</button>
                     <button type="button" class="btn ghost danger" on:click=remove data-testid="remove-question">{move || t().remove}</button>
                 </span>
             </div>
             <TextPair value=Signal::derive(move || q().text) on_change=Callback::new(move |v: Text| edit(&|q| q.text = v.clone())) testid="question-text" long=true/>
             <label class="check">
                 <input type="checkbox" prop:checked=move || q().required on:change=move |ev| { let on = event_target_checked(&ev); edit(&|q| q.required = on) } data-testid="question-required"/>
-                {move || t().required_answer}
+                {move || t().surveys.required_answer}
             </label>
             {move || (kind() == Kind::Servqual).then(|| view! {
                 <div class="field">
-                    <label>{move || t().servqual_dimension}
+                    <label>{move || t().surveys.servqual_dimension}
                         <select on:change=move |ev| { let v = event_target_value(&ev); edit(&|q| q.dimension = Dimension::ALL.into_iter().find(|d| format!("{d:?}") == v)) }>
                             {Dimension::ALL.map(|d| view! { <option value=format!("{d:?}") selected=move || q().dimension == Some(d)>{move || dimension_label(d, t())}</option> })}
                         </select>
@@ -430,7 +430,7 @@ fn ChoicesEditor(qid: String, draft: RwSignal<Survey>, in_use: bool) -> impl Int
                     }
                 }
             </For>
-            <button type="button" class="btn" on:click=add data-testid="add-choice">{move || t().add_choice}</button>
+            <button type="button" class="btn" on:click=add data-testid="add-choice">{move || t().surveys.add_choice}</button>
         </div>
     }
 }

@@ -15,12 +15,12 @@ pub fn responses_csv(
     lang: Lang,
     customer: &dyn Fn(&str) -> String,
 ) -> Vec<u8> {
-    let mut headers: Vec<String> = vec![t.answered_at.into(), t.customers.into(), t.channel.into()];
+    let mut headers: Vec<String> = vec![t.surveys.answered_at.into(), t.customers.customers.into(), t.surveys.channel.into()];
     for q in &survey.questions {
         let text = q.text.get(lang).to_string();
         if q.kind == Kind::Servqual {
-            headers.push(format!("{text} ({})", t.expectation));
-            headers.push(format!("{text} ({})", t.perception));
+            headers.push(format!("{text} ({})", t.surveys.expectation));
+            headers.push(format!("{text} ({})", t.surveys.perception));
         } else {
             headers.push(text);
         }

@@ -36,23 +36,23 @@ pub fn ImportCode() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <h1>{move || t().import_response_code}</h1>
-            <p class="muted">{move || t().import_code_explained}</p>
+            <h1>{move || t().surveys.import_response_code}</h1>
+            <p class="muted">{move || t().surveys.import_code_explained}</p>
             <ScanButton formats=&["qr_code"] on_code=scanned/>
             <form on:submit=submit>
                 <div class="field">
-                    <label for="response-code-input">{move || t().response_code}</label>
+                    <label for="response-code-input">{move || t().surveys.response_code}</label>
                     <textarea id="response-code-input" dir="ltr" rows="6" bind:value=code data-testid="code-input"></textarea>
                 </div>
-                <button type="submit" class="btn primary" disabled=move || busy.get() || code.with(|c| c.trim().is_empty()) data-testid="code-import">{move || t().import_code_button}</button>
+                <button type="submit" class="btn primary" disabled=move || busy.get() || code.with(|c| c.trim().is_empty()) data-testid="code-import">{move || t().surveys.import_code_button}</button>
             </form>
             {move || outcome.get().map(|o| match o {
                 Ok(filed) => view! {
                     <div class="card success" role="status" data-testid="code-filed">
-                        <p>{move || t().code_filed}</p>
-                        {filed.alert.map(|a| view! { <p class="alert">{move || match a { Alert::Detractor { .. } | Alert::LowCsat { .. } => t().complaint_opened_for_score }}</p> })}
-                        <a class="btn" href=format!("/surveys/{}", filed.survey_id)>{move || t().see_results}</a>
-                        {(!filed.customer_id.is_empty()).then(|| view! { <a class="btn" href=format!("/customers/{}", filed.customer_id)>{move || t().open_customer}</a> })}
+                        <p>{move || t().surveys.code_filed}</p>
+                        {filed.alert.map(|a| view! { <p class="alert">{move || match a { Alert::Detractor { .. } | Alert::LowCsat { .. } => t().surveys.complaint_opened_for_score }}</p> })}
+                        <a class="btn" href=format!("/surveys/{}", filed.survey_id)>{move || t().surveys.see_results}</a>
+                        {(!filed.customer_id.is_empty()).then(|| view! { <a class="btn" href=format!("/customers/{}", filed.customer_id)>{move || t().surveys.open_customer}</a> })}
                     </div>
                 }.into_any(),
                 Err(e) => view! { <p class="alert" role="alert" data-testid="code-refused">{move || import_error_text(&e, state.lang.get())}</p> }.into_any(),

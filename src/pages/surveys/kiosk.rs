@@ -96,24 +96,24 @@ pub fn KioskStart(
     };
     view! {
         <form class="card kiosk-start" on:submit=start data-testid="kiosk-start">
-            <h2>{move || t().kiosk_mode}</h2>
-            <p class="muted">{move || t().kiosk_explained}</p>
+            <h2>{move || t().surveys.kiosk_mode}</h2>
+            <p class="muted">{move || t().surveys.kiosk_explained}</p>
             <CustomerPicker id="kiosk-customer" chosen=customer errors=errors optional=true/>
-            <p class="hint muted">{move || t().kiosk_customer_hint}</p>
+            <p class="hint muted">{move || t().surveys.kiosk_customer_hint}</p>
             <div class="row2">
                 <div class="field">
-                    <label for="kiosk-pin">{move || t().kiosk_pin}</label>
+                    <label for="kiosk-pin">{move || t().surveys.kiosk_pin}</label>
                     <input id="kiosk-pin" type="password" inputmode="numeric" autocomplete="off" bind:value=pin data-testid="kiosk-pin"/>
                 </div>
                 <div class="field">
-                    <label for="kiosk-pin-again">{move || t().kiosk_pin_again}</label>
+                    <label for="kiosk-pin-again">{move || t().surveys.kiosk_pin_again}</label>
                     <input id="kiosk-pin-again" type="password" inputmode="numeric" autocomplete="off" bind:value=again data-testid="kiosk-pin-again"/>
                 </div>
             </div>
-            <p class="kiosk-recovery">{move || t().kiosk_recovery}" "<strong dir="ltr" data-testid="kiosk-recovery">{localize_digits(&grouped, state.lang.get_untracked())}</strong></p>
+            <p class="kiosk-recovery">{move || t().surveys.kiosk_recovery}" "<strong dir="ltr" data-testid="kiosk-recovery">{localize_digits(&grouped, state.lang.get_untracked())}</strong></p>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || crate::i18n::pin_error_text(p, state.lang.get())}</p> })}
             <div class="actions">
-                <button type="submit" class="btn primary" data-testid="kiosk-go">{move || t().kiosk_begin}</button>
+                <button type="submit" class="btn primary" data-testid="kiosk-go">{move || t().surveys.kiosk_begin}</button>
                 <button type="button" class="btn" on:click=move |_| on_cancel()>{move || t().cancel}</button>
             </div>
         </form>
@@ -125,7 +125,7 @@ pub fn SurveyKiosk() -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(lock) = load_kiosk() else {
         // Opened without a lock (an old bookmark): nothing to hold.
-        return view! { <p class="alert">{move || state.t().kiosk_not_started}</p> }.into_any();
+        return view! { <p class="alert">{move || state.t().surveys.kiosk_not_started}</p> }.into_any();
     };
     let lock = StoredValue::new(lock);
     let survey = LocalResource::new(move || {
@@ -144,7 +144,7 @@ pub fn SurveyKiosk() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || survey.get().map(|s| match s {
                     Some(s) => view! { <KioskRun survey=s lock=lock.get_value()/> }.into_any(),
-                    None => view! { <p class="alert">{move || state.t().survey_gone}</p><KioskExit lock=lock.get_value()/> }.into_any(),
+                    None => view! { <p class="alert">{move || state.t().surveys.survey_gone}</p><KioskExit lock=lock.get_value()/> }.into_any(),
                 })}
             </Suspense>
         </div>
@@ -253,7 +253,7 @@ fn KioskRun(survey: Survey, lock: KioskLock) -> impl IntoView {
                     view! {
                         <div class="kiosk-thanks" data-testid="kiosk-thanks">
                             <h1>{move || survey.with_value(|s| s.thanks.get(lang.get()).to_string())}</h1>
-                            <button type="button" class="btn primary survey-submit" on:click=move |_| next() data-testid="kiosk-next">{move || crate::i18n::texts(lang.get()).kiosk_next_person}</button>
+                            <button type="button" class="btn primary survey-submit" on:click=move |_| next() data-testid="kiosk-next">{move || crate::i18n::texts(lang.get()).surveys.kiosk_next_person}</button>
                         </div>
                     }.into_any()
                 } else {
@@ -296,13 +296,13 @@ fn KioskExit(lock: KioskLock) -> impl IntoView {
     };
     view! {
         <Show when=move || asking.get() fallback=move || view! {
-            <button type="button" class="btn ghost kiosk-exit" on:click=move |_| asking.set(true) data-testid="kiosk-exit">{move || t().kiosk_leave}</button>
+            <button type="button" class="btn ghost kiosk-exit" on:click=move |_| asking.set(true) data-testid="kiosk-exit">{move || t().surveys.kiosk_leave}</button>
         }>
             <form class="kiosk-pin-pad card" on:submit=leave.clone() data-testid="kiosk-exit-form">
-                <label for="kiosk-exit-pin">{move || t().kiosk_enter_pin}</label>
+                <label for="kiosk-exit-pin">{move || t().surveys.kiosk_enter_pin}</label>
                 <input id="kiosk-exit-pin" type="password" inputmode="numeric" autocomplete="off" bind:value=pin data-testid="kiosk-exit-pin"/>
-                {move || wrong.get().then(|| view! { <p class="field-error" role="alert" data-testid="kiosk-wrong-pin">{move || t().kiosk_wrong_pin}</p> })}
-                <button type="submit" class="btn primary">{move || t().kiosk_leave}</button>
+                {move || wrong.get().then(|| view! { <p class="field-error" role="alert" data-testid="kiosk-wrong-pin">{move || t().surveys.kiosk_wrong_pin}</p> })}
+                <button type="submit" class="btn primary">{move || t().surveys.kiosk_leave}</button>
                 <button type="button" class="btn" on:click=move |_| { asking.set(false); wrong.set(false); pin.set(String::new()) }>{move || t().cancel}</button>
             </form>
         </Show>

@@ -41,7 +41,7 @@ pub fn LinkDialog(
             .ok()
             .filter(|d| (1..=MAX_DAYS).contains(d))
         else {
-            problem.set(Some(state.t_untracked().link_days_range.to_string()));
+            problem.set(Some(state.t_untracked().surveys.link_days_range.to_string()));
             return;
         };
         // One link per tap: a second one would count as unanswered.
@@ -84,25 +84,25 @@ pub fn LinkDialog(
     let close = on_close.clone();
     view! {
         <div class="card link-dialog" data-testid="link-dialog">
-            <h2>{move || t().make_survey_link}</h2>
+            <h2>{move || t().surveys.make_survey_link}</h2>
             {move || match link.get() {
                 None => view! {
                     <form on:submit=make>
                         <CustomerPicker id="link-customer" chosen=customer errors=errors optional=true/>
-                        <p class="hint muted">{move || t().link_customer_hint}</p>
+                        <p class="hint muted">{move || t().surveys.link_customer_hint}</p>
                         <div class="row2">
                             <div class="field">
-                                <label for="link-days">{move || t().link_valid_days}</label>
+                                <label for="link-days">{move || t().surveys.link_valid_days}</label>
                                 <input id="link-days" inputmode="numeric" bind:value=days data-testid="link-days"/>
                             </div>
                             <div class="field">
-                                <label for="link-reply">{move || t().link_reply_to}</label>
+                                <label for="link-reply">{move || t().surveys.link_reply_to}</label>
                                 <input id="link-reply" type="email" dir="ltr" bind:value=reply_to data-testid="link-reply"/>
                             </div>
                         </div>
                         {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
                         <div class="actions">
-                            <button type="submit" class="btn primary" disabled=move || busy.get() data-testid="link-create">{move || t().make_survey_link}</button>
+                            <button type="submit" class="btn primary" disabled=move || busy.get() data-testid="link-create">{move || t().surveys.make_survey_link}</button>
                             <button type="button" class="btn" on:click={let close = close.clone(); move |_| close()}>{move || t().cancel}</button>
                         </div>
                     </form>
@@ -111,17 +111,17 @@ pub fn LinkDialog(
                     let qr = qr_svg(&url);
                     let close = close.clone();
                     view! {
-                        <p class="muted">{move || t().link_ready}</p>
+                        <p class="muted">{move || t().surveys.link_ready}</p>
                         <input class="link-url" dir="ltr" readonly prop:value=url.clone() data-testid="survey-link-url"/>
                         <div class="survey-actions">
-                            <button type="button" class="btn primary" on:click=copy>{move || if copied.get() { t().copied } else { t().copy_link }}</button>
-                            <a class="btn" href=format!("sms:?&body={}", String::from(js_sys::encode_uri_component(&url)))>{move || t().send_by_sms}</a>
+                            <button type="button" class="btn primary" on:click=copy>{move || if copied.get() { t().surveys.copied } else { t().surveys.copy_link }}</button>
+                            <a class="btn" href=format!("sms:?&body={}", String::from(js_sys::encode_uri_component(&url)))>{move || t().surveys.send_by_sms}</a>
                             <button type="button" class="btn" on:click=move |_| close()>{move || t().close}</button>
                         </div>
                         {if qr.is_empty() {
-                            view! { <p class="muted">{move || t().link_too_long_for_qr}</p> }.into_any()
+                            view! { <p class="muted">{move || t().surveys.link_too_long_for_qr}</p> }.into_any()
                         } else {
-                            view! { <div class="qr" role="img" aria-label=move || t().survey_link inner_html=qr></div> }.into_any()
+                            view! { <div class="qr" role="img" aria-label=move || t().surveys.survey_link inner_html=qr></div> }.into_any()
                         }}
                     }.into_any()
                 }

@@ -28,8 +28,8 @@ use leptos::prelude::*;
 
 fn channel_label(c: Channel, t: &Texts) -> &'static str {
     match c {
-        Channel::Kiosk => t.kiosk_mode,
-        Channel::Link => t.survey_link,
+        Channel::Kiosk => t.surveys.kiosk_mode,
+        Channel::Link => t.surveys.survey_link,
     }
 }
 
@@ -44,44 +44,44 @@ pub fn template_key(t: Template) -> &'static str {
 
 fn template_label(tpl: Template, t: &Texts) -> &'static str {
     match tpl {
-        Template::RelationshipNps => t.template_nps,
-        Template::AfterSaleCsat => t.template_csat,
-        Template::AfterService => t.template_service,
-        Template::Servqual => t.template_servqual,
+        Template::RelationshipNps => t.surveys.template_nps,
+        Template::AfterSaleCsat => t.surveys.template_csat,
+        Template::AfterService => t.surveys.template_service,
+        Template::Servqual => t.surveys.template_servqual,
     }
 }
 
 pub fn kind_label(k: Kind, t: &Texts) -> &'static str {
     match k {
-        Kind::Nps => t.kind_nps,
-        Kind::Csat => t.kind_csat,
-        Kind::Ces => t.kind_ces,
-        Kind::Stars => t.kind_stars,
-        Kind::Single => t.kind_single,
-        Kind::Multiple => t.kind_multiple,
-        Kind::YesNo => t.kind_yes_no,
-        Kind::ShortText => t.kind_short_text,
-        Kind::LongText => t.kind_long_text,
-        Kind::Servqual => t.kind_servqual,
+        Kind::Nps => t.surveys.kind_nps,
+        Kind::Csat => t.surveys.kind_csat,
+        Kind::Ces => t.surveys.kind_ces,
+        Kind::Stars => t.surveys.kind_stars,
+        Kind::Single => t.surveys.kind_single,
+        Kind::Multiple => t.surveys.kind_multiple,
+        Kind::YesNo => t.surveys.kind_yes_no,
+        Kind::ShortText => t.surveys.kind_short_text,
+        Kind::LongText => t.surveys.kind_long_text,
+        Kind::Servqual => t.surveys.kind_servqual,
     }
 }
 
 pub fn purpose_label(p: Purpose, t: &Texts) -> &'static str {
     match p {
-        Purpose::General => t.purpose_general,
-        Purpose::Relationship => t.purpose_relationship,
-        Purpose::AfterSale => t.purpose_after_sale,
-        Purpose::AfterService => t.purpose_after_service,
+        Purpose::General => t.surveys.purpose_general,
+        Purpose::Relationship => t.surveys.purpose_relationship,
+        Purpose::AfterSale => t.surveys.purpose_after_sale,
+        Purpose::AfterService => t.surveys.purpose_after_service,
     }
 }
 
 pub fn dimension_label(d: Dimension, t: &Texts) -> &'static str {
     match d {
-        Dimension::Tangibles => t.dim_tangibles,
-        Dimension::Reliability => t.dim_reliability,
-        Dimension::Responsiveness => t.dim_responsiveness,
-        Dimension::Assurance => t.dim_assurance,
-        Dimension::Empathy => t.dim_empathy,
+        Dimension::Tangibles => t.surveys.dim_tangibles,
+        Dimension::Reliability => t.surveys.dim_reliability,
+        Dimension::Responsiveness => t.surveys.dim_responsiveness,
+        Dimension::Assurance => t.surveys.dim_assurance,
+        Dimension::Empathy => t.surveys.dim_empathy,
     }
 }
 
@@ -117,31 +117,31 @@ pub fn SurveyList() -> impl IntoView {
         <section class="page">
             <div class="list-head">
                 <h1>{move || t().nav_surveys}</h1>
-                <a class="btn" href="/surveys/import" data-testid="import-code-link">{move || t().import_response_code}</a>
-                <a class="btn" href="/complaints">{move || t().complaints}</a>
+                <a class="btn" href="/surveys/import" data-testid="import-code-link">{move || t().surveys.import_response_code}</a>
+                <a class="btn" href="/complaints">{move || t().surveys.complaints}</a>
             </div>
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 {move || list.get().map(|all| view! {
                     <ul class="plain-list card" data-testid="survey-list">
-                        {all.is_empty().then(|| view! { <li class="muted">{move || t().no_surveys_yet}</li> })}
+                        {all.is_empty().then(|| view! { <li class="muted">{move || t().surveys.no_surveys_yet}</li> })}
                         {all.into_iter().map(|(id, survey, n)| view! {
                             <li class="contact-row">
                                 <a class="row-title" href=format!("/surveys/{id}")><bdi>{move || survey.name.get(lang()).to_string()}</bdi></a>
                                 <span class="muted">
-                                    {move || localize_digits(&format!("{n} {}", t().responses_count), lang())}
-                                    {survey.archived.then(|| view! { " · "{move || t().archived}})}
+                                    {move || localize_digits(&format!("{n} {}", t().surveys.responses_count), lang())}
+                                    {survey.archived.then(|| view! { " · "{move || t().surveys.archived}})}
                                 </span>
                             </li>
                         }).collect_view()}
                     </ul>
                 })}
             </Suspense>
-            <h2>{move || t().start_from_template}</h2>
+            <h2>{move || t().surveys.start_from_template}</h2>
             <div class="template-grid">
                 {Template::ALL.map(|tpl| view! {
                     <a class="btn template" href=format!("/surveys/new?template={}", template_key(tpl)) data-testid=format!("template-{}", template_key(tpl))>{move || template_label(tpl, t())}</a>
                 })}
-                <a class="btn template" href="/surveys/new" data-testid="template-blank">{move || t().blank_survey}</a>
+                <a class="btn template" href="/surveys/new" data-testid="template-blank">{move || t().surveys.blank_survey}</a>
             </div>
         </section>
     }
@@ -151,11 +151,11 @@ pub const KINDS: &[KindView] = &[
     KindView { kind: SURVEY, heading: |t| t.nav_surveys, opens: |hit| format!("/surveys/{}/edit", hit.id), timeline: None, field: |_, _| "" },
     KindView {
         kind: surveys::RESPONSE,
-        heading: |t| t.survey_responses,
+        heading: |t| t.surveys.survey_responses,
         // Read on its customer's timeline; an anonymous one among its survey's results.
         opens: |hit| if hit.customer_id.is_empty() { format!("/surveys/{}", hit.within) } else { format!("/customers/{}", hit.customer_id) },
         timeline: Some(timeline_items),
         field: |_, _| "",
     },
-    KindView { kind: surveys::LINK, heading: |t| t.survey_links, opens: |hit| format!("/surveys/{}", hit.within), timeline: Some(timeline_items), field: |_, _| "" },
+    KindView { kind: surveys::LINK, heading: |t| t.surveys.survey_links, opens: |hit| format!("/surveys/{}", hit.within), timeline: Some(timeline_items), field: |_, _| "" },
 ];

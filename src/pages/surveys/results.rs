@@ -10,7 +10,7 @@ use super::link::LinkDialog;
 use crate::i18n::labels;
 use crate::state::AppState;
 use daftar_core::customers::{Customer, ValueSegment};
-use daftar_core::locale::{localize_digits, Lang};
+use daftar_core::locale::{format_decimal, format_percent, localize_digits, Lang};
 use daftar_core::surveys::{
     breakdown, by_month, Distribution, IssuedLink, Kind, Response, Scores, Summary, Survey, LINK,
     RESPONSE, SURVEY,
@@ -98,7 +98,7 @@ pub fn SurveyResults() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{move || state.t().loading}</p> }>
                 {move || head.get().map(|h| match h {
                     Some((id, survey)) => view! { <Head id survey/> }.into_any(),
-                    None => view! { <p class="alert">{move || state.t().survey_gone}</p> }.into_any(),
+                    None => view! { <p class="alert">{move || state.t().surveys.survey_gone}</p> }.into_any(),
                 })}
                 {move || data.get().flatten().map(|d| view! { <Results d/> })}
             </Suspense>
@@ -126,8 +126,8 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
             <a class="btn" href=edit data-testid="edit-survey">{move || t().edit}</a>
         </div>
         <div class="survey-actions" class:hidden=survey.with_value(|s| s.archived)>
-            <button type="button" class="btn primary" on:click=move |_| showing.set(Some("kiosk")) data-testid="start-kiosk">{move || t().kiosk_mode}</button>
-            <button type="button" class="btn" on:click=move |_| showing.set(Some("link")) data-testid="make-link">{move || t().make_survey_link}</button>
+            <button type="button" class="btn primary" on:click=move |_| showing.set(Some("kiosk")) data-testid="start-kiosk">{move || t().surveys.kiosk_mode}</button>
+            <button type="button" class="btn" on:click=move |_| showing.set(Some("link")) data-testid="make-link">{move || t().surveys.make_survey_link}</button>
         </div>
         {move || match showing.get() {
             Some("kiosk") => view! { <KioskStart survey_id=id.clone() on_cancel=move || showing.set(None)/> }.into_any(),
@@ -138,17 +138,11 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
 }
 
 fn percent(v: f64, lang: Lang) -> String {
-    let sign = if lang.is_rtl() { "٪" } else { "%" };
-    localize_digits(&format!("{}{sign}", v.round() as i64), lang)
+    format_percent(v.round(), 0, lang)
 }
 
 fn one_decimal(v: f64, lang: Lang) -> String {
-    let s = format!("{v:.1}");
-    if lang.is_rtl() {
-        localize_digits(&s.replace('.', "٫"), lang)
-    } else {
-        s
-    }
+    format_decimal(v, 1, lang)
 }
 
 #[component]
@@ -183,24 +177,24 @@ fn Results(d: Loaded) -> impl IntoView {
             <button type="button" class="btn" on:click=export data-testid="export-responses">{move || t().export_csv}</button>
         </div>
             <div class="figures" data-testid="survey-figures">
-                <Figure label=|t| t.responses_count value=Signal::derive(move || localize_digits(&scores.responses.to_string(), lang())) testid="figure-responses"/>
-                <Figure label=|t| t.response_rate testid="figure-rate" value=Signal::derive(move || if issued == 0 { "—".into() } else {
+                <Figure label=|t| t.surveys.responses_count value=Signal::derive(move || localize_digits(&scores.responses.to_string(), lang())) testid="figure-responses"/>
+                <Figure label=|t| t.surveys.response_rate testid="figure-rate" value=Signal::derive(move || if issued == 0 { "—".into() } else {
                     format!("{} ({}/{})", percent(answered_links as f64 * 100.0 / issued as f64, lang()), localize_digits(&answered_links.to_string(), lang()), localize_digits(&issued.to_string(), lang()))
                 })/>
                 {scores.nps.score().map(|nps| view! {
-                    <Figure label=|t| t.nps testid="figure-nps" value=Signal::derive(move || localize_digits(&nps.to_string(), lang()))/>
+                    <Figure label=|t| t.surveys.nps testid="figure-nps" value=Signal::derive(move || localize_digits(&nps.to_string(), lang()))/>
                 })}
-                {scores.csat_percent.map(|c| view! { <Figure label=|t| t.csat testid="figure-csat" value=Signal::derive(move || percent(c, lang()))/> })}
-                {scores.ces_mean.map(|c| view! { <Figure label=|t| t.ces testid="figure-ces" value=Signal::derive(move || one_decimal(c, lang()))/> })}
+                {scores.csat_percent.map(|c| view! { <Figure label=|t| t.surveys.csat testid="figure-csat" value=Signal::derive(move || percent(c, lang()))/> })}
+                {scores.ces_mean.map(|c| view! { <Figure label=|t| t.surveys.ces testid="figure-ces" value=Signal::derive(move || one_decimal(c, lang()))/> })}
             </div>
             {(scores.nps.total() > 0).then(|| view! { <NpsSplit scores/> })}
             {(!summary.servqual.is_empty()).then(|| {
                 let gaps = summary.servqual.clone();
                 view! {
                     <div class="card">
-                        <h2>{move || t().servqual_gap}</h2>
+                        <h2>{move || t().surveys.servqual_gap}</h2>
                         <table class="data-table" data-testid="servqual-gaps">
-                            <thead><tr><th>{move || t().servqual_dimension}</th><th>{move || t().expectation}</th><th>{move || t().perception}</th><th>{move || t().gap}</th></tr></thead>
+                            <thead><tr><th>{move || t().surveys.servqual_dimension}</th><th>{move || t().surveys.expectation}</th><th>{move || t().surveys.perception}</th><th>{move || t().surveys.gap}</th></tr></thead>
                             <tbody>
                                 {gaps.into_iter().map(|g| view! {
                                     <tr class:negative={g.gap < 0.0}>
@@ -251,9 +245,9 @@ fn NpsSplit(scores: Scores) -> impl IntoView {
         (scores.nps.detractors, "detractors"),
     ];
     let label = move |k: &str| match k {
-        "promoters" => t().promoters,
-        "passives" => t().passives,
-        _ => t().detractors,
+        "promoters" => t().surveys.promoters,
+        "passives" => t().surveys.passives,
+        _ => t().surveys.detractors,
     };
     view! {
         <div class="card nps-split" data-testid="nps-split">
@@ -297,13 +291,13 @@ fn QuestionChart(
         Distribution::Scale { counts, mean } => {
             let star = q.kind == Kind::Stars;
             let rows = counts.into_iter().map(|(v, n)| (if star { "★".repeat(v as usize) } else { localize_digits(&v.to_string(), lang()) }, n)).collect();
-            view! { {bars(rows)}{mean.map(|m| view! { <p class="muted">{move || t().mean}": "{move || one_decimal(m, lang())}</p> })} }.into_any()
+            view! { {bars(rows)}{mean.map(|m| view! { <p class="muted">{move || t().surveys.mean}": "{move || one_decimal(m, lang())}</p> })} }.into_any()
         }
         Distribution::Choices(counts) => bars(counts.into_iter().map(|(id, n)| (q.choices.iter().find(|c| c.id == id).map(|c| c.label.get(lang()).to_string()).unwrap_or(id), n)).collect()),
         Distribution::YesNo { yes, no } => bars(vec![(t().yes.to_string(), yes), (t().no.to_string(), no)]),
         Distribution::Pair { expectation, perception, .. } => view! {
-            <p>{move || t().expectation}": "{move || expectation.map(|v| one_decimal(v, lang())).unwrap_or_default()}
-               " · "{move || t().perception}": "{move || perception.map(|v| one_decimal(v, lang())).unwrap_or_default()}</p>
+            <p>{move || t().surveys.expectation}": "{move || expectation.map(|v| one_decimal(v, lang())).unwrap_or_default()}
+               " · "{move || t().surveys.perception}": "{move || perception.map(|v| one_decimal(v, lang())).unwrap_or_default()}</p>
         }.into_any(),
         Distribution::Texts(texts) => view! {
             <ul class="text-answers">{texts.into_iter().take(50).map(|(_, s)| view! { <li><bdi>{s}</bdi></li> }).collect_view()}</ul>
@@ -311,8 +305,8 @@ fn QuestionChart(
     };
     view! {
         <div class="card question-result" data-testid=format!("result-{}", q.id)>
-            <h3>{move || text.get(lang()).to_string()}{q.retired.then(|| view! { <span class="muted">" ("{move || t().retired_question}")"</span> })}</h3>
-            <p class="muted">{move || localize_digits(&format!("{} {}", r.answers, t().answers_count), lang())}</p>
+            <h3>{move || text.get(lang()).to_string()}{q.retired.then(|| view! { <span class="muted">" ("{move || t().surveys.retired_question}")"</span> })}</h3>
+            <p class="muted">{move || localize_digits(&format!("{} {}", r.answers, t().surveys.answers_count), lang())}</p>
             {body}
         </div>
     }
@@ -330,7 +324,7 @@ fn Trend(survey: Survey, responses: Vec<Response>) -> impl IntoView {
         (months.len() > 1).then(|| {
             view! {
                 <div class="card">
-                    <h2>{move || t().trend_by_month}</h2>
+                    <h2>{move || t().surveys.trend_by_month}</h2>
                     <ScoresTable rows=months.into_iter().map(|(m, s)| (m.title(), s)).collect()/>
                 </div>
             }
@@ -345,7 +339,7 @@ fn ScoresTable(rows: Vec<(String, Scores)>) -> impl IntoView {
     let lang = move || state.lang.get();
     view! {
         <table class="data-table">
-            <thead><tr><th></th><th>{move || t().responses_count}</th><th>{move || t().nps}</th><th>{move || t().csat}</th><th>{move || t().ces}</th></tr></thead>
+            <thead><tr><th></th><th>{move || t().surveys.responses_count}</th><th>{move || t().surveys.nps}</th><th>{move || t().surveys.csat}</th><th>{move || t().surveys.ces}</th></tr></thead>
             <tbody>
                 {rows.into_iter().map(|(label, s)| view! {
                     <tr>
@@ -406,9 +400,9 @@ fn Breakdowns(
     };
     view! {
         <div class="card">
-            <h2>{move || t().breakdown}</h2>
+            <h2>{move || t().surveys.breakdown}</h2>
             <div class="segmented" role="group">
-                {[("segment", t().field_value_segment), ("owner", t().field_owner), ("product", t().product)].map(|(k, label)| view! {
+                {[("segment", t().customers.field_value_segment), ("owner", t().field_owner), ("product", t().product)].map(|(k, label)| view! {
                     <button type="button" class="btn" aria-pressed=move || (by.get() == k).to_string() on:click=move |_| by.set(k)>{label}</button>
                 })}
             </div>

@@ -123,16 +123,16 @@ pub fn ShowIfEditor(qid: String, draft: RwSignal<Survey>) -> impl IntoView {
             Rule::Answered => String::new(),
         };
         Some(view! {
-            <select on:change=on_value aria-label=move || t().show_if_value data-testid="show-if-value">
+            <select on:change=on_value aria-label=move || t().surveys.show_if_value data-testid="show-if-value">
                 {options.into_iter().map(|(v, label)| view! { <option value=v.clone() selected=v == selected>{label}</option> }).collect_view()}
             </select>
         })
     };
     view! {
         <div class="show-if">
-            <span class="muted">{move || t().show_if}</span>
-            <select on:change=on_question aria-label=move || t().show_if data-testid="show-if-question">
-                <option value="" selected=move || current().is_none()>{move || t().show_always}</option>
+            <span class="muted">{move || t().surveys.show_if}</span>
+            <select on:change=on_question aria-label=move || t().surveys.show_if data-testid="show-if-question">
+                <option value="" selected=move || current().is_none()>{move || t().surveys.show_always}</option>
                 {move || earlier().into_iter().enumerate().map(|(i, q)| {
                     let selected = current().is_some_and(|s| s.question == q.id);
                     let label = format!("{}. {}", localize_digits(&(i + 1).to_string(), lang()), q.text.get(lang()));
@@ -140,8 +140,8 @@ pub fn ShowIfEditor(qid: String, draft: RwSignal<Survey>) -> impl IntoView {
                 }).collect_view()}
             </select>
             {move || current().is_some().then(|| view! {
-                <select on:change=on_rule aria-label=move || t().show_if_rule data-testid="show-if-rule">
-                    {[(RuleKind::Answered, "answered", t().rule_answered), (RuleKind::AtMost, "at_most", t().rule_at_most), (RuleKind::AtLeast, "at_least", t().rule_at_least), (RuleKind::Is, "is", t().rule_is)]
+                <select on:change=on_rule aria-label=move || t().surveys.show_if_rule data-testid="show-if-rule">
+                    {[(RuleKind::Answered, "answered", t().surveys.rule_answered), (RuleKind::AtMost, "at_most", t().surveys.rule_at_most), (RuleKind::AtLeast, "at_least", t().surveys.rule_at_least), (RuleKind::Is, "is", t().surveys.rule_is)]
                         .map(|(k, v, label)| view! { <option value=v selected=move || rule_kind() == k>{label}</option> })}
                 </select>
             })}

@@ -18,7 +18,7 @@ pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         return vec![Item {
             at: r.answered_ms,
             kind: "survey",
-            label: t.survey_answered.into(),
+            label: t.surveys.survey_answered.into(),
             title: r.survey_name.get(lang).into(),
             detail: detail.into(),
             when: local_datetime(r.answered_ms, lang),
@@ -31,7 +31,7 @@ pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     vec![Item {
         at: l.issued_ms,
         kind: "survey-link",
-        label: t.survey_link_sent.into(),
+        label: t.surveys.survey_link_sent.into(),
         title: l.survey_name.get(lang).into(),
         detail: String::new(),
         when: local_datetime(l.issued_ms, lang),

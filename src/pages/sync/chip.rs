@@ -12,19 +12,18 @@ pub fn SyncChip() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = move || state.lang.get();
-    let number = move |n: usize| localize_digits(&n.to_string(), lang());
     let text = move || {
         let t = t();
         let main = match state.sync.status.get() {
             SyncStatus::Off => return None,
-            SyncStatus::Offline => t.sync_status_offline.to_string(),
-            SyncStatus::Syncing(p) if p.total == 0 => t.sync_status_starting.to_string(),
-            SyncStatus::Syncing(p) => t.sync_status_syncing.replace("{done}", &number(p.done.min(p.total))).replace("{total}", &number(p.total)),
-            SyncStatus::UpToDate { at_ms } => t.sync_status_up_to_date.replace("{time}", &clock_time(at_ms, lang())),
-            SyncStatus::Failed(_) => t.sync_status_failed.to_string(),
+            SyncStatus::Offline => t.sync.sync_status_offline.to_string(),
+            SyncStatus::Syncing(p) if p.total == 0 => t.sync.sync_status_starting.to_string(),
+            SyncStatus::Syncing(p) => t.sync.sync_status_syncing(p.done.min(p.total) as i64, p.total as i64),
+            SyncStatus::UpToDate { at_ms } => t.sync.sync_status_up_to_date(&clock_time(at_ms, lang())),
+            SyncStatus::Failed(_) => t.sync.sync_status_failed.to_string(),
         };
         let waiting = state.sync.waiting.get();
-        Some(if waiting > 0 { format!("{main} · {}", t.sync_waiting.replace("{n}", &number(waiting))) } else { main })
+        Some(if waiting > 0 { format!("{main} · {}", t.sync.sync_waiting(waiting as i64)) } else { main })
     };
     let failed = move || matches!(state.sync.status.get(), SyncStatus::Failed(_));
     let detail = move || match state.sync.status.get() {
@@ -37,7 +36,7 @@ pub fn SyncChip() -> impl IntoView {
             <a class="chip" href="/settings/sync" class:error=failed title=detail data-runs=move || state.sync.runs.get() data-testid="sync-chip">{text}</a>
         })}
         <Show when=move || to_review() != 0>
-            <a class="chip error" href="/sync/review" data-testid="sync-review-chip">{move || t().sync_review_count.replace("{n}", &number(to_review()))}</a>
+            <a class="chip error" href="/sync/review" data-testid="sync-review-chip">{move || t().sync.sync_review_count(to_review() as i64)}</a>
         </Show>
     }
 }

@@ -13,12 +13,12 @@ pub fn SyncReviewPage() -> impl IntoView {
     let t = move || state.t();
     view! {
         <section class="page sync-review">
-            <h1>{move || t().sync_review}</h1>
-            <p class="muted">{move || t().sync_review_hint}</p>
+            <h1>{move || t().sync.sync_review}</h1>
+            <p class="muted">{move || t().sync.sync_review_hint}</p>
             {move || {
                 let items = state.sync.review.get().items;
                 if items.is_empty() {
-                    return view! { <p class="empty" data-testid="review-empty">{t().sync_nothing_to_review}</p> }.into_any();
+                    return view! { <p class="empty" data-testid="review-empty">{t().sync.sync_nothing_to_review}</p> }.into_any();
                 }
                 view! {
                     <ul class="list" data-testid="review-list">
@@ -72,8 +72,9 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
             });
         }
     };
-    let kept = shown(&clash.clash.kept);
-    let set_aside = shown(&clash.clash.set_aside);
+    let separator = state.t_untracked().list_separator;
+    let kept = shown(&clash.clash.kept, separator);
+    let set_aside = shown(&clash.clash.set_aside, separator);
     view! {
         <li class="card review-item" data-testid="review-item">
             <h2><a href=move || named.get().and_then(|(_, href)| href)>{
@@ -81,27 +82,28 @@ fn ReviewRow(item: ReviewItem) -> impl IntoView {
                 move || named.get().and_then(|(title, _)| title).unwrap_or_else(|| registry::view_of(&kind).map_or(kind.clone(), |view| (view.heading)(t()).to_string()))
             }</a></h2>
             <dl class="values">
-                <dt>{move || t().sync_field}</dt><dd dir="auto" data-testid="review-field">{
+                <dt>{move || t().sync.sync_field}</dt><dd dir="auto" data-testid="review-field">{
                     let (kind, field) = (clash.kind.clone(), clash.clash.field.clone());
                     move || registry::field_label(&kind, &field, t())
                 }</dd>
-                <dt>{move || t().sync_kept}</dt><dd dir="auto" data-testid="review-kept">{kept.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
-                <dt>{move || t().sync_set_aside}</dt><dd dir="auto" data-testid="review-set-aside">{set_aside.clone().unwrap_or_else(|| t().sync_empty_value.into())}</dd>
+                <dt>{move || t().sync.sync_kept}</dt><dd dir="auto" data-testid="review-kept">{kept.clone().unwrap_or_else(|| t().sync.sync_empty_value.into())}</dd>
+                <dt>{move || t().sync.sync_set_aside}</dt><dd dir="auto" data-testid="review-set-aside">{set_aside.clone().unwrap_or_else(|| t().sync.sync_empty_value.into())}</dd>
             </dl>
             <div class="row">
-                <button class="btn primary" disabled=move || busy.get() on:click=done(None) data-testid="review-keep">{move || t().sync_keep_it}</button>
-                <button class="btn" disabled=move || busy.get() on:click=done(Some(clash.clash.set_aside.clone())) data-testid="review-use-other">{move || t().sync_use_other}</button>
+                <button class="btn primary" disabled=move || busy.get() on:click=done(None) data-testid="review-keep">{move || t().sync.sync_keep_it}</button>
+                <button class="btn" disabled=move || busy.get() on:click=done(Some(clash.clash.set_aside.clone())) data-testid="review-use-other">{move || t().sync.sync_use_other}</button>
             </div>
         </li>
     }
 }
 
-/// A value as text; None for an absent one.
-fn shown(value: &Value) -> Option<String> {
+/// A value as text, a list's items joined with `separator`; None for an
+/// absent one.
+fn shown(value: &Value, separator: &str) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
-        Value::Array(items) => Some(items.iter().filter_map(shown).collect::<Vec<_>>().join("، ")),
+        Value::Array(items) => Some(items.iter().filter_map(|v| shown(v, separator)).collect::<Vec<_>>().join(separator)),
         other => Some(other.to_string()),
     }
 }

@@ -86,9 +86,9 @@ pub fn SyncSettingsPage() -> impl IntoView {
     let outcome_view = move || {
         let t = t();
         outcome.get().map(|o| match o {
-            Outcome::Connected => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync_connection_ok}</p> }.into_any(),
-            Outcome::Saved => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync_saved}</p> }.into_any(),
-            Outcome::SignedOut => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync_signed_out}</p> }.into_any(),
+            Outcome::Connected => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync.sync_connection_ok}</p> }.into_any(),
+            Outcome::Saved => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync.sync_saved}</p> }.into_any(),
+            Outcome::SignedOut => view! { <p class="notice ok" data-testid="sync-outcome">{t.sync.sync_signed_out}</p> }.into_any(),
             Outcome::Invalid(text) => view! { <p class="alert" role="alert" data-testid="sync-outcome">{text}</p> }.into_any(),
             Outcome::Failed(problem) => {
                 let fix = (problem == Problem::Cors).then(|| cors_fix(&url.get_untracked(), &crate::browser_env::origin()));
@@ -108,50 +108,50 @@ pub fn SyncSettingsPage() -> impl IntoView {
     };
     let inbox_failed = move || {
         let inbox = state.sync.config.get().map(|c| c.inbox).unwrap_or_default();
-        state.sync.inbox_error.get().map(|e| t().sync_inbox_error.replace("{reason}", &error_text(t(), &e, &inbox)))
+        state.sync.inbox_error.get().map(|e| t().sync.sync_inbox_error(&error_text(t(), &e, &inbox)))
     };
     view! {
         <section class="page sync-settings">
-            <h1>{move || t().sync}</h1>
-            <p class="muted">{move || t().sync_hint}</p>
+            <h1>{move || t().sync.sync}</h1>
+            <p class="muted">{move || t().sync.sync_hint}</p>
             <form class="card form" on:submit=move |ev| { ev.prevent_default(); try_settings(true); }>
                 <div class="field">
-                    <label for="sync-url">{move || t().sync_server_url}</label>
+                    <label for="sync-url">{move || t().sync.sync_server_url}</label>
                     <input id="sync-url" type="url" dir="ltr" inputmode="url" autocomplete="url" placeholder="https://couch.example.com" bind:value=url data-testid="sync-url"/>
                 </div>
                 <div class="field">
-                    <label for="sync-db">{move || t().sync_database}</label>
+                    <label for="sync-db">{move || t().sync.sync_database}</label>
                     <input id="sync-db" dir="ltr" autocapitalize="none" bind:value=db data-testid="sync-db"/>
                 </div>
                 <div class="field">
-                    <label for="sync-method">{move || t().sync_sign_in_method}</label>
+                    <label for="sync-method">{move || t().sync.sync_sign_in_method}</label>
                     <select id="sync-method" data-testid="sync-method"
                         on:change=move |ev| method.set(match event_target_value(&ev).as_str() { "basic" => SignIn::Basic, "none" => SignIn::None, _ => SignIn::Cookie })
                         prop:value=move || match method.get() { SignIn::Cookie => "cookie", SignIn::Basic => "basic", SignIn::None => "none" }>
-                        <option value="cookie">{move || t().sync_method_cookie}</option>
-                        <option value="basic">{move || t().sync_method_basic}</option>
-                        <option value="none">{move || t().sync_method_none}</option>
+                        <option value="cookie">{move || t().sync.sync_method_cookie}</option>
+                        <option value="basic">{move || t().sync.sync_method_basic}</option>
+                        <option value="none">{move || t().sync.sync_method_none}</option>
                     </select>
                 </div>
                 <Show when=move || method.get() != SignIn::None>
                     <div class="field">
-                        <label for="sync-user">{move || t().sync_user}</label>
+                        <label for="sync-user">{move || t().sync.sync_user}</label>
                         <input id="sync-user" dir="ltr" autocapitalize="none" autocomplete="username" bind:value=user data-testid="sync-user"/>
                     </div>
                     <div class="field">
-                        <label for="sync-password">{move || t().sync_password}</label>
+                        <label for="sync-password">{move || t().sync.sync_password}</label>
                         <input id="sync-password" type="password" dir="ltr" autocomplete="current-password" bind:value=password data-testid="sync-password"/>
                     </div>
                 </Show>
                 <div class="field">
-                    <label for="sync-inbox">{move || t().sync_inbox}</label>
+                    <label for="sync-inbox">{move || t().sync.sync_inbox}</label>
                     <input id="sync-inbox" dir="ltr" autocapitalize="none" placeholder="daftar-inbox" bind:value=inbox data-testid="sync-inbox"/>
-                    <p class="hint muted">{move || t().sync_inbox_hint}</p>
+                    <p class="hint muted">{move || t().sync.sync_inbox_hint}</p>
                 </div>
                 {outcome_view}
                 <div class="actions">
-                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| try_settings(false) data-testid="sync-test">{move || t().sync_test}</button>
-                    <button type="submit" class="btn primary" disabled=move || busy.get() data-testid="sync-save">{move || t().sync_save}</button>
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| try_settings(false) data-testid="sync-test">{move || t().sync.sync_test}</button>
+                    <button type="submit" class="btn primary" disabled=move || busy.get() data-testid="sync-save">{move || t().sync.sync_save}</button>
                 </div>
             </form>
             <Show when=configured>
@@ -159,9 +159,9 @@ pub fn SyncSettingsPage() -> impl IntoView {
                     {move || last_run().map(|text| view! { <p class="alert" role="alert" data-testid="sync-last-error">{text}</p> })}
                     {move || inbox_failed().map(|text| view! { <p class="alert" role="alert" data-testid="sync-inbox-error">{text}</p> })}
                     <div class="actions">
-                        <button class="btn primary" on:click=move |_| leptos::task::spawn_local(crate::sync::run(state)) data-testid="sync-now">{move || t().sync_now}</button>
-                        <a class="btn" href="/sync/review" data-testid="sync-review-link">{move || t().sync_review}</a>
-                        <button class="btn danger" on:click=sign_out data-testid="sync-sign-out">{move || t().sync_sign_out}</button>
+                        <button class="btn primary" on:click=move |_| leptos::task::spawn_local(crate::sync::run(state)) data-testid="sync-now">{move || t().sync.sync_now}</button>
+                        <a class="btn" href="/sync/review" data-testid="sync-review-link">{move || t().sync.sync_review}</a>
+                        <button class="btn danger" on:click=sign_out data-testid="sync-sign-out">{move || t().sync.sync_sign_out}</button>
                     </div>
                 </div>
             </Show>

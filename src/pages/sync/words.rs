@@ -7,33 +7,33 @@ use daftar_core::sync::transport::SyncError;
 
 pub fn problem_text(t: &Texts, problem: &Problem, db: &str) -> String {
     match problem {
-        Problem::Unreachable => t.sync_unreachable.to_string(),
-        Problem::Cors => t.sync_cors.replace("{origin}", &crate::browser_env::origin()),
-        Problem::NotCouch => t.sync_not_couch.to_string(),
-        Problem::WrongPassword => t.sync_wrong_password.to_string(),
-        Problem::CookieBlocked => t.sync_cookie_blocked.to_string(),
-        Problem::NoDatabase => t.sync_no_database.replace("{db}", db),
-        Problem::Forbidden => t.sync_forbidden.replace("{db}", db),
-        Problem::Other(reason) => t.sync_server_error.replace("{reason}", reason),
+        Problem::Unreachable => t.sync.sync_unreachable.to_string(),
+        Problem::Cors => t.sync.sync_cors(&crate::browser_env::origin()),
+        Problem::NotCouch => t.sync.sync_not_couch.to_string(),
+        Problem::WrongPassword => t.sync.sync_wrong_password.to_string(),
+        Problem::CookieBlocked => t.sync.sync_cookie_blocked.to_string(),
+        Problem::NoDatabase => t.sync.sync_no_database(db),
+        Problem::Forbidden => t.sync.sync_forbidden(db),
+        Problem::Other(reason) => t.sync.sync_server_error(reason),
     }
 }
 
 pub fn setting_text(t: &Texts, problem: &SettingProblem) -> &'static str {
     match problem {
-        SettingProblem::BadUrl => t.sync_bad_url,
-        SettingProblem::BadDatabase => t.sync_bad_database,
+        SettingProblem::BadUrl => t.sync.sync_bad_url,
+        SettingProblem::BadDatabase => t.sync.sync_bad_database,
     }
 }
 
 /// A failed run, as the status chip and the settings page tell it.
 pub fn error_text(t: &Texts, error: &SyncError, db: &str) -> String {
     match error {
-        SyncError::Unreachable => t.sync_unreachable.to_string(),
-        SyncError::Unauthorized => t.sync_sign_in_again.to_string(),
-        SyncError::Forbidden => t.sync_forbidden.replace("{db}", db),
-        SyncError::NoDatabase => t.sync_no_database.replace("{db}", db),
-        SyncError::Server(reason) => t.sync_server_error.replace("{reason}", reason),
-        SyncError::Store(e) => t.sync_storage_error.replace("{reason}", &e.to_string()),
+        SyncError::Unreachable => t.sync.sync_unreachable.to_string(),
+        SyncError::Unauthorized => t.sync.sync_sign_in_again.to_string(),
+        SyncError::Forbidden => t.sync.sync_forbidden(db),
+        SyncError::NoDatabase => t.sync.sync_no_database(db),
+        SyncError::Server(reason) => t.sync.sync_server_error(reason),
+        SyncError::Store(e) => t.sync.sync_storage_error(&e.to_string()),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn Certificate() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{move || state.t().loading}</p> }>
                 {move || loaded.get().map(|found| match found {
                     Some((id, item)) => view! { <CertificateSheet id item lang=lang.into()/> }.into_any(),
-                    None => view! { <p class="muted">{move || state.t().item_gone}</p> }.into_any(),
+                    None => view! { <p class="muted">{move || state.t().warranty.item_gone}</p> }.into_any(),
                 })}
             </Suspense>
         </section>
@@ -56,43 +56,43 @@ fn CertificateSheet(id: String, item: InstalledItem, lang: Signal<Lang>) -> impl
     view! {
         <article class="certificate" dir=move || lang.get().dir() lang=move || lang.get().code() data-testid="certificate">
             <header>
-                <h1>{move || t().certificate_title}</h1>
-                <p class="muted">{move || t().certificate_number}" "<span dir="ltr">{id.clone()}</span></p>
+                <h1>{move || t().warranty.certificate_title}</h1>
+                <p class="muted">{move || t().warranty.certificate_number}" "<span dir="ltr">{id.clone()}</span></p>
             </header>
             <div class="certificate-body">
                 <dl class="facts">
                     {row(|t| t.product, Box::new(move || item.with_value(|i| i.product_name.clone())))}
-                    {row(|t| t.field_serial, Box::new(move || item.with_value(|i| i.serial.clone())))}
-                    {row(|t| t.customers, Box::new(move || customer.clone()))}
-                    {row(|t| t.item_sold_on, Box::new(move || date(item.with_value(|i| i.sold_on))))}
-                    {row(|t| t.certificate_start, Box::new(move || date(item.with_value(InstalledItem::warranty_start))))}
-                    {row(|t| t.certificate_until, Box::new(move || date(item.with_value(InstalledItem::covered_until))))}
-                    {row(|t| t.item_term_months, Box::new(term))}
-                    {row(|t| t.certificate_coverage, Box::new(move || coverage_text(item.with_value(|i| i.coverage), t(), lang.get())))}
-                    {row(|t| t.item_transferable, Box::new(move || (if item.with_value(|i| i.transferable) { t().yes } else { t().no }).to_string()))}
+                    {row(|t| t.warranty.field_serial, Box::new(move || item.with_value(|i| i.serial.clone())))}
+                    {row(|t| t.customers.customers, Box::new(move || customer.clone()))}
+                    {row(|t| t.warranty.item_sold_on, Box::new(move || date(item.with_value(|i| i.sold_on))))}
+                    {row(|t| t.warranty.certificate_start, Box::new(move || date(item.with_value(InstalledItem::warranty_start))))}
+                    {row(|t| t.warranty.certificate_until, Box::new(move || date(item.with_value(InstalledItem::covered_until))))}
+                    {row(|t| t.warranty.item_term_months, Box::new(term))}
+                    {row(|t| t.warranty.certificate_coverage, Box::new(move || coverage_text(item.with_value(|i| i.coverage), t())))}
+                    {row(|t| t.warranty.item_transferable, Box::new(move || (if item.with_value(|i| i.transferable) { t().yes } else { t().no }).to_string()))}
                 </dl>
-                <div class="qr certificate-qr" role="img" aria-label=move || t().field_serial inner_html=qr data-testid="certificate-qr"></div>
+                <div class="qr certificate-qr" role="img" aria-label=move || t().warranty.field_serial inner_html=qr data-testid="certificate-qr"></div>
             </div>
             {move || {
                 let extensions = item.with_value(|i| i.extensions.clone());
                 (!extensions.is_empty()).then(|| view! {
-                    <h2>{move || t().item_extensions}</h2>
+                    <h2>{move || t().warranty.item_extensions}</h2>
                     <ul>{extensions.into_iter().map(|e| view! {
-                        <li>{move || localize_digits(&t().item_extension_line.replace("{n}", &e.months.to_string()), lang.get())}" · "{move || coverage_text(e.coverage, t(), lang.get())}</li>
+                        <li>{move || t().warranty.item_extension_line(e.months as i64)}" · "{move || coverage_text(e.coverage, t())}</li>
                     }).collect_view()}</ul>
                 })
             }}
             {move || {
                 let exclusions = item.with_value(|i| i.exclusions.clone());
                 (!exclusions.is_empty()).then(|| view! {
-                    <h2>{move || t().item_exclusions}</h2>
+                    <h2>{move || t().warranty.item_exclusions}</h2>
                     <ul>{exclusions.into_iter().map(|e| view! { <li><bdi>{e}</bdi></li> }).collect_view()}</ul>
                 })
             }}
-            <p class="certificate-terms">{move || t().certificate_terms}</p>
+            <p class="certificate-terms">{move || t().warranty.certificate_terms}</p>
             <footer class="certificate-sign">
-                <span>{move || t().certificate_seller_sign}</span>
-                <span>{move || t().certificate_issued}" "{move || date(Some(crate::browser_env::today()))}</span>
+                <span>{move || t().warranty.certificate_seller_sign}</span>
+                <span>{move || t().warranty.certificate_issued}" "{move || date(Some(crate::browser_env::today()))}</span>
             </footer>
         </article>
     }

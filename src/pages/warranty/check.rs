@@ -60,14 +60,14 @@ pub fn CoverageCheckPage() -> impl IntoView {
     view! {
         <section class="page warranty-page" data-testid="coverage-page">
             <div class="list-head">
-                <h1>{move || t().warranty_check_title}</h1>
+                <h1>{move || t().warranty.warranty_check_title}</h1>
                 <a class="btn primary" href="/warranty/items/new" data-testid="item-new">
-                    <crate::components::Icon name="plus"/>{move || t().item_new}
+                    <crate::components::Icon name="plus"/>{move || t().warranty.item_new}
                 </a>
             </div>
             <WarrantyTabs/>
             <div class="card coverage-search">
-                <label for="serial-check">{move || t().coverage_serial_label}</label>
+                <label for="serial-check">{move || t().warranty.coverage_serial_label}</label>
                 <input id="serial-check" class="serial-input" type="search" dir="ltr" autocomplete="off" autofocus=true
                     inputmode="text" data-testid="serial-check" prop:value=move || typed.get()
                     on:input=move |ev| typed.set(event_target_value(&ev))/>
@@ -78,9 +78,9 @@ pub fn CoverageCheckPage() -> impl IntoView {
                 if exact.is_empty() {
                     view! {
                         <div class="card" data-testid="coverage-not-found">
-                            <p class="alert">{move || t().coverage_not_found.replace("{serial}", &shown)}</p>
+                            <p class="alert">{move || t().warranty.coverage_not_found(&shown)}</p>
                             {move || (!near.with(Vec::is_empty)).then(|| view! {
-                                <p class="muted">{move || t().coverage_did_you_mean}</p>
+                                <p class="muted">{move || t().warranty.coverage_did_you_mean}</p>
                                 <ul class="near-list">
                                     {near.get().into_iter().map(|serial| {
                                         let pick = serial.clone();
@@ -112,8 +112,8 @@ fn FoundItem(id: String, item: InstalledItem) -> impl IntoView {
             <p class="muted"><span dir="ltr" class="serial">{item.serial.clone()}</span>" · "<bdi>{customer}</bdi></p>
             <CoverageCard item/>
             <div class="actions">
-                <a class="btn" href=format!("/warranty/items/{id}") data-testid="open-item">{move || t().item_open}</a>
-                <a class="btn primary" href=format!("/warranty/claims/new?item={id}") data-testid="claim-new">{move || t().claim_new}</a>
+                <a class="btn" href=format!("/warranty/items/{id}") data-testid="open-item">{move || t().warranty.item_open}</a>
+                <a class="btn primary" href=format!("/warranty/claims/new?item={id}") data-testid="claim-new">{move || t().warranty.claim_new}</a>
             </div>
         </article>
     }

@@ -36,12 +36,12 @@ pub fn ClaimList() -> impl IntoView {
     });
     view! {
         <section class="page warranty-page" data-testid="claims-page">
-            <h1>{move || t().warranty_claims}</h1>
+            <h1>{move || t().warranty.warranty_claims}</h1>
             <WarrantyTabs/>
             <ul class="plain-list card" data-testid="claim-list">
                 {move || {
                     let rows = claims.get().unwrap_or_default();
-                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().claims_empty}</li> });
+                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().warranty.claims_empty}</li> });
                     (empty, rows.into_iter().map(|(id, c)| {
                         let customer = customer_name(state, &c.customer_id);
                         let (status, reported) = (c.status, c.reported_on);
@@ -70,11 +70,11 @@ fn ProductFiguresTable(figures: Signal<Vec<ProductFigures>>) -> impl IntoView {
     let products = use_products();
     let name_of = move |id: &str| products.get().unwrap_or_default().into_iter().find(|(pid, _)| pid == id).map(|(_, p)| p.name).unwrap_or_default();
     view! {
-        <h2>{move || t().claims_figures}</h2>
+        <h2>{move || t().warranty.claims_figures}</h2>
         <table class="card figures" data-testid="claim-figures">
             <thead><tr>
-                <th>{move || t().product}</th><th>{move || t().figures_units}</th><th>{move || t().warranty_claims}</th>
-                <th>{move || t().figures_per_100}</th><th>{move || t().figures_median_repair}</th><th>{move || t().figures_cost}</th>
+                <th>{move || t().product}</th><th>{move || t().warranty.figures_units}</th><th>{move || t().warranty.warranty_claims}</th>
+                <th>{move || t().warranty.figures_per_100}</th><th>{move || t().warranty.figures_median_repair}</th><th>{move || t().warranty.figures_cost}</th>
             </tr></thead>
             <tbody>
                 {move || figures.get().into_iter().map(|f| {

@@ -27,13 +27,13 @@ pub fn ClaimNew() -> impl IntoView {
     });
     view! {
         <section class="page form-page" data-testid="claim-new-page">
-            <h1>{move || t().claim_new}</h1>
+            <h1>{move || t().warranty.claim_new}</h1>
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 {move || item.get().map(|found| match found {
                     Some((id, item)) => view! { <ClaimForm item_id=id item/> }.into_any(),
                     None => view! {
-                        <p class="muted">{move || t().claim_pick_item}</p>
-                        <a class="btn" href="/warranty">{move || t().warranty_check}</a>
+                        <p class="muted">{move || t().warranty.claim_pick_item}</p>
+                        <a class="btn" href="/warranty">{move || t().warranty.warranty_check}</a>
                     }.into_any(),
                 })}
             </Suspense>
@@ -73,7 +73,7 @@ fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
             saving.set(false);
             match saved {
                 Ok(id) => {
-                    state.notify(state.t_untracked().claim_saved.to_string(), None);
+                    state.notify(state.t_untracked().warranty.claim_saved.to_string(), None);
                     navigate(&format!("/warranty/claims/{id}"), Default::default());
                 }
                 Err(SaveError::Invalid(e)) => {
@@ -89,17 +89,17 @@ fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
         <CoverageCard item/>
         <form on:submit=submit novalidate data-testid="claim-form">
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
-            <TextField errors id="claim-problem" label=|t| t.claim_problem value=problem field=Field::Subject required=true multiline=true/>
+            <TextField errors id="claim-problem" label=|t| t.warranty.claim_problem value=problem field=Field::Subject required=true multiline=true/>
             <div class="row2">
                 <div>
-                    <DateField id="claim-reported" label=|t| t.claim_reported_on value=reported invalid=reported_bad/>
+                    <DateField id="claim-reported" label=|t| t.warranty.claim_reported_on value=reported invalid=reported_bad/>
                     <FieldErrors errors field=Field::Date id="claim-reported"/>
                 </div>
-                <ChoiceField id="claim-channel" label=|t| t.claim_channel value=channel choices=&ClaimChannel::ALL name_of=labels::claim_channel/>
+                <ChoiceField id="claim-channel" label=|t| t.warranty.claim_channel value=channel choices=&ClaimChannel::ALL name_of=labels::claim_channel/>
             </div>
-            <TextField errors id="claim-technician" label=|t| t.technician value=technician/>
+            <TextField errors id="claim-technician" label=|t| t.warranty.technician value=technician/>
             <div class="actions">
-                <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="claim-save">{move || t().claim_open}</button>
+                <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="claim-save">{move || t().warranty.claim_open}</button>
                 <a class="btn ghost" href="/warranty/claims">{move || t().cancel}</a>
             </div>
         </form>

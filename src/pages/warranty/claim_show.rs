@@ -38,7 +38,7 @@ pub fn ClaimShow() -> impl IntoView {
             <WarrantyTabs/>
             {move || match shown.get() {
                 None => view! { <p class="muted">{move || t().loading}</p> }.into_any(),
-                Some(None) => view! { <p class="muted" data-testid="claim-gone">{move || t().claim_gone}</p> }.into_any(),
+                Some(None) => view! { <p class="muted" data-testid="claim-gone">{move || t().warranty.claim_gone}</p> }.into_any(),
                 Some(Some(id)) => {
                     let claim = Signal::derive(move || current.with(|c| c.clone().flatten().map(|(_, c)| c).unwrap_or_default()));
                     view! { <ClaimView id claim/> }.into_any()
@@ -60,13 +60,13 @@ fn ClaimView(id: String, claim: Signal<Claim>) -> impl IntoView {
     view! {
         <h1><bdi>{first.problem.clone()}</bdi></h1>
         <dl class="facts card">
-            <dt>{move || t().field_serial}</dt><dd><a href=item_href dir="ltr" class="serial">{first.serial.clone()}</a></dd>
-            <dt>{move || t().customers}</dt><dd><bdi>{customer}</bdi></dd>
-            <dt>{move || t().claim_reported_on}</dt><dd>{move || claim.with(|c| c.reported_on).map(|d| format_date(d, lang())).unwrap_or_default()}</dd>
-            <dt>{move || t().claim_channel}</dt><dd>{move || labels::claim_channel(claim.with(|c| c.channel), t())}</dd>
-            <dt>{move || t().technician}</dt><dd><bdi>{move || claim.with(|c| c.technician.clone())}</bdi></dd>
-            <dt>{move || t().certificate_coverage}</dt>
-            <dd data-testid="claim-coverage">{move || claim.with(|c| c.coverage).map(|c| coverage_text(c, t(), lang())).unwrap_or_else(|| t().claim_not_covered.to_string())}</dd>
+            <dt>{move || t().warranty.field_serial}</dt><dd><a href=item_href dir="ltr" class="serial">{first.serial.clone()}</a></dd>
+            <dt>{move || t().customers.customers}</dt><dd><bdi>{customer}</bdi></dd>
+            <dt>{move || t().warranty.claim_reported_on}</dt><dd>{move || claim.with(|c| c.reported_on).map(|d| format_date(d, lang())).unwrap_or_default()}</dd>
+            <dt>{move || t().warranty.claim_channel}</dt><dd>{move || labels::claim_channel(claim.with(|c| c.channel), t())}</dd>
+            <dt>{move || t().warranty.technician}</dt><dd><bdi>{move || claim.with(|c| c.technician.clone())}</bdi></dd>
+            <dt>{move || t().warranty.certificate_coverage}</dt>
+            <dd data-testid="claim-coverage">{move || claim.with(|c| c.coverage).map(|c| coverage_text(c, t())).unwrap_or_else(|| t().warranty.claim_not_covered.to_string())}</dd>
         </dl>
         <ClaimStatusCard id=id.clone() claim/>
         <ClaimWork id=id.clone() claim/>
@@ -92,10 +92,10 @@ fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
             match moved {
                 Ok(()) => {
                     note.set(String::new());
-                    state.notify(format!("{} {}", t.claim_moved, labels::claim_status(to, t)), None);
+                    state.notify(format!("{} {}", t.warranty.claim_moved, labels::claim_status(to, t)), None);
                 }
-                Err(ClaimChangeError::Invalid(_)) => alert.set(Some(t.claim_reason_needed.to_string())),
-                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.claim_changed_elsewhere.to_string())),
+                Err(ClaimChangeError::Invalid(_)) => alert.set(Some(t.warranty.claim_reason_needed.to_string())),
+                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
                 Err(ClaimChangeError::Store(e)) => alert.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);
@@ -103,7 +103,7 @@ fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
     };
     let reasons = move || {
         let t = t();
-        claim.with(|c| [(c.diagnosis.clone(), t.claim_diagnosis), (c.reject_reason.clone(), t.claim_reject_reason), (c.resolution.clone(), t.claim_resolution)])
+        claim.with(|c| [(c.diagnosis.clone(), t.warranty.claim_diagnosis), (c.reject_reason.clone(), t.warranty.claim_reject_reason), (c.resolution.clone(), t.warranty.claim_resolution)])
     };
     view! {
         <div class="card status-card" data-testid="claim-status-card">
@@ -111,7 +111,7 @@ fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
             {move || reasons().into_iter().filter(|(text, _)| !text.is_empty()).map(|(text, label)| view! { <p class="muted">{label}": "<bdi>{text}</bdi></p> }).collect_view()}
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <Show when=move || !allowed_next(status()).is_empty()>
-                <label for="claim-note">{move || t().claim_note}</label>
+                <label for="claim-note">{move || t().warranty.claim_note}</label>
                 <textarea id="claim-note" rows="2" bind:value=note data-testid="claim-note"></textarea>
                 <div class="actions">
                     {move || allowed_next(status()).iter().map(|&to| view! {

@@ -39,7 +39,7 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
         let Some((_, p)) = products.get_untracked().unwrap_or_default().into_iter().find(|(id, _)| *id == product_id) else { return };
         match price_in(p.price, p.currency, currency) {
             Some(unit_price) => parts.update(|lines| lines.push(PartLine { product_id, name: p.name.clone(), quantity: 1, unit_price })),
-            None => alert.set(Some(state.t_untracked().claim_part_currency.replace("{currency}", p.currency.name(state.lang.get_untracked())))),
+            None => alert.set(Some(state.t_untracked().warranty.claim_part_currency(&p.currency.name(state.lang.get_untracked())))),
         }
     };
     let id = StoredValue::new(id);
@@ -50,11 +50,11 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
             let t = state.t_untracked();
             let lang = state.lang.get_untracked();
             match saved {
-                Ok(()) => state.notify(t.claim_work_saved.to_string(), None),
+                Ok(()) => state.notify(t.warranty.claim_work_saved.to_string(), None),
                 Err(ClaimChangeError::Invalid(errors)) => {
                     alert.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, t), problem_text(e.problem, lang))).collect::<Vec<_>>().join(" ")))
                 }
-                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.claim_changed_elsewhere.to_string())),
+                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
                 Err(ClaimChangeError::Store(e)) => alert.set(Some(crate::i18n::store_error_text(&e, lang))),
             }
         });
@@ -63,12 +63,12 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
     let money = move |v: i64| format_money(v, currency, lang());
     view! {
         <div class="card claim-work" data-testid="claim-work">
-            <h2>{move || t().claim_work}</h2>
+            <h2>{move || t().warranty.claim_work}</h2>
             <ul class="plain-list part-lines">
                 {move || parts.get().into_iter().enumerate().map(|(i, line)| view! {
                     <li class="part-line" data-testid="part-line">
                         <bdi>{line.name.clone()}</bdi>
-                        <input type="number" min="1" class="qty" aria-label=move || t().field_quantity prop:value=line.quantity.to_string() disabled=closed
+                        <input type="number" min="1" class="qty" aria-label=move || t().pipeline.field_quantity prop:value=line.quantity.to_string() disabled=closed
                             on:change=move |ev| {
                                 let q = event_target_value(&ev).parse::<u32>().unwrap_or(1).max(1);
                                 parts.update(|l| if let Some(x) = l.get_mut(i) { x.quantity = q });
@@ -82,7 +82,7 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
             </ul>
             <Show when=move || !closed()>
                 <div class="field">
-                    <label for="claim-add-part">{move || t().claim_add_part}</label>
+                    <label for="claim-add-part">{move || t().warranty.claim_add_part}</label>
                     <select id="claim-add-part" data-testid="claim-add-part" on:change=move |ev| {
                         add_part(event_target_value(&ev));
                         // Back to "choose", so the same part can be added twice.
@@ -94,23 +94,23 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
                 </div>
                 <div class="row2">
                     <div class="field">
-                        <label for="claim-hours">{move || t().claim_labour_hours}</label>
+                        <label for="claim-hours">{move || t().warranty.claim_labour_hours}</label>
                         <input id="claim-hours" inputmode="decimal" dir="ltr" bind:value=hours data-testid="claim-hours"/>
                     </div>
                     <div class="field">
-                        <label for="claim-rate">{move || t().claim_labour_rate}</label>
+                        <label for="claim-rate">{move || t().warranty.claim_labour_rate}</label>
                         <input id="claim-rate" inputmode="decimal" dir="ltr" bind:value=rate data-testid="claim-rate"/>
                     </div>
                 </div>
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
-                <button type="button" class="btn primary" on:click=save data-testid="claim-work-save">{move || t().claim_work_save}</button>
+                <button type="button" class="btn primary" on:click=save data-testid="claim-work-save">{move || t().warranty.claim_work_save}</button>
             </Show>
             <table class="cost-split" data-testid="cost-split">
-                <thead><tr><th></th><th>{move || t().claim_total}</th><th>{move || t().claim_covered}</th><th>{move || t().claim_billable}</th></tr></thead>
+                <thead><tr><th></th><th>{move || t().warranty.claim_total}</th><th>{move || t().warranty.claim_covered}</th><th>{move || t().warranty.claim_billable}</th></tr></thead>
                 <tbody>
-                    <tr><th>{move || t().claim_parts}</th><td>{move || money(cost().parts_total)}</td><td>{move || money(cost().parts_covered)}</td><td>{move || money(cost().parts_billable)}</td></tr>
-                    <tr><th>{move || t().claim_labour}</th><td>{move || money(cost().labour_total)}</td><td>{move || money(cost().labour_covered)}</td><td>{move || money(cost().labour_billable)}</td></tr>
-                    <tr class="total"><th>{move || t().claim_total}</th><td>{move || money(cost().total())}</td>
+                    <tr><th>{move || t().warranty.claim_parts}</th><td>{move || money(cost().parts_total)}</td><td>{move || money(cost().parts_covered)}</td><td>{move || money(cost().parts_billable)}</td></tr>
+                    <tr><th>{move || t().warranty.claim_labour}</th><td>{move || money(cost().labour_total)}</td><td>{move || money(cost().labour_covered)}</td><td>{move || money(cost().labour_billable)}</td></tr>
+                    <tr class="total"><th>{move || t().warranty.claim_total}</th><td>{move || money(cost().total())}</td>
                         <td data-testid="cost-covered">{move || money(cost().covered())}</td><td data-testid="cost-billable">{move || money(cost().billable())}</td></tr>
                 </tbody>
             </table>

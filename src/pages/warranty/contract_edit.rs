@@ -7,7 +7,6 @@ use crate::components::{date_text, read_date, CustomerPicker, DateField, FieldEr
 use crate::i18n::store_error_text;
 use crate::state::{use_installed, AppState, SaveError};
 use daftar_core::check::{Field, FieldError};
-use daftar_core::locale::localize_digits;
 use daftar_core::store::Record;
 use daftar_core::warranty::service::{maintenance_dates, ContractInput, ServiceContract, ServiceVisit, VisitKind};
 use daftar_core::warranty::{CONTRACT, VISIT};
@@ -28,7 +27,7 @@ pub fn ContractEdit() -> impl IntoView {
             {move || loaded.get().flatten().map(|existing| match existing {
                 Some(r) if !r.deleted => view! { <ContractForm existing=Some(r)/> }.into_any(),
                 None if !has_id() => view! { <ContractForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted">{move || t().contract_gone}</p></section> }.into_any(),
+                _ => view! { <section class="page"><p class="muted">{move || t().warranty.contract_gone}</p></section> }.into_any(),
             })}
         </Suspense>
     }
@@ -98,7 +97,7 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 saving.set(false);
                 match saved {
                     Ok(_) => {
-                        state.notify(state.t_untracked().contract_saved.to_string(), None);
+                        state.notify(state.t_untracked().warranty.contract_saved.to_string(), None);
                         navigate(BACK, Default::default());
                     }
                     Err(SaveError::Invalid(e)) => {
@@ -125,18 +124,18 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page" data-testid="contract-page">
-            <h1>{move || if is_new { t().contract_new } else { t().contract_edit }}</h1>
+            <h1>{move || if is_new { t().warranty.contract_new } else { t().warranty.contract_edit }}</h1>
             {id.zip(contract).map(|(id, c)| view! { <PlanVisits id contract=c/> })}
             <form on:submit=submit novalidate data-testid="contract-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <TextField errors id="contract-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <CustomerPicker id="contract-customer" chosen=customer errors=errors/>
                 <fieldset class="field">
-                    <legend>{move || t().contract_items}</legend>
+                    <legend>{move || t().warranty.contract_items}</legend>
                     {move || {
                         let list = customer_items();
                         if list.is_empty() {
-                            view! { <p class="muted">{move || t().contract_no_items}</p> }.into_any()
+                            view! { <p class="muted">{move || t().warranty.contract_no_items}</p> }.into_any()
                         } else {
                             list.into_iter().map(|(id, name)| {
                                 let (a, b) = (id.clone(), id.clone());
@@ -152,15 +151,15 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                     }}
                 </fieldset>
                 <div class="row2">
-                    <DateField id="contract-starts" label=|t| t.contract_starts value=starts invalid=starts_bad/>
-                    <DateField id="contract-ends" label=|t| t.contract_ends value=ends invalid=ends_bad/>
+                    <DateField id="contract-starts" label=|t| t.warranty.contract_starts value=starts invalid=starts_bad/>
+                    <DateField id="contract-ends" label=|t| t.warranty.contract_ends value=ends invalid=ends_bad/>
                 </div>
                 <FieldErrors errors field=Field::Date id="contract-dates"/>
                 <div class="row2">
                     <TextField errors id="contract-price" label=|t| t.field_price value=price field=Field::Price inputmode="decimal" ltr=true/>
-                    <TextField errors id="contract-visits" label=|t| t.contract_visits value=visits field=Field::Quantity inputmode="numeric" ltr=true/>
+                    <TextField errors id="contract-visits" label=|t| t.warranty.contract_visits value=visits field=Field::Quantity inputmode="numeric" ltr=true/>
                 </div>
-                <TextField errors id="contract-response" label=|t| t.contract_response_hours value=response field=Field::Duration inputmode="numeric" ltr=true/>
+                <TextField errors id="contract-response" label=|t| t.warranty.contract_response_hours value=response field=Field::Duration inputmode="numeric" ltr=true/>
                 <TextField errors id="contract-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="contract-save">{move || t().save}</button>
@@ -207,7 +206,7 @@ fn PlanVisits(id: String, contract: ServiceContract) -> impl IntoView {
             .collect();
         leptos::task::spawn_local(async move {
             match state.plan_visits(&visits).await {
-                Ok(()) => state.notify(state.t_untracked().contract_visits_planned.to_string(), None),
+                Ok(()) => state.notify(state.t_untracked().warranty.contract_visits_planned.to_string(), None),
                 Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
             }
             let _ = busy.try_set(false);
@@ -215,10 +214,10 @@ fn PlanVisits(id: String, contract: ServiceContract) -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="contract-visits">
-            <p>{move || localize_digits(&t().contract_planned.replace("{n}", &planned.get().unwrap_or(0).to_string()), state.lang.get())}</p>
+            <p>{move || t().warranty.contract_planned(planned.get().unwrap_or(0) as i64)}</p>
             {move || (planned.get() == Some(0) && count > 0).then(|| view! {
                 <button type="button" class="btn primary" disabled=move || busy.get() on:click=plan data-testid="contract-plan">
-                    {move || localize_digits(&t().contract_plan.replace("{n}", &count.to_string()), state.lang.get())}
+                    {move || t().warranty.contract_plan(count as i64)}
                 </button>
             })}
         </div>

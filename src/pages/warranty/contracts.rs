@@ -3,7 +3,7 @@
 
 use super::{customer_name, WarrantyTabs};
 use crate::state::AppState;
-use daftar_core::locale::{format_date, format_money, localize_digits};
+use daftar_core::locale::{format_date, format_money};
 use daftar_core::warranty::service::{visits_used, ServiceContract, ServiceVisit};
 use daftar_core::warranty::{CONTRACT, VISIT};
 use leptos::prelude::*;
@@ -37,20 +37,20 @@ pub fn ContractList() -> impl IntoView {
     view! {
         <section class="page warranty-page" data-testid="contracts-page">
             <div class="list-head">
-                <h1>{move || t().warranty_contracts}</h1>
+                <h1>{move || t().warranty.warranty_contracts}</h1>
                 <a class="btn primary" href="/warranty/contracts/new" data-testid="contract-new">
-                    <crate::components::Icon name="plus"/>{move || t().contract_new}
+                    <crate::components::Icon name="plus"/>{move || t().warranty.contract_new}
                 </a>
             </div>
             <WarrantyTabs/>
             <ul class="plain-list card" data-testid="contract-list">
                 {move || {
                     let rows = rows.get().unwrap_or_default();
-                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().contracts_empty}</li> });
+                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().warranty.contracts_empty}</li> });
                     (empty, rows.into_iter().map(|(id, c, used)| {
                         let customer = customer_name(state, &c.customer_id);
                         let period = move || format!("{} – {}", c.starts_on.map(|d| format_date(d, lang())).unwrap_or_default(), c.ends_on.map(|d| format_date(d, lang())).unwrap_or_default());
-                        let visits = move || localize_digits(&t().contract_visits_used.replace("{used}", &used.to_string()).replace("{n}", &c.visits_included.to_string()), lang());
+                        let visits = move || t().warranty.contract_visits_used(used as i64, c.visits_included as i64);
                         let (price, currency) = (c.price, c.currency);
                         view! {
                             <li class="contact-row" data-testid="contract-row">
@@ -59,7 +59,7 @@ pub fn ContractList() -> impl IntoView {
                                 <span>{period}</span>
                                 <span class="muted">{visits}</span>
                                 {(c.response_hours > 0).then(|| view! {
-                                    <span class="muted">{move || localize_digits(&t().contract_response_line.replace("{n}", &c.response_hours.to_string()), lang())}</span>
+                                    <span class="muted">{move || t().warranty.contract_response_line(c.response_hours as i64)}</span>
                                 })}
                                 <span>{move || format_money(price, currency, lang())}</span>
                             </li>

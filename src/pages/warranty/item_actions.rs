@@ -34,12 +34,12 @@ pub fn ItemActions(id: String, item: InstalledItem) -> impl IntoView {
     view! {
         <div class="actions item-actions">
             <a class="btn" href=link("/edit") data-testid="item-edit">{move || t().edit}</a>
-            <a class="btn" href=link("/certificate") data-testid="item-certificate">{move || t().certificate}</a>
-            <a class="btn primary" href=move || format!("/warranty/claims/new?item={}", id.get_value()) data-testid="claim-new">{move || t().claim_new}</a>
-            <a class="btn" href=move || format!("/warranty/visits/new?item={}&customer={customer_id}", id.get_value()) data-testid="visit-new">{move || t().visit_new}</a>
-            {can_extend.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Extend) data-testid="item-extend">{move || t().item_extend}</button> })}
-            {can_transfer.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Transfer) data-testid="item-transfer">{move || t().item_transfer}</button> })}
-            {can_void.then(|| view! { <button type="button" class="btn danger" on:click=move |_| toggle(Open::Void) data-testid="item-void">{move || t().item_void}</button> })}
+            <a class="btn" href=link("/certificate") data-testid="item-certificate">{move || t().warranty.certificate}</a>
+            <a class="btn primary" href=move || format!("/warranty/claims/new?item={}", id.get_value()) data-testid="claim-new">{move || t().warranty.claim_new}</a>
+            <a class="btn" href=move || format!("/warranty/visits/new?item={}&customer={customer_id}", id.get_value()) data-testid="visit-new">{move || t().warranty.visit_new}</a>
+            {can_extend.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Extend) data-testid="item-extend">{move || t().warranty.item_extend}</button> })}
+            {can_transfer.then(|| view! { <button type="button" class="btn" on:click=move |_| toggle(Open::Transfer) data-testid="item-transfer">{move || t().warranty.item_transfer}</button> })}
+            {can_void.then(|| view! { <button type="button" class="btn danger" on:click=move |_| toggle(Open::Void) data-testid="item-void">{move || t().warranty.item_void}</button> })}
         </div>
         {move || open.get().map(|which| {
             let done = move || open.set(None);
@@ -58,7 +58,7 @@ fn change(state: AppState, id: String, alert: RwSignal<Option<String>>, done: im
     leptos::task::spawn_local(async move {
         match state.change_item(&id, change).await {
             Ok(Ok(())) => {
-                state.notify(state.t_untracked().item_saved.to_string(), None);
+                state.notify(state.t_untracked().warranty.item_saved.to_string(), None);
                 done();
             }
             Ok(Err(reason)) => alert.set(Some(reason)),
@@ -86,7 +86,7 @@ fn ExtendForm(id: String, done: impl Fn() + Copy + 'static) -> impl IntoView {
         ev.prevent_default();
         let number = |s: RwSignal<String>| daftar_core::locale::to_ascii_digits(s.get_untracked().trim()).parse::<u32>().ok();
         let (Some(months), Some(p), Some(l)) = (number(months), number(parts), number(labour)) else {
-            alert.set(Some(t().item_extend_numbers.to_string()));
+            alert.set(Some(t().warranty.item_extend_numbers.to_string()));
             return;
         };
         let ext = Extension {
@@ -102,14 +102,14 @@ fn ExtendForm(id: String, done: impl Fn() + Copy + 'static) -> impl IntoView {
         <form class="card inline-form" on:submit=submit novalidate data-testid="extend-form">
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <div class="row2">
-                <TextField errors id="ext-months" label=|t| t.item_extend_months value=months inputmode="numeric" ltr=true required=true/>
+                <TextField errors id="ext-months" label=|t| t.warranty.item_extend_months value=months inputmode="numeric" ltr=true required=true/>
                 <TextField errors id="ext-note" label=|t| t.field_notes value=note/>
             </div>
             <div class="row2">
-                <TextField errors id="ext-parts" label=|t| t.item_parts_percent value=parts inputmode="numeric" ltr=true/>
-                <TextField errors id="ext-labour" label=|t| t.item_labour_percent value=labour inputmode="numeric" ltr=true/>
+                <TextField errors id="ext-parts" label=|t| t.warranty.item_parts_percent value=parts inputmode="numeric" ltr=true/>
+                <TextField errors id="ext-labour" label=|t| t.warranty.item_labour_percent value=labour inputmode="numeric" ltr=true/>
             </div>
-            <button type="submit" class="btn primary" data-testid="extend-save">{move || t().item_extend}</button>
+            <button type="submit" class="btn primary" data-testid="extend-save">{move || t().warranty.item_extend}</button>
         </form>
     }
 }
@@ -132,10 +132,10 @@ fn TransferForm(id: String, done: impl Fn() + Copy + 'static) -> impl IntoView {
             item.transferred(&to, date, &note).map_err(|e| {
                 let t = state.t_untracked();
                 match e {
-                    TransferError::NotTransferable => t.transfer_not_allowed,
-                    TransferError::SameCustomer => t.transfer_same_customer,
-                    TransferError::NoCustomer => t.transfer_no_customer,
-                    TransferError::BeforeSale => t.transfer_before_sale,
+                    TransferError::NotTransferable => t.warranty.transfer_not_allowed,
+                    TransferError::SameCustomer => t.warranty.transfer_same_customer,
+                    TransferError::NoCustomer => t.warranty.transfer_no_customer,
+                    TransferError::BeforeSale => t.warranty.transfer_before_sale,
                 }
                 .to_string()
             })
@@ -145,9 +145,9 @@ fn TransferForm(id: String, done: impl Fn() + Copy + 'static) -> impl IntoView {
         <form class="card inline-form" on:submit=submit novalidate data-testid="transfer-form">
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <CustomerPicker id="transfer-to" chosen=to errors/>
-            <DateField id="transfer-on" label=|t| t.transfer_on value=on invalid=on_bad/>
+            <DateField id="transfer-on" label=|t| t.warranty.transfer_on value=on invalid=on_bad/>
             <TextField errors id="transfer-note" label=|t| t.field_notes value=note field=Field::Notes/>
-            <button type="submit" class="btn primary" data-testid="transfer-save">{move || t().item_transfer}</button>
+            <button type="submit" class="btn primary" data-testid="transfer-save">{move || t().warranty.item_transfer}</button>
         </form>
     }
 }
@@ -170,9 +170,9 @@ fn VoidForm(id: String, done: impl Fn() + Copy + 'static) -> impl IntoView {
     view! {
         <form class="card inline-form" on:submit=submit novalidate data-testid="void-form">
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
-            <DateField id="void-on" label=|t| t.void_on value=on invalid=on_bad/>
-            <TextField errors id="void-reason" label=|t| t.void_reason value=reason field=Field::Notes required=true/>
-            <button type="submit" class="btn danger" data-testid="void-save">{move || t().item_void}</button>
+            <DateField id="void-on" label=|t| t.warranty.void_on value=on invalid=on_bad/>
+            <TextField errors id="void-reason" label=|t| t.warranty.void_reason value=reason field=Field::Notes required=true/>
+            <button type="submit" class="btn danger" data-testid="void-save">{move || t().warranty.item_void}</button>
         </form>
     }
 }

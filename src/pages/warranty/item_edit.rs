@@ -27,7 +27,7 @@ pub fn ItemEdit() -> impl IntoView {
             {move || loaded.get().flatten().map(|existing| match existing {
                 Some(r) if !r.deleted => view! { <ItemForm existing=Some(r)/> }.into_any(),
                 None if !has_id() => view! { <ItemForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted" data-testid="item-gone">{move || t().item_gone}</p></section> }.into_any(),
+                _ => view! { <section class="page"><p class="muted" data-testid="item-gone">{move || t().warranty.item_gone}</p></section> }.into_any(),
             })}
         </Suspense>
     }
@@ -126,7 +126,7 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
             saving.set(false);
             match saved {
                 Ok(id) => {
-                    state.notify(state.t_untracked().item_saved.to_string(), None);
+                    state.notify(state.t_untracked().warranty.item_saved.to_string(), None);
                     navigate(&format!("/warranty/items/{id}"), Default::default());
                 }
                 Err(SaveError::Invalid(e)) => {
@@ -153,7 +153,7 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page" data-testid="item-form-page">
-            <h1>{move || if is_new { t().item_new } else { t().item_edit }}</h1>
+            <h1>{move || if is_new { t().warranty.item_new } else { t().warranty.item_edit }}</h1>
             <form on:submit=submit novalidate data-testid="item-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <div class="field">
@@ -167,35 +167,35 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
                     </select>
                     <FieldErrors errors field=Field::Product id="item-product"/>
                 </div>
-                <TextField errors=errors id="item-serial" label=|t| t.field_serial value=serial field=Field::Serial required=true ltr=true/>
+                <TextField errors=errors id="item-serial" label=|t| t.warranty.field_serial value=serial field=Field::Serial required=true ltr=true/>
                 // The owner changes only by a transfer, which checks the warranty allows it and keeps the history.
                 {if is_new {
                     view! { <CustomerPicker id="item-customer" chosen=customer errors=errors/> }.into_any()
                 } else {
-                    view! { <p class="muted">{move || t().item_owner}": "<bdi>{super::customer_name(state, &customer.get_untracked())}</bdi></p> }.into_any()
+                    view! { <p class="muted">{move || t().warranty.item_owner}": "<bdi>{super::customer_name(state, &customer.get_untracked())}</bdi></p> }.into_any()
                 }}
                 <div class="row2">
                     <div>
-                        <DateField id="item-sold" label=|t| t.item_sold_on value=sold invalid=sold_bad/>
+                        <DateField id="item-sold" label=|t| t.warranty.item_sold_on value=sold invalid=sold_bad/>
                         <FieldErrors errors field=Field::Date id="item-sold"/>
                     </div>
-                    <DateField id="item-installed" label=|t| t.item_installed_on value=installed invalid=installed_bad/>
+                    <DateField id="item-installed" label=|t| t.warranty.item_installed_on value=installed invalid=installed_bad/>
                 </div>
                 <div class="row2">
-                    <ChoiceField id="item-policy" label=|t| t.item_start_policy value=policy choices=&StartPolicy::ALL name_of=labels::start_policy/>
-                    <TextField errors=errors id="item-term" label=|t| t.item_term_months value=term field=Field::Quantity inputmode="numeric" ltr=true/>
+                    <ChoiceField id="item-policy" label=|t| t.warranty.item_start_policy value=policy choices=&StartPolicy::ALL name_of=labels::start_policy/>
+                    <TextField errors=errors id="item-term" label=|t| t.warranty.item_term_months value=term field=Field::Quantity inputmode="numeric" ltr=true/>
                 </div>
-                <ChoiceField id="item-calendar" label=|t| t.item_calendar value=calendar choices=&TermCalendar::ALL name_of=labels::term_calendar/>
+                <ChoiceField id="item-calendar" label=|t| t.warranty.item_calendar value=calendar choices=&TermCalendar::ALL name_of=labels::term_calendar/>
                 <div class="row2">
-                    <TextField errors=errors id="item-parts" label=|t| t.item_parts_percent value=parts field=Field::Percent inputmode="numeric" ltr=true/>
-                    <TextField errors=errors id="item-labour" label=|t| t.item_labour_percent value=labour field=Field::Percent inputmode="numeric" ltr=true/>
+                    <TextField errors=errors id="item-parts" label=|t| t.warranty.item_parts_percent value=parts field=Field::Percent inputmode="numeric" ltr=true/>
+                    <TextField errors=errors id="item-labour" label=|t| t.warranty.item_labour_percent value=labour field=Field::Percent inputmode="numeric" ltr=true/>
                 </div>
-                <TextField errors=errors id="item-exclusions" label=|t| t.item_exclusions value=exclusions field=Field::Other multiline=true hint=|t| t.item_exclusions_hint/>
+                <TextField errors=errors id="item-exclusions" label=|t| t.warranty.item_exclusions value=exclusions field=Field::Other multiline=true hint=|t| t.warranty.item_exclusions_hint/>
                 <label class="check">
                     <input type="checkbox" prop:checked=move || transferable.get() on:change=move |ev| transferable.set(event_target_checked(&ev)) data-testid="item-transferable"/>
-                    {move || t().item_transferable}
+                    {move || t().warranty.item_transferable}
                 </label>
-                <TextField errors=errors id="item-location" label=|t| t.item_location value=location field=Field::Other/>
+                <TextField errors=errors id="item-location" label=|t| t.warranty.item_location value=location field=Field::Other/>
                 <TextField errors=errors id="item-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="item-save">{move || t().save}</button>

@@ -46,18 +46,18 @@ pub fn ItemList() -> impl IntoView {
     view! {
         <section class="page warranty-page" data-testid="items-page">
             <div class="list-head">
-                <h1>{move || t().warranty_items}</h1>
+                <h1>{move || t().warranty.warranty_items}</h1>
                 <a class="btn primary" href="/warranty/items/new" data-testid="item-new">
-                    <crate::components::Icon name="plus"/>{move || t().item_new}
+                    <crate::components::Icon name="plus"/>{move || t().warranty.item_new}
                 </a>
             </div>
             <WarrantyTabs/>
-            <input class="search" type="search" placeholder=move || t().items_filter data-testid="items-filter"
+            <input class="search" type="search" placeholder=move || t().warranty.items_filter data-testid="items-filter"
                 on:input=move |ev| filter.set(event_target_value(&ev))/>
             <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 <p class="muted" data-testid="items-count">{move || {
                     let (total, shown) = rows.with(|(n, r)| (*n, r.len()));
-                    let text = if total > shown { t().items_showing_of.replace("{shown}", &shown.to_string()).replace("{n}", &total.to_string()) } else { t().items_count.replace("{n}", &total.to_string()) };
+                    let text = if total > shown { t().warranty.items_showing_of(shown as i64, total as i64) } else { t().warranty.items_count(total as i64) };
                     localize_digits(&text, state.lang.get())
                 }}</p>
                 <ul class="plain-list card" data-testid="item-list">

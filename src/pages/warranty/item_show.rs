@@ -37,7 +37,7 @@ pub fn ItemShow() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 {move || loaded.get().map(|found| match found {
                     Some((id, item, claims, visits)) => view! { <ItemView id item claims visits/> }.into_any(),
-                    None => view! { <p class="muted" data-testid="item-gone">{move || t().item_gone}</p> }.into_any(),
+                    None => view! { <p class="muted" data-testid="item-gone">{move || t().warranty.item_gone}</p> }.into_any(),
                 })}
             </Suspense>
         </section>
@@ -63,23 +63,23 @@ fn ItemView(id: String, item: InstalledItem, claims: Vec<(String, Claim)>, visit
         <p><a href=customer_href data-testid="item-customer"><bdi>{customer}</bdi></a></p>
         <CoverageCard item=item.clone()/>
         <dl class="facts card">
-            <dt>{move || t().item_sold_on}</dt><dd>{move || date(sold)}</dd>
-            <dt>{move || t().item_installed_on}</dt><dd>{move || date(installed)}</dd>
-            <dt>{move || t().item_start_policy}</dt><dd>{move || labels::start_policy(policy, t())}</dd>
-            <dt>{move || t().item_term_months}</dt><dd>{move || localize_digits(&format!("{term} ({})", labels::term_calendar(calendar, t())), lang())}</dd>
-            <dt>{move || t().item_transferable}</dt><dd>{move || if item.transferable { t().yes } else { t().no }}</dd>
+            <dt>{move || t().warranty.item_sold_on}</dt><dd>{move || date(sold)}</dd>
+            <dt>{move || t().warranty.item_installed_on}</dt><dd>{move || date(installed)}</dd>
+            <dt>{move || t().warranty.item_start_policy}</dt><dd>{move || labels::start_policy(policy, t())}</dd>
+            <dt>{move || t().warranty.item_term_months}</dt><dd>{move || localize_digits(&format!("{term} ({})", labels::term_calendar(calendar, t())), lang())}</dd>
+            <dt>{move || t().warranty.item_transferable}</dt><dd>{move || if item.transferable { t().yes } else { t().no }}</dd>
         </dl>
         {(!extensions.is_empty()).then(|| view! {
-            <h2>{move || t().item_extensions}</h2>
+            <h2>{move || t().warranty.item_extensions}</h2>
             <ul class="plain-list card" data-testid="item-extensions">
                 {extensions.into_iter().map(|e| view! {
-                    <li>{move || localize_digits(&t().item_extension_line.replace("{n}", &e.months.to_string()), lang())}" · "{move || coverage_text(e.coverage, t(), lang())}
+                    <li>{move || t().warranty.item_extension_line(e.months as i64)}" · "{move || coverage_text(e.coverage, t())}
                         {(!e.note.is_empty()).then(|| view! { " · "<bdi>{e.note.clone()}</bdi> })}</li>
                 }).collect_view()}
             </ul>
         })}
         {(!transfers.is_empty()).then(|| view! {
-            <h2>{move || t().item_transfers}</h2>
+            <h2>{move || t().warranty.item_transfers}</h2>
             <ul class="plain-list card" data-testid="item-transfers">
                 {transfers.into_iter().map(|tr| {
                     let (from, to) = (customer_name(state, &tr.from_customer), customer_name(state, &tr.to_customer));
@@ -88,9 +88,9 @@ fn ItemView(id: String, item: InstalledItem, claims: Vec<(String, Claim)>, visit
             </ul>
         })}
         <ItemActions id=id.clone() item=item.clone()/>
-        <h2>{move || t().warranty_claims}</h2>
+        <h2>{move || t().warranty.warranty_claims}</h2>
         <ul class="plain-list card" data-testid="item-claims">
-            {claims.is_empty().then(|| view! { <li class="muted">{move || t().claims_empty}</li> })}
+            {claims.is_empty().then(|| view! { <li class="muted">{move || t().warranty.claims_empty}</li> })}
             {claims.into_iter().map(|(cid, c)| view! {
                 <li class="contact-row">
                     <a class="row-title" href=format!("/warranty/claims/{cid}")><bdi>{c.problem.clone()}</bdi></a>
@@ -99,9 +99,9 @@ fn ItemView(id: String, item: InstalledItem, claims: Vec<(String, Claim)>, visit
                 </li>
             }).collect_view()}
         </ul>
-        <h2>{move || t().warranty_visits}</h2>
+        <h2>{move || t().warranty.warranty_visits}</h2>
         <ul class="plain-list card" data-testid="item-visits">
-            {visits.is_empty().then(|| view! { <li class="muted">{move || t().visits_empty}</li> })}
+            {visits.is_empty().then(|| view! { <li class="muted">{move || t().warranty.visits_empty}</li> })}
             {visits.into_iter().map(|(vid, v)| view! {
                 <li class="contact-row">
                     <a class="row-title" href=format!("/warranty/visits/{vid}")>{move || labels::visit_kind(v.kind, t())}</a>

@@ -39,7 +39,7 @@ use crate::i18n::{Lang, TextOf, Texts};
 use crate::areas::kind::{page, KindView};
 use daftar_core::warranty;
 use crate::state::AppState;
-use daftar_core::locale::{format_date, localize_digits};
+use daftar_core::locale::format_date;
 use daftar_core::warranty::item::{CoverageCheck, CoverageStatus, InstalledItem, Reason};
 use daftar_core::warranty::Coverage;
 use leptos::prelude::*;
@@ -51,12 +51,12 @@ pub fn WarrantyTabs() -> impl IntoView {
     let t = move || state.t();
     let path = leptos_router::hooks::use_location().pathname;
     let tabs: [(&str, TextOf); 6] = [
-        ("/warranty", |t| t.warranty_check),
-        ("/warranty/items", |t| t.warranty_items),
-        ("/warranty/claims", |t| t.warranty_claims),
-        ("/warranty/visits", |t| t.warranty_visits),
-        ("/warranty/contracts", |t| t.warranty_contracts),
-        ("/warranty/renewals", |t| t.warranty_renewals),
+        ("/warranty", |t| t.warranty.warranty_check),
+        ("/warranty/items", |t| t.warranty.warranty_items),
+        ("/warranty/claims", |t| t.warranty.warranty_claims),
+        ("/warranty/visits", |t| t.warranty.warranty_visits),
+        ("/warranty/contracts", |t| t.warranty.warranty_contracts),
+        ("/warranty/renewals", |t| t.warranty.warranty_renewals),
     ];
     view! {
         <nav class="pipeline-tabs warranty-tabs" aria-label=move || t().nav_warranty>
@@ -83,12 +83,12 @@ fn status_class(s: CoverageStatus) -> &'static str {
 
 fn status_label(s: CoverageStatus, t: &Texts) -> &'static str {
     match s {
-        CoverageStatus::Covered => t.cov_covered,
-        CoverageStatus::ExpiringSoon => t.cov_soon,
-        CoverageStatus::Expired => t.cov_expired,
-        CoverageStatus::Void => t.cov_void,
-        CoverageStatus::NotStarted => t.cov_not_started,
-        CoverageStatus::NoWarranty => t.cov_none,
+        CoverageStatus::Covered => t.warranty.cov_covered,
+        CoverageStatus::ExpiringSoon => t.warranty.cov_soon,
+        CoverageStatus::Expired => t.warranty.cov_expired,
+        CoverageStatus::Void => t.warranty.cov_void,
+        CoverageStatus::NotStarted => t.warranty.cov_not_started,
+        CoverageStatus::NoWarranty => t.warranty.cov_none,
     }
 }
 
@@ -96,27 +96,25 @@ fn status_label(s: CoverageStatus, t: &Texts) -> &'static str {
 /// days are left, when it ended, why it is void.
 fn reason_text(c: &CoverageCheck, item: &InstalledItem, t: &Texts, lang: Lang) -> String {
     let date = |d| format_date(d, lang);
-    // Numbers in the reader's digits; a void reason stays as it was written.
-    let number = |n: i64| localize_digits(&n.to_string(), lang);
     let until = c.until.map(date).unwrap_or_default();
     match &c.reason {
         Reason::InTerm | Reason::InExtension { .. } => {
-            let left = t.cov_until_left.replace("{date}", &until).replace("{n}", &number(c.days_left.unwrap_or(0)));
+            let left = t.warranty.cov_until_left(&until, c.days_left.unwrap_or(0) as i64);
             match c.reason {
-                Reason::InExtension { .. } => format!("{left} {}", t.cov_in_extension),
+                Reason::InExtension { .. } => format!("{left} {}", t.warranty.cov_in_extension),
                 _ => left,
             }
         }
-        Reason::Ended { on } => t.cov_ended_on.replace("{date}", &date(*on)),
-        Reason::Voided { on, reason } => t.cov_void_since.replace("{date}", &date(*on)).replace("{reason}", reason),
-        Reason::AwaitingInstallation => t.cov_awaiting_installation.replace("{n}", &number(i64::from(item.term_months))),
-        Reason::NotYetStarted { on } => t.cov_starts_on.replace("{date}", &date(*on)),
-        Reason::NoTerm => t.cov_no_term.to_string(),
+        Reason::Ended { on } => t.warranty.cov_ended_on(&date(*on)),
+        Reason::Voided { on, reason } => t.warranty.cov_void_since(&date(*on), reason),
+        Reason::AwaitingInstallation => t.warranty.cov_awaiting_installation(item.term_months as i64),
+        Reason::NotYetStarted { on } => t.warranty.cov_starts_on(&date(*on)),
+        Reason::NoTerm => t.warranty.cov_no_term.to_string(),
     }
 }
 
-fn coverage_text(c: Coverage, t: &Texts, lang: Lang) -> String {
-    localize_digits(&t.cov_parts_labour.replace("{p}", &c.parts_percent.to_string()).replace("{l}", &c.labour_percent.to_string()), lang)
+fn coverage_text(c: Coverage, t: &Texts) -> String {
+    t.warranty.cov_parts_labour(c.parts_percent as i64, c.labour_percent as i64)
 }
 
 /// An item's coverage today: the badge, the reason, what is paid for, and
@@ -138,10 +136,10 @@ fn CoverageCard(item: InstalledItem) -> impl IntoView {
         <div class="coverage-card" data-testid="coverage-card" data-status=format!("{status:?}")>
             <span class=status_class(status) data-testid="coverage-status">{move || status_label(status, t())}</span>
             <p class="coverage-reason" data-testid="coverage-reason">{reason}</p>
-            {covered.then(|| view! { <p class="muted" data-testid="coverage-split">{move || coverage_text(coverage, t(), state.lang.get())}</p> })}
+            {covered.then(|| view! { <p class="muted" data-testid="coverage-split">{move || coverage_text(coverage, t())}</p> })}
             {(!exclusions.is_empty()).then(|| view! {
                 <p class="muted coverage-exclusions">
-                    <strong>{move || t().item_exclusions}": "</strong>
+                    <strong>{move || t().warranty.item_exclusions}": "</strong>
                     <bdi>{exclusions.join(t().list_separator)}</bdi>
                 </p>
             })}
@@ -155,69 +153,69 @@ fn customer_name(state: AppState, id: &str) -> String {
 }
 
 pub const KINDS: &[KindView] = &[
-    KindView { kind: warranty::ITEM, heading: |t| t.warranty_items, opens: |hit| page("/warranty/items", hit), timeline: Some(timeline::item_items), field: item_field },
-    KindView { kind: warranty::CLAIM, heading: |t| t.warranty_claims, opens: |hit| page("/warranty/claims", hit), timeline: Some(timeline::claim_items), field: claim_field },
-    KindView { kind: warranty::CONTRACT, heading: |t| t.warranty_contracts, opens: |hit| page("/warranty/contracts", hit), timeline: Some(timeline::contract_items), field: contract_field },
-    KindView { kind: warranty::VISIT, heading: |t| t.warranty_visits, opens: |hit| page("/warranty/visits", hit), timeline: Some(timeline::visit_items), field: visit_field },
+    KindView { kind: warranty::ITEM, heading: |t| t.warranty.warranty_items, opens: |hit| page("/warranty/items", hit), timeline: Some(timeline::item_items), field: item_field },
+    KindView { kind: warranty::CLAIM, heading: |t| t.warranty.warranty_claims, opens: |hit| page("/warranty/claims", hit), timeline: Some(timeline::claim_items), field: claim_field },
+    KindView { kind: warranty::CONTRACT, heading: |t| t.warranty.warranty_contracts, opens: |hit| page("/warranty/contracts", hit), timeline: Some(timeline::contract_items), field: contract_field },
+    KindView { kind: warranty::VISIT, heading: |t| t.warranty.warranty_visits, opens: |hit| page("/warranty/visits", hit), timeline: Some(timeline::visit_items), field: visit_field },
 ];
 
 fn item_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "serial" => t.field_serial,
-        "sold_on" => t.item_sold_on,
-        "installed_on" => t.item_installed_on,
-        "start_policy" => t.item_start_policy,
-        "term_months" => t.item_term_months,
-        "calendar" => t.item_calendar,
-        "coverage" => t.item_parts_percent,
-        "exclusions" => t.item_exclusions,
-        "transferable" => t.item_transferable,
-        "extensions" => t.item_extensions,
-        "transfers" => t.item_transfers,
-        "voided" => t.item_void,
-        "location" => t.item_location,
+        "serial" => t.warranty.field_serial,
+        "sold_on" => t.warranty.item_sold_on,
+        "installed_on" => t.warranty.item_installed_on,
+        "start_policy" => t.warranty.item_start_policy,
+        "term_months" => t.warranty.item_term_months,
+        "calendar" => t.warranty.item_calendar,
+        "coverage" => t.warranty.item_parts_percent,
+        "exclusions" => t.warranty.item_exclusions,
+        "transferable" => t.warranty.item_transferable,
+        "extensions" => t.warranty.item_extensions,
+        "transfers" => t.warranty.item_transfers,
+        "voided" => t.warranty.item_void,
+        "location" => t.warranty.item_location,
         _ => "",
     }
 }
 
 fn claim_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "serial" => t.field_serial,
-        "problem" => t.claim_problem,
-        "reported_on" => t.claim_reported_on,
-        "channel" => t.claim_channel,
-        "diagnosis" => t.claim_diagnosis,
-        "reject_reason" => t.claim_reject_reason,
-        "resolution" => t.claim_resolution,
-        "coverage" => t.claim_covered,
-        "parts" => t.claim_parts,
-        "labour_tenths" => t.claim_labour_hours,
-        "labour_rate" => t.claim_labour_rate,
+        "serial" => t.warranty.field_serial,
+        "problem" => t.warranty.claim_problem,
+        "reported_on" => t.warranty.claim_reported_on,
+        "channel" => t.warranty.claim_channel,
+        "diagnosis" => t.warranty.claim_diagnosis,
+        "reject_reason" => t.warranty.claim_reject_reason,
+        "resolution" => t.warranty.claim_resolution,
+        "coverage" => t.warranty.claim_covered,
+        "parts" => t.warranty.claim_parts,
+        "labour_tenths" => t.warranty.claim_labour_hours,
+        "labour_rate" => t.warranty.claim_labour_rate,
         _ => "",
     }
 }
 
 fn contract_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "installed_item_ids" => t.contract_items,
-        "starts_on" => t.contract_starts,
-        "ends_on" => t.contract_ends,
+        "installed_item_ids" => t.warranty.contract_items,
+        "starts_on" => t.warranty.contract_starts,
+        "ends_on" => t.warranty.contract_ends,
         "price" => t.field_price,
-        "visits_included" => t.contract_visits,
-        "response_hours" => t.contract_response_hours,
+        "visits_included" => t.warranty.contract_visits,
+        "response_hours" => t.warranty.contract_response_hours,
         _ => "",
     }
 }
 
 fn visit_field(name: &str, t: &Texts) -> &'static str {
     match name {
-        "scheduled" => t.visit_when,
-        "duration_minutes" => t.visit_duration,
-        "kind" => t.visit_kind,
-        "report" => t.visit_report,
+        "scheduled" => t.warranty.visit_when,
+        "duration_minutes" => t.warranty.visit_duration,
+        "kind" => t.warranty.visit_kind,
+        "report" => t.activities.visit_report,
         "done_ms" => t.field_status,
-        "warranty_claim_id" => t.warranty_claims,
-        "service_contract_id" => t.warranty_contracts,
+        "warranty_claim_id" => t.warranty.warranty_claims,
+        "service_contract_id" => t.warranty.warranty_contracts,
         _ => "",
     }
 }

@@ -60,13 +60,13 @@ pub fn ClaimPhotos(claim_id: String, closed: Signal<bool>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             for file in files {
                 let Some(photo) = downscale(&file, &claim_id).await else {
-                    let _ = alert.try_set(Some(state.t_untracked().photo_unreadable.to_string()));
+                    let _ = alert.try_set(Some(state.t_untracked().warranty.photo_unreadable.to_string()));
                     continue;
                 };
                 match state.add_claim_photo(&photo).await {
                     Ok(true) => {}
                     Ok(false) => {
-                        let _ = alert.try_set(Some(localize_digits(&state.t_untracked().photo_limit.replace("{n}", &MAX_PHOTOS.to_string()), state.lang.get_untracked())));
+                        let _ = alert.try_set(Some(state.t_untracked().warranty.photo_limit(MAX_PHOTOS as i64)));
                         break;
                     }
                     Err(e) => {
@@ -87,13 +87,13 @@ pub fn ClaimPhotos(claim_id: String, closed: Signal<bool>) -> impl IntoView {
     };
     view! {
         <div class="card claim-photos" data-testid="claim-photos">
-            <h2>{move || t().claim_photos}" "<span class="muted" data-testid="photo-count">{move || localize_digits(&format!("{}/{MAX_PHOTOS}", count()), state.lang.get())}</span></h2>
+            <h2>{move || t().warranty.claim_photos}" "<span class="muted" data-testid="photo-count">{move || localize_digits(&format!("{}/{MAX_PHOTOS}", count()), state.lang.get())}</span></h2>
             <div class="photo-grid">
                 {move || photos.get().unwrap_or_default().into_iter().map(|(record, p)| {
                     let src = format!("data:{};base64,{}", p.mime, p.data);
                     view! {
                         <figure class="photo" data-testid="claim-photo">
-                            <img src=src alt=move || t().claim_photos width=p.width height=p.height/>
+                            <img src=src alt=move || t().warranty.claim_photos width=p.width height=p.height/>
                             <Show when=move || !closed.get()>
                                 <button type="button" class="btn ghost" on:click={let record = record.clone(); move |_| remove(record.clone())}>{move || t().delete}</button>
                             </Show>
@@ -104,7 +104,7 @@ pub fn ClaimPhotos(claim_id: String, closed: Signal<bool>) -> impl IntoView {
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             {move || (!closed.get() && count() < MAX_PHOTOS).then(|| view! {
                 <label class="btn photo-take">
-                    {move || if busy.get() { t().photo_saving } else { t().photo_take }}
+                    {move || if busy.get() { t().warranty.photo_saving } else { t().warranty.photo_take }}
                     <input type="file" accept="image/*" capture="environment" multiple=true class="visually-hidden"
                         disabled=move || busy.get() on:change=add data-testid="photo-input"/>
                 </label>

@@ -34,7 +34,6 @@ async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, (i64, C
 pub fn RenewalsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let lang = move || state.lang.get();
     let installed = use_installed();
     let query = use_query_map();
     let within = move || query.with(|q| q.get("within")).and_then(|w| w.parse::<i64>().ok()).filter(|w| WINDOWS.contains(w)).unwrap_or(90);
@@ -52,19 +51,19 @@ pub fn RenewalsPage() -> impl IntoView {
     });
     view! {
         <section class="page warranty-page" data-testid="renewals-page">
-            <h1>{move || t().warranty_renewals}</h1>
+            <h1>{move || t().warranty.warranty_renewals}</h1>
             <WarrantyTabs/>
-            <nav class="pipeline-tabs" aria-label=move || t().warranty_renewals>
+            <nav class="pipeline-tabs" aria-label=move || t().warranty.warranty_renewals>
                 {WINDOWS.map(|w| view! {
                     <a class="tab" href=format!("/warranty/renewals?within={w}") aria-current=move || (within() == w).then_some("page") data-testid=format!("within-{w}")>
-                        {move || localize_digits(&t().renewals_within.replace("{n}", &w.to_string()), lang())}
+                        {move || t().warranty.renewals_within(w as i64)}
                     </a>
                 })}
             </nav>
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 {move || due.get().flatten().map(|(rows, prices)| view! {
                     <ul class="plain-list card" data-testid="renewal-list">
-                        {rows.is_empty().then(|| view! { <li class="muted">{move || t().renewals_none}</li> })}
+                        {rows.is_empty().then(|| view! { <li class="muted">{move || t().warranty.renewals_none}</li> })}
                         {rows.into_iter().map(|(r, days_left, _)| {
                             let price = prices.get(&r.id).copied().unwrap_or((0, state.currency.get_untracked()));
                             view! { <RenewalRow r days_left price/> }
@@ -96,14 +95,14 @@ fn RenewalRow(r: Renewable, days_left: i64, price: (i64, Currency)) -> impl Into
         let (r, customer) = r.get_value();
         let t = state.t_untracked();
         let texts = RenewalTexts {
-            deal_title: t.renewal_deal_title.replace("{title}", &r.title),
-            task_title: t.renewal_task_title.replace("{customer}", &customer).replace("{title}", &r.title),
+            deal_title: t.warranty.renewal_deal_title(&r.title),
+            task_title: t.warranty.renewal_task_title(&customer, &r.title),
         };
         leptos::task::spawn_local(async move {
             match state.renew(&r, &texts, price).await {
                 Ok(id) => {
                     deal.set(Some(id));
-                    state.notify(state.t_untracked().renewal_created.to_string(), None);
+                    state.notify(state.t_untracked().warranty.renewal_created.to_string(), None);
                 }
                 Err(e) => state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None),
             }
@@ -114,11 +113,11 @@ fn RenewalRow(r: Renewable, days_left: i64, price: (i64, Currency)) -> impl Into
         <li class="contact-row renewal-row" data-testid="renewal-row">
             <a class="row-title" href=href><bdi>{r.with_value(|(r, _)| r.title.clone())}</bdi></a>
             <span class="muted"><bdi>{customer}</bdi></span>
-            <span class="badge">{move || match source { RenewalSource::Warranty => t().renewal_warranty, RenewalSource::Contract => t().renewal_contract }}</span>
-            <span data-testid="renewal-days">{move || localize_digits(&t().renewal_ends.replace("{date}", &format_date(ends_on, lang())).replace("{n}", &days_left.to_string()), lang())}</span>
+            <span class="badge">{move || match source { RenewalSource::Warranty => t().warranty.renewal_warranty, RenewalSource::Contract => t().warranty.renewal_contract }}</span>
+            <span data-testid="renewal-days">{move || t().warranty.renewal_ends(&format_date(ends_on, lang()), days_left as i64)}</span>
             {move || match deal.get() {
-                Some(id) => view! { <a class="btn" href=format!("/deals/{id}") data-testid="renewal-deal">{move || t().renewal_open_deal}</a> }.into_any(),
-                None => view! { <button type="button" class="btn primary" disabled=move || busy.get() on:click=renew data-testid="renew">{move || t().renew}</button> }.into_any(),
+                Some(id) => view! { <a class="btn" href=format!("/deals/{id}") data-testid="renewal-deal">{move || t().warranty.renewal_open_deal}</a> }.into_any(),
+                None => view! { <button type="button" class="btn primary" disabled=move || busy.get() on:click=renew data-testid="renew">{move || t().warranty.renew}</button> }.into_any(),
             }}
         </li>
     }
@@ -145,7 +144,7 @@ pub fn RenewalsReminder() -> impl IntoView {
         let n = count.get().unwrap_or(0);
         (n > 0).then(|| view! {
             <a class="card reminder-card" href="/warranty/renewals?within=30" data-testid="renewals-reminder">
-                {move || localize_digits(&state.t().renewals_reminder.replace("{n}", &n.to_string()), state.lang.get())}
+                {move || localize_digits(&state.t().warranty.renewals_reminder(n as i64), state.lang.get())}
             </a>
         })
     }

@@ -26,17 +26,17 @@ pub fn item_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let title = format!("{} {}", item.product_name, item.serial);
     let mut out = Vec::new();
     if let Some(sold) = item.sold_on {
-        let until = item.covered_until().map(|d| t.tl_warranty_until.replace("{date}", &format_date(d, lang))).unwrap_or_default();
-        out.push(on_day(sold, "warranty", t.tl_item_sold, &title, localize_digits(&until, lang), &href, lang));
+        let until = item.covered_until().map(|d| t.warranty.tl_warranty_until(&format_date(d, lang))).unwrap_or_default();
+        out.push(on_day(sold, "warranty", t.warranty.tl_item_sold, &title, localize_digits(&until, lang), &href, lang));
     }
     for e in item.extensions.iter().filter_map(|e| Some((e.bought_on?, e))) {
-        out.push(on_day(e.0, "warranty", t.tl_item_extended, &title, localize_digits(&t.item_extension_line.replace("{n}", &e.1.months.to_string()), lang), &href, lang));
+        out.push(on_day(e.0, "warranty", t.warranty.tl_item_extended, &title, t.warranty.item_extension_line(e.1.months as i64), &href, lang));
     }
     for tr in &item.transfers {
-        out.push(on_day(tr.on, "warranty", t.tl_item_transferred, &title, tr.note.clone(), &href, lang));
+        out.push(on_day(tr.on, "warranty", t.warranty.tl_item_transferred, &title, tr.note.clone(), &href, lang));
     }
     if let Some(v) = &item.voided {
-        out.push(on_day(v.on, "complaint", t.tl_item_voided, &title, v.reason.clone(), &href, lang));
+        out.push(on_day(v.on, "complaint", t.warranty.tl_item_voided, &title, v.reason.clone(), &href, lang));
     }
     out
 }
@@ -50,7 +50,7 @@ pub fn claim_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         .map(|s| Item {
             at: s.at,
             kind: "claim",
-            label: format!("{}: {}", t.tl_claim, labels::claim_status(s.status, t)),
+            label: format!("{}: {}", t.warranty.tl_claim, labels::claim_status(s.status, t)),
             title: claim.problem.clone(),
             detail: s.note.clone(),
             when: local_datetime(s.at, lang),
@@ -65,7 +65,7 @@ pub fn visit_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     vec![Item {
         at,
         kind: "service-visit",
-        label: t.tl_service_visit.to_string(),
+        label: t.warranty.tl_service_visit.to_string(),
         title: labels::visit_kind(visit.kind, t).to_string(),
         detail: visit.report,
         when: local_datetime(at, lang),
@@ -76,6 +76,6 @@ pub fn visit_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
 pub fn contract_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
     let Ok(c) = record.decode::<ServiceContract>() else { return Vec::new() };
     let Some(starts) = c.starts_on else { return Vec::new() };
-    let until = c.ends_on.map(|d| t.tl_warranty_until.replace("{date}", &format_date(d, lang))).unwrap_or_default();
-    vec![on_day(starts, "warranty", t.tl_contract, &c.title, localize_digits(&until, lang), &format!("/warranty/contracts/{}", record.id), lang)]
+    let until = c.ends_on.map(|d| t.warranty.tl_warranty_until(&format_date(d, lang))).unwrap_or_default();
+    vec![on_day(starts, "warranty", t.warranty.tl_contract, &c.title, localize_digits(&until, lang), &format!("/warranty/contracts/{}", record.id), lang)]
 }

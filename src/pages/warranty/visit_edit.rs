@@ -26,7 +26,7 @@ pub fn VisitEdit() -> impl IntoView {
             {move || loaded.get().flatten().map(|existing| match existing {
                 Some(r) if !r.deleted => view! { <VisitForm existing=Some(r)/> }.into_any(),
                 None if !has_id() => view! { <VisitForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted">{move || t().visit_gone}</p></section> }.into_any(),
+                _ => view! { <section class="page"><p class="muted">{move || t().warranty.visit_gone}</p></section> }.into_any(),
             })}
         </Suspense>
     }
@@ -97,7 +97,7 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                 saving.set(false);
                 match saved {
                     Ok(_) => {
-                        state.notify(state.t_untracked().visit_saved.to_string(), None);
+                        state.notify(state.t_untracked().warranty.visit_saved.to_string(), None);
                         navigate(BACK, Default::default());
                     }
                     Err(SaveError::Invalid(e)) => {
@@ -124,13 +124,13 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
     };
     view! {
         <section class="page form-page" data-testid="visit-page">
-            <h1>{move || if is_new { t().visit_new } else { t().visit_edit }}</h1>
+            <h1>{move || if is_new { t().warranty.visit_new } else { t().warranty.visit_edit }}</h1>
             {existing.get_value().map(|r| view! { <VisitReport id=r.id/> })}
             <form on:submit=submit novalidate data-testid="visit-form">
                 {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
                 <CustomerPicker id="visit-customer" chosen=customer errors=errors/>
                 <div class="field">
-                    <label for="visit-item">{move || t().visit_item}</label>
+                    <label for="visit-item">{move || t().warranty.visit_item}</label>
                     <select id="visit-item" on:change=move |ev| item.set(event_target_value(&ev))>
                         <option value="" selected=move || item.with(String::is_empty)>{move || t().not_set}</option>
                         {move || items().into_iter().map(|(id, name)| {
@@ -139,13 +139,13 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <WhenField id="visit-when" label=|t| t.visit_when when=when/>
+                <WhenField id="visit-when" label=|t| t.warranty.visit_when when=when/>
                 <FieldErrors errors field=Field::Date id="visit-when"/>
                 <div class="row2">
-                    <ChoiceField id="visit-kind" label=|t| t.visit_kind value=kind choices=&VisitKind::ALL name_of=labels::visit_kind/>
-                    <TextField errors id="visit-duration" label=|t| t.visit_duration value=duration field=Field::Duration inputmode="numeric" ltr=true/>
+                    <ChoiceField id="visit-kind" label=|t| t.warranty.visit_kind value=kind choices=&VisitKind::ALL name_of=labels::visit_kind/>
+                    <TextField errors id="visit-duration" label=|t| t.warranty.visit_duration value=duration field=Field::Duration inputmode="numeric" ltr=true/>
                 </div>
-                <TextField errors id="visit-technician" label=|t| t.technician value=technician/>
+                <TextField errors id="visit-technician" label=|t| t.warranty.technician value=technician/>
                 <div class="actions">
                     <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="visit-save">{move || t().save}</button>
                     <a class="btn ghost" href=BACK>{move || t().cancel}</a>
@@ -190,8 +190,8 @@ fn VisitReport(id: String) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             match state.finish_visit(&id.get_value(), &report.get_untracked()).await {
-                Ok(()) => state.notify(state.t_untracked().visit_saved.to_string(), None),
-                Err(SaveError::Invalid(_)) => alert.set(Some(state.t_untracked().visit_report_needed.to_string())),
+                Ok(()) => state.notify(state.t_untracked().warranty.visit_saved.to_string(), None),
+                Err(SaveError::Invalid(_)) => alert.set(Some(state.t_untracked().warranty.visit_report_needed.to_string())),
                 Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);
@@ -209,13 +209,13 @@ fn VisitReport(id: String) -> impl IntoView {
     view! {
         <div class="card status-card" data-testid="visit-report">
             <p>{move || t().field_status}": "<strong data-testid="visit-status">{move || labels::visit_status(status(), t())}</strong></p>
-            <label for="visit-report-text">{move || t().visit_report}</label>
+            <label for="visit-report-text">{move || t().activities.visit_report}</label>
             <textarea id="visit-report-text" rows="4" bind:value=report data-testid="visit-report-text"></textarea>
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <div class="actions">
-                <button type="button" class="btn primary" disabled=move || busy.get() on:click=done data-testid="visit-done">{move || t().visit_mark_done}</button>
+                <button type="button" class="btn primary" disabled=move || busy.get() on:click=done data-testid="visit-done">{move || t().warranty.visit_mark_done}</button>
                 <Show when=move || status() == VisitStatus::Scheduled fallback=move || view! {
-                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Scheduled)>{move || t().visit_reopen}</button>
+                    <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Scheduled)>{move || t().warranty.visit_reopen}</button>
                 }>
                     <button type="button" class="btn" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Missed)>{move || labels::visit_status(VisitStatus::Missed, t())}</button>
                     <button type="button" class="btn danger" disabled=move || busy.get() on:click=move |_| set(VisitStatus::Cancelled)>{move || labels::visit_status(VisitStatus::Cancelled, t())}</button>

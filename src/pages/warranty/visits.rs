@@ -52,20 +52,20 @@ pub fn VisitList() -> impl IntoView {
     view! {
         <section class="page warranty-page" data-testid="visits-page">
             <div class="list-head">
-                <h1>{move || t().warranty_visits}</h1>
+                <h1>{move || t().warranty.warranty_visits}</h1>
                 <a class="btn primary" href="/warranty/visits/new" data-testid="visit-new">
-                    <crate::components::Icon name="plus"/>{move || t().visit_new}
+                    <crate::components::Icon name="plus"/>{move || t().warranty.visit_new}
                 </a>
             </div>
             <WarrantyTabs/>
             <div class="visit-controls">
-                <button type="button" class="btn" aria-pressed=move || (!week()).to_string() on:click=move |_| go(false, day(), technician()) data-testid="visits-day">{move || t().visits_day}</button>
-                <button type="button" class="btn" aria-pressed=move || week().to_string() on:click=move |_| go(true, day(), technician()) data-testid="visits-week">{move || t().visits_week}</button>
+                <button type="button" class="btn" aria-pressed=move || (!week()).to_string() on:click=move |_| go(false, day(), technician()) data-testid="visits-day">{move || t().warranty.visits_day}</button>
+                <button type="button" class="btn" aria-pressed=move || week().to_string() on:click=move |_| go(true, day(), technician()) data-testid="visits-week">{move || t().warranty.visits_week}</button>
                 <button type="button" class="btn ghost" on:click=move |_| step(-1) aria-label=move || t().previous>"‹"</button>
                 <button type="button" class="btn ghost" on:click=move |_| go(week(), crate::browser_env::today(), technician())>{move || t().today}</button>
                 <button type="button" class="btn ghost" on:click=move |_| step(1) aria-label=move || t().next>"›"</button>
-                <select aria-label=move || t().technician data-testid="visits-tech" on:change=move |ev| go(week(), day(), event_target_value(&ev))>
-                    <option value="">{move || t().visits_everyone}</option>
+                <select aria-label=move || t().warranty.technician data-testid="visits-tech" on:change=move |ev| go(week(), day(), event_target_value(&ev))>
+                    <option value="">{move || t().warranty.visits_everyone}</option>
                     {move || technicians().into_iter().map(|n| {
                         let selected = technician() == n;
                         view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
@@ -75,7 +75,7 @@ pub fn VisitList() -> impl IntoView {
             {move || days().into_iter().map(|(d, visits)| view! {
                 <h2 class="visit-day">{move || format_date_long(d, state.lang.get())}</h2>
                 <ul class="plain-list card" data-testid="visit-day">
-                    {visits.is_empty().then(|| view! { <li class="muted">{move || t().visits_none}</li> })}
+                    {visits.is_empty().then(|| view! { <li class="muted">{move || t().warranty.visits_none}</li> })}
                     {visits.into_iter().map(|(id, v)| {
                         let customer = customer_name(state, &v.customer_id);
                         let time = v.scheduled.map(|s| s.format("%H:%M").to_string()).unwrap_or_default();

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::digits::{digit_value, persian_digit};
+use super::digits::digit_value;
+use super::numbers::{decimal_point, push_digit, push_grouped, GROUP_FA, POINT_FA};
 use super::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -98,12 +99,6 @@ impl Currency {
     }
 }
 
-const SEP_EN: char = ',';
-/// ARABIC THOUSANDS SEPARATOR, the Persian digit-group mark.
-const SEP_FA: char = '\u{066C}';
-/// ARABIC DECIMAL SEPARATOR, the Persian decimal mark.
-const POINT_FA: char = '\u{066B}';
-
 /// Formats with digit grouping and the currency's symbol, e.g.
 /// `۱۲٬۳۴۵ ریال`, `-$1,234.56`, `1,234.50 AED`.
 ///
@@ -118,15 +113,6 @@ pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String
             Some(amount_minor.unsigned_abs() % 100),
         ),
     };
-    let (sep, point) = match lang {
-        Lang::Fa => (SEP_FA, POINT_FA),
-        Lang::En => (SEP_EN, '.'),
-    };
-    let push_digit = |out: &mut String, d: u8| match lang {
-        Lang::Fa => out.push(persian_digit(u32::from(d))),
-        Lang::En => out.push(char::from(b'0' + d)),
-    };
-
     let mut out = String::with_capacity(48);
     if amount_minor < 0 {
         out.push('-');
@@ -136,28 +122,11 @@ pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String
         out.push_str(symbol);
     }
 
-    // u64::MAX has 20 digits; collect them least significant first.
-    let mut buf = [0u8; 20];
-    let mut len = 0;
-    let mut n = int;
-    loop {
-        buf[len] = (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for i in (0..len).rev() {
-        push_digit(&mut out, buf[i]);
-        if i > 0 && i % 3 == 0 {
-            out.push(sep);
-        }
-    }
+    push_grouped(&mut out, int, lang);
     if let Some(f) = frac {
-        out.push(point);
-        push_digit(&mut out, (f / 10) as u8);
-        push_digit(&mut out, (f % 10) as u8);
+        out.push(decimal_point(lang));
+        push_digit(&mut out, (f / 10) as u8, lang);
+        push_digit(&mut out, (f % 10) as u8, lang);
     }
 
     if !currency.symbol_first(lang) {
@@ -284,7 +253,7 @@ fn parse_unsigned(s: &str, decimals: u32) -> Result<i128, MoneyError> {
             continue;
         }
         match c {
-            ',' | SEP_FA | '\u{060C}' => {
+            ',' | GROUP_FA | '\u{060C}' => {
                 let bad_group = if grouped {
                     group_len != 3
                 } else {
