@@ -19,7 +19,7 @@ texts! {
         legal_id: "A company national ID has 11 digits and a valid check digit.",
             "شناسه ملی شرکت باید ۱۱ رقم و معتبر باشد.";
         date: "Not a date; write it like 2024-08-02 or 1403/05/12.",
-            "تاریخ خوانده نشد؛ مانند ۱۴۰۳/۰۵/۱۲ یا 2024-08-02 بنویسید.";
+            "تاریخ خوانده نشد؛ مانند ۱۴۰۳/۰۵/۱۲ یا ۲۰۲۴-۰۸-۰۲ بنویسید.";
         economic_code: "An economic code has 10, 11 or 12 digits and must be valid.",
             "کد اقتصادی باید ۱۰، ۱۱ یا ۱۲ رقم و معتبر باشد.";
         number: "Write a number, e.g. 12 or 12.5.",

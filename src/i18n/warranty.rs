@@ -366,7 +366,7 @@ texts! {
             format!("Parts {p}% · Labour {l}%", p = en(p), l = en(l)),
             format!("قطعه {p}٪ · اجرت {l}٪", p = fa(p), l = fa(l));
         item_extension_line(n: i64):
-            format!("{} more", en_count(n, "month", "months")),
+            format!("{} more {}", en(n), if n == 1 { "month" } else { "months" }),
             format!("{n} ماه بیشتر", n = fa(n));
         items_count(n: i64):
             en_count(n, "item", "items"),

@@ -210,9 +210,7 @@ async fn file_inbox(state: AppState, config: &SyncConfig) {
         Ok(inbox) => {
             state.sync.inbox_error.set(None);
             if inbox.filed + inbox.refused > 0 {
-                let t = state.t_untracked();
-                let text = t.sync.sync_inbox_filed(inbox.filed as i64, inbox.refused as i64);
-                state.notify(daftar_core::locale::localize_digits(&text, state.lang.get_untracked()), None);
+                state.notify(state.t_untracked().sync.sync_inbox_filed(inbox.filed as i64, inbox.refused as i64), None);
             }
         }
         Err(e) => state.sync.inbox_error.set(Some(e)),

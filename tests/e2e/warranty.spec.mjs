@@ -263,7 +263,7 @@ test("a service contract ending in 20 days is in the inbox and the renewals, and
   await expect(page.getByTestId("contract-row")).toContainText("Cold room maintenance");
 
   await page.goto("/inbox");
-  await expect(page.getByTestId("renewals-reminder")).toContainText("1 warranties or contracts end within 30 days");
+  await expect(page.getByTestId("renewals-reminder")).toContainText("1 warranty or contract ends within 30 days");
   await page.getByTestId("renewals-reminder").click();
   const row = page.getByTestId("renewal-row").filter({ hasText: "Cold room maintenance" });
   await expect(row.getByTestId("renewal-days")).toContainText("(20 days)");

@@ -30,25 +30,20 @@ pub(crate) fn push_digit(out: &mut String, d: u8, lang: Lang) {
 
 /// Appends `n` in groups of three digits.
 pub(crate) fn push_grouped(out: &mut String, n: u64, lang: Lang) {
+    push_grouped_digits(out, &n.to_string(), lang);
+}
+
+/// Appends a run of ASCII digits in groups of three, in `lang`'s digits.
+fn push_grouped_digits(out: &mut String, digits: &str, lang: Lang) {
     let group = match lang {
         Lang::Fa => GROUP_FA,
         Lang::En => GROUP_EN,
     };
-    // u64::MAX has 20 digits; collect them least significant first.
-    let mut buf = [0u8; 20];
-    let mut len = 0;
-    let mut rest = n;
-    loop {
-        buf[len] = (rest % 10) as u8;
-        len += 1;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for i in (0..len).rev() {
-        push_digit(out, buf[i], lang);
-        if i > 0 && i % 3 == 0 {
+    let len = digits.len();
+    for (i, b) in digits.bytes().enumerate() {
+        push_digit(out, b - b'0', lang);
+        let left = len - i - 1;
+        if left > 0 && left % 3 == 0 {
             out.push(group);
         }
     }
@@ -76,7 +71,9 @@ pub fn format_count(n: i64, one: &str, many: &str, lang: Lang) -> String {
 }
 
 /// A number rounded to `places` decimals, grouped: `1,234.50` / `۱٬۲۳۴٫۵۰`.
-/// Not-a-number and infinities, which no reader can use, show as a dash.
+/// An exact half rounds to even (12.5 to no places is 12), as Rust's
+/// formatting does: round first where halves must go up. Not-a-number and
+/// infinities, which no reader can use, show as a dash.
 pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
     if !value.is_finite() {
         return "–".into();
@@ -88,7 +85,7 @@ pub fn format_decimal(value: f64, places: usize, lang: Lang) -> String {
     if value < 0.0 && fixed.bytes().any(|b| matches!(b, b'1'..=b'9')) {
         out.push('-');
     }
-    push_grouped(&mut out, int.parse().unwrap_or(u64::MAX), lang);
+    push_grouped_digits(&mut out, int, lang);
     if !frac.is_empty() {
         out.push(decimal_point(lang));
         for b in frac.bytes() {
@@ -141,6 +138,7 @@ mod tests {
         assert_eq!(format_decimal(-0.001, 2, Lang::En), "0.00");
         assert_eq!(format_decimal(-1.5, 1, Lang::En), "-1.5");
         assert_eq!(format_decimal(f64::NAN, 1, Lang::En), "–");
+        assert_eq!(format_decimal(1e21, 0, Lang::En), "1,000,000,000,000,000,000,000");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::{customer_name, WarrantyTabs};
 use crate::pages::catalog::use_products;
 use crate::i18n::labels;
 use crate::state::{use_installed, AppState};
-use daftar_core::locale::{format_date, format_money, localize_digits};
+use daftar_core::locale::{format_date, format_decimal, format_money, localize_digits};
 use daftar_core::warranty::claims::{product_figures, Claim, ProductFigures};
 use daftar_core::warranty::CLAIM;
 use leptos::prelude::*;
@@ -78,7 +78,7 @@ fn ProductFiguresTable(figures: Signal<Vec<ProductFigures>>) -> impl IntoView {
             </tr></thead>
             <tbody>
                 {move || figures.get().into_iter().map(|f| {
-                    let per_100 = f.claims_per_100_tenths.map(|v| format!("{}.{}", v / 10, v % 10)).unwrap_or_else(|| "—".into());
+                    let per_100 = f.claims_per_100_tenths.map(|v| format_decimal(v as f64 / 10.0, 1, lang())).unwrap_or_else(|| "—".into());
                     let repair = f.median_repair_ms.map(|ms| crate::pages::complaints::duration_text(ms, t(), lang())).unwrap_or_else(|| "—".into());
                     let cost = f.warranty_cost.iter().map(|(c, v)| format_money(*v, *c, lang())).collect::<Vec<_>>().join(" + ");
                     view! {
@@ -86,7 +86,7 @@ fn ProductFiguresTable(figures: Signal<Vec<ProductFigures>>) -> impl IntoView {
                             <td><bdi>{name_of(&f.product_id)}</bdi></td>
                             <td>{localize_digits(&f.units.to_string(), lang())}</td>
                             <td>{localize_digits(&f.claims.to_string(), lang())}</td>
-                            <td>{localize_digits(&per_100, lang())}</td>
+                            <td>{per_100}</td>
                             <td>{repair}</td>
                             <td>{if cost.is_empty() { "—".to_string() } else { cost }}</td>
                         </tr>

@@ -3,7 +3,7 @@
 
 use super::{customer_name, status_class, status_label, WarrantyTabs};
 use crate::state::{coverage_today, use_installed, AppState};
-use daftar_core::locale::{localize_digits, normalize_for_search};
+use daftar_core::locale::normalize_for_search;
 use daftar_core::warranty::item::InstalledItem;
 use daftar_core::warranty::lookup::normalize_serial;
 use leptos::prelude::*;
@@ -57,8 +57,7 @@ pub fn ItemList() -> impl IntoView {
             <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 <p class="muted" data-testid="items-count">{move || {
                     let (total, shown) = rows.with(|(n, r)| (*n, r.len()));
-                    let text = if total > shown { t().warranty.items_showing_of(shown as i64, total as i64) } else { t().warranty.items_count(total as i64) };
-                    localize_digits(&text, state.lang.get())
+                    if total > shown { t().warranty.items_showing_of(shown as i64, total as i64) } else { t().warranty.items_count(total as i64) }
                 }}</p>
                 <ul class="plain-list card" data-testid="item-list">
                     {move || rows.get().1.into_iter().map(|(id, item)| {

@@ -5,7 +5,7 @@
 
 use super::{customer_name, WarrantyTabs};
 use crate::state::{use_installed, AppState};
-use daftar_core::locale::{format_date, localize_digits};
+use daftar_core::locale::format_date;
 use daftar_core::locale::Currency;
 use daftar_core::pipeline::DEAL_KIND;
 use daftar_core::warranty::service::{self, coming_due, RenewalSource, RenewalTexts, Renewable, ServiceContract, WINDOWS};
@@ -144,7 +144,7 @@ pub fn RenewalsReminder() -> impl IntoView {
         let n = count.get().unwrap_or(0);
         (n > 0).then(|| view! {
             <a class="card reminder-card" href="/warranty/renewals?within=30" data-testid="renewals-reminder">
-                {move || localize_digits(&state.t().warranty.renewals_reminder(n as i64), state.lang.get())}
+                {move || state.t().warranty.renewals_reminder(n as i64)}
             </a>
         })
     }
