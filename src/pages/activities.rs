@@ -3,10 +3,10 @@
 //! one more tap saves. Visits add the visit report's fields.
 
 use crate::browser_env::{local_to_ms, ms_to_local, now_local};
-use crate::components::{TextField, When, WhenField};
+use crate::components::{FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
 use crate::areas::kind::{page, KindView};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
+use crate::state::{AppState, StoreStatus, ToastAction};
 use crate::timeline::item::Item;
 use daftar_core::activities::{self, Activity, ActivityInput, ActivityType};
 use daftar_core::check::{Field, FieldError};
@@ -144,7 +144,9 @@ pub fn ActivitySheet(
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let ActivityDraft { open, when, subject, notes, contact_id, purpose, outcome, next_step, duration, location, errors, alert, .. } = draft;
-    let saving = RwSignal::new(false);
+    // The draft keeps errors and alert across openings of the sheet.
+    let status = FormStatus { errors, alert, saving: RwSignal::new(false) };
+    let saving = status.saving;
     let first_box = NodeRef::<html::Div>::new();
     // The cursor goes to the first box whenever the form shows.
     Effect::new(move |_| {
@@ -181,23 +183,11 @@ pub fn ActivitySheet(
             duration_minutes: duration.get_untracked(),
             location: location.get_untracked(),
         };
-        saving.set(true);
-        leptos::task::spawn_local(async move {
-            match state.save_activity(existing.get_value().as_ref(), &input).await {
-                Ok(_) => {
-                    open.set(None);
-                    state.notify(state.t_untracked().activities.activity_saved.to_string(), None);
-                    if let Some(done) = on_saved {
-                        done.run(());
-                    }
-                }
-                Err(SaveError::Invalid(e)) => {
-                    errors.set(e);
-                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
+        status.save(state, |t| t.activities.activity_saved, async move { state.save_activity(existing.get_value().as_ref(), &input).await }, move |_| {
+            open.set(None);
+            if let Some(done) = on_saved {
+                done.run(());
             }
-            saving.set(false);
         });
     };
     let has_contacts = !contacts.is_empty();
@@ -207,7 +197,7 @@ pub fn ActivitySheet(
         <Show when=move || open.get().is_some()>
             <form class="card sheet" on:submit=submit novalidate data-testid="activity-form">
                 <h2>{move || open.get().map(|k| if k == ActivityType::Visit { t().activities.visit_report } else { labels::activity_type(k, t()) })}</h2>
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <div node_ref=first_box>
                     <Show when=is_visit fallback=move || view! {
                         <TextField errors=errors id="activity-subject" label=|t| t.activities.field_subject value=subject field=Field::Subject/>
@@ -237,7 +227,7 @@ pub fn ActivitySheet(
                     </div>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="activity-save">{move || t().save}</button>
+                    <SaveButton status testid="activity-save"/>
                     <button type="button" class="btn ghost" on:click=move |_| open.set(None)>{move || t().cancel}</button>
                 </div>
             </form>

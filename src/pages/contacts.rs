@@ -2,12 +2,12 @@
 //! page lists them; the form adds or edits one, including the other
 //! companies the same person works with.
 
-use crate::components::{DateField, TextField};
+use crate::components::{record_route, DateField, FormAlert, FormStatus, SaveButton, TextField};
 use crate::areas::kind::{page, KindView};
-use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError};
+use crate::i18n::{local_datetime, Lang, Texts};
+use crate::state::AppState;
 use crate::timeline::item::Item;
-use daftar_core::check::{Field, FieldError};
+use daftar_core::check::Field;
 use daftar_core::contacts::{self, Contact, ContactInput};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
 use daftar_core::store::Record;
@@ -56,17 +56,11 @@ pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView
 /// Adding a contact: `/contacts/new?customer=ID`; editing: `/contacts/ID`.
 #[component]
 pub fn ContactEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
     let query = use_query_map();
-    let loaded = super::record_of_route(contacts::KIND);
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| {
-                let first_company = query.with_untracked(|q| q.get("customer"));
-                view! { <ContactForm existing first_company/> }
-            })}
-        </Suspense>
-    }
+    record_route(contacts::KIND, |t| t.not_found, ("/customers", |t| t.customers.customers), move |existing| {
+        let first_company = query.with_untracked(|q| q.get("customer"));
+        view! { <ContactForm existing first_company/> }
+    })
 }
 
 #[component]
@@ -88,9 +82,8 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
     let bad_birthday = RwSignal::new(false);
     let companies = RwSignal::new(input.customer_ids);
     let notes = RwSignal::new(input.notes);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let existing = StoredValue::new(existing);
     let back = move || companies.with_untracked(|c| c.first().map(|id| format!("/customers/{id}"))).unwrap_or_else(|| "/customers".into());
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -116,29 +109,15 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
             customer_ids: companies.get_untracked(),
             notes: notes.get_untracked(),
         };
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match state.save_contact(existing.get_value().as_ref(), &input).await {
-                Ok(_) => {
-                    state.notify(state.t_untracked().contacts.contact_saved.to_string(), None);
-                    navigate(&back(), Default::default());
-                }
-                Err(SaveError::Invalid(e)) => {
-                    errors.set(e);
-                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-            }
-            saving.set(false);
-        });
+        status.save(state, |t| t.contacts.contact_saved, async move { state.save_contact(existing.get_value().as_ref(), &input).await }, move |_| navigate(&back(), Default::default()));
     };
     let is_new = existing.with_value(Option::is_none);
     view! {
         <section class="page form-page">
             <h1>{move || if is_new { t().contacts.add_contact } else { t().contacts.edit_contact }}</h1>
             <form on:submit=submit novalidate data-testid="contact-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <TextField errors=errors id="contact-name" label=|t| t.field_name value=name field=Field::Name required=true/>
                 <TextField errors=errors id="contact-role" label=|t| t.contacts.field_role value=role field=Field::Other/>
                 <TextField errors=errors id="contact-phones" label=|t| t.field_phones value=phones field=Field::Phones input_type="tel" inputmode="tel" ltr=true/>
@@ -151,7 +130,7 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
                 <CompanyPicker companies/>
                 <TextField errors=errors id="contact-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="contact-save">{move || t().save}</button>
+                    <SaveButton status testid="contact-save"/>
                     <a class="btn ghost" href=back()>{move || t().cancel}</a>
                 </div>
             </form>

@@ -2,13 +2,13 @@
 //! (کارتابل) that plans the salesperson's day.
 
 use crate::browser_env::now_local;
-use crate::components::{ChoiceField, TextField, When, WhenField};
+use crate::components::{record_route, ChoiceField, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
 use crate::areas::kind::{page, KindView};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError, StoreStatus};
+use crate::state::{AppState, StoreStatus};
 use crate::timeline::item::Item;
 use chrono::NaiveDateTime;
-use daftar_core::check::{Field, FieldError};
+use daftar_core::check::Field;
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::Record;
 use daftar_core::tasks::{self, arrange, InboxSort, Priority, Task, TaskInput};
@@ -155,13 +155,7 @@ pub fn Inbox() -> impl IntoView {
 /// New task: `/tasks/new?customer=ID`; edit: `/tasks/ID`.
 #[component]
 pub fn TaskEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let loaded = super::record_of_route(tasks::KIND);
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| view! { <TaskForm existing/> })}
-        </Suspense>
-    }
+    record_route(tasks::KIND, |t| t.not_found, ("/inbox", |t| t.tasks.nav_inbox), |existing| view! { <TaskForm existing/> })
 }
 
 #[component]
@@ -201,9 +195,8 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
             }
         }
     });
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let back = if customer_id.is_empty() { "/inbox".to_string() } else { format!("/customers/{customer_id}") };
     let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
@@ -221,28 +214,14 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
             customer_id: customer_id.clone(),
             contact_id: contact_id.get_untracked(),
         };
-        saving.set(true);
         let (navigate, back) = (navigate.clone(), back_to.clone());
-        leptos::task::spawn_local(async move {
-            match state.save_task(existing.get_value().as_ref(), &input).await {
-                Ok(_) => {
-                    state.notify(state.t_untracked().tasks.task_saved.to_string(), None);
-                    navigate(&back, Default::default());
-                }
-                Err(SaveError::Invalid(e)) => {
-                    errors.set(e);
-                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-            }
-            saving.set(false);
-        });
+        status.save(state, |t| t.tasks.task_saved, async move { state.save_task(existing.get_value().as_ref(), &input).await }, move |_| navigate(&back, Default::default()));
     };
     view! {
         <section class="page form-page">
             <h1>{move || if is_new { t().tasks.new_task } else { t().tasks.edit_task }}</h1>
             <form on:submit=submit novalidate data-testid="task-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <TextField errors=errors id="task-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <WhenField id="task-due" label=|t| t.tasks.field_due when=when/>
                 <div class="row2">
@@ -260,7 +239,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
                 })}
                 <TextField errors=errors id="task-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="task-save">{move || t().save}</button>
+                    <SaveButton status testid="task-save"/>
                     <a class="btn ghost" href=back>{move || t().cancel}</a>
                 </div>
             </form>

@@ -149,6 +149,27 @@ test("deep links: reloading an edit page shows the customer, an unknown id says 
   await expect(page.getByTestId("customer-form")).toHaveCount(0);
 });
 
+test("every form route with an unknown id says so instead of opening an empty form that would save a new record", async ({ page }) => {
+  await openApp(page);
+  const unknown = "00000000-0000-4000-8000-000000000000";
+  for (const [path, form] of [
+    [`/contacts/${unknown}`, "contact-form"],
+    [`/tasks/${unknown}`, "task-form"],
+    [`/deals/${unknown}`, "deal-form"],
+    [`/catalog/products/${unknown}`, "product-form"],
+    [`/complaints/${unknown}`, "complaint-form"],
+    [`/warranty/visits/${unknown}`, "visit-form"],
+  ]) {
+    await page.goto(path);
+    await expect(page.getByTestId("record-gone"), path).toBeVisible();
+    await expect(page.getByTestId(form), path).toHaveCount(0);
+  }
+  // The way back goes to the area's list.
+  await page.goto(`/tasks/${unknown}`);
+  await page.getByTestId("record-gone").locator("xpath=..").getByRole("link").click();
+  await expect(page).toHaveURL(/\/inbox$/);
+});
+
 test("a likely duplicate is pointed out before saving, and can be saved anyway", async ({ page }) => {
   await openApp(page);
   await createCustomer(page, { name: "علی کریمی", phones: "09121234567" });

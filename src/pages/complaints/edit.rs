@@ -3,38 +3,20 @@
 //! its history above the form.
 
 use super::status::StatusCard;
-use crate::components::{ChoiceField, CustomerPicker, TextField};
-use crate::i18n::{labels, store_error_text, TextOf};
-use crate::state::{AppState, SaveError, ToastAction};
-use daftar_core::check::{Field, FieldError};
+use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPicker, FormAlert, FormStatus, SaveButton, TextField};
+use crate::i18n::{labels, TextOf};
+use crate::state::AppState;
+use daftar_core::check::Field;
 use daftar_core::complaints::{Category, Channel, Complaint, ComplaintInput, Severity, COMPLAINT};
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const BACK: &str = "/complaints";
 
 #[component]
 pub fn ComplaintEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let loaded = crate::pages::record_of_route(COMPLAINT);
-    let params = use_params_map();
-    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| match existing {
-                Some(r) if !r.deleted => view! { <ComplaintForm existing=Some(r)/> }.into_any(),
-                None if !has_id() => view! { <ComplaintForm existing=None/> }.into_any(),
-                _ => view! {
-                    <section class="page">
-                        <p class="muted" data-testid="complaint-gone">{move || t().complaints.complaint_gone}</p>
-                        <a class="btn" href=BACK>{move || t().complaints.complaints_title}</a>
-                    </section>
-                }.into_any(),
-            })}
-        </Suspense>
-    }
+    record_route(COMPLAINT, |t| t.complaints.complaint_gone, (BACK, |t| t.complaints.complaints_title), |existing| view! { <ComplaintForm existing/> })
 }
 
 #[component]
@@ -59,9 +41,8 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
     let owner = RwSignal::new(input.owner);
     let deal = RwSignal::new(input.deal_id);
     let product = RwSignal::new(input.product_id);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let is_new = existing.is_none();
     // The complaint as last stored: a status move here replaces it, so a
     // save after a move writes over the moved one, not the one first read.
@@ -82,38 +63,15 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                 severity: severity.get_untracked(),
                 owner: owner.get_untracked(),
             };
-            saving.set(true);
             let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                let saved = state.save_complaint(current.get_untracked().as_ref(), &input).await;
-                // Before navigating: leaving the page disposes the form's signals.
-                saving.set(false);
-                match saved {
-                    Ok(_) => {
-                        state.notify(state.t_untracked().complaints.complaint_saved.to_string(), None);
-                        navigate(BACK, Default::default());
-                    }
-                    Err(SaveError::Invalid(e)) => {
-                        errors.set(e);
-                        alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                    }
-                    Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
-                }
-            });
+            status.save(state, |t| t.complaints.complaint_saved, async move { state.save_complaint(current.get_untracked().as_ref(), &input).await }, move |_| navigate(BACK, Default::default()));
         }
     };
     let delete = move |_| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let Some(prev) = current.get_untracked() else { return };
-            match state.delete_record(&prev).await {
-                Ok(()) => {
-                    state.notify(state.t_untracked().complaints.complaint_deleted.to_string(), Some(ToastAction::UndoDelete(COMPLAINT.to_string(), prev.id.clone())));
-                    navigate(BACK, Default::default());
-                }
-                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
-            }
-        });
+        if let Some(prev) = current.get_untracked() {
+            delete_with_undo(state, prev, |t| t.complaints.complaint_deleted, move || navigate(BACK, Default::default()));
+        }
     };
     let description_label: TextOf = |t| t.complaints.complaint_description;
     view! {
@@ -122,7 +80,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
             {from_survey.then(|| view! { <p class="muted complaint-survey" data-testid="complaint-from-survey">{move || t().complaints.complaint_from_survey}</p> })}
             {(!is_new).then(|| view! { <StatusCard current/> })}
             <form on:submit=submit novalidate data-testid="complaint-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <TextField errors=errors id="complaint-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <TextField errors=errors id="complaint-description" label=description_label value=description field=Field::Notes multiline=true/>
                 <CustomerPicker id="complaint-customer" chosen=customer errors=errors optional=true/>
@@ -136,7 +94,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
                     <TextField errors=errors id="complaint-owner" label=|t| t.complaints.complaint_owner value=owner field=Field::Other/>
                 </div>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="complaint-save">{move || t().save}</button>
+                    <SaveButton status testid="complaint-save"/>
                     <Show when=move || !is_new>
                         <button type="button" class="btn danger" on:click=delete.clone() data-testid="complaint-delete">{move || t().delete}</button>
                     </Show>

@@ -1,8 +1,8 @@
-use crate::components::{ChoiceField, TextField};
+use crate::components::{ChoiceField, FormAlert, FormStatus, SaveButton, TextField};
 use super::fields::{CustomerForm, LIFECYCLE_CHOICES, LOYALTY_CHOICES, SEGMENT_CHOICES, SOURCE_CHOICES};
 use crate::components::DateField;
 use crate::i18n::{labels, store_error_text};
-use crate::state::{AppState, SaveError, StoreStatus};
+use crate::state::{AppState, StoreStatus};
 use daftar_core::customers::{ContactMethod, Customer, CustomerInput, CustomerType, Duplicate, Field, PartyKind};
 use daftar_core::store::Record;
 use leptos::prelude::*;
@@ -66,8 +66,8 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
     let initial = existing.as_ref().map(|(_, c)| CustomerInput::from_customer(c)).unwrap_or_default();
     let existing = existing.map(|(record, _)| record);
     let form = CustomerForm::new(initial, state.lang.get_untracked());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus { errors: form.errors, alert: RwSignal::new(None), saving: RwSignal::new(false) };
+    let alert = status.alert;
     let duplicates = RwSignal::new(Vec::<Duplicate>::new());
     let duplicates_accepted = RwSignal::new(false);
     let is_new = existing.is_none();
@@ -75,9 +75,6 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if saving.get_untracked() {
-            return;
-        }
         let lang = state.lang.get_untracked();
         let Some(input) = form.input(lang) else {
             alert.set(Some(state.t().fix_errors.to_string()));
@@ -92,23 +89,8 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                 return;
             }
         }
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            match state.save_customer(existing.get_value(), input).await {
-                Ok(id) => {
-                    form.errors.set(Vec::new());
-                    state.notify(state.t().saved.to_string(), None);
-                    navigate(&format!("/customers/{id}"), Default::default());
-                }
-                Err(SaveError::Invalid(errors)) => {
-                    form.errors.set(errors);
-                    alert.set(Some(state.t().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-            }
-            saving.set(false);
-        });
+        status.save(state, |t| t.saved, async move { state.save_customer(existing.get_value(), input).await }, move |id| navigate(&format!("/customers/{id}"), Default::default()));
     };
     let cancel_href = existing.with_value(|e| e.as_ref().map(|r| format!("/customers/{}", r.id))).unwrap_or_else(|| "/customers".into());
 
@@ -116,7 +98,7 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
         <section class="page form-page">
             <h1>{move || if is_new { t().customers.new_customer.to_string() } else { format!("{} · {}", t().edit, form.name.get()) }}</h1>
             <form on:submit=submit novalidate data-testid="customer-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert" data-testid="form-alert">{a}</p> })}
+                <FormAlert status/>
                 <TextField errors=form.errors id="name" label=|t| t.field_name value=form.name field=Field::Name required=true/>
                 <div class="row2">
                     <ChoiceField id="kind" label=|t| t.customers.field_kind value=form.kind choices=&PartyKind::ALL name_of=labels::party_kind/>
@@ -170,7 +152,7 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                     </div>
                 </Show>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="save">{move || t().save}</button>
+                    <SaveButton status testid="save"/>
                     <a class="btn ghost" href=cancel_href>{move || t().cancel}</a>
                 </div>
             </form>

@@ -5,11 +5,11 @@
 
 use super::close::{CloseDialog, Closing};
 use super::lines::LinesEditor;
-use crate::components::{date_text, read_date, CustomerPicker, DateField, TextField};
-use crate::i18n::{local_datetime, store_error_text, Lang, Texts};
-use crate::state::{AppState, SaveError, ToastAction};
+use crate::components::{date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FormAlert, FormStatus, SaveButton, TextField};
+use crate::i18n::{local_datetime, Lang, Texts};
+use crate::state::AppState;
 use crate::timeline::item::Item;
-use daftar_core::check::{Field, FieldError};
+use daftar_core::check::Field;
 use daftar_core::locale::{format_money, localize_digits, Currency};
 use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status, DEAL_KIND};
 use daftar_core::store::Record;
@@ -20,15 +20,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 #[component]
 pub fn DealEdit() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let loaded = crate::pages::record_of_route(DEAL_KIND);
     let (_, ready) = super::use_sales();
     // Once shown, the form stays: deals reloaded after another tab's big
     // write must not wipe what is being typed.
     let shown = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ready.get());
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{state.t().loading}</p> }>
-            {move || shown.get().then(|| loaded.get().flatten().map(|existing| view! { <DealForm existing/> })).flatten()}
-        </Suspense>
+    move || match shown.get() {
+        true => record_route(DEAL_KIND, |t| t.not_found, ("/pipeline", |t| t.nav_pipeline), |existing| view! { <DealForm existing/> }).into_any(),
+        false => view! { <p class="muted">{move || state.t().loading}</p> }.into_any(),
     }
 }
 
@@ -84,9 +82,8 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
     let notes = RwSignal::new(input.notes);
     let lines = RwSignal::new(input.lines);
     let competitors = RwSignal::new(input.competitor_ids);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let form = FormStatus::new();
+    let errors = form.errors;
     let closing = RwSignal::new(None::<Closing>);
     let is_new = existing.is_none();
     let id = existing.as_ref().map(|r| r.id.clone()).unwrap_or_default();
@@ -120,40 +117,17 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 notes: notes.get_untracked(),
                 lines: lines.get_untracked(),
             };
-            saving.set(true);
             let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                let saved = state.save_deal(existing.get_value().as_ref(), &input).await;
-                // Before navigating: leaving the page disposes the form's signals.
-                saving.set(false);
-                match saved {
-                    Ok(_) => {
-                        state.notify(state.t_untracked().pipeline.deal_saved.to_string(), None);
-                        navigate(&back(), Default::default());
-                    }
-                    Err(SaveError::Invalid(e)) => {
-                        errors.set(e);
-                        alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                    }
-                    Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-                }
-            });
+            form.save(state, |t| t.pipeline.deal_saved, async move { state.save_deal(existing.get_value().as_ref(), &input).await }, move |_| navigate(&back(), Default::default()));
         }
     };
     let delete = {
         let navigate = navigate.clone();
         move |_| {
             let navigate = navigate.clone();
-            leptos::task::spawn_local(async move {
-                let Some(prev) = existing.get_value() else { return };
-                match state.delete_record(&prev).await {
-                    Ok(()) => {
-                        state.notify(state.t_untracked().pipeline.deal_deleted.to_string(), Some(ToastAction::UndoDelete(DEAL_KIND.to_string(), prev.id.clone())));
-                        navigate(&back(), Default::default());
-                    }
-                    Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
-                }
-            });
+            if let Some(prev) = existing.get_value() {
+                delete_with_undo(state, prev, |t| t.pipeline.deal_deleted, move || navigate(&back(), Default::default()));
+            }
         }
     };
     let status = deal.as_ref().map(|d| d.status);
@@ -185,7 +159,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 </p>
             })}
             <form on:submit=submit novalidate data-testid="deal-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status=form/>
                 <TextField errors=errors id="deal-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <CustomerPicker id="deal-customer" chosen=customer errors=errors/>
                 {move || contacts.get().filter(|c| !c.is_empty()).map(|list| view! {
@@ -254,7 +228,7 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 })}
                 <TextField errors=errors id="deal-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="deal-save">{move || t().save}</button>
+                    <SaveButton status=form testid="deal-save"/>
                     <Show when=move || !is_new && status == Some(Status::Open)>
                         <button type="button" class="btn" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::won(id.clone())))} data-testid="deal-won">{move || t().pipeline.mark_won}</button>
                         <button type="button" class="btn danger" on:click={let id = closing_id.clone(); move |_| closing.set(Some(Closing::lost(id.clone())))} data-testid="deal-lost">{move || t().pipeline.mark_lost}</button>

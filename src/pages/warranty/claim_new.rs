@@ -3,10 +3,10 @@
 //! coverage on that day is kept with the claim.
 
 use super::CoverageCard;
-use crate::components::{read_date, ChoiceField, DateField, FieldErrors, TextField};
-use crate::i18n::{labels, store_error_text};
-use crate::state::{AppState, SaveError};
-use daftar_core::check::{Field, FieldError};
+use crate::components::{read_date, ChoiceField, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
+use crate::i18n::labels;
+use crate::state::AppState;
+use daftar_core::check::Field;
 use daftar_core::locale::format_date;
 use daftar_core::warranty::claims::{ClaimChannel, ClaimInput};
 use daftar_core::warranty::item::InstalledItem;
@@ -51,9 +51,8 @@ fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
     let reported_bad = RwSignal::new(false);
     let channel = RwSignal::new(ClaimChannel::default());
     let technician = RwSignal::new(state.my_name_untracked());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let base = ClaimInput {
         installed_item_id: item_id,
         customer_id: item.customer_id.clone(),
@@ -66,29 +65,14 @@ fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
         let lang = state.lang.get_untracked();
         let Ok(reported_on) = read_date(reported, reported_bad, lang) else { return };
         let input = ClaimInput { problem: problem.get_untracked(), reported_on, channel: channel.get_untracked(), technician: technician.get_untracked(), ..base.clone() };
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let saved = state.open_claim(&input).await;
-            saving.set(false);
-            match saved {
-                Ok(id) => {
-                    state.notify(state.t_untracked().warranty.claim_saved.to_string(), None);
-                    navigate(&format!("/warranty/claims/{id}"), Default::default());
-                }
-                Err(SaveError::Invalid(e)) => {
-                    errors.set(e);
-                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-            }
-        });
+        status.save(state, |t| t.warranty.claim_saved, async move { state.open_claim(&input).await }, move |id| navigate(&format!("/warranty/claims/{id}"), Default::default()));
     };
     view! {
         <p><bdi>{item.product_name.clone()}</bdi>" "<span dir="ltr" class="serial">{item.serial.clone()}</span></p>
         <CoverageCard item/>
         <form on:submit=submit novalidate data-testid="claim-form">
-            {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+            <FormAlert status/>
             <TextField errors id="claim-problem" label=|t| t.warranty.claim_problem value=problem field=Field::Subject required=true multiline=true/>
             <div class="row2">
                 <div>
@@ -99,7 +83,7 @@ fn ClaimForm(item_id: String, item: InstalledItem) -> impl IntoView {
             </div>
             <TextField errors id="claim-technician" label=|t| t.warranty.technician value=technician/>
             <div class="actions">
-                <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="claim-save">{move || t().warranty.claim_open}</button>
+                <SaveButton status testid="claim-save" label=|t| t.warranty.claim_open/>
                 <a class="btn ghost" href="/warranty/claims">{move || t().cancel}</a>
             </div>
         </form>

@@ -3,34 +3,21 @@
 //! price, visits included and the response-time promise; once saved, its
 //! included maintenance visits can be planned in one tap.
 
-use crate::components::{date_text, read_date, CustomerPicker, DateField, FieldErrors, TextField};
+use crate::components::{date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
 use crate::i18n::store_error_text;
-use crate::state::{use_installed, AppState, SaveError};
-use daftar_core::check::{Field, FieldError};
+use crate::state::{use_installed, AppState};
+use daftar_core::check::Field;
 use daftar_core::store::Record;
 use daftar_core::warranty::service::{maintenance_dates, ContractInput, ServiceContract, ServiceVisit, VisitKind};
 use daftar_core::warranty::{CONTRACT, VISIT};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const BACK: &str = "/warranty/contracts";
 
 #[component]
 pub fn ContractEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let loaded = crate::pages::record_of_route(CONTRACT);
-    let params = use_params_map();
-    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| match existing {
-                Some(r) if !r.deleted => view! { <ContractForm existing=Some(r)/> }.into_any(),
-                None if !has_id() => view! { <ContractForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted">{move || t().warranty.contract_gone}</p></section> }.into_any(),
-            })}
-        </Suspense>
-    }
+    record_route(CONTRACT, |t| t.warranty.contract_gone, (BACK, |t| t.warranty.warranty_contracts), |existing| view! { <ContractForm existing/> })
 }
 
 #[component]
@@ -58,9 +45,8 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
     let visits = RwSignal::new(input.visits_included);
     let response = RwSignal::new(input.response_hours);
     let notes = RwSignal::new(input.notes);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let is_new = existing.is_none();
     let id = existing.as_ref().map(|r| r.id.clone());
     let existing = StoredValue::new(existing);
@@ -91,43 +77,21 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 notes: notes.get_untracked(),
             };
             let navigate = navigate.clone();
-            saving.set(true);
-            leptos::task::spawn_local(async move {
-                let saved = state.save_contract(existing.get_value().as_ref(), &input).await;
-                saving.set(false);
-                match saved {
-                    Ok(_) => {
-                        state.notify(state.t_untracked().warranty.contract_saved.to_string(), None);
-                        navigate(BACK, Default::default());
-                    }
-                    Err(SaveError::Invalid(e)) => {
-                        errors.set(e);
-                        alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                    }
-                    Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-                }
-            });
+            status.save(state, |t| t.warranty.contract_saved, async move { state.save_contract(existing.get_value().as_ref(), &input).await }, move |_| navigate(BACK, Default::default()));
         }
     };
     let delete = move |_| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let Some(prev) = existing.get_value() else { return };
-            match state.delete_record(&prev).await {
-                Ok(()) => {
-                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(CONTRACT.to_string(), prev.id.clone())));
-                    navigate(BACK, Default::default());
-                }
-                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
-            }
-        });
+        if let Some(prev) = existing.get_value() {
+            delete_with_undo(state, prev, |t| t.deleted, move || navigate(BACK, Default::default()));
+        }
     };
     view! {
         <section class="page form-page" data-testid="contract-page">
             <h1>{move || if is_new { t().warranty.contract_new } else { t().warranty.contract_edit }}</h1>
             {id.zip(contract).map(|(id, c)| view! { <PlanVisits id contract=c/> })}
             <form on:submit=submit novalidate data-testid="contract-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <TextField errors id="contract-title" label=|t| t.field_title value=title field=Field::Subject required=true/>
                 <CustomerPicker id="contract-customer" chosen=customer errors=errors/>
                 <fieldset class="field">
@@ -162,7 +126,7 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
                 <TextField errors id="contract-response" label=|t| t.warranty.contract_response_hours value=response field=Field::Duration inputmode="numeric" ltr=true/>
                 <TextField errors id="contract-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="contract-save">{move || t().save}</button>
+                    <SaveButton status testid="contract-save"/>
                     <a class="btn ghost" href=BACK>{move || t().cancel}</a>
                     <Show when=move || !is_new>
                         <button type="button" class="btn danger" on:click=delete.clone() data-testid="contract-delete">{move || t().delete}</button>

@@ -3,34 +3,23 @@
 //! Choosing the product brings its warranty term and start policy from the
 //! catalog; both can be overridden for this item.
 
-use crate::components::{date_text, read_date, ChoiceField, CustomerPicker, DateField, FieldErrors, TextField};
+use crate::components::{date_text, delete_with_undo, read_date, record_route, ChoiceField, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
 use crate::pages::catalog::use_products;
-use crate::i18n::{labels, store_error_text};
-use crate::state::{AppState, SaveError};
-use daftar_core::check::{Field, FieldError};
+use crate::i18n::labels;
+use crate::state::AppState;
+use daftar_core::check::Field;
 use daftar_core::store::Record;
 use daftar_core::warranty::dates::TermCalendar;
 use daftar_core::warranty::item::{InstalledItem, ItemInput, StartPolicy};
 use daftar_core::warranty::ITEM;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+const BACK: &str = "/warranty/items";
 
 #[component]
 pub fn ItemEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let loaded = crate::pages::record_of_route(ITEM);
-    let params = use_params_map();
-    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| match existing {
-                Some(r) if !r.deleted => view! { <ItemForm existing=Some(r)/> }.into_any(),
-                None if !has_id() => view! { <ItemForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted" data-testid="item-gone">{move || t().warranty.item_gone}</p></section> }.into_any(),
-            })}
-        </Suspense>
-    }
+    record_route(ITEM, |t| t.warranty.item_gone, (BACK, |t| t.warranty.warranty_items), |existing| view! { <ItemForm existing/> })
 }
 
 #[component]
@@ -66,9 +55,8 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
     let transferable = RwSignal::new(input.transferable);
     let location = RwSignal::new(input.location);
     let notes = RwSignal::new(input.notes);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
     let products = use_products();
@@ -119,43 +107,21 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
             location: location.get_untracked(),
             notes: notes.get_untracked(),
         };
-        saving.set(true);
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let saved = state.save_item(existing.get_value().as_ref(), &input).await;
-            saving.set(false);
-            match saved {
-                Ok(id) => {
-                    state.notify(state.t_untracked().warranty.item_saved.to_string(), None);
-                    navigate(&format!("/warranty/items/{id}"), Default::default());
-                }
-                Err(SaveError::Invalid(e)) => {
-                    errors.set(e);
-                    alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                }
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-            }
-        });
+        status.save(state, |t| t.warranty.item_saved, async move { state.save_item(existing.get_value().as_ref(), &input).await }, move |id| navigate(&format!("/warranty/items/{id}"), Default::default()));
     }
     };
     let delete = move |_| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let Some(prev) = existing.get_value() else { return };
-            match state.delete_record(&prev).await {
-                Ok(()) => {
-                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(ITEM.to_string(), prev.id.clone())));
-                    navigate("/warranty/items", Default::default());
-                }
-                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
-            }
-        });
+        if let Some(prev) = existing.get_value() {
+            delete_with_undo(state, prev, |t| t.deleted, move || navigate(BACK, Default::default()));
+        }
     };
     view! {
         <section class="page form-page" data-testid="item-form-page">
             <h1>{move || if is_new { t().warranty.item_new } else { t().warranty.item_edit }}</h1>
             <form on:submit=submit novalidate data-testid="item-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <div class="field">
                     <label for="item-product">{move || t().product}</label>
                     <select id="item-product" data-testid="item-product" on:change=move |ev| choose_product(event_target_value(&ev))>
@@ -198,8 +164,8 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
                 <TextField errors=errors id="item-location" label=|t| t.warranty.item_location value=location field=Field::Other/>
                 <TextField errors=errors id="item-notes" label=|t| t.field_notes value=notes field=Field::Notes multiline=true/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="item-save">{move || t().save}</button>
-                    <a class="btn ghost" href="/warranty/items">{move || t().cancel}</a>
+                    <SaveButton status testid="item-save"/>
+                    <a class="btn ghost" href=BACK>{move || t().cancel}</a>
                     <Show when=move || !is_new>
                         <button type="button" class="btn danger" on:click=delete.clone() data-testid="item-delete">{move || t().delete}</button>
                     </Show>

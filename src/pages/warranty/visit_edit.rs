@@ -2,34 +2,21 @@
 //! `?customer=`, `?contract=`, `?claim=` fill it in), edited and reported at
 //! `/warranty/visits/ID` — done with its visit report, missed or cancelled.
 
-use crate::components::{ChoiceField, CustomerPicker, FieldErrors, TextField, When, WhenField};
+use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPicker, FieldErrors, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
 use crate::i18n::{labels, store_error_text};
 use crate::state::{use_installed, AppState, SaveError};
-use daftar_core::check::{Field, FieldError};
+use daftar_core::check::Field;
 use daftar_core::store::Record;
 use daftar_core::warranty::service::{ServiceVisit, VisitInput, VisitKind, VisitStatus};
 use daftar_core::warranty::VISIT;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const BACK: &str = "/warranty/visits";
 
 #[component]
 pub fn VisitEdit() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let loaded = crate::pages::record_of_route(VISIT);
-    let params = use_params_map();
-    let has_id = move || params.with_untracked(|p| p.get("id").is_some());
-    view! {
-        <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-            {move || loaded.get().flatten().map(|existing| match existing {
-                Some(r) if !r.deleted => view! { <VisitForm existing=Some(r)/> }.into_any(),
-                None if !has_id() => view! { <VisitForm existing=None/> }.into_any(),
-                _ => view! { <section class="page"><p class="muted">{move || t().warranty.visit_gone}</p></section> }.into_any(),
-            })}
-        </Suspense>
-    }
+    record_route(VISIT, |t| t.warranty.visit_gone, (BACK, |t| t.warranty.warranty_visits), |existing| view! { <VisitForm existing/> })
 }
 
 #[component]
@@ -56,9 +43,8 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
     let duration = RwSignal::new(input.duration_minutes);
     let kind = RwSignal::new(input.kind);
     let (contract_id, claim_id) = (input.service_contract_id, input.warranty_claim_id);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let alert = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
+    let status = FormStatus::new();
+    let errors = status.errors;
     let is_new = existing.is_none();
     let existing = StoredValue::new(existing);
     let installed = use_installed();
@@ -91,43 +77,21 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                 kind: kind.get_untracked(),
             };
             let navigate = navigate.clone();
-            saving.set(true);
-            leptos::task::spawn_local(async move {
-                let saved = state.save_visit(existing.get_value().as_ref(), &input).await;
-                saving.set(false);
-                match saved {
-                    Ok(_) => {
-                        state.notify(state.t_untracked().warranty.visit_saved.to_string(), None);
-                        navigate(BACK, Default::default());
-                    }
-                    Err(SaveError::Invalid(e)) => {
-                        errors.set(e);
-                        alert.set(Some(state.t_untracked().fix_errors.to_string()));
-                    }
-                    Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, lang))),
-                }
-            });
+            status.save(state, |t| t.warranty.visit_saved, async move { state.save_visit(existing.get_value().as_ref(), &input).await }, move |_| navigate(BACK, Default::default()));
         }
     };
     let delete = move |_| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
-            let Some(prev) = existing.get_value() else { return };
-            match state.delete_record(&prev).await {
-                Ok(()) => {
-                    state.notify(state.t_untracked().deleted.to_string(), Some(crate::state::ToastAction::UndoDelete(VISIT.to_string(), prev.id.clone())));
-                    navigate(BACK, Default::default());
-                }
-                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
-            }
-        });
+        if let Some(prev) = existing.get_value() {
+            delete_with_undo(state, prev, |t| t.deleted, move || navigate(BACK, Default::default()));
+        }
     };
     view! {
         <section class="page form-page" data-testid="visit-page">
             <h1>{move || if is_new { t().warranty.visit_new } else { t().warranty.visit_edit }}</h1>
             {existing.get_value().map(|r| view! { <VisitReport id=r.id/> })}
             <form on:submit=submit novalidate data-testid="visit-form">
-                {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
+                <FormAlert status/>
                 <CustomerPicker id="visit-customer" chosen=customer errors=errors/>
                 <div class="field">
                     <label for="visit-item">{move || t().warranty.visit_item}</label>
@@ -147,7 +111,7 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
                 </div>
                 <TextField errors id="visit-technician" label=|t| t.warranty.technician value=technician/>
                 <div class="actions">
-                    <button type="submit" class="btn primary" disabled=move || saving.get() data-testid="visit-save">{move || t().save}</button>
+                    <SaveButton status testid="visit-save"/>
                     <a class="btn ghost" href=BACK>{move || t().cancel}</a>
                     <Show when=move || !is_new>
                         <button type="button" class="btn danger" on:click=delete.clone() data-testid="visit-delete">{move || t().delete}</button>
