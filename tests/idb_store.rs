@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use daftar::storage::IdbStore;
-use daftar_core::store::{conformance, links_of, Batch, Change, Store, SyncBatch, SyncState, Write, SCHEMA_VERSION};
+use daftar_core::store::{conformance, links_of, Batch, Change, RecordStore, SyncBatch, SyncState, SyncStore, Write, SCHEMA_VERSION};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;

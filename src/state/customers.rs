@@ -6,7 +6,7 @@ use crate::browser_env::BrowserEnv;
 use daftar_core::customers::{self, CustomerIndex, CustomerInput, Duplicate, FieldError, KIND};
 use daftar_core::demo;
 use crate::storage::IdbStore;
-use daftar_core::store::{Batch, Change, Record, Store, StoreError};
+use daftar_core::store::{Batch, CacheStore, Change, Record, RecordStore, StoreError};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]

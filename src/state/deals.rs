@@ -8,7 +8,7 @@ use crate::browser_env::BrowserEnv;
 use daftar_core::check::FieldError;
 use daftar_core::env::Env;
 use daftar_core::pipeline::{self, Deal, DealBook, DealInput, LostReasons, Pipeline, DEAL_KIND, LOST_REASONS_ID, LOST_REASONS_KIND, PIPELINE_KIND};
-use daftar_core::store::{self, Batch, Envelope, Record, Store, StoreError, Write};
+use daftar_core::store::{self, Batch, Envelope, Record, RecordStore, StoreError, Write};
 use leptos::prelude::*;
 
 /// What the sales screens read; None until first needed.

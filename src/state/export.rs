@@ -6,7 +6,7 @@ use crate::i18n::{labels, local_datetime, Lang, TextOf, Texts};
 use daftar_core::customers::{Customer, KIND};
 use daftar_core::import::write_csv;
 use daftar_core::locale::format_date;
-use daftar_core::store::{Envelope, Record, Store, StoreError};
+use daftar_core::store::{Envelope, Record, RecordStore, StoreError};
 use daftar_core::tasks::{Section, Task};
 use leptos::prelude::*;
 use std::collections::HashSet;

@@ -8,7 +8,7 @@ use crate::browser_env::BrowserEnv;
 use daftar_core::activities::{self, Activity, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
 use daftar_core::customers;
-use daftar_core::store::{self, key_of, Batch, Record, Store, StoreError, Write};
+use daftar_core::store::{self, key_of, Batch, Record, RecordStore, StoreError, Write};
 use daftar_core::tasks::{self, Task, TaskInput};
 use serde::Serialize;
 

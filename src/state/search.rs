@@ -4,7 +4,7 @@
 use super::customers::unavailable;
 use super::{AppState, Written};
 use daftar_core::global_search::{is_searched, GlobalIndex, IndexBuilder, SEARCHED};
-use daftar_core::store::{Store, StoreError};
+use daftar_core::store::{RecordStore, StoreError};
 use leptos::prelude::*;
 
 /// Takes in what concerns the index once it is loaded (until then, the

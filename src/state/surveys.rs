@@ -7,7 +7,7 @@ use super::AppState;
 use crate::browser_env::{self, BrowserEnv};
 use daftar_core::complaints::Severity;
 use daftar_core::env::Env;
-use daftar_core::store::{self, to_fields, Batch, Record, RecordKind, Store, StoreError, Write};
+use daftar_core::store::{self, to_fields, Batch, Record, RecordKind, RecordStore, StoreError, Write};
 use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkToken};
 use daftar_core::surveys::{
     self, alert_for, survey_problems, Alert, FollowUp, IssuedLink, KeyRecord, LinkPayload, Response, Survey,

@@ -9,7 +9,7 @@ use crate::browser_env::BrowserEnv;
 use daftar_core::check::FieldError;
 use daftar_core::env::Env;
 use daftar_core::locale::Currency;
-use daftar_core::store::{self, Record, Store, StoreError};
+use daftar_core::store::{self, Record, RecordStore, StoreError};
 use daftar_core::warranty::claims::{self, Claim, ClaimInput, ClaimPhoto, ClaimStatus, PartLine, StatusError};
 use daftar_core::warranty::item::{self, InstalledItem, ItemInput};
 use daftar_core::warranty::lookup::SerialIndex;

@@ -8,7 +8,7 @@
 use super::customers::{unavailable, REPLAY_LIMIT};
 use super::{deals, search, warranty, AppState, Written};
 use daftar_core::customers;
-use daftar_core::store::{Batch, Record, Store, StoreError, Write};
+use daftar_core::store::{Batch, Record, RecordStore, StoreError, Write};
 use leptos::prelude::*;
 
 /// Each area keeping records in memory, told of every write made here, in

@@ -1,4 +1,5 @@
-//! The IndexedDB backend of core's `Store` trait (indexed_db_futures 0.6).
+//! The IndexedDB backend of core's store traits: records, sync and cache
+//! (indexed_db_futures 0.6).
 //!
 //! Layout (schema v4, see `schema.rs`):
 //! - `records`: key `kind:id`, value the record as a JSON string. A string is
@@ -21,7 +22,7 @@ mod codec;
 mod schema;
 
 use codec::{decode_json, decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, record_value, to_json, unpack_records, PackedBuilder, CHECKPOINT_KEY, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY, SYNC};
-use daftar_core::store::{key_of, links_of, Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError, SyncBatch, SyncState, Write};
+use daftar_core::store::{key_of, links_of, Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, SyncBatch, SyncState, SyncStore, Write};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
 use indexed_db_futures::object_store::ObjectStore;
@@ -225,7 +226,7 @@ impl<'w> Pending<'_, 'w> {
     }
 }
 
-impl Store for IdbStore {
+impl RecordStore for IdbStore {
     async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
         let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
         let store = tx.object_store(RECORDS).map_err(idb_error)?;
@@ -319,7 +320,9 @@ impl Store for IdbStore {
         let v = self.meta_get(SEQ_KEY).await?;
         Ok(v.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64)
     }
+}
 
+impl CacheStore for IdbStore {
     async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
         let Some(value) = self.meta_get(&cache_key(name)).await? else { return Ok(None) };
         if let Some(text) = value.as_string() {
@@ -342,7 +345,9 @@ impl Store for IdbStore {
         }
         tx.commit().await.map_err(idb_error)
     }
+}
 
+impl SyncStore for IdbStore {
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut latest: BTreeMap<String, OutboxEntry> = BTreeMap::new();
         for segment in self.get_all_values(OUTBOX, None).await? {

@@ -1,7 +1,7 @@
 //! This device's sync clock: every local write is stamped by it, and every
 //! sync moves it past the stamps it brings in.
 
-use daftar_core::store::{Store, StoreError};
+use daftar_core::store::{CacheStore, RecordStore, StoreError};
 use daftar_core::sync::hlc::{Clock, Stamp};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,7 +23,7 @@ pub fn now() -> Stamp {
 
 /// Moves the clock past what it last stamped or saw before this page
 /// loaded: the stamp kept after the last sync, and the newest local change.
-pub async fn resume(store: &impl Store) -> Result<(), StoreError> {
+pub async fn resume(store: &(impl RecordStore + CacheStore)) -> Result<(), StoreError> {
     let kept = store.cache_get(CACHE).await?.and_then(|s| Stamp::decode(&s));
     let last_seq = store.last_seq().await?;
     let newest = store.changes_since(last_seq.saturating_sub(1), 1).await?.into_iter().find_map(|c| c.stamp);
@@ -35,7 +35,7 @@ pub async fn resume(store: &impl Store) -> Result<(), StoreError> {
 }
 
 /// Keeps the clock's position for the next page load.
-pub async fn persist(store: &impl Store) -> Result<(), StoreError> {
+pub async fn persist(store: &impl CacheStore) -> Result<(), StoreError> {
     let last = shared().borrow().last().encode();
     store.cache_put(CACHE, &last).await
 }

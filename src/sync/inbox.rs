@@ -7,7 +7,7 @@
 use super::config::SyncConfig;
 use super::http::CouchServer;
 use crate::state::{AppState, ImportError};
-use daftar_core::store::{Store, StoreError};
+use daftar_core::store::{CacheStore, StoreError};
 use daftar_core::surveys::seal::CodeError;
 use daftar_core::sync::transport::{DocResult, SyncError, Transport};
 use std::collections::BTreeSet;

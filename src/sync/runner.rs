@@ -7,7 +7,7 @@ use super::config::SyncConfig;
 use super::http::CouchServer;
 use crate::browser_env::BrowserEnv;
 use crate::state::AppState;
-use daftar_core::store::Store;
+use daftar_core::store::{CacheStore, RecordStore};
 use daftar_core::sync::engine::{Engine, Progress, Report};
 use daftar_core::sync::review::ReviewList;
 use daftar_core::sync::transport::SyncError;
@@ -273,6 +273,6 @@ pub async fn catch_up(state: AppState) {
     }
 }
 
-async fn read_review(store: &impl Store) -> ReviewList {
+async fn read_review(store: &impl CacheStore) -> ReviewList {
     store.cache_get(REVIEW_CACHE).await.ok().flatten().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
 }

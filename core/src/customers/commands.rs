@@ -22,7 +22,7 @@ mod tests {
     use super::*;
     use crate::customers::Customer;
     use crate::env::SeededEnv;
-    use crate::store::{MemoryStore, Store, Write};
+    use crate::store::{MemoryStore, RecordStore, Write};
 
     #[test]
     fn create_edit_delete_restore_through_a_store() {

@@ -347,7 +347,7 @@ mod tests {
             crate::customers::create(&input, &env).unwrap().writes.remove(0).record
         });
         let ix = pollster::block_on(async {
-            use crate::store::Store;
+            use crate::store::RecordStore;
             let store = crate::store::MemoryStore::new();
             let writes = stored.iter().map(|r| Write { record: r.clone(), expected_rev: None, change: Write::create(KIND, r.fields.clone(), &env).change }).collect();
             store.apply(&Batch { writes }).await.unwrap();

@@ -13,7 +13,7 @@ use serde_json::Value;
 /// The field a merged-away customer keeps, naming the customer it went into.
 pub const MERGED_INTO: &str = "merged_into";
 
-/// `linked` are the records linking to `gone` (from `Store::linked`).
+/// `linked` are the records linking to `gone` (from `RecordStore::linked`).
 pub fn merge(keep: &Record, gone: &Record, linked: &[Record], env: &dyn Env) -> Batch {
     let mut writes = Vec::new();
     if let Some(w) = Write::update(keep, combined(&keep.fields, &gone.fields), env) {
@@ -86,7 +86,7 @@ fn combined(keep: &Fields, gone: &Fields) -> Fields {
 mod tests {
     use super::*;
     use crate::env::SeededEnv;
-    use crate::store::{MemoryStore, Store};
+    use crate::store::{MemoryStore, RecordStore};
     use serde_json::json;
 
     fn fields(v: Value) -> Fields {

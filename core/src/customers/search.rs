@@ -315,7 +315,7 @@ mod tests {
     use crate::store::to_fields;
     use crate::customers::Customer;
     use crate::env::SeededEnv;
-    use crate::store::{Batch, MemoryStore, Store, Write};
+    use crate::store::{Batch, MemoryStore, RecordStore, Write};
 
     /// Builds the index the way the app does: from a typed scan of a store.
     fn index_of(records: Vec<Record>) -> CustomerIndex {

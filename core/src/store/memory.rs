@@ -1,4 +1,4 @@
-use super::{Batch, Change, Envelope, OutboxEntry, Record, Scan, Store, StoreError, SyncBatch, SyncState, Write};
+use super::{Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, SyncBatch, SyncState, SyncStore, Write};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -53,7 +53,7 @@ impl MemoryStore {
     }
 }
 
-impl Store for MemoryStore {
+impl RecordStore for MemoryStore {
     async fn get(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
         Ok(self.inner.borrow().records.get(&super::record::key_of(kind, id)).cloned())
     }
@@ -107,21 +107,14 @@ impl Store for MemoryStore {
         Ok(self.inner.borrow().changes.iter().filter(|c| c.key == key).cloned().collect())
     }
 
-    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
-        Ok(self.inner.borrow().outbox.values().cloned().collect())
-    }
-
     async fn last_seq(&self) -> Result<u64, StoreError> {
         Ok(self.inner.borrow().changes.len() as u64)
     }
+}
 
-    async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.inner.borrow().cache.get(name).cloned())
-    }
-
-    async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
-        self.inner.borrow_mut().cache.insert(name.to_string(), value.to_string());
-        Ok(())
+impl SyncStore for MemoryStore {
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
+        Ok(self.inner.borrow().outbox.values().cloned().collect())
     }
 
     async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
@@ -156,6 +149,17 @@ impl Store for MemoryStore {
         }
         inner.sync.clear();
         inner.checkpoint = None;
+        Ok(())
+    }
+}
+
+impl CacheStore for MemoryStore {
+    async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.inner.borrow().cache.get(name).cloned())
+    }
+
+    async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.borrow_mut().cache.insert(name.to_string(), value.to_string());
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ pub type Fields = serde_json::Map<String, serde_json::Value>;
 /// One stored record with the envelope sync needs: a stable id, a local
 /// revision, created/updated stamps and a tombstone. `F` is how the fields are
 /// held: a [`Fields`] map for writing ([`Record`]), or a typed view of them for
-/// reading many records at once (see [`super::Store::all_as`]).
+/// reading many records at once (see [`super::RecordStore::all_as`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<F> {
     pub kind: String,

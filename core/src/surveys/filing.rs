@@ -125,7 +125,7 @@ pub fn accept_code(opened: seal::OpenedResponse, stored: Option<&IssuedLink>, no
 mod tests {
     use super::*;
     use crate::env::SeededEnv;
-    use crate::store::{MemoryStore, Store};
+    use crate::store::{MemoryStore, RecordStore};
     use crate::surveys::model::{Answer, Channel, LinkPayload};
     use crate::surveys::{template, Template};
 

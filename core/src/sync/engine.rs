@@ -10,7 +10,7 @@ use super::local::{latest_stamp, local_overlays, local_version, with_arrivals};
 use super::merge::{merge, Clash, Versioned};
 use super::transport::{ChangesPage, DocResult, SyncError, Transport};
 use crate::env::Env;
-use crate::store::{OutboxEntry, Record, Store, StoreError, SyncBatch, SyncState, Write};
+use crate::store::{OutboxEntry, Record, Store, StoreError, SyncBatch, SyncState, SyncStore, Write};
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -372,11 +372,11 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
 }
 
 /// Local changes not on the server yet, one per record.
-pub async fn waiting<S: Store>(store: &S) -> Result<Vec<OutboxEntry>, StoreError> {
+pub async fn waiting<S: SyncStore>(store: &S) -> Result<Vec<OutboxEntry>, StoreError> {
     Ok(waiting_with_states(store).await?.into_iter().map(|(e, _)| e).collect())
 }
 
-async fn waiting_with_states<S: Store>(store: &S) -> Result<Vec<(OutboxEntry, Option<SyncState>)>, StoreError> {
+async fn waiting_with_states<S: SyncStore>(store: &S) -> Result<Vec<(OutboxEntry, Option<SyncState>)>, StoreError> {
     let outbox = store.outbox().await?;
     let keys: Vec<String> = outbox.iter().map(|e| e.key.clone()).collect();
     let states = store.sync_states(&keys).await?;

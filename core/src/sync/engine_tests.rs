@@ -7,7 +7,7 @@ use super::engine::{Engine, Progress, Report};
 use super::hlc::{Clock, Stamp};
 use super::transport::{read_bulk_results, read_changes, read_open_revs, ChangesPage, DocResult, SyncError, Transport};
 use crate::env::{Env, SeededEnv, SplitMix64};
-use crate::store::{Batch, Fields, MemoryStore, Record, Store, Write};
+use crate::store::{Batch, Fields, MemoryStore, Record, RecordStore, Write};
 use pollster::block_on;
 use serde_json::{json, Value};
 use std::cell::RefCell;

@@ -5,7 +5,7 @@
 
 use super::hlc::Stamp;
 use super::merge::Versioned;
-use crate::store::{Change, Record, Store, StoreError, SyncState};
+use crate::store::{Change, Record, RecordStore, StoreError, SyncState};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
@@ -29,7 +29,7 @@ pub struct Overlay {
 /// stamps of the local changes after that state, in one pass over the log
 /// (or one history read per record, for a few). Only names and stamps are
 /// kept, so a first push of a big import holds no copy of its changes.
-pub async fn local_overlays<S: Store>(store: &S, wanted: &[(String, Option<&SyncState>)]) -> Result<HashMap<String, Overlay>, StoreError> {
+pub async fn local_overlays<S: RecordStore>(store: &S, wanted: &[(String, Option<&SyncState>)]) -> Result<HashMap<String, Overlay>, StoreError> {
     let since: HashMap<&str, u64> = wanted.iter().map(|(k, s)| (k.as_str(), s.map_or(0, |s| s.rev))).collect();
     let mut overlays: HashMap<String, Overlay> = HashMap::new();
     let mut take = |change: Change| {

@@ -1,94 +1,13 @@
-//! The one conformance suite every [`Store`] backend must pass. Written once,
-//! run on the host against [`super::MemoryStore`] and in headless Chromium
-//! against the IndexedDB backend.
+//! Cases for [`RecordStore`]: records, their log, and what `apply` promises.
+//! Three of them also read the outbox `apply` fills, so they ask for
+//! [`SyncStore`] too; they stay here because `apply` is what they check.
 
-use super::{Batch, Op, Store, StoreError, SyncBatch, SyncState, Write};
-use crate::env::{Env, SeededEnv};
+use super::{env, err, fields, CaseResult};
+use crate::env::Env;
+use crate::store::{Batch, Op, Record, RecordStore, StoreError, SyncStore, Write};
 use serde_json::json;
-use std::future::Future;
 
-/// Result of one run: which cases passed, and why the others failed.
-#[derive(Debug, Default)]
-pub struct Report {
-    pub passed: Vec<&'static str>,
-    pub failed: Vec<(&'static str, String)>,
-}
-
-impl Report {
-    pub fn assert_all_passed(&self) {
-        assert!(self.failed.is_empty(), "conformance failures: {:#?}", self.failed);
-        assert!(self.passed.len() == CASE_COUNT, "ran {} of {CASE_COUNT} cases", self.passed.len());
-    }
-}
-
-const CASE_COUNT: usize = 23;
-
-type CaseResult = Result<(), String>;
-
-macro_rules! ensure {
-    ($cond:expr, $($msg:tt)+) => {
-        if !$cond {
-            return Err(format!($($msg)+));
-        }
-    };
-}
-
-/// Runs every case, each on a fresh store from `fresh`.
-pub async fn run_all<S, F, Fut>(mut fresh: F) -> Report
-where
-    S: Store,
-    F: FnMut() -> Fut,
-    Fut: Future<Output = S>,
-{
-    let mut report = Report::default();
-    macro_rules! case {
-        ($name:ident) => {{
-            let store = fresh().await;
-            match $name(&store).await {
-                Ok(()) => report.passed.push(stringify!($name)),
-                Err(e) => report.failed.push((stringify!($name), e)),
-            }
-        }};
-    }
-    case!(create_then_read_back);
-    case!(all_filters_by_kind);
-    case!(update_logs_field_changes);
-    case!(stale_write_is_refused_and_nothing_written);
-    case!(batch_is_all_or_nothing);
-    case!(delete_is_a_tombstone_and_restore_undoes);
-    case!(outbox_keeps_latest_change_per_record);
-    case!(changes_since_pages_in_order);
-    case!(unicode_and_markup_round_trip);
-    case!(typed_scan_decodes_fields_and_counts_unreadable);
-    case!(records_text_holds_one_record_per_line);
-    case!(big_batches_page_and_keep_history);
-    case!(cache_is_kept_apart_from_records_and_log);
-    case!(a_duplicate_create_sinks_its_whole_batch);
-    case!(one_record_written_twice_in_a_batch);
-    case!(a_duplicate_deep_in_a_big_batch_sinks_all_of_it);
-    case!(linked_finds_what_points_at_a_record);
-    case!(linked_follows_edits_and_keeps_tombstones);
-    case!(sync_states_round_trip_with_the_checkpoint);
-    case!(synced_writes_are_logged_but_never_queued);
-    case!(a_stale_synced_write_stores_nothing_of_its_step);
-    case!(forgetting_sync_keeps_records_and_stamps);
-    case!(get_many_reads_in_the_order_asked);
-    report
-}
-
-fn env() -> SeededEnv {
-    SeededEnv::new(42, 1_700_000_000_000)
-}
-
-fn fields(v: serde_json::Value) -> super::Fields {
-    v.as_object().cloned().unwrap_or_default()
-}
-
-fn err<E: std::fmt::Display>(e: E) -> String {
-    e.to_string()
-}
-
-async fn create_then_read_back<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn create_then_read_back<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let w = Write::create("customer", fields(json!({"name": "Ali", "phones": ["09121234567"]})), &e);
     let seqs = s.apply(&Batch::one(w.clone())).await.map_err(err)?;
@@ -100,7 +19,7 @@ async fn create_then_read_back<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn all_filters_by_kind<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn all_filters_by_kind<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let batch = Batch {
         writes: vec![
@@ -117,7 +36,7 @@ async fn all_filters_by_kind<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn update_logs_field_changes<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn update_logs_field_changes<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let w = Write::create("customer", fields(json!({"name": "a", "city": "Tehran"})), &e);
     s.apply(&Batch::one(w.clone())).await.map_err(err)?;
@@ -133,7 +52,7 @@ async fn update_logs_field_changes<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn stale_write_is_refused_and_nothing_written<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn stale_write_is_refused_and_nothing_written<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let w = Write::create("customer", fields(json!({"name": "a"})), &e);
     s.apply(&Batch::one(w.clone())).await.map_err(err)?;
@@ -141,16 +60,16 @@ async fn stale_write_is_refused_and_nothing_written<S: Store>(s: &S) -> CaseResu
     let stale = Write::update(&w.record, fields(json!({"name": "c"})), &e).ok_or("no diff")?;
     s.apply(&Batch::one(first)).await.map_err(err)?;
     let r = s.apply(&Batch::one(stale)).await;
-    ensure!(matches!(r, Err(super::StoreError::Conflict { .. })), "stale write gave {r:?}");
+    ensure!(matches!(r, Err(StoreError::Conflict { .. })), "stale write gave {r:?}");
     let got = s.get("customer", &w.record.id).await.map_err(err)?.ok_or("gone")?;
     ensure!(got.fields["name"] == json!("b"), "stale write landed: {got:?}");
     let again = s.apply(&Batch::one(w.clone())).await;
-    ensure!(matches!(again, Err(super::StoreError::Conflict { .. })), "double create gave {again:?}");
+    ensure!(matches!(again, Err(StoreError::Conflict { .. })), "double create gave {again:?}");
     ensure!(s.history(&w.record.key()).await.map_err(err)?.len() == 2, "refused writes were logged");
     Ok(())
 }
 
-async fn batch_is_all_or_nothing<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn batch_is_all_or_nothing<S: RecordStore + SyncStore>(s: &S) -> CaseResult {
     let e = env();
     let existing = Write::create("customer", fields(json!({"name": "x"})), &e);
     s.apply(&Batch::one(existing.clone())).await.map_err(err)?;
@@ -167,7 +86,7 @@ async fn batch_is_all_or_nothing<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn delete_is_a_tombstone_and_restore_undoes<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn delete_is_a_tombstone_and_restore_undoes<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let w = Write::create("customer", fields(json!({"name": "a"})), &e);
     s.apply(&Batch::one(w.clone())).await.map_err(err)?;
@@ -181,21 +100,7 @@ async fn delete_is_a_tombstone_and_restore_undoes<S: Store>(s: &S) -> CaseResult
     Ok(())
 }
 
-async fn outbox_keeps_latest_change_per_record<S: Store>(s: &S) -> CaseResult {
-    let e = env();
-    let a = Write::create("customer", fields(json!({"name": "a"})), &e);
-    let b = Write::create("customer", fields(json!({"name": "b"})), &e);
-    s.apply(&Batch { writes: vec![a.clone(), b.clone()] }).await.map_err(err)?;
-    let u = Write::update(&a.record, fields(json!({"name": "a2"})), &e).ok_or("no diff")?;
-    let seqs = s.apply(&Batch::one(u)).await.map_err(err)?;
-    let outbox = s.outbox().await.map_err(err)?;
-    ensure!(outbox.len() == 2, "outbox {outbox:?}");
-    let entry = outbox.iter().find(|o| o.key == a.record.key()).ok_or("a not in outbox")?;
-    ensure!(entry.rev == 2 && entry.seq == seqs[0], "outbox entry {entry:?}, seq {seqs:?}");
-    Ok(())
-}
-
-async fn changes_since_pages_in_order<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn changes_since_pages_in_order<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let writes: Vec<Write> = (0..25).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect();
     let seqs = s.apply(&Batch { writes }).await.map_err(err)?;
@@ -216,7 +121,7 @@ async fn changes_since_pages_in_order<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn unicode_and_markup_round_trip<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn unicode_and_markup_round_trip<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let tricky = json!({
         "name": "شرکت پارس‌نگار «آریا» <img src=x onerror=alert(1)>",
@@ -230,7 +135,7 @@ async fn unicode_and_markup_round_trip<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn typed_scan_decodes_fields_and_counts_unreadable<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn typed_scan_decodes_fields_and_counts_unreadable<S: RecordStore>(s: &S) -> CaseResult {
     #[derive(serde::Deserialize, PartialEq, Debug)]
     struct Named {
         name: String,
@@ -250,7 +155,7 @@ async fn typed_scan_decodes_fields_and_counts_unreadable<S: Store>(s: &S) -> Cas
     Ok(())
 }
 
-async fn records_text_holds_one_record_per_line<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn records_text_holds_one_record_per_line<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let lines = Write::create("customer", fields(json!({"name": "two\nlines", "notes": "«نقل»"})), &e);
     let gone = Write::create("customer", fields(json!({"name": "b"})), &e);
@@ -259,7 +164,7 @@ async fn records_text_holds_one_record_per_line<S: Store>(s: &S) -> CaseResult {
     s.apply(&Batch { writes: vec![lines.clone(), gone.clone(), longer] }).await.map_err(err)?;
     s.apply(&Batch::one(Write::delete(&gone.record, &e))).await.map_err(err)?;
     let text = s.records_text("customer").await.map_err(err)?;
-    let mut read: Vec<super::Record> = text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(err)?;
+    let mut read: Vec<Record> = text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(err)?;
     read.sort_by_key(|r| r.id.clone());
     let mut expected = vec![lines.record, s.get("customer", &gone.record.id).await.map_err(err)?.ok_or("gone")?];
     expected.sort_by_key(|r| r.id.clone());
@@ -270,7 +175,7 @@ async fn records_text_holds_one_record_per_line<S: Store>(s: &S) -> CaseResult {
 
 /// Backends may group log and outbox entries (IndexedDB writes them in
 /// segments); paging, history and the outbox must not show it.
-async fn big_batches_page_and_keep_history<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn big_batches_page_and_keep_history<S: RecordStore + SyncStore>(s: &S) -> CaseResult {
     let e = env();
     let writes: Vec<Write> = (0..1201).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect();
     let target = writes[700].record.clone();
@@ -291,29 +196,14 @@ async fn big_batches_page_and_keep_history<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn cache_is_kept_apart_from_records_and_log<S: Store>(s: &S) -> CaseResult {
-    ensure!(s.last_seq().await.map_err(err)? == 0, "empty store has a last seq");
-    ensure!(s.cache_get("list").await.map_err(err)?.is_none(), "cache not empty at start");
-    let e = env();
-    s.apply(&Batch { writes: (0..3).map(|i| Write::create("customer", fields(json!({"n": i})), &e)).collect() }).await.map_err(err)?;
-    ensure!(s.last_seq().await.map_err(err)? == 3, "last seq after three writes");
-    let big = "ش".repeat(100_000);
-    s.cache_put("list", &big).await.map_err(err)?;
-    s.cache_put("list", "v2 «ی»").await.map_err(err)?;
-    ensure!(s.cache_get("list").await.map_err(err)?.as_deref() == Some("v2 «ی»"), "cache value not replaced");
-    ensure!(s.last_seq().await.map_err(err)? == 3, "a cache write moved the log");
-    ensure!(s.outbox().await.map_err(err)?.len() == 3, "a cache write reached the outbox");
-    Ok(())
-}
-
-async fn a_duplicate_create_sinks_its_whole_batch<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn a_duplicate_create_sinks_its_whole_batch<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let existing = Write::create("customer", fields(json!({"name": "x"})), &e);
     s.apply(&Batch::one(existing.clone())).await.map_err(err)?;
     let before = Write::create("customer", fields(json!({"name": "before"})), &e);
     let after = Write::create("customer", fields(json!({"name": "after"})), &e);
     let r = s.apply(&Batch { writes: vec![before.clone(), existing.clone(), after.clone()] }).await;
-    ensure!(matches!(r, Err(super::StoreError::Conflict { .. })), "duplicate create gave {r:?}");
+    ensure!(matches!(r, Err(StoreError::Conflict { .. })), "duplicate create gave {r:?}");
     for w in [&before, &after] {
         ensure!(s.get("customer", &w.record.id).await.map_err(err)?.is_none(), "a write of the refused batch landed");
     }
@@ -325,7 +215,7 @@ async fn a_duplicate_create_sinks_its_whole_batch<S: Store>(s: &S) -> CaseResult
 
 /// Backends may write a big batch in slices (IndexedDB does, to keep the
 /// page responsive): a refusal in a later slice must still undo the earlier ones.
-async fn a_duplicate_deep_in_a_big_batch_sinks_all_of_it<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn a_duplicate_deep_in_a_big_batch_sinks_all_of_it<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let existing = Write::create("customer", fields(json!({"name": "x"})), &e);
     s.apply(&Batch::one(existing.clone())).await.map_err(err)?;
@@ -333,14 +223,14 @@ async fn a_duplicate_deep_in_a_big_batch_sinks_all_of_it<S: Store>(s: &S) -> Cas
     writes[1_700] = existing.clone();
     let first = writes[0].record.id.clone();
     let r = s.apply(&Batch { writes }).await;
-    ensure!(matches!(r, Err(super::StoreError::Conflict { .. })), "duplicate create gave {r:?}");
+    ensure!(matches!(r, Err(StoreError::Conflict { .. })), "duplicate create gave {r:?}");
     ensure!(s.get("customer", &first).await.map_err(err)?.is_none(), "the first slice landed");
     ensure!(s.all("customer").await.map_err(err)?.len() == 1, "records of the refused batch landed");
     ensure!(s.last_seq().await.map_err(err)? == 1, "the refused batch moved the log");
     Ok(())
 }
 
-async fn one_record_written_twice_in_a_batch<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn one_record_written_twice_in_a_batch<S: RecordStore + SyncStore>(s: &S) -> CaseResult {
     let e = env();
     let created = Write::create("customer", fields(json!({"name": "a"})), &e);
     let edited = Write::update(&created.record, fields(json!({"name": "b"})), &e).ok_or("no diff")?;
@@ -354,7 +244,7 @@ async fn one_record_written_twice_in_a_batch<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn linked_finds_what_points_at_a_record<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn linked_finds_what_points_at_a_record<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let acme = Write::create("customer", fields(json!({"name": "Acme"})), &e);
     let other = Write::create("customer", fields(json!({"name": "Other"})), &e);
@@ -374,7 +264,7 @@ async fn linked_finds_what_points_at_a_record<S: Store>(s: &S) -> CaseResult {
     Ok(())
 }
 
-async fn linked_follows_edits_and_keeps_tombstones<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn linked_follows_edits_and_keeps_tombstones<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let (a, b) = (e.new_id(), e.new_id());
     let call = Write::create("activity", fields(json!({"subject": "call", "customer_id": a})), &e);
@@ -390,110 +280,7 @@ async fn linked_follows_edits_and_keeps_tombstones<S: Store>(s: &S) -> CaseResul
     Ok(())
 }
 
-fn state(rev: &str, seq: u64) -> SyncState {
-    SyncState { couch_rev: rev.into(), seq, ..SyncState::default() }
-}
-
-async fn sync_states_round_trip_with_the_checkpoint<S: Store>(s: &S) -> CaseResult {
-    let e = env();
-    let w = Write::create("customer", fields(json!({"name": "Ali"})), &e);
-    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
-    let key = w.record.key();
-    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "a fresh store has a checkpoint");
-    let mut st = state("1-abc", 1);
-    st.base.fields = fields(json!({"name": "Ali"}));
-    st.unpushed = true;
-    let step = SyncBatch { writes: vec![], states: vec![(key.clone(), st.clone())], checkpoint: Some("7-g1AAAA".into()) };
-    s.apply_synced(&step).await.map_err(|e| e.to_string())?;
-    let got = s.sync_states(&[key, "customer:none".into()]).await.map_err(|e| e.to_string())?;
-    ensure!(got == vec![Some(st), None], "states read back as {got:?}");
-    let cp = s.sync_checkpoint().await.map_err(|e| e.to_string())?;
-    ensure!(cp.as_deref() == Some("7-g1AAAA"), "checkpoint {cp:?}");
-    // A step without a checkpoint leaves the stored one alone.
-    s.apply_synced(&SyncBatch::default()).await.map_err(|e| e.to_string())?;
-    let cp = s.sync_checkpoint().await.map_err(|e| e.to_string())?;
-    ensure!(cp.as_deref() == Some("7-g1AAAA"), "checkpoint lost: {cp:?}");
-    Ok(())
-}
-
-async fn synced_writes_are_logged_but_never_queued<S: Store>(s: &S) -> CaseResult {
-    let e = env();
-    let local = Write::create("customer", fields(json!({"name": "Local"})), &e);
-    s.apply(&Batch::one(local)).await.map_err(|e| e.to_string())?;
-    let template = Write::create("customer", fields(json!({})), &e).record;
-    let pulled = Write::synced(None, &template, fields(json!({"name": "From server"})), false, &e).ok_or("no write")?;
-    let key = pulled.record.key();
-    let step = SyncBatch { writes: vec![pulled], states: vec![(key.clone(), state("1-x", 0))], checkpoint: Some("1".into()) };
-    let seqs = s.apply_synced(&step).await.map_err(|e| e.to_string())?;
-    ensure!(seqs == vec![2], "seqs {seqs:?}");
-    let got = s.get("customer", &template.id).await.map_err(|e| e.to_string())?.ok_or("pulled record missing")?;
-    ensure!(got.fields["name"] == json!("From server"), "fields {:?}", got.fields);
-    let history = s.history(&key).await.map_err(|e| e.to_string())?;
-    ensure!(history.len() == 1 && history[0].op == Op::Create, "history {history:?}");
-    let outbox = s.outbox().await.map_err(|e| e.to_string())?;
-    ensure!(outbox.len() == 1 && outbox[0].key != key, "a pulled record was queued: {outbox:?}");
-    let states = s.sync_states(std::slice::from_ref(&key)).await.map_err(|e| e.to_string())?;
-    ensure!(states[0].as_ref().map(|st| st.seq) == Some(2), "state's seq is not its write's: {states:?}");
-    // A stamped local change keeps its stamp in the log.
-    let stamp = crate::sync::hlc::Stamp { wall_ms: 5, counter: 1, device: "tab-a".into() };
-    let edit = Write::update(&got, fields(json!({"name": "Edited"})), &e).ok_or("no edit")?;
-    s.apply(&Batch::one(edit).stamped(&stamp)).await.map_err(|e| e.to_string())?;
-    let history = s.history(&key).await.map_err(|e| e.to_string())?;
-    ensure!(history.last().and_then(|c| c.stamp.as_ref()) == Some(&stamp), "stamp lost: {history:?}");
-    Ok(())
-}
-
-async fn a_stale_synced_write_stores_nothing_of_its_step<S: Store>(s: &S) -> CaseResult {
-    let e = env();
-    let w = Write::create("customer", fields(json!({"name": "A"})), &e);
-    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
-    let edited = Write::update(&w.record, fields(json!({"name": "B"})), &e).ok_or("no edit")?;
-    s.apply(&Batch::one(edited)).await.map_err(|e| e.to_string())?;
-    // The sync read revision 1; the user saved revision 2 meanwhile.
-    let stale = Write::synced(Some(&w.record), &w.record, fields(json!({"name": "Server"})), false, &e).ok_or("no write")?;
-    let key = w.record.key();
-    let step = SyncBatch { writes: vec![stale], states: vec![(key.clone(), state("2-y", 0))], checkpoint: Some("9".into()) };
-    match s.apply_synced(&step).await {
-        Err(StoreError::Conflict { .. }) => {}
-        other => return Err(format!("a stale synced write gave {other:?}")),
-    }
-    let got = s.get("customer", &w.record.id).await.map_err(|e| e.to_string())?.ok_or("record gone")?;
-    ensure!(got.fields["name"] == json!("B") && got.rev == 2, "the user's save was overwritten: {got:?}");
-    ensure!(s.sync_states(&[key]).await.map_err(|e| e.to_string())?[0].is_none(), "state stored by a refused step");
-    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "checkpoint stored by a refused step");
-    Ok(())
-}
-
-async fn forgetting_sync_keeps_records_and_stamps<S: Store>(s: &S) -> CaseResult {
-    let e = env();
-    let w = Write::create("customer", fields(json!({"name": "A"})), &e);
-    s.apply(&Batch::one(w.clone())).await.map_err(|e| e.to_string())?;
-    let key = w.record.key();
-    let step = SyncBatch { writes: vec![], states: vec![(key.clone(), state("1-a", 1))], checkpoint: Some("3".into()) };
-    s.apply_synced(&step).await.map_err(|e| e.to_string())?;
-    s.forget_sync().await.map_err(|e| e.to_string())?;
-    ensure!(s.sync_states(&[key]).await.map_err(|e| e.to_string())?[0].is_none(), "state kept");
-    ensure!(s.sync_checkpoint().await.map_err(|e| e.to_string())?.is_none(), "checkpoint kept");
-    ensure!(s.get("customer", &w.record.id).await.map_err(|e| e.to_string())?.is_some(), "record lost");
-    ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 1, "outbox lost");
-    // A record that only ever came from the server is queued for the next one.
-    let pulled = Write::synced(None, &Write::create("task", fields(json!({})), &e).record, fields(json!({"title": "T"})), false, &e).ok_or("no write")?;
-    let pulled_key = pulled.record.key();
-    s.apply_synced(&SyncBatch { writes: vec![pulled], states: vec![(pulled_key.clone(), state("1-t", 0))], checkpoint: None }).await.map_err(|e| e.to_string())?;
-    ensure!(s.outbox().await.map_err(|e| e.to_string())?.iter().all(|o| o.key != pulled_key), "pulled record queued");
-    s.forget_sync().await.map_err(|e| e.to_string())?;
-    let outbox = s.outbox().await.map_err(|e| e.to_string())?;
-    ensure!(outbox.len() == 2 && outbox.iter().any(|o| o.key == pulled_key), "pulled record not offered again: {outbox:?}");
-    // Later changes still number after the queued entry.
-    let before = outbox.iter().map(|o| o.seq).max().unwrap_or(0);
-    let more = Write::create("customer", fields(json!({"name": "B"})), &e);
-    let seqs = s.apply(&Batch::one(more)).await.map_err(|e| e.to_string())?;
-    ensure!(seqs[0] > before, "seq {} not after the queued entry's {before}", seqs[0]);
-    ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 3, "queued entry overwritten by a later segment");
-    Ok(())
-}
-
-async fn get_many_reads_in_the_order_asked<S: Store>(s: &S) -> CaseResult {
+pub(super) async fn get_many_reads_in_the_order_asked<S: RecordStore>(s: &S) -> CaseResult {
     let e = env();
     let a = Write::create("customer", fields(json!({"name": "A"})), &e);
     let b = Write::create("task", fields(json!({"title": "B"})), &e);
