@@ -16,7 +16,7 @@ use leptos_router::hooks::use_navigate;
 /// Results shown per type; the rest are counted.
 const PER_GROUP: usize = 5;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 struct Line {
     href: String,
     title: String,
@@ -103,6 +103,9 @@ pub fn GlobalSearch() -> impl IntoView {
         out
     });
     let flat = move || groups.with(|gs| gs.iter().flat_map(|g| g.lines.iter().map(|l| l.href.clone())).collect::<Vec<_>>());
+    // The highlighted result, by address: rows compare themselves to it, so
+    // moving the highlight redraws two rows, not the list.
+    let chosen = Memo::new(move |_| flat().get(selected.get()).cloned());
     let go = Callback::new(move |href: String| {
         open.set(false);
         navigate(&href, Default::default());
@@ -147,32 +150,50 @@ pub fn GlobalSearch() -> impl IntoView {
                     <Show when=move || !query.with(|q| q.trim().is_empty()) && groups.with(Vec::is_empty)>
                         <p class="muted">{move || t().search.nothing_found}</p>
                     </Show>
-                    {move || {
-                        let mut index = 0usize;
-                        groups.get().into_iter().map(|g| {
-                            let lines = g.lines.into_iter().map(|l| {
-                                let i = index;
-                                index += 1;
-                                let href = l.href.clone();
-                                view! {
-                                    <li><a href=l.href.clone() class="search-hit" class:selected=move || selected.get() == i
-                                        on:click=move |ev| { ev.prevent_default(); go.run(href.clone()); }>
-                                        {(!l.title.is_empty()).then(|| view! { <bdi>{l.title}</bdi> })}
-                                        {(!l.customer.is_empty()).then(|| view! { <bdi class="muted search-hit-customer">{l.customer}</bdi> })}
-                                    </a></li>
-                                }
-                            }).collect_view();
-                            view! {
-                                <section class="search-group" data-testid=format!("search-group-{}", g.kind)>
-                                    <h3>{move || registry::view_of(g.kind).map_or("", |view| (view.heading)(state.t()))}</h3>
-                                    <ul class="plain-list">{lines}</ul>
-                                    {(g.more > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&g.more.to_string(), state.lang.get()), state.t().search.more_results)}</p> })}
-                                </section>
-                            }
-                        }).collect_view()
-                    }}
+                    // Keyed by type and by address: a keystroke that keeps a result keeps its
+                    // row, so typing redraws only what changed.
+                    <For each=move || groups.with(|gs| gs.iter().map(|g| g.kind).collect::<Vec<_>>()) key=|kind| *kind let:kind>
+                        <Group kind groups chosen go/>
+                    </For>
                 </div>
             </div>
         </Show>
+    }
+}
+
+/// One type's results, drawn from the search's groups by its kind.
+#[component]
+fn Group(kind: &'static str, groups: Memo<Vec<ResultGroup>>, chosen: Memo<Option<String>>, go: Callback<String>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let group = move || groups.with(|gs| gs.iter().find(|g| g.kind == kind).cloned());
+    let lines = move || group().map(|g| g.lines).unwrap_or_default();
+    let more = move || group().map_or(0, |g| g.more);
+    view! {
+        <section class="search-group" data-testid=format!("search-group-{kind}")>
+            <h3>{move || registry::view_of(kind).map_or("", |view| (view.heading)(state.t()))}</h3>
+            <ul class="plain-list">
+                <For each=lines key=|line| line.clone() let:line>
+                    <Hit line chosen go/>
+                </For>
+            </ul>
+            {move || (more() > 0).then(|| view! { <p class="muted">{move || format!("+{} {}", localize_digits(&more().to_string(), state.lang.get()), state.t().search.more_results)}</p> })}
+        </section>
+    }
+}
+
+/// One result: its title and, for a record of a customer, the customer.
+#[component]
+fn Hit(line: Line, chosen: Memo<Option<String>>, go: Callback<String>) -> impl IntoView {
+    let href = line.href.clone();
+    let selected = {
+        let href = href.clone();
+        move || chosen.with(|c| c.as_deref() == Some(href.as_str()))
+    };
+    view! {
+        <li><a href=line.href class="search-hit" class:selected=selected
+            on:click=move |ev| { ev.prevent_default(); go.run(href.clone()); }>
+            {(!line.title.is_empty()).then(|| view! { <bdi>{line.title}</bdi> })}
+            {(!line.customer.is_empty()).then(|| view! { <bdi class="muted search-hit-customer">{line.customer}</bdi> })}
+        </a></li>
     }
 }
