@@ -7,7 +7,7 @@ use std::future::Future;
 use crate::i18n::{store_error_text, TextOf};
 use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
 use daftar_core::check::FieldError;
-use daftar_core::store::Record;
+use daftar_core::store::{Record, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -28,7 +28,10 @@ pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, bac
         let ready = state.store_status.get() == StoreStatus::Ready;
         async move {
             match id {
-                Some(id) if ready => Some(Opened::from(state.record(kind, &id).await.ok().flatten())),
+                Some(id) if ready => Some(match state.record(kind, &id).await {
+                    Ok(record) => Opened::from(record),
+                    Err(e) => Opened::Unreadable(e),
+                }),
                 Some(_) => None,
                 None => Some(Opened::New),
             }
@@ -45,6 +48,12 @@ pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, bac
                         <a class="btn" href=back.0>{move || (back.1)(t())}</a>
                     </section>
                 }.into_any(),
+                Opened::Unreadable(e) => view! {
+                    <section class="page">
+                        <p class="alert" role="alert">{move || store_error_text(&e, state.lang.get())}</p>
+                        <a class="btn" href=back.0>{move || (back.1)(t())}</a>
+                    </section>
+                }.into_any(),
             })}
         </Suspense>
     }
@@ -55,6 +64,8 @@ enum Opened {
     New,
     Found(Record),
     Gone,
+    /// The device's storage failed to read it: said as such, not as "gone".
+    Unreadable(StoreError),
 }
 
 impl From<Option<Record>> for Opened {

@@ -110,7 +110,9 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
             notes: notes.get_untracked(),
         };
         let navigate = navigate.clone();
-        status.save(state, |t| t.contacts.contact_saved, async move { state.save_contact(existing.get_value().as_ref(), &input).await }, move |_| navigate(&back(), Default::default()));
+        // Read now: after the save the page, and its signals, may be gone.
+        let to = back();
+        status.save(state, |t| t.contacts.contact_saved, async move { state.save_contact(existing.get_value().as_ref(), &input).await }, move |_| navigate(&to, Default::default()));
     };
     let is_new = existing.with_value(Option::is_none);
     view! {

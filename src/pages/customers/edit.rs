@@ -75,6 +75,9 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if status.saving.get_untracked() {
+            return;
+        }
         let lang = state.lang.get_untracked();
         let Some(input) = form.input(lang) else {
             alert.set(Some(state.t().fix_errors.to_string()));

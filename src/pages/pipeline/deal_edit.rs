@@ -118,7 +118,9 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
                 lines: lines.get_untracked(),
             };
             let navigate = navigate.clone();
-            form.save(state, |t| t.pipeline.deal_saved, async move { state.save_deal(existing.get_value().as_ref(), &input).await }, move |_| navigate(&back(), Default::default()));
+            // Read now: after the save the page, and its signals, may be gone.
+            let to = back();
+            form.save(state, |t| t.pipeline.deal_saved, async move { state.save_deal(existing.get_value().as_ref(), &input).await }, move |_| navigate(&to, Default::default()));
         }
     };
     let delete = {
@@ -126,7 +128,8 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
         move |_| {
             let navigate = navigate.clone();
             if let Some(prev) = existing.get_value() {
-                delete_with_undo(state, prev, |t| t.pipeline.deal_deleted, move || navigate(&back(), Default::default()));
+                let to = back();
+                delete_with_undo(state, prev, |t| t.pipeline.deal_deleted, move || navigate(&to, Default::default()));
             }
         }
     };
