@@ -17,21 +17,29 @@ pub mod survey_page;
 mod timeline;
 pub mod storage;
 
+use areas::{registry, Tab};
 use components::{Shell, UpdatePrompt};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use pages::activities::ActivityEdit;
-use pages::catalog::{CatalogPage, CompetitorEdit, ProductEdit, SupplierEdit};
-use pages::complaints::{ComplaintEdit, ComplaintList};
-use pages::contacts::ContactEdit;
-use pages::customers::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
-use pages::pipeline::{Board, DealEdit, DealTable, Forecast, PipelineSettings};
-use pages::surveys::{ImportCode, KioskGuard, SurveyEdit, SurveyKiosk, SurveyList, SurveyResults};
-use pages::tasks::{Inbox, TaskEdit};
-use pages::warranty::{Certificate, ClaimList, ClaimNew, ClaimShow, ContractEdit, ContractList, CoverageCheckPage, ItemEdit, ItemList, ItemShow, RenewalsPage, VisitEdit, VisitList};
+use pages::activities::ActivityRoutes;
+use pages::catalog::CatalogRoutes;
+use pages::complaints::ComplaintRoutes;
+use pages::contacts::ContactRoutes;
+use pages::customers::CustomerRoutes;
+use pages::pipeline::PipelineRoutes;
+use pages::surveys::{KioskGuard, SurveyRoutes};
+use pages::sync::SyncRoutes;
+use pages::tasks::TaskRoutes;
+use pages::warranty::WarrantyRoutes;
 use pages::{NotFound, Placeholder, SettingsPage};
 use state::AppState;
+
+/// Tabs of the app itself rather than of an area, after the areas' tabs.
+const APP_TABS: [Tab; 2] = [
+    Tab { href: "/reports", icon: "reports", label: |t| t.nav_reports },
+    Tab { href: "/settings", icon: "settings", label: |t| t.nav_settings },
+];
 
 /// Mounts the app into the page (called by `main`).
 pub fn start() {
@@ -56,63 +64,20 @@ fn App() -> impl IntoView {
     view! {
         <Router>
             <KioskGuard/>
-            <Shell>
+            <Shell tabs=registry::tabs().chain(APP_TABS).collect()>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=CustomerList/>
-                    <Route path=path!("/customers") view=CustomerList/>
-                    <Route path=path!("/customers/new") view=CustomerEdit/>
-                    <Route path=path!("/customers/import") view=CustomerImport/>
-                    <Route path=path!("/customers/:id") view=CustomerShow/>
-                    <Route path=path!("/customers/:id/edit") view=CustomerEdit/>
-                    <Route path=path!("/customers/:id/merge") view=CustomerMerge/>
-                    <Route path=path!("/contacts/new") view=ContactEdit/>
-                    <Route path=path!("/contacts/:id") view=ContactEdit/>
-                    <Route path=path!("/activities/:id") view=ActivityEdit/>
-                    <Route path=path!("/inbox") view=Inbox/>
-                    <Route path=path!("/tasks/new") view=TaskEdit/>
-                    <Route path=path!("/tasks/:id") view=TaskEdit/>
-                    <Route path=path!("/pipeline") view=Board/>
-                    <Route path=path!("/pipeline/table") view=DealTable/>
-                    <Route path=path!("/pipeline/forecast") view=Forecast/>
-                    <Route path=path!("/deals/new") view=DealEdit/>
-                    <Route path=path!("/deals/:id") view=DealEdit/>
-                    <Route path=path!("/catalog") view=CatalogPage/>
-                    <Route path=path!("/catalog/products/new") view=ProductEdit/>
-                    <Route path=path!("/catalog/products/:id") view=ProductEdit/>
-                    <Route path=path!("/catalog/suppliers/new") view=SupplierEdit/>
-                    <Route path=path!("/catalog/suppliers/:id") view=SupplierEdit/>
-                    <Route path=path!("/catalog/competitors/new") view=CompetitorEdit/>
-                    <Route path=path!("/catalog/competitors/:id") view=CompetitorEdit/>
-                    <Route path=path!("/surveys") view=SurveyList/>
-                    <Route path=path!("/surveys/new") view=SurveyEdit/>
-                    <Route path=path!("/surveys/import") view=ImportCode/>
-                    <Route path=path!("/surveys/:id") view=SurveyResults/>
-                    <Route path=path!("/surveys/:id/edit") view=SurveyEdit/>
-                    <Route path=path!("/surveys/:id/kiosk") view=SurveyKiosk/>
-                    <Route path=path!("/complaints") view=ComplaintList/>
-                    <Route path=path!("/complaints/new") view=ComplaintEdit/>
-                    <Route path=path!("/complaints/:id") view=ComplaintEdit/>
-                    <Route path=path!("/warranty") view=CoverageCheckPage/>
-                    <Route path=path!("/warranty/items") view=ItemList/>
-                    <Route path=path!("/warranty/items/new") view=ItemEdit/>
-                    <Route path=path!("/warranty/items/:id") view=ItemShow/>
-                    <Route path=path!("/warranty/items/:id/edit") view=ItemEdit/>
-                    <Route path=path!("/warranty/items/:id/certificate") view=Certificate/>
-                    <Route path=path!("/warranty/claims") view=ClaimList/>
-                    <Route path=path!("/warranty/claims/new") view=ClaimNew/>
-                    <Route path=path!("/warranty/claims/:id") view=ClaimShow/>
-                    <Route path=path!("/warranty/visits") view=VisitList/>
-                    <Route path=path!("/warranty/visits/new") view=VisitEdit/>
-                    <Route path=path!("/warranty/visits/:id") view=VisitEdit/>
-                    <Route path=path!("/warranty/contracts") view=ContractList/>
-                    <Route path=path!("/warranty/contracts/new") view=ContractEdit/>
-                    <Route path=path!("/warranty/contracts/:id") view=ContractEdit/>
-                    <Route path=path!("/warranty/renewals") view=RenewalsPage/>
+                    <CustomerRoutes/>
+                    <ContactRoutes/>
+                    <ActivityRoutes/>
+                    <TaskRoutes/>
+                    <PipelineRoutes/>
+                    <CatalogRoutes/>
+                    <SurveyRoutes/>
+                    <ComplaintRoutes/>
+                    <WarrantyRoutes/>
+                    <SyncRoutes/>
                     <Route path=path!("/reports") view=Placeholder/>
                     <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/settings/pipelines") view=PipelineSettings/>
-                    <Route path=path!("/settings/sync") view=pages::sync::SyncSettingsPage/>
-                    <Route path=path!("/sync/review") view=pages::sync::SyncReviewPage/>
                 </Routes>
             </Shell>
             <UpdatePrompt/>

@@ -1,7 +1,11 @@
-//! The business areas as the app knows them. Each area describes its record
-//! kinds once, beside its pages ([`kind::KindView`]); the registry lists the
-//! areas, and the timeline, global search and the sync review read it, so
-//! none of them names an area.
+//! The business areas as the app knows them. Each area describes itself
+//! once, beside its pages: its record kinds ([`kind::KindView`]), its tab and
+//! its routes. `pages::AREAS` lists the areas; the navigation, the timeline,
+//! global search and the sync review read them through the registry, so none
+//! of them names an area.
 
+mod area;
 pub mod kind;
 pub mod registry;
+
+pub use area::{Area, Tab};

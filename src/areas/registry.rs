@@ -1,25 +1,15 @@
-//! Every area's record kinds, in one list. A new area adds its `KINDS` here.
+//! What the app asks of the areas: how a record kind shows, what its fields
+//! are called, which tabs the navigation has.
 
 use super::kind::{shared_field, KindView};
+use super::Tab;
 use crate::i18n::Texts;
-use crate::pages::{activities, catalog, complaints, contacts, customers, pipeline, surveys, tasks, warranty};
-
-const AREAS: &[&[KindView]] = &[
-    customers::KINDS,
-    contacts::KINDS,
-    activities::KINDS,
-    tasks::KINDS,
-    pipeline::KINDS,
-    catalog::KINDS,
-    surveys::KINDS,
-    complaints::KINDS,
-    warranty::KINDS,
-];
+use crate::pages::AREAS;
 
 /// How the app shows records of `kind`; None for kinds only stored
 /// (pipelines, survey keys, claim photos), never listed on their own.
 pub fn view_of(kind: &str) -> Option<&'static KindView> {
-    AREAS.iter().flat_map(|area| area.iter()).find(|view| view.kind == kind)
+    AREAS.iter().flat_map(|area| area.kinds.iter()).find(|view| view.kind == kind)
 }
 
 /// A stored field of a record of `kind` as its form labels it; the stored
@@ -30,4 +20,9 @@ pub fn field_label(kind: &str, field: &str, t: &Texts) -> String {
         "" => field.to_string(),
         label => label.to_string(),
     }
+}
+
+/// The areas' main tabs, in the areas' order.
+pub fn tabs() -> impl Iterator<Item = Tab> {
+    AREAS.iter().filter_map(|area| area.tab)
 }

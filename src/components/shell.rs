@@ -1,24 +1,15 @@
 use super::{GlobalSearch, Icon, ToastHost};
-use crate::i18n::{Lang, TextOf};
+use crate::areas::Tab;
+use crate::i18n::Lang;
 use crate::state::{AppState, StoreStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const AREAS: [(&str, &str, TextOf); 7] = [
-    ("/inbox", "inbox", |t| t.tasks.nav_inbox),
-    ("/customers", "customers", |t| t.nav_customers),
-    ("/pipeline", "pipeline", |t| t.nav_pipeline),
-    ("/surveys", "surveys", |t| t.nav_surveys),
-    ("/warranty", "warranty", |t| t.nav_warranty),
-    ("/reports", "reports", |t| t.nav_reports),
-    ("/settings", "settings", |t| t.nav_settings),
-];
-
 /// The frame around every page: top bar with connectivity and storage state
 /// and the language switch, and navigation that is a side rail on wide screens
-/// and a bottom bar on narrow ones (see style/shell.css).
+/// and a bottom bar on narrow ones (see style/shell.css), one link per tab.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(tabs: Vec<Tab>, children: Children) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let toggle_lang = move |_| state.lang.update(|l| *l = if *l == Lang::Fa { Lang::En } else { Lang::Fa });
@@ -33,12 +24,12 @@ pub fn Shell(children: Children) -> impl IntoView {
                 </button>
             </header>
             <nav class="nav" aria-label=move || t().nav_label>
-                {AREAS.map(|(href, icon, label)| view! {
-                    <A href=href attr:class="nav-link" attr:data-testid=format!("nav-{icon}")>
-                        <Icon name=icon/>
-                        <span>{move || label(t())}</span>
+                {tabs.into_iter().map(|tab| view! {
+                    <A href=tab.href attr:class="nav-link" attr:data-testid=format!("nav-{}", tab.icon)>
+                        <Icon name=tab.icon/>
+                        <span>{move || (tab.label)(t())}</span>
                     </A>
-                })}
+                }).collect_view()}
             </nav>
             <main class="content">{children()}</main>
             <ToastHost/>

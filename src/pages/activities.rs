@@ -15,6 +15,8 @@ use daftar_core::locale::localize_digits;
 use leptos::html;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
 use wasm_bindgen::JsCast;
 
 /// What the activity form holds. It lives with the customer page rather
@@ -352,4 +354,13 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
         "visit" => t.activities.visit_report,
         _ => "",
     }
+}
+
+/// Its addresses.
+#[component(transparent)]
+pub fn ActivityRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/activities/:id") view=ActivityEdit/>
+    }
+    .into_inner()
 }

@@ -12,6 +12,8 @@ use daftar_core::contacts::{self, Contact, ContactInput};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
 use daftar_core::store::Record;
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Days ahead in which a birthday is pointed out.
@@ -214,4 +216,14 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
         "customer_ids" => t.contacts.field_companies,
         _ => "",
     }
+}
+
+/// Its addresses.
+#[component(transparent)]
+pub fn ContactRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/contacts/new") view=ContactEdit/>
+        <Route path=path!("/contacts/:id") view=ContactEdit/>
+    }
+    .into_inner()
 }

@@ -13,6 +13,9 @@ use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::Record;
 use daftar_core::tasks::{self, arrange, InboxSort, Priority, Task, TaskInput};
 use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+use crate::areas::Tab;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// "Tuesday 1405/09/04 10:00" as the user reads it.
@@ -279,4 +282,18 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
         "done_at" => t.field_status,
         _ => "",
     }
+}
+
+/// Its main tab.
+pub const TAB: Tab = Tab { href: "/inbox", icon: "inbox", label: |t| t.tasks.nav_inbox };
+
+/// Its addresses.
+#[component(transparent)]
+pub fn TaskRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/inbox") view=Inbox/>
+        <Route path=path!("/tasks/new") view=TaskEdit/>
+        <Route path=path!("/tasks/:id") view=TaskEdit/>
+    }
+    .into_inner()
 }

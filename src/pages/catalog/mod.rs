@@ -2,7 +2,10 @@
 //! suppliers and what they supply, competitors with their strengths,
 //! weaknesses and customers.
 
+mod routes;
 mod edit;
+
+pub use routes::CatalogRoutes;
 
 pub use edit::{CompetitorEdit, ProductEdit, SupplierEdit};
 

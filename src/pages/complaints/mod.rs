@@ -2,10 +2,13 @@
 //! the status buttons and the history, and the complaint's lines on the
 //! customer timeline.
 
+mod routes;
 mod dashboard;
 mod edit;
 mod list;
 mod status;
+
+pub use routes::ComplaintRoutes;
 
 pub use edit::ComplaintEdit;
 pub use list::ComplaintList;

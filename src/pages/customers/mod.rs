@@ -1,11 +1,14 @@
 //! The customer area: list with instant search, create/edit form, detail page.
 
+mod routes;
 mod edit;
 mod fields;
 mod import;
 mod list;
 mod merge;
 mod show;
+
+pub use routes::{CustomerRoutes, TAB};
 
 pub use edit::CustomerEdit;
 pub use import::CustomerImport;

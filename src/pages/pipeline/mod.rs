@@ -1,6 +1,7 @@
 //! The sales pipeline screens: the board, the forecast and the table of
 //! deals, the deal form, and the close (won / lost) dialog.
 
+mod routes;
 mod board;
 mod card;
 mod close;
@@ -12,6 +13,8 @@ mod lines;
 mod quick_add;
 mod settings;
 mod table;
+
+pub use routes::{PipelineRoutes, TAB};
 
 pub use board::Board;
 pub use deal_edit::{timeline_items, DealEdit, DealsCard};

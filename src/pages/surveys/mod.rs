@@ -1,6 +1,7 @@
 //! Surveys: the list with ready templates, the builder, results, the kiosk,
 //! survey links and the import of response codes.
 
+mod routes;
 mod builder;
 mod export;
 mod import;
@@ -10,6 +11,8 @@ mod results;
 mod show_if;
 mod suggest;
 mod timeline;
+
+pub use routes::{SurveyRoutes, TAB};
 
 pub use builder::SurveyEdit;
 pub use import::ImportCode;

@@ -3,6 +3,7 @@
 //! service contracts and the renewals coming due. Everything reads the
 //! device's own database: none of it needs the network.
 
+mod routes;
 mod certificate;
 mod check;
 mod claim_list;
@@ -20,6 +21,8 @@ mod renewals;
 pub mod timeline;
 mod visit_edit;
 mod visits;
+
+pub use routes::{WarrantyRoutes, TAB};
 
 pub use certificate::Certificate;
 pub use check::CoverageCheckPage;
