@@ -32,3 +32,34 @@ test("landscape tablet shows a side rail at the inline start", async ({ page }) 
   await page.getByTestId("lang-switch").click();
   await expect.poll(async () => (await page.locator(".nav").boundingBox()).x).toBeLessThan(100);
 });
+
+/** Lines inside `selector` that hide their overflow yet hold more than they show. */
+async function clippedLines(page, selector) {
+  return page.locator(selector).evaluateAll((boxes) => boxes.flatMap((box) => {
+    const outer = box.getBoundingClientRect();
+    return [...box.querySelectorAll("*")].filter((el) => {
+      const r = el.getBoundingClientRect();
+      const hides = getComputedStyle(el).overflow !== "visible";
+      return r.height > 0 && ((hides && el.scrollHeight > el.clientHeight + 1) || r.bottom > outer.bottom + 0.5);
+    }).map((el) => `${el.className}: ${el.textContent}`);
+  }));
+}
+
+test("board cards show whole lines and headings keep their words, in both languages", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("demo-S").click();
+  await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
+  for (const lang of ["fa", "en"]) {
+    await page.goto("/pipeline");
+    await expect(page.getByTestId("deal-card").first()).toBeVisible();
+    // A card's title and customer used to shrink below their line height,
+    // cutting off the dots under Persian letters and Latin descenders.
+    expect(await clippedLines(page, ".deal-card")).toEqual([]);
+    // A heading beside action buttons used to be squeezed to one letter a line.
+    await page.goto("/customers");
+    const heading = page.locator(".list-head h1");
+    const lineHeight = await heading.evaluate((h) => parseFloat(getComputedStyle(h).lineHeight));
+    expect((await heading.boundingBox()).height).toBeLessThan(lineHeight * 1.5);
+    await page.getByTestId("lang-switch").click();
+  }
+});

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 /// Height of a card's row on the board (the virtual list's row height).
-pub const CARD_ROW_PX: f64 = 118.0;
+pub const CARD_ROW_PX: f64 = 140.0;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Shown {
