@@ -1,5 +1,7 @@
 //! Words every area shares: the shell, navigation, buttons, storage and date picking.
 
+use super::words::{en_count, fa};
+
 texts! {
     CommonTexts {
         app_name: "Daftar",
@@ -125,15 +127,11 @@ texts! {
         // pipeline board
         change: "Change",
             "تغییر";
-        days: "days",
-            "روز";
         // catalog
         add: "Add",
             "افزودن";
         nothing_yet: "Nothing here yet.",
             "هنوز چیزی ثبت نشده است.";
-        months: "months",
-            "ماه";
         // surveys
         no: "No",
             "خیر";
@@ -161,5 +159,14 @@ texts! {
             "بعدی";
         deleted: "Deleted.",
             "حذف شد.";
+    } values {
+        /// A number of days: "1 day", "3 days".
+        days(n: i64):
+            en_count(n, "day", "days"),
+            format!("{} روز", fa(n));
+        /// A number of months: "1 month", "12 months".
+        months(n: i64):
+            en_count(n, "month", "months"),
+            format!("{} ماه", fa(n));
     }
 }

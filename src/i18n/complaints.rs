@@ -53,8 +53,6 @@ texts! {
             "مدت رسیدگی";
         complaint_history: "History",
             "تاریخچه";
-        complaint_hours: "hours",
-            "ساعت";
         complaint_under_an_hour: "under an hour",
             "کمتر از یک ساعت";
         complaint_from_survey: "This complaint was opened from a survey response.",
@@ -134,5 +132,8 @@ texts! {
         complaint_opened_days_ago(n: i64):
             format!("opened {} ago", en_count(n, "day", "days")),
             format!("{n} روز پیش ثبت شده", n = fa(n));
+        hours(n: i64):
+            en_count(n, "hour", "hours"),
+            format!("{} ساعت", fa(n));
     }
 }

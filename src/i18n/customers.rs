@@ -1,5 +1,7 @@
 //! Customers: the list, the form, classification, merge and the customer page.
 
+use super::words::{en_count, fa};
+
 texts! {
     CustomerTexts {
         customers: "Customers",
@@ -17,8 +19,6 @@ texts! {
             "هنوز مشتری‌ای ثبت نشده است.";
         no_matches: "No customer matches this search.",
             "مشتری‌ای با این جستجو پیدا نشد.";
-        count_of: "customers",
-            "مشتری";
         // customer form and detail
         deleted_customer: "Customer deleted.",
             "مشتری حذف شد.";
@@ -174,8 +174,6 @@ texts! {
             "روز از آخرین خرید";
         never: "Never",
             "هرگز";
-        days_ago: "days ago",
-            "روز پیش";
         // merge
         merge: "Merge…",
             "ادغام…";
@@ -204,5 +202,13 @@ texts! {
         // customer page
         new_complaint: "Log a complaint",
             "ثبت شکایت";
+    } values {
+        /// How many customers the list holds.
+        customer_count(n: i64):
+            en_count(n, "customer", "customers"),
+            format!("{} مشتری", fa(n));
+        days_ago(n: i64):
+            format!("{} ago", en_count(n, "day", "days")),
+            format!("{} روز پیش", fa(n));
     }
 }

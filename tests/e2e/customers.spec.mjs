@@ -55,6 +55,10 @@ test("bad input shows clear errors in the current language and saves nothing", a
   await expect(page.getByTestId("since-error")).toContainText("Invalid date");
   await page.goto("/customers");
   await expect(page.getByTestId("customer-count")).toHaveText("0 customers");
+  // English counts take the singular for one.
+  await createCustomer(page, { name: "Valid name" });
+  await page.goto("/customers");
+  await expect(page.getByTestId("customer-count")).toHaveText("1 customer");
 });
 
 test("markup typed into fields is shown as text, never run", async ({ page }) => {

@@ -202,6 +202,8 @@ test("deal form with line items shows margin and commissions; forecast and table
   // Each remove button says only "Remove" (its code once showed as its text);
   // the one stage holding the deal cannot be removed, and says why.
   const removes = editor.getByTestId("stage-remove");
+  // Counted once the stages are drawn: counted earlier, the list is empty.
+  await expect(removes.first()).toBeVisible();
   await expect(removes).toHaveText(Array(await removes.count()).fill("Remove"));
   const held = editor.locator("[data-testid=stage-remove][disabled]");
   await expect(held).toHaveCount(1);

@@ -97,7 +97,7 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
                     parts.push(format!("{} {}", t().catalog.gross_margin, format_percent(margin as f64, 0, lang())));
                 }
                 if p.warranty_months > 0 {
-                    parts.push(format!("{} {} {}", t().catalog.warranty_term, p.warranty_months, t().months));
+                    parts.push(format!("{} {}", t().catalog.warranty_term, t().months(i64::from(p.warranty_months))));
                 }
                 if !p.category.is_empty() {
                     parts.push(p.category.clone());

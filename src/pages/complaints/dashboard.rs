@@ -48,7 +48,7 @@ pub fn ComplaintsDashboard(complaints: Vec<Complaint>) -> impl IntoView {
                     <h2>{move || t().complaints.complaints_median_resolution}</h2>
                     <p class="complaint-big" data-testid="median-resolution">
                         {move || match board.with(|b| b.median_resolution_ms) {
-                            Some(ms) => duration_text(ms, t(), state.lang.get()),
+                            Some(ms) => duration_text(ms, t()),
                             None => t().complaints.complaints_none_resolved.to_string(),
                         }}
                     </p>

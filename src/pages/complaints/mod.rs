@@ -17,22 +17,19 @@ use crate::i18n::{labels, local_datetime, Lang, Texts};
 use crate::areas::kind::{page, KindView};
 use crate::timeline::item::Item;
 use daftar_core::complaints::{Complaint, ComplaintEvent, Severity, COMPLAINT};
-use daftar_core::locale::localize_digits;
 use daftar_core::store::Record;
 
 const HOUR_MS: i64 = 3_600_000;
 const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// "3 days, 5 hours" as the reader writes it; under an hour says so.
-pub(crate) fn duration_text(ms: i64, t: &Texts, lang: Lang) -> String {
-    let (days, hours) = (ms / DAY_MS, ms % DAY_MS / HOUR_MS);
-    let text = match (days, hours) {
+pub(crate) fn duration_text(ms: i64, t: &Texts) -> String {
+    match (ms / DAY_MS, ms % DAY_MS / HOUR_MS) {
         (0, 0) => t.complaints.complaint_under_an_hour.to_string(),
-        (0, h) => format!("{h} {}", t.complaints.complaint_hours),
-        (d, 0) => format!("{d} {}", t.days),
-        (d, h) => format!("{d} {}{}{h} {}", t.days, t.list_separator, t.complaints.complaint_hours),
-    };
-    localize_digits(&text, lang)
+        (0, h) => t.complaints.hours(h),
+        (d, 0) => t.days(d),
+        (d, h) => format!("{}{}{}", t.days(d), t.list_separator, t.complaints.hours(h)),
+    }
 }
 
 /// The badge class of a severity (its colour).

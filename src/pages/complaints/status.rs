@@ -122,7 +122,7 @@ pub fn StatusCard(current: RwSignal<Option<Record>>) -> impl IntoView {
                 <p data-testid="complaint-resolution"><strong>{move || t().complaints.complaint_resolution}": "</strong><bdi class="pre">{r}</bdi></p>
             })}
             {move || complaint.with(|c| c.as_ref().and_then(Complaint::time_to_resolve_ms)).map(|ms| view! {
-                <p data-testid="complaint-time-to-resolve"><strong>{move || t().complaints.complaint_time_to_resolve}": "</strong>{move || duration_text(ms, t(), lang())}</p>
+                <p data-testid="complaint-time-to-resolve"><strong>{move || t().complaints.complaint_time_to_resolve}": "</strong>{move || duration_text(ms, t())}</p>
             })}
             {move || alert.get().map(|a| view! { <p class="alert" role="alert">{a}</p> })}
             <div class="segmented complaint-actions">{buttons}</div>

@@ -76,10 +76,7 @@ pub fn CustomerList() -> impl IntoView {
             exporting.set(false);
         });
     };
-    let total = move || {
-        let n = count.get();
-        localize_digits(&n.to_string(), state.lang.get()) + " " + t().customers.count_of
-    };
+    let total = move || t().customers.customer_count(count.get() as i64);
     view! {
         <section class="page list-page">
             <div class="list-head">

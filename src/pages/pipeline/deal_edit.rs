@@ -10,7 +10,7 @@ use crate::i18n::{local_datetime, Lang, Texts};
 use crate::state::AppState;
 use crate::timeline::item::Item;
 use daftar_core::check::Field;
-use daftar_core::locale::{format_money, localize_digits, Currency};
+use daftar_core::locale::{format_money, Currency};
 use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status, DEAL_KIND};
 use daftar_core::store::Record;
 use leptos::prelude::*;
@@ -267,7 +267,7 @@ fn StageHistory(deal: Deal) -> impl IntoView {
                 {spent.into_iter().map(|(stage, ms)| {
                     let days = ms / 86_400_000;
                     let name = name_of(&stage);
-                    view! { <li><bdi>{name}</bdi>": "{move || localize_digits(&format!("{days} {}", t().days), state.lang.get())}</li> }
+                    view! { <li><bdi>{name}</bdi>": "{move || t().days(days)}</li> }
                 }).collect_view()}
             </ul>
             <ol class="history">

@@ -79,7 +79,7 @@ fn ProductFiguresTable(figures: Signal<Vec<ProductFigures>>) -> impl IntoView {
             <tbody>
                 {move || figures.get().into_iter().map(|f| {
                     let per_100 = f.claims_per_100_tenths.map(|v| format_decimal(v as f64 / 10.0, 1, lang())).unwrap_or_else(|| "—".into());
-                    let repair = f.median_repair_ms.map(|ms| crate::pages::complaints::duration_text(ms, t(), lang())).unwrap_or_else(|| "—".into());
+                    let repair = f.median_repair_ms.map(|ms| crate::pages::complaints::duration_text(ms, t())).unwrap_or_else(|| "—".into());
                     let cost = f.warranty_cost.iter().map(|(c, v)| format_money(*v, *c, lang())).collect::<Vec<_>>().join(" + ");
                     view! {
                         <tr data-testid="figure-row">
