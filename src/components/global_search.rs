@@ -9,6 +9,7 @@ use crate::state::AppState;
 use daftar_core::customers::{self, SearchResult};
 use daftar_core::global_search::Found;
 use daftar_core::locale::localize_digits;
+use daftar_core::store::key_of;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -18,6 +19,10 @@ const PER_GROUP: usize = 5;
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct Line {
+    /// The record's store key (`kind:id`): what tells two lines apart when
+    /// their text and address are alike (two answers to one anonymous survey
+    /// open the same survey).
+    record: String,
     href: String,
     title: String,
     /// The customer it belongs to, by name ("" for none, or for a customer).
@@ -79,7 +84,7 @@ pub fn GlobalSearch() -> impl IntoView {
             state.customers.with(|ix| {
                 let lines = customers.hits.iter().take(PER_GROUP).map(|&i| {
                     let r = &ix.rows()[i as usize];
-                    Line { href: format!("/customers/{}", r.id), title: r.name.clone(), customer: String::new() }
+                    Line { record: key_of(customers::KIND, &r.id), href: format!("/customers/{}", r.id), title: r.name.clone(), customer: String::new() }
                 }).collect::<Vec<_>>();
                 if !lines.is_empty() {
                     out.push(ResultGroup { kind: customers::KIND, more: customers.hits.len() - lines.len(), lines });
@@ -93,7 +98,7 @@ pub fn GlobalSearch() -> impl IntoView {
             let lines: Vec<Line> = state.customers.with(|ix| {
                 g.hits.iter().map(|h| {
                     let customer = ix.row(&h.customer_id).map(|c| c.name.clone()).unwrap_or_default();
-                    Line { href: (view.opens)(h), title: h.title.clone(), customer }
+                    Line { record: key_of(h.kind, &h.id), href: (view.opens)(h), title: h.title.clone(), customer }
                 }).collect()
             });
             out.push(ResultGroup { kind: g.kind, more: g.total - lines.len(), lines });
@@ -102,10 +107,10 @@ pub fn GlobalSearch() -> impl IntoView {
         span.end();
         out
     });
-    let flat = move || groups.with(|gs| gs.iter().flat_map(|g| g.lines.iter().map(|l| l.href.clone())).collect::<Vec<_>>());
-    // The highlighted result, by address: rows compare themselves to it, so
+    let flat = move || groups.with(|gs| gs.iter().flat_map(|g| g.lines.iter().map(|l| (l.record.clone(), l.href.clone()))).collect::<Vec<_>>());
+    // The highlighted result, by record: rows compare themselves to it, so
     // moving the highlight redraws two rows, not the list.
-    let chosen = Memo::new(move |_| flat().get(selected.get()).cloned());
+    let chosen = Memo::new(move |_| flat().get(selected.get()).map(|(record, _)| record.clone()));
     let go = Callback::new(move |href: String| {
         open.set(false);
         navigate(&href, Default::default());
@@ -123,7 +128,7 @@ pub fn GlobalSearch() -> impl IntoView {
             }
             "Enter" => {
                 ev.prevent_default();
-                if let Some(href) = flat().get(selected.get_untracked()).cloned() {
+                if let Some((_, href)) = flat().get(selected.get_untracked()).cloned() {
                     go.run(href);
                 }
             }
@@ -165,9 +170,9 @@ pub fn GlobalSearch() -> impl IntoView {
 #[component]
 fn Group(kind: &'static str, groups: Memo<Vec<ResultGroup>>, chosen: Memo<Option<String>>, go: Callback<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let group = move || groups.with(|gs| gs.iter().find(|g| g.kind == kind).cloned());
-    let lines = move || group().map(|g| g.lines).unwrap_or_default();
-    let more = move || group().map_or(0, |g| g.more);
+    let group = Memo::new(move |_| groups.with(|gs| gs.iter().find(|g| g.kind == kind).cloned()));
+    let lines = move || group.with(|g| g.as_ref().map(|g| g.lines.clone()).unwrap_or_default());
+    let more = move || group.with(|g| g.as_ref().map_or(0, |g| g.more));
     view! {
         <section class="search-group" data-testid=format!("search-group-{kind}")>
             <h3>{move || registry::view_of(kind).map_or("", |view| (view.heading)(state.t()))}</h3>
@@ -185,10 +190,8 @@ fn Group(kind: &'static str, groups: Memo<Vec<ResultGroup>>, chosen: Memo<Option
 #[component]
 fn Hit(line: Line, chosen: Memo<Option<String>>, go: Callback<String>) -> impl IntoView {
     let href = line.href.clone();
-    let selected = {
-        let href = href.clone();
-        move || chosen.with(|c| c.as_deref() == Some(href.as_str()))
-    };
+    let record = line.record.clone();
+    let selected = move || chosen.with(|c| c.as_deref() == Some(record.as_str()));
     view! {
         <li><a href=line.href class="search-hit" class:selected=selected
             on:click=move |ev| { ev.prevent_default(); go.run(href.clone()); }>

@@ -66,6 +66,17 @@ test.describe("kiosk on a 768×1024 touch tablet", () => {
     // 10 and 9 promote, 7 is passive: NPS = 67 − 0.
     await expect(page.getByTestId("figure-responses")).toContainText("۳");
     await expect(page.getByTestId("figure-nps")).toContainText("۶۷");
+    // The three anonymous answers read alike in global search (same survey,
+    // same page): each keeps its own row, and the highlight moves one row at a time.
+    const surveyName = (await page.locator("h1").first().innerText()).trim();
+    await page.getByTestId("global-search-open").tap();
+    await page.getByTestId("global-search").fill(surveyName);
+    await expect(page.getByTestId("search-group-survey_response").locator(".search-hit")).toHaveCount(3);
+    for (let i = 0; i < 4; i++) {
+      await page.getByTestId("global-search").press("ArrowDown");
+      await expect(page.locator(".search-hit.selected")).toHaveCount(1);
+    }
+    await page.getByTestId("global-search").press("Escape");
     await page.goto("/customers");
     await expect(page.getByTestId("kiosk")).toHaveCount(0);
   });
