@@ -1,5 +1,7 @@
 //! Catalog: products, suppliers and competitors.
 
+use super::words::{en_count, fa};
+
 texts! {
     CatalogTexts {
         // catalog
@@ -34,5 +36,10 @@ texts! {
         // review fixes
         gross_margin: "Gross margin",
             "سود ناخالص";
+    } values {
+        /// How many customers buy from a competitor.
+        buyers(n: i64):
+            format!("{} buying from them", en_count(n, "customer", "customers")),
+            format!("{} مشتری از آن‌ها می‌خرند", fa(n));
     }
 }

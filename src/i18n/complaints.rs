@@ -1,6 +1,6 @@
 //! Complaints and their dashboard.
 
-use super::words::{en_count, fa};
+use super::words::{en, en_count, fa};
 
 texts! {
     ComplaintTexts {
@@ -27,8 +27,6 @@ texts! {
             "هنوز شکایتی حل نشده است";
         complaints_rate: "Complaints per 100 active customers, last 6 months",
             "شکایت به ازای هر ۱۰۰ مشتری فعال، ۶ ماه اخیر";
-        complaints_opened_short: "opened",
-            "ثبت‌شده";
         complaint_opened_today: "opened today",
             "امروز ثبت شده";
         complaint_no_customer: "No customer",
@@ -135,5 +133,9 @@ texts! {
         hours(n: i64):
             en_count(n, "hour", "hours"),
             format!("{} ساعت", fa(n));
+        /// Complaints opened in a month, beside its rate.
+        opened_count(n: i64):
+            format!("({} opened)", en(n)),
+            format!("({} ثبت‌شده)", fa(n));
     }
 }

@@ -127,8 +127,6 @@ texts! {
             "نام قیف فروش";
         rot_days: "Rotting after (days, 0 = never)",
             "راکد پس از (روز، ۰ = هرگز)";
-        deals_count: "open deals",
-            "فرصت باز";
         move_earlier: "Move earlier",
             "انتقال به قبل";
         move_later: "Move later",
@@ -150,5 +148,9 @@ texts! {
         rotting_days(n: i64):
             format!("{} in stage", en_count(n, "day", "days")),
             format!("{n} روز در این مرحله", n = fa(n));
+        /// Open deals standing in a stage.
+        open_deals(n: i64):
+            en_count(n, "open deal", "open deals"),
+            format!("{} فرصت باز", fa(n));
     }
 }

@@ -1,6 +1,6 @@
 //! Surveys: builder, kiosk, links, sealed codes and results.
 
-use super::words::{en, fa};
+use super::words::{en, en_count, fa};
 
 texts! {
     SurveyTexts {
@@ -24,8 +24,6 @@ texts! {
             "برای خاموش کردن خالی بگذارید.";
         answered_at: "Answered at",
             "زمان پاسخ";
-        answers_count: "answers",
-            "پاسخ";
         blank_survey: "Blank survey",
             "نظرسنجی خالی";
         breakdown: "Breakdown",
@@ -277,5 +275,13 @@ texts! {
         question_number(n: i64):
             format!("Question {}", en(n)),
             format!("پرسش {}", fa(n));
+        /// How many answered a question.
+        answer_count(n: i64):
+            en_count(n, "answer", "answers"),
+            format!("{} پاسخ", fa(n));
+        /// How many responses a survey has.
+        response_count(n: i64):
+            en_count(n, "response", "responses"),
+            format!("{} پاسخ", fa(n));
     }
 }

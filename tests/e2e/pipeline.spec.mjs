@@ -208,6 +208,8 @@ test("deal form with line items shows margin and commissions; forecast and table
   const held = editor.locator("[data-testid=stage-remove][disabled]");
   await expect(held).toHaveCount(1);
   await expect(held).toHaveAttribute("title", "Move its deals to another stage first.");
+  // The stage says how many deals it holds, in the singular for one.
+  await expect(editor.getByText("1 open deal", { exact: true })).toHaveCount(1);
   await editor.getByTestId("stage-row").last().getByTestId("stage-up").click();
   await editor.getByTestId("pipeline-save").click();
   await expect(page.getByText("Pipeline saved.")).toBeVisible();

@@ -112,7 +112,7 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
         _ => {
             let c: Competitor = record.decode().unwrap_or_default();
             let n = c.customer_ids.len();
-            (c.name, Signal::derive(move || localize_digits(&format!("{} {}", n, t().catalog.customers_buying), lang())))
+            (c.name, Signal::derive(move || t().catalog.buyers(n as i64)))
         }
     };
     view! {

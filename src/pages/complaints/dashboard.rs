@@ -75,7 +75,7 @@ fn RateRow(row: MonthRate, widest: usize) -> impl IntoView {
             <span class="complaint-bar" aria-hidden="true"><span style=width></span></span>
             <span class="complaint-rate-value">
                 <strong>{move || per_100.map(|n| hundredths(n, lang())).unwrap_or_else(|| "–".to_string())}</strong>
-                <span class="muted">{move || localize_digits(&format!(" ({opened} {})", t().complaints.complaints_opened_short), lang())}</span>
+                <span class="muted">{move || format!(" {}", t().complaints.opened_count(opened as i64))}</span>
             </span>
         </li>
     }

@@ -5,7 +5,6 @@
 
 use crate::state::{AppState, SaveError};
 use daftar_core::check::{self, Field};
-use daftar_core::locale::localize_digits;
 use daftar_core::pipeline::{open_deals_in, LostReasons, Pipeline, Stage};
 use daftar_core::env::Env;
 use leptos::prelude::*;
@@ -88,7 +87,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
                             <label>{move || t().pipeline.rot_days}
                                 <input inputmode="numeric" prop:value=s.rot_days.to_string() on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 3650) { draft.update(|p| p.stages[i].rot_days = v as u32) }/>
                             </label>
-                            <span class="muted">{move || localize_digits(&format!("{holds} {}", t().pipeline.deals_count), state.lang.get())}</span>
+                            <span class="muted">{move || t().pipeline.open_deals(holds as i64)}</span>
                             <button type="button" class="btn ghost" disabled=i == 0 on:click=move |_| swap(i, i - 1) aria-label=move || t().pipeline.move_earlier data-testid="stage-up">"↑"</button>
                             <button type="button" class="btn ghost" disabled=i + 1 == n on:click=move |_| swap(i, i + 1) aria-label=move || t().pipeline.move_later data-testid="stage-down">"↓"</button>
                             // Braced: a bare `>` in an attribute ends the tag for the view macro,

@@ -25,7 +25,6 @@ use crate::i18n::Texts;
 use crate::areas::kind::KindView;
 use daftar_core::surveys;
 use crate::state::AppState;
-use daftar_core::locale::localize_digits;
 use daftar_core::surveys::{Channel, Dimension, Kind, Purpose, Response, Survey, Template, RESPONSE, SURVEY};
 use leptos::prelude::*;
 
@@ -131,7 +130,7 @@ pub fn SurveyList() -> impl IntoView {
                             <li class="contact-row">
                                 <a class="row-title" href=format!("/surveys/{id}")><bdi>{move || survey.name.get(lang()).to_string()}</bdi></a>
                                 <span class="muted">
-                                    {move || localize_digits(&format!("{n} {}", t().surveys.responses_count), lang())}
+                                    {move || t().surveys.response_count(n as i64)}
                                     {survey.archived.then(|| view! { " · "{move || t().surveys.archived}})}
                                 </span>
                             </li>

@@ -306,7 +306,7 @@ fn QuestionChart(
     view! {
         <div class="card question-result" data-testid=format!("result-{}", q.id)>
             <h3>{move || text.get(lang()).to_string()}{q.retired.then(|| view! { <span class="muted">" ("{move || t().surveys.retired_question}")"</span> })}</h3>
-            <p class="muted">{move || localize_digits(&format!("{} {}", r.answers, t().surveys.answers_count), lang())}</p>
+            <p class="muted">{move || t().surveys.answer_count(r.answers as i64)}</p>
             {body}
         </div>
     }
