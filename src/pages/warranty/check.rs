@@ -105,7 +105,8 @@ pub fn CoverageCheckPage() -> impl IntoView {
 fn FoundItem(id: String, item: InstalledItem) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let customer = customer_name(state, &item.customer_id);
+    // Read as the list loads: after a reload the item can show before the customers.
+    let customer = { let id = item.customer_id.clone(); move || customer_name(state, &id) };
     view! {
         <article class="card found-item" data-testid="coverage-result">
             <h2><bdi>{item.product_name.clone()}</bdi></h2>

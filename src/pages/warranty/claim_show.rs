@@ -54,7 +54,8 @@ fn ClaimView(id: String, claim: Signal<Claim>) -> impl IntoView {
     let t = move || state.t();
     let lang = move || state.lang.get();
     let first = claim.get_untracked();
-    let customer = customer_name(state, &first.customer_id);
+    // Read as the list loads: after a reload the claim can show before the customers.
+    let customer = { let id = first.customer_id.clone(); move || customer_name(state, &id) };
     let item_href = format!("/warranty/items/{}", first.installed_item_id);
     let closed = Signal::derive(move || claim.with(|c| c.status == ClaimStatus::Closed));
     view! {

@@ -50,7 +50,8 @@ fn ItemView(id: String, item: InstalledItem, claims: Vec<(String, Claim)>, visit
     let t = move || state.t();
     let lang = move || state.lang.get();
     let date = move |d: Option<chrono::NaiveDate>| d.map(|d| format_date(d, lang())).unwrap_or_else(|| "—".into());
-    let customer = customer_name(state, &item.customer_id);
+    // Read as the list loads: after a reload the item can show before the customers.
+    let customer = { let id = item.customer_id.clone(); move || customer_name(state, &id) };
     let customer_href = format!("/customers/{}", item.customer_id);
     let (sold, installed, policy, calendar) = (item.sold_on, item.installed_on, item.start_policy, item.calendar);
     let term = item.term_months;
