@@ -4,10 +4,10 @@
 
 use std::future::Future;
 
-use crate::i18n::{store_error_text, TextOf};
+use crate::i18n::{save_error_text, store_error_text, TextOf};
 use crate::state::{AppState, SaveError, StoreStatus, ToastAction};
 use daftar_core::check::FieldError;
-use daftar_core::store::{Record, StoreError};
+use daftar_core::store::{Record, RecordKind, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -15,11 +15,17 @@ use leptos_router::hooks::use_params_map;
 /// Where a form goes back to: the list's address and its name.
 pub type Back = (&'static str, TextOf);
 
-/// The record a form route names: `/contacts/new` opens an empty form,
-/// `/contacts/ID` the saved record; an id that names nothing, or a deleted
-/// record, says `gone` and offers the way `back`, rather than an empty form
-/// that would save a new record.
-pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, back: Back, form: impl Fn(Option<Record>) -> V + Send + Sync + 'static) -> impl IntoView {
+/// The record a form route names, read as `T`: `/contacts/new` opens an
+/// empty form, `/contacts/ID` the saved record with its value; an id that
+/// names nothing, or a deleted record, says `gone` and offers the way
+/// `back`, rather than an empty form that would save a new record. A record
+/// that cannot be read as `T` is said to be unreadable, never shown as an
+/// empty form whose save would blank it.
+pub fn record_route<T, V>(gone: TextOf, back: Back, form: impl Fn(Option<(Record, T)>) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: RecordKind + Clone + 'static,
+    V: IntoView + 'static,
+{
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let params = use_params_map();
@@ -28,8 +34,12 @@ pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, bac
         let ready = state.store_status.get() == StoreStatus::Ready;
         async move {
             match id {
-                Some(id) if ready => Some(match state.record(kind, &id).await {
-                    Ok(record) => Opened::from(record),
+                Some(id) if ready => Some(match state.record(T::KIND, &id).await {
+                    Ok(Some(record)) if !record.deleted => match record.read::<T>() {
+                        Ok(value) => Opened::Found(record, value),
+                        Err(e) => Opened::Unreadable(e),
+                    },
+                    Ok(_) => Opened::Gone,
                     Err(e) => Opened::Unreadable(e),
                 }),
                 Some(_) => None,
@@ -41,7 +51,7 @@ pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, bac
         <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
             {move || loaded.get().flatten().map(|opened| match opened {
                 Opened::New => form(None).into_any(),
-                Opened::Found(record) => form(Some(record)).into_any(),
+                Opened::Found(record, value) => form(Some((record, value))).into_any(),
                 Opened::Gone => view! {
                     <section class="page">
                         <p class="alert" data-testid="record-gone">{move || gone(t())}</p>
@@ -60,21 +70,13 @@ pub fn record_route<V: IntoView + 'static>(kind: &'static str, gone: TextOf, bac
 }
 
 #[derive(Clone)]
-enum Opened {
+enum Opened<T> {
     New,
-    Found(Record),
+    Found(Record, T),
     Gone,
-    /// The device's storage failed to read it: said as such, not as "gone".
+    /// The device's storage failed to read it, or it does not fit its type:
+    /// said as such, not as "gone".
     Unreadable(StoreError),
-}
-
-impl From<Option<Record>> for Opened {
-    fn from(record: Option<Record>) -> Self {
-        match record {
-            Some(r) if !r.deleted => Opened::Found(r),
-            _ => Opened::Gone,
-        }
-    }
 }
 
 /// A form's own state: the fields core refused, the sentence above the form,
@@ -118,7 +120,7 @@ impl FormStatus {
                     self.errors.set(errors);
                     self.alert.set(Some(state.t_untracked().fix_errors.to_string()));
                 }
-                Err(SaveError::Store(e)) => self.alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
+                Err(e) => self.alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
             }
         });
     }

@@ -4,6 +4,7 @@ use super::Lang;
 use daftar_core::customers::Problem;
 use daftar_core::import::{CsvError, VCardProblem};
 use crate::state::ImportError;
+use daftar_core::save::SaveError;
 use daftar_core::store::StoreError;
 use daftar_core::surveys::kiosk::PinError;
 use daftar_core::surveys::seal::CodeError;
@@ -37,9 +38,22 @@ pub fn store_error_text(e: &StoreError, lang: Lang) -> String {
     match e {
         StoreError::Conflict { .. } => t.store_conflict,
         StoreError::QuotaExceeded => t.store_full,
-        StoreError::Corrupt(_) | StoreError::Backend(_) => t.store_failed,
+        StoreError::Corrupt(_) => t.store_unreadable,
+        StoreError::Backend(_) => t.store_failed,
     }
     .to_string()
+}
+
+/// Why a save or a step was refused, in words; callers with their own
+/// words for a deleted record match `Gone` first.
+pub fn save_error_text(e: &SaveError, lang: Lang) -> String {
+    let t = &super::texts(lang).problems;
+    match e {
+        SaveError::Invalid(errors) => errors.iter().map(|e| problem_text(e.problem, lang)).collect::<Vec<_>>().join(" "),
+        SaveError::Gone => t.record_gone.into(),
+        SaveError::NotAllowed => t.changed_elsewhere.into(),
+        SaveError::Store(e) => store_error_text(e, lang),
+    }
 }
 
 /// A broken spot in a CSV file, in words.

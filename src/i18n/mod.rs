@@ -26,7 +26,7 @@ mod messages;
 pub mod words;
 
 pub use daftar_core::locale::Lang;
-pub use messages::{csv_error_text, import_error_text, pin_error_text, problem_text, store_error_text, survey_problem_text, vcard_problem_text};
+pub use messages::{csv_error_text, import_error_text, pin_error_text, problem_text, save_error_text, store_error_text, survey_problem_text, vcard_problem_text};
 
 use common::CommonTexts;
 use customers::CustomerTexts;

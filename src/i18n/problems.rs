@@ -39,6 +39,12 @@ texts! {
             "فضای ذخیره‌سازی دستگاه پر است؛ چیزی ذخیره نشد.";
         store_failed: "This device's storage did not answer properly; if you were saving, nothing was saved. Try again or reload the page.",
             "حافظهٔ این دستگاه پاسخ درستی نداد؛ اگر در حال ذخیره بودید، چیزی ذخیره نشد. دوباره امتحان کنید یا صفحه را تازه کنید.";
+        store_unreadable: "This was saved by a newer version of Daftar, or is damaged, and cannot be read here; nothing was changed. Reload the page to update the app.",
+            "این مورد با نسخهٔ تازه‌تری از دفتر ذخیره شده یا آسیب دیده است و این‌جا خوانده نمی‌شود؛ چیزی تغییر نکرد. برای به‌روز شدن برنامه، صفحه را تازه کنید.";
+        record_gone: "This was deleted meanwhile (perhaps in another tab); nothing was saved.",
+            "این مورد در این میان (شاید در زبانهٔ دیگری) حذف شده است؛ چیزی ذخیره نشد.";
+        changed_elsewhere: "This was changed meanwhile (perhaps in another tab). Look again and retry.",
+            "این مورد در این میان (شاید در زبانهٔ دیگری) تغییر کرده است. دوباره نگاه کنید و باز امتحان کنید.";
         // a CSV file
         csv_no_header: "The file is empty or has no header row.",
             "فایل خالی است یا سطر عنوان ندارد.";

@@ -59,19 +59,19 @@ pub fn ContactsCard(customer_id: String, contacts: Vec<Record>) -> impl IntoView
 #[component]
 pub fn ContactEdit() -> impl IntoView {
     let query = use_query_map();
-    record_route(contacts::KIND, |t| t.not_found, ("/customers", |t| t.customers.customers), move |existing| {
+    record_route::<Contact, _>(|t| t.not_found, ("/customers", |t| t.customers.customers), move |existing| {
         let first_company = query.with_untracked(|q| q.get("customer"));
         view! { <ContactForm existing first_company/> }
     })
 }
 
 #[component]
-fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl IntoView {
+fn ContactForm(existing: Option<(Record, Contact)>, first_company: Option<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let mut input = existing.as_ref().and_then(|r| r.decode::<Contact>().ok()).map(|c| ContactInput::from_contact(&c)).unwrap_or_default();
+    let mut input = existing.as_ref().map(|(_, value)| value.clone()).map(|c| ContactInput::from_contact(&c)).unwrap_or_default();
     if existing.is_none() {
         input.customer_ids.extend(first_company.clone());
     }
@@ -86,7 +86,7 @@ fn ContactForm(existing: Option<Record>, first_company: Option<String>) -> impl 
     let notes = RwSignal::new(input.notes);
     let status = FormStatus::new();
     let errors = status.errors;
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let back = move || companies.with_untracked(|c| c.first().map(|id| format!("/customers/{id}"))).unwrap_or_else(|| "/customers".into());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -158,17 +158,17 @@ pub fn Inbox() -> impl IntoView {
 /// New task: `/tasks/new?customer=ID`; edit: `/tasks/ID`.
 #[component]
 pub fn TaskEdit() -> impl IntoView {
-    record_route(tasks::KIND, |t| t.not_found, ("/inbox", |t| t.tasks.nav_inbox), |existing| view! { <TaskForm existing/> })
+    record_route::<Task, _>(|t| t.not_found, ("/inbox", |t| t.tasks.nav_inbox), |existing| view! { <TaskForm existing/> })
 }
 
 #[component]
-fn TaskForm(existing: Option<Record>) -> impl IntoView {
+fn TaskForm(existing: Option<(Record, Task)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let input = existing.as_ref().and_then(|r| r.decode::<Task>().ok()).map(|t| TaskInput::from_task(&t)).unwrap_or_else(|| TaskInput {
+    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|t| TaskInput::from_task(&t)).unwrap_or_else(|| TaskInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         owner: state.my_name_untracked(),
         ..Default::default()
@@ -202,7 +202,7 @@ fn TaskForm(existing: Option<Record>) -> impl IntoView {
     let errors = status.errors;
     let back = if customer_id.is_empty() { "/inbox".to_string() } else { format!("/customers/{customer_id}") };
     let is_new = existing.is_none();
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let back_to = back.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -1,19 +1,13 @@
 //! Customer actions: run a core command, apply its batch to the store, and
 //! keep the in-memory list in step with what was stored.
 
-use super::AppState;
+use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
-use daftar_core::customers::{self, CustomerIndex, CustomerInput, Duplicate, FieldError, KIND};
+use daftar_core::customers::{self, CustomerIndex, CustomerInput, Duplicate, KIND};
 use daftar_core::demo;
 use crate::storage::IdbStore;
 use daftar_core::store::{Batch, CacheStore, Change, Record, RecordStore, StoreError};
 use leptos::prelude::*;
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveError {
-    Invalid(Vec<FieldError>),
-    Store(StoreError),
-}
 
 /// Cache name of the customer-list snapshot.
 const SNAPSHOT: &str = "customer-list";
@@ -147,17 +141,7 @@ impl AppState {
 
     /// Creates (no `existing`) or edits a customer; returns its id.
     pub async fn save_customer(&self, existing: Option<Record>, input: CustomerInput) -> Result<String, SaveError> {
-        let env = BrowserEnv;
-        let batch = match &existing {
-            None => customers::create(&input, &env).map_err(SaveError::Invalid)?,
-            Some(prev) => match customers::update(prev, &input, &env).map_err(SaveError::Invalid)? {
-                Some(batch) => batch,
-                None => return Ok(prev.id.clone()),
-            },
-        };
-        let id = batch.writes[0].record.id.clone();
-        self.apply(batch).await.map_err(SaveError::Store)?;
-        Ok(id)
+        Ok(self.commit(customers::save(existing.as_ref(), &input, &BrowserEnv)?).await?)
     }
 
     /// Customers that look like the one in `input` (same phone, email or

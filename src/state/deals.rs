@@ -5,10 +5,10 @@
 use super::customers::unavailable;
 use super::{AppState, SaveError, Written};
 use crate::browser_env::BrowserEnv;
-use daftar_core::check::FieldError;
 use daftar_core::env::Env;
 use daftar_core::pipeline::{self, Deal, DealBook, DealInput, LostReasons, Pipeline, DEAL_KIND, LOST_REASONS_ID, LOST_REASONS_KIND, PIPELINE_KIND};
-use daftar_core::store::{self, Batch, Envelope, Record, RecordStore, StoreError, Write};
+use daftar_core::save::{self, Saved};
+use daftar_core::store::{Envelope, Record, RecordStore, StoreError};
 use leptos::prelude::*;
 
 /// What the sales screens read; None until first needed.
@@ -83,13 +83,6 @@ async fn read_deals(store: &crate::storage::IdbStore) -> Result<daftar_core::sto
     Ok(scan)
 }
 
-/// Why a move on the board did not happen, in words for the toast.
-#[derive(Clone, Debug, PartialEq)]
-pub enum MoveFailure {
-    Gone,
-    Store(StoreError),
-    Invalid(Vec<FieldError>),
-}
 
 /// Keeps the sales screens' records in step with every write; a bulk
 /// write of deals (demo data) is read again when next needed.
@@ -177,15 +170,9 @@ impl AppState {
 
     /// Creates or edits a deal; returns its id.
     pub async fn save_deal(&self, existing: Option<&Record>, input: &DealInput) -> Result<String, SaveError> {
-        self.load_sales().await.map_err(SaveError::Store)?;
+        self.load_sales().await?;
         let pipeline = self.sales_pipeline(&input.pipeline_id).unwrap_or_default();
-        let now = BrowserEnv.now_ms();
-        let deal = match existing.map(Record::decode::<Deal>).transpose().map_err(SaveError::Store)? {
-            Some(old) => old.edited(input, &pipeline, now),
-            None => pipeline::validate(input, &pipeline, now),
-        }
-        .map_err(SaveError::Invalid)?;
-        self.write_deal(existing, &deal).await.map_err(SaveError::Store)
+        Ok(self.commit_showing_first(pipeline::save_deal(existing, input, &pipeline, &BrowserEnv)?).await?)
     }
 
     /// Ids of the customers carrying `tag` (the board's tag filter).
@@ -208,49 +195,45 @@ impl AppState {
 
     /// Edits one deal in place (the table's inline edits).
     pub async fn update_deal(&self, id: &str, edit: impl FnOnce(&mut DealInput)) -> Result<(), SaveError> {
-        let record = self.record(DEAL_KIND, id).await.map_err(SaveError::Store)?.ok_or_else(|| SaveError::Store(StoreError::Backend("the deal is gone".into())))?;
-        let deal: Deal = record.decode().map_err(SaveError::Store)?;
+        let (record, deal) = self.stored::<Deal>(id).await?;
         let mut input = DealInput::from_deal(&deal);
         edit(&mut input);
         self.save_deal(Some(&record), &input).await.map(|_| ())
     }
 
-    async fn write_deal(&self, existing: Option<&Record>, deal: &Deal) -> Result<String, StoreError> {
-        match super::records::value_batch(DEAL_KIND, existing, deal) {
-            Ok(batch) => {
-                let id = batch.writes[0].record.id.clone();
-                self.apply_showing_first(batch).await?;
-                Ok(id)
-            }
-            Err(unchanged) => Ok(unchanged),
-        }
-    }
-
     /// Applies a deal change with the board updated at once, before the
     /// database confirms; if the write fails, the board shows the stored deal.
-    async fn apply_showing_first(&self, batch: Batch) -> Result<(), StoreError> {
+    async fn commit_showing_first(&self, saved: Saved) -> Result<String, StoreError> {
+        let Some(batch) = saved.batch else { return Ok(saved.id) };
         let records: Vec<Record> = batch.writes.iter().map(|w| w.record.clone()).collect();
         self.take_in_sales(&records);
-        let result = self.apply(batch).await;
-        if result.is_err() {
+        if let Err(e) = self.apply(batch).await {
             for r in &records {
                 self.show_stored_deal(&r.id).await;
             }
+            return Err(e);
         }
-        result
+        Ok(saved.id)
     }
 
-    async fn deal_record(&self, id: &str) -> Result<(Record, Deal, Pipeline), MoveFailure> {
-        let record = self.record(DEAL_KIND, id).await.map_err(MoveFailure::Store)?.filter(|r| !r.deleted).ok_or(MoveFailure::Gone)?;
-        let deal: Deal = record.decode().map_err(MoveFailure::Store)?;
-        let pipeline = self.sales_pipeline(&deal.pipeline_id).ok_or(MoveFailure::Gone)?;
+    /// Writes a deal a step changed (moved, won, lost), board first.
+    async fn write_deal(&self, record: &Record, deal: &Deal) -> Result<(), SaveError> {
+        self.commit_showing_first(save::save(Some(record), deal, &BrowserEnv)?).await?;
+        Ok(())
+    }
+
+    /// The deal as stored now with its pipeline; a pipeline deleted
+    /// elsewhere leaves the deal nowhere to move.
+    async fn deal_record(&self, id: &str) -> Result<(Record, Deal, Pipeline), SaveError> {
+        let (record, deal) = self.stored::<Deal>(id).await?;
+        let pipeline = self.sales_pipeline(&deal.pipeline_id).ok_or(SaveError::NotAllowed)?;
         Ok((record, deal, pipeline))
     }
 
     /// A card dropped on another stage (a closed deal reopens). The board
     /// shows the move at once from memory; the stored deal is then read,
     /// moved and written, and on any failure the board shows it as stored.
-    pub async fn move_deal(&self, id: &str, stage: &str) -> Result<(), MoveFailure> {
+    pub async fn move_deal(&self, id: &str, stage: &str) -> Result<(), SaveError> {
         let now = BrowserEnv.now_ms();
         let shown = self.sales.with_untracked(|s| {
             let s = s.as_ref()?;
@@ -273,10 +256,11 @@ impl AppState {
         result
     }
 
-    async fn write_move(&self, id: &str, stage: &str, now: i64) -> Result<(), MoveFailure> {
+    async fn write_move(&self, id: &str, stage: &str, now: i64) -> Result<(), SaveError> {
         let (record, deal, pipeline) = self.deal_record(id).await?;
-        let Some(moved) = deal.moved(&pipeline, stage, now).map_err(|_| MoveFailure::Gone)? else { return Ok(()) };
-        self.write_deal(Some(&record), &moved).await.map(|_| ()).map_err(MoveFailure::Store)
+        // The stage was removed elsewhere (in another tab or device).
+        let Some(moved) = deal.moved(&pipeline, stage, now).map_err(|_| SaveError::NotAllowed)? else { return Ok(()) };
+        self.write_deal(&record, &moved).await
     }
 
     /// The board shows the deal as stored (after a write that failed).
@@ -293,22 +277,21 @@ impl AppState {
         }
     }
 
-    pub async fn win_deal(&self, id: &str, on: chrono::NaiveDate) -> Result<(), MoveFailure> {
+    pub async fn win_deal(&self, id: &str, on: chrono::NaiveDate) -> Result<(), SaveError> {
         let (record, deal, pipeline) = self.deal_record(id).await?;
-        let won = deal.won(&pipeline, on, BrowserEnv.now_ms());
-        self.write_deal(Some(&record), &won).await.map(|_| ()).map_err(MoveFailure::Store)
+        self.write_deal(&record, &deal.won(&pipeline, on, BrowserEnv.now_ms())).await
     }
 
     /// Refused (with the field errors) when no reason is given.
-    pub async fn lose_deal(&self, id: &str, reason: &str, note: &str, on: chrono::NaiveDate) -> Result<(), MoveFailure> {
+    pub async fn lose_deal(&self, id: &str, reason: &str, note: &str, on: chrono::NaiveDate) -> Result<(), SaveError> {
         let (record, deal, pipeline) = self.deal_record(id).await?;
-        let lost = deal.lost(&pipeline, reason, note, on, BrowserEnv.now_ms()).map_err(MoveFailure::Invalid)?;
-        self.write_deal(Some(&record), &lost).await.map(|_| ()).map_err(MoveFailure::Store)
+        let lost = deal.lost(&pipeline, reason, note, on, BrowserEnv.now_ms())?;
+        self.write_deal(&record, &lost).await
     }
 
     /// Saves a pipeline (a default one is stored the first time it is edited).
     pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
-        self.load_sales().await.map_err(SaveError::Store)?;
+        self.load_sales().await?;
         let pipeline = match id {
             Some(id) => self.sales.with_untracked(|s| {
                 let s = s.as_ref();
@@ -316,29 +299,17 @@ impl AppState {
                 pipeline.validated_against(&before, id, s.iter().flat_map(|s| s.deals.iter().map(|e| &e.fields)))
             }),
             None => pipeline.validated(),
-        }
-        .map_err(SaveError::Invalid)?;
-        match id {
-            Some(id) => self.save_at(PIPELINE_KIND, id, &pipeline).await,
-            None => self.save_value(PIPELINE_KIND, None, &pipeline).await,
-        }
-        .map_err(SaveError::Store)
+        }?;
+        let saved = match id {
+            // A default pipeline is stored under its fixed id the first time it is edited.
+            Some(id) => save::save_at(id, self.record(PIPELINE_KIND, id).await?.as_ref(), &pipeline, &BrowserEnv)?,
+            None => save::save(None, &pipeline, &BrowserEnv)?,
+        };
+        Ok(self.commit(saved).await?)
     }
 
     pub async fn save_lost_reasons(&self, reasons: LostReasons) -> Result<(), StoreError> {
-        self.save_at(LOST_REASONS_KIND, LOST_REASONS_ID, &reasons).await.map(|_| ())
-    }
-
-    /// Saves `value` as the record `kind:id`, created under that fixed id
-    /// the first time (a default pipeline, the lost reasons), so every device
-    /// that stores it stores the same record.
-    async fn save_at<T: serde::Serialize + Default>(&self, kind: &str, id: &str, value: &T) -> Result<String, StoreError> {
-        match self.record(kind, id).await? {
-            Some(prev) => self.save_value(kind, Some(&prev), value).await,
-            None => {
-                self.apply(Batch::one(Write::create_with_id(kind, id, store::to_fields(value), &BrowserEnv))).await?;
-                Ok(id.to_string())
-            }
-        }
+        let stored = self.record(LOST_REASONS_KIND, LOST_REASONS_ID).await?;
+        self.commit(save::save_at(LOST_REASONS_ID, stored.as_ref(), &reasons, &BrowserEnv)?).await.map(|_| ())
     }
 }

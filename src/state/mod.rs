@@ -16,11 +16,10 @@ mod tabs;
 mod warranty;
 mod writes;
 
-pub use complaints::ComplaintMoveError;
-pub use customers::SaveError;
-pub use deals::{MoveFailure, Sales};
+pub use daftar_core::save::SaveError;
+pub use deals::Sales;
 pub use surveys::{Filed, ImportError, SurveySaveError};
-pub use warranty::{coverage_today, use_installed, ClaimChangeError, InstalledBase};
+pub use warranty::{coverage_today, use_installed, InstalledBase};
 
 use crate::i18n::{texts, Lang, Texts};
 use crate::storage::IdbStore;

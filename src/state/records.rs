@@ -5,12 +5,12 @@
 use super::customers::unavailable;
 use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
-use daftar_core::activities::{self, Activity, ActivityInput};
+use daftar_core::activities::{self, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
-use daftar_core::customers;
-use daftar_core::store::{self, key_of, Batch, Record, RecordStore, StoreError, Write};
-use daftar_core::tasks::{self, Task, TaskInput};
-use serde::Serialize;
+use daftar_core::customers::{self, Customer};
+use daftar_core::save::Saved;
+use daftar_core::store::{key_of, Batch, Record, RecordKind, RecordStore, StoreError, Write};
+use daftar_core::tasks::{self, TaskInput};
 
 impl AppState {
     pub async fn record(&self, kind: &str, id: &str) -> Result<Option<Record>, StoreError> {
@@ -30,46 +30,39 @@ impl AppState {
         Ok(all)
     }
 
-    /// Creates (no `existing`) or replaces a record's known fields; returns its id.
-    pub(super) async fn save_value<T: Serialize + Default>(&self, kind: &str, existing: Option<&Record>, value: &T) -> Result<String, StoreError> {
-        match value_batch(kind, existing, value) {
-            Ok(batch) => {
-                let id = batch.writes[0].record.id.clone();
-                self.apply(batch).await?;
-                Ok(id)
-            }
-            Err(unchanged) => Ok(unchanged),
+    /// The record as stored now, read as `T`: a page open for a while
+    /// changes what is stored, not what it once showed. `Gone` when it was
+    /// deleted meanwhile.
+    pub(super) async fn stored<T: RecordKind>(&self, id: &str) -> Result<(Record, T), SaveError> {
+        let record = self.record(T::KIND, id).await?.filter(|r| !r.deleted).ok_or(SaveError::Gone)?;
+        let value = record.read()?;
+        Ok((record, value))
+    }
+
+    /// Applies what a core save command worked out (nothing when it
+    /// changes nothing); the saved record's id.
+    pub(super) async fn commit(&self, saved: Saved) -> Result<String, StoreError> {
+        if let Some(batch) = saved.batch {
+            self.apply(batch).await?;
         }
+        Ok(saved.id)
     }
 
     pub async fn save_activity(&self, existing: Option<&Record>, input: &ActivityInput) -> Result<String, SaveError> {
-        let activity = match existing.map(Record::read::<Activity>).transpose().map_err(SaveError::Store)? {
-            Some(old) => old.edited(input),
-            None => activities::validate(input),
-        }
-        .map_err(SaveError::Invalid)?;
-        self.save_value(activities::KIND, existing, &activity).await.map_err(SaveError::Store)
+        Ok(self.commit(activities::save(existing, input, &BrowserEnv)?).await?)
     }
 
     pub async fn save_contact(&self, existing: Option<&Record>, input: &ContactInput) -> Result<String, SaveError> {
-        let contact = contacts::validate(input).map_err(SaveError::Invalid)?;
-        self.save_value(contacts::KIND, existing, &contact).await.map_err(SaveError::Store)
+        Ok(self.commit(contacts::save(existing, input, &BrowserEnv)?).await?)
     }
 
     pub async fn save_task(&self, existing: Option<&Record>, input: &TaskInput) -> Result<String, SaveError> {
-        let task = match existing.map(Record::decode::<Task>).transpose().map_err(SaveError::Store)? {
-            Some(old) => old.edited(input),
-            None => tasks::validate(input),
-        }
-        .map_err(SaveError::Invalid)?;
-        self.save_value(tasks::KIND, existing, &task).await.map_err(SaveError::Store)
+        Ok(self.commit(tasks::save(existing, input, &BrowserEnv)?).await?)
     }
 
     /// Completes (or reopens) a task.
     pub async fn set_task_done(&self, record: &Record, done: bool) -> Result<(), StoreError> {
-        let task: Task = record.decode()?;
-        let done_at = done.then(|| js_sys::Date::now() as i64);
-        self.save_value(tasks::KIND, Some(record), &task.with_done(done_at)).await.map(|_| ())
+        self.commit(tasks::set_done(record, done, &BrowserEnv)?).await.map(|_| ())
     }
 
     /// Soft-deletes any record (a customer, a mis-logged activity …); the
@@ -105,10 +98,10 @@ impl AppState {
 
     /// Moves everything of customer `gone_id` onto `keep_id` and removes it;
     /// returns the records as they were, for undo.
-    pub async fn merge_customers(&self, keep_id: &str, gone_id: &str) -> Result<Vec<Record>, StoreError> {
-        let missing = || StoreError::Backend("a customer to merge is gone".into());
-        let keep = self.customer(keep_id).await?.ok_or_else(missing)?;
-        let gone = self.customer(gone_id).await?.ok_or_else(missing)?;
+    /// `Gone` when either was deleted meanwhile (in another tab).
+    pub async fn merge_customers(&self, keep_id: &str, gone_id: &str) -> Result<Vec<Record>, SaveError> {
+        let (keep, _) = self.stored::<Customer>(keep_id).await?;
+        let (gone, _) = self.stored::<Customer>(gone_id).await?;
         let linked = self.store().ok_or_else(unavailable)?.linked(&gone.key()).await?;
         let batch = customers::merge(&keep, &gone, &linked, &BrowserEnv);
         let mut before = linked;
@@ -124,15 +117,5 @@ impl AppState {
             current.extend(store.get(&r.kind, &r.id).await?);
         }
         self.apply(customers::undo_merge(&before, &current, &BrowserEnv)).await
-    }
-
-}
-
-/// The batch creating a record of `kind` holding `value`, or updating
-/// `existing` to it; `Err(id)` when the update would change nothing.
-pub(super) fn value_batch<T: Serialize + Default>(kind: &str, existing: Option<&Record>, value: &T) -> Result<Batch, String> {
-    match existing {
-        None => Ok(store::create(kind, value, &BrowserEnv)),
-        Some(prev) => store::update(prev, value, &BrowserEnv).ok_or_else(|| prev.id.clone()),
     }
 }

@@ -7,6 +7,7 @@ use super::AppState;
 use crate::browser_env::{self, BrowserEnv};
 use daftar_core::complaints::Severity;
 use daftar_core::env::Env;
+use daftar_core::save;
 use daftar_core::store::{self, to_fields, Batch, Record, RecordKind, RecordStore, StoreError, Write};
 use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkToken};
 use daftar_core::surveys::{
@@ -53,9 +54,8 @@ impl AppState {
         if !problems.is_empty() {
             return Err(SurveySaveError::Invalid(problems));
         }
-        self.save_value(surveys::SURVEY, existing, survey)
-            .await
-            .map_err(SurveySaveError::Store)
+        let saved = save::save(existing, survey, &BrowserEnv).map_err(SurveySaveError::Store)?;
+        self.commit(saved).await.map_err(SurveySaveError::Store)
     }
 
     /// Files answers given on this device (the kiosk).
@@ -225,7 +225,9 @@ impl AppState {
             .get(surveys::LINK, &link_id)
             .await
             .map_err(ImportError::Store)?;
-        let issued: Option<IssuedLink> = stored.as_ref().and_then(|r| r.decode().ok());
+        // A link record that cannot be read must not pass for none: the
+        // check that a code is filed once reads it.
+        let issued: Option<IssuedLink> = stored.as_ref().map(Record::decode).transpose().map_err(ImportError::Store)?;
         let accepted =
             surveys::accept_code(opened, issued.as_ref(), now).map_err(ImportError::Code)?;
         let survey_record = store

@@ -6,15 +6,15 @@
 use super::customers::unavailable;
 use super::{AppState, SaveError, Written};
 use crate::browser_env::BrowserEnv;
-use daftar_core::check::FieldError;
 use daftar_core::env::Env;
 use daftar_core::locale::Currency;
+use daftar_core::save;
 use daftar_core::store::{self, Record, RecordStore, StoreError};
 use daftar_core::warranty::claims::{self, Claim, ClaimInput, ClaimPhoto, ClaimStatus, PartLine, StatusError};
 use daftar_core::warranty::item::{self, InstalledItem, ItemInput};
 use daftar_core::warranty::lookup::SerialIndex;
 use daftar_core::warranty::service::{self, ContractInput, Renewable, RenewalTexts, ServiceVisit, VisitInput, VisitStatus};
-use daftar_core::warranty::{CLAIM, CONTRACT, ITEM, VISIT};
+use daftar_core::warranty::{CLAIM, ITEM, VISIT};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -52,16 +52,6 @@ impl InstalledBase {
 
 thread_local! {
     static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Why a claim's status or work was not written.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ClaimChangeError {
-    Gone,
-    /// Another tab moved it meanwhile, or it is closed.
-    NotAllowed,
-    Invalid(Vec<FieldError>),
-    Store(StoreError),
 }
 
 /// Keeps the installed base in step with every write; thousands of new
@@ -130,58 +120,51 @@ impl AppState {
     /// Registers or edits an installed item; a serial another item of the
     /// same product has is refused.
     pub async fn save_item(&self, existing: Option<&Record>, input: &ItemInput) -> Result<String, SaveError> {
-        self.load_installed().await.map_err(SaveError::Store)?;
+        self.load_installed().await?;
         let own_id = existing.map(|r| r.id.clone());
-        let validated = self.installed.with_untracked(|b| {
-            let Some(b) = b else { return Err(StoreError::Backend("the installed base was reset while saving".into())) };
-            let index = &b.index;
-            let taken = |product: &str, serial: &str| index.taken(product, serial, own_id.as_deref());
-            match existing.map(Record::decode::<InstalledItem>).transpose() {
-                Ok(Some(old)) => Ok(old.edited(input, taken)),
-                Ok(None) => Ok(item::validate_item(input, taken)),
-                Err(e) => Err(e),
-            }
-        });
-        let item = validated.map_err(SaveError::Store)?.map_err(SaveError::Invalid)?;
-        self.save_value(ITEM, existing, &item).await.map_err(SaveError::Store)
+        let saved = self.installed.with_untracked(|b| {
+            let Some(b) = b else { return Err(StoreError::Backend("the installed base was reset while saving".into()).into()) };
+            let taken = |product: &str, serial: &str| b.index.taken(product, serial, own_id.as_deref());
+            item::save_item(existing, input, taken, &BrowserEnv)
+        })?;
+        Ok(self.commit(saved).await?)
     }
 
     /// Writes an item changed by an action (extension, transfer, void) on
     /// the stored record, read again so another tab's edit is not lost.
-    pub async fn change_item<E>(&self, id: &str, change: impl FnOnce(&InstalledItem) -> Result<InstalledItem, E>) -> Result<Result<(), E>, StoreError> {
-        let stored = self.record(ITEM, id).await?.filter(|r| !r.deleted).ok_or_else(|| StoreError::Backend("item gone".into()))?;
-        let item: InstalledItem = stored.decode()?;
+    pub async fn change_item<E>(&self, id: &str, change: impl FnOnce(&InstalledItem) -> Result<InstalledItem, E>) -> Result<Result<(), E>, SaveError> {
+        let (stored, item) = self.stored::<InstalledItem>(id).await?;
         match change(&item) {
-            Ok(changed) => self.save_value(ITEM, Some(&stored), &changed).await.map(|_| Ok(())),
+            Ok(changed) => self.commit(save::save(Some(&stored), &changed, &BrowserEnv)?).await.map(|_| Ok(())).map_err(SaveError::Store),
             Err(e) => Ok(Err(e)),
         }
     }
 
     /// Opens a claim on an item, with the coverage it had on the reported day.
     pub async fn open_claim(&self, input: &ClaimInput) -> Result<String, SaveError> {
-        let stored = self.record(ITEM, &input.installed_item_id).await.map_err(SaveError::Store)?.filter(|r| !r.deleted);
-        let item = stored.map(|r| r.decode::<InstalledItem>()).transpose().map_err(SaveError::Store)?;
+        let stored = self.record(ITEM, &input.installed_item_id).await?.filter(|r| !r.deleted);
+        let item = stored.map(|r| r.read::<InstalledItem>()).transpose()?;
         let coverage = item.as_ref().zip(input.reported_on).and_then(|(i, on)| i.coverage_on(on));
-        let claim = claims::validate(input, coverage, self.currency.get_untracked(), BrowserEnv.now_ms()).map_err(SaveError::Invalid)?;
-        self.save_value(CLAIM, None, &claim).await.map_err(SaveError::Store)
+        let claim = claims::validate(input, coverage, self.currency.get_untracked(), BrowserEnv.now_ms())?;
+        Ok(self.commit(save::save(None, &claim, &BrowserEnv)?).await?)
     }
 
     /// Changes a claim as stored now (another tab may have moved it).
-    async fn change_claim(&self, id: &str, change: impl FnOnce(&Claim) -> Result<Claim, StatusError>) -> Result<(), ClaimChangeError> {
-        let stored = self.record(CLAIM, id).await.map_err(ClaimChangeError::Store)?.filter(|r| !r.deleted).ok_or(ClaimChangeError::Gone)?;
-        let claim: Claim = stored.decode().map_err(ClaimChangeError::Store)?;
+    async fn change_claim(&self, id: &str, change: impl FnOnce(&Claim) -> Result<Claim, StatusError>) -> Result<(), SaveError> {
+        let (stored, claim) = self.stored::<Claim>(id).await?;
         let changed = change(&claim).map_err(|e| match e {
-            StatusError::NotAllowed { .. } | StatusError::Closed => ClaimChangeError::NotAllowed,
-            StatusError::Fields(errors) => ClaimChangeError::Invalid(errors),
+            StatusError::NotAllowed { .. } | StatusError::Closed => SaveError::NotAllowed,
+            StatusError::Fields(errors) => SaveError::Invalid(errors),
         })?;
-        self.save_value(CLAIM, Some(&stored), &changed).await.map(|_| ()).map_err(ClaimChangeError::Store)
+        self.commit(save::save(Some(&stored), &changed, &BrowserEnv)?).await?;
+        Ok(())
     }
 
-    pub async fn move_claim(&self, id: &str, to: ClaimStatus, note: &str) -> Result<(), ClaimChangeError> {
+    pub async fn move_claim(&self, id: &str, to: ClaimStatus, note: &str) -> Result<(), SaveError> {
         self.change_claim(id, |c| c.moved(to, note, BrowserEnv.now_ms())).await
     }
 
-    pub async fn set_claim_work(&self, id: &str, parts: Vec<PartLine>, hours: &str, rate: &str) -> Result<(), ClaimChangeError> {
+    pub async fn set_claim_work(&self, id: &str, parts: Vec<PartLine>, hours: &str, rate: &str) -> Result<(), SaveError> {
         self.change_claim(id, |c| c.with_work(parts, hours, rate)).await
     }
 
@@ -197,38 +180,30 @@ impl AppState {
     /// Plans a visit or edits one; an edit keeps the status and report as
     /// stored now (the report card on the same page may have changed them).
     pub async fn save_visit(&self, existing: Option<&Record>, input: &VisitInput) -> Result<String, SaveError> {
-        let Some(existing) = existing else {
-            let visit = service::validate_visit(input).map_err(SaveError::Invalid)?;
-            return self.save_value(VISIT, None, &visit).await.map_err(SaveError::Store);
+        let stored = match existing {
+            Some(page_record) => Some(self.stored::<ServiceVisit>(&page_record.id).await?.0),
+            None => None,
         };
-        let (record, stored) = self.stored_visit(&existing.id).await.map_err(SaveError::Store)?;
-        let visit = stored.edited(input).map_err(SaveError::Invalid)?;
-        self.save_value(VISIT, Some(&record), &visit).await.map_err(SaveError::Store)
-    }
-
-    /// The visit as stored now, so a page open for a while changes what is stored.
-    async fn stored_visit(&self, id: &str) -> Result<(Record, ServiceVisit), StoreError> {
-        let record = self.record(VISIT, id).await?.filter(|r| !r.deleted).ok_or_else(|| StoreError::Backend("visit gone".into()))?;
-        let visit = record.decode()?;
-        Ok((record, visit))
+        Ok(self.commit(service::save_visit(stored.as_ref(), input, &BrowserEnv)?).await?)
     }
 
     /// Records the visit report; the visit is then done.
     pub async fn finish_visit(&self, id: &str, report: &str) -> Result<(), SaveError> {
-        let (record, visit) = self.stored_visit(id).await.map_err(SaveError::Store)?;
-        let done = visit.done(report, BrowserEnv.now_ms()).map_err(SaveError::Invalid)?;
-        self.save_value(VISIT, Some(&record), &done).await.map(|_| ()).map_err(SaveError::Store)
+        let (record, visit) = self.stored::<ServiceVisit>(id).await?;
+        let done = visit.done(report, BrowserEnv.now_ms())?;
+        self.commit(save::save(Some(&record), &done, &BrowserEnv)?).await?;
+        Ok(())
     }
 
     /// Missed, cancelled, or planned again (done goes through the report).
-    pub async fn set_visit_status(&self, id: &str, to: VisitStatus) -> Result<(), StoreError> {
-        let (record, visit) = self.stored_visit(id).await?;
-        self.save_value(VISIT, Some(&record), &visit.with_status(to)).await.map(|_| ())
+    pub async fn set_visit_status(&self, id: &str, to: VisitStatus) -> Result<(), SaveError> {
+        let (record, visit) = self.stored::<ServiceVisit>(id).await?;
+        self.commit(save::save(Some(&record), &visit.with_status(to), &BrowserEnv)?).await?;
+        Ok(())
     }
 
     pub async fn save_contract(&self, existing: Option<&Record>, input: &ContractInput) -> Result<String, SaveError> {
-        let contract = service::validate_contract(input).map_err(SaveError::Invalid)?;
-        self.save_value(CONTRACT, existing, &contract).await.map_err(SaveError::Store)
+        Ok(self.commit(service::save_contract(existing, input, &BrowserEnv)?).await?)
     }
 
     /// Plans the contract's included maintenance visits, evenly over its period.

@@ -6,7 +6,9 @@
 use crate::check::{self, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 
 pub const KIND: &str = "activity";
 
@@ -83,6 +85,15 @@ pub struct ActivityInput {
     /// As typed (any digits); empty for unknown.
     pub duration_minutes: String,
     pub location: String,
+}
+
+/// Logs an activity or saves a correction of `existing` (see [`Activity::edited`]).
+pub fn save(existing: Option<&Record>, input: &ActivityInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    let activity = match save::current::<Activity>(existing)? {
+        Some(old) => old.edited(input)?,
+        None => validate(input)?,
+    };
+    Ok(save::save(existing, &activity, env)?)
 }
 
 pub fn validate(input: &ActivityInput) -> Result<Activity, Vec<FieldError>> {

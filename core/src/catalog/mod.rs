@@ -8,7 +8,9 @@ use crate::pipeline::LineItem;
 use crate::warranty::item::StartPolicy;
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 
 pub const PRODUCT: &str = "product";
 pub const SUPPLIER: &str = "supplier";
@@ -191,6 +193,19 @@ impl RecordKind for Supplier {
 
 impl RecordKind for Competitor {
     const KIND: &'static str = COMPETITOR;
+}
+
+/// Creates a product or saves its form over `existing`.
+pub fn save_product(existing: Option<&Record>, input: &ProductInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate_product(input)?, env)?)
+}
+
+pub fn save_supplier(existing: Option<&Record>, input: &Supplier, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate_supplier(input)?, env)?)
+}
+
+pub fn save_competitor(existing: Option<&Record>, input: &Competitor, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate_competitor(input)?, env)?)
 }
 
 /// Catalog entries belong to no customer and are listed by name.

@@ -9,7 +9,9 @@ pub use dashboard::{complaint_rate_per_100, dashboard, median_resolution_ms, ope
 use crate::check::{self, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 
 pub const COMPLAINT: &str = "complaint";
 
@@ -204,6 +206,17 @@ pub enum StatusError {
     Fields(Vec<FieldError>),
 }
 
+impl From<StatusError> for SaveError {
+    /// A move the stored status does not allow was made from a page that
+    /// showed an older status (another tab moved it meanwhile).
+    fn from(e: StatusError) -> Self {
+        match e {
+            StatusError::NotAllowed { .. } => SaveError::NotAllowed,
+            StatusError::Fields(errors) => SaveError::Invalid(errors),
+        }
+    }
+}
+
 /// The form's fields of a complaint, before status and history are added or kept.
 fn checked(input: &ComplaintInput) -> Result<Complaint, Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -224,6 +237,15 @@ fn checked(input: &ComplaintInput) -> Result<Complaint, Vec<FieldError>> {
         owner: check::clean(&input.owner),
         ..Complaint::default()
     })
+}
+
+/// Opens a complaint now, or saves its form over `existing` (see [`Complaint::edited`]).
+pub fn save(existing: Option<&Record>, input: &ComplaintInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    let complaint = match save::current::<Complaint>(existing)? {
+        Some(old) => old.edited(input)?,
+        None => validate(input, env.now_ms())?,
+    };
+    Ok(save::save(existing, &complaint, env)?)
 }
 
 /// A new complaint, opened `now_ms`.

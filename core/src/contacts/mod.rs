@@ -6,7 +6,9 @@ use crate::check::{self, phone_list, Field, FieldError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 
 pub const KIND: &str = "contact";
 
@@ -40,6 +42,11 @@ pub struct ContactInput {
     pub birthday: Option<NaiveDate>,
     pub customer_ids: Vec<String>,
     pub notes: String,
+}
+
+/// Creates a contact or saves its form over `existing`.
+pub fn save(existing: Option<&Record>, input: &ContactInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate(input)?, env)?)
 }
 
 pub fn validate(input: &ContactInput) -> Result<Contact, Vec<FieldError>> {

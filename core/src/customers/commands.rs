@@ -1,28 +1,24 @@
 //! Commands: validate what the user typed and describe the change as a batch.
 //! The store applies the batch; nothing here touches storage.
 
-use super::model::KIND;
 use super::validate::{validate, CustomerInput};
-use crate::check::FieldError;
 use crate::env::Env;
-use crate::store::{self, Batch, Record};
+use crate::save::{self, SaveError, Saved};
+use crate::store::Record;
 
-pub fn create(input: &CustomerInput, env: &dyn Env) -> Result<Batch, Vec<FieldError>> {
-    Ok(store::create(KIND, &validate(input)?, env))
-}
-
-/// None when the input changes nothing. Fields this version does not know
+/// Creates a customer or saves its form over `existing`. An edit that
+/// changes nothing yields no batch; fields this version does not know
 /// (written by a newer version, or by an import) are kept as they are.
-pub fn update(prev: &Record, input: &CustomerInput, env: &dyn Env) -> Result<Option<Batch>, Vec<FieldError>> {
-    Ok(store::update(prev, &validate(input)?, env))
+pub fn save(existing: Option<&Record>, input: &CustomerInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate(input)?, env)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customers::Customer;
+    use crate::customers::{Customer, KIND};
     use crate::env::SeededEnv;
-    use crate::store::{MemoryStore, RecordStore, Write};
+    use crate::store::{Batch, MemoryStore, RecordStore, Write};
 
     #[test]
     fn create_edit_delete_restore_through_a_store() {
@@ -30,17 +26,17 @@ mod tests {
             let env = SeededEnv::new(3, 0);
             let store = MemoryStore::new();
             let input = CustomerInput { name: "Acme".into(), phones: "09121234567".into(), ..Default::default() };
-            let batch = create(&input, &env).unwrap();
-            let id = batch.writes[0].record.id.clone();
-            store.apply(&batch).await.unwrap();
+            let saved = save(None, &input, &env).unwrap();
+            let id = saved.id.clone();
+            store.apply(&saved.batch.unwrap()).await.unwrap();
 
             let rec = store.get(KIND, &id).await.unwrap().unwrap();
             let c: Customer = rec.decode().unwrap();
             assert_eq!(c.phones, vec!["09121234567"]);
 
-            assert!(update(&rec, &input, &env).unwrap().is_none(), "no-op edit yields no batch");
+            assert!(save(Some(&rec), &input, &env).unwrap().batch.is_none(), "no-op edit yields no batch");
             let edited = CustomerInput { city: "Shiraz".into(), ..input.clone() };
-            store.apply(&update(&rec, &edited, &env).unwrap().unwrap()).await.unwrap();
+            store.apply(&save(Some(&rec), &edited, &env).unwrap().batch.unwrap()).await.unwrap();
 
             let rec = store.get(KIND, &id).await.unwrap().unwrap();
             store.apply(&Batch::one(Write::delete(&rec, &env))).await.unwrap();
@@ -56,10 +52,10 @@ mod tests {
     fn empty_fields_are_not_stored_and_clearing_one_is_logged() {
         let env = SeededEnv::new(3, 0);
         let input = CustomerInput { name: "Acme".into(), notes: "call back".into(), ..Default::default() };
-        let rec = create(&input, &env).unwrap().writes.remove(0).record;
+        let rec = save(None, &input, &env).unwrap().batch.unwrap().writes.remove(0).record;
         assert!(!rec.fields.contains_key("email") && !rec.fields.contains_key("phones"));
         assert_eq!(rec.decode::<Customer>().unwrap().notes, "call back");
-        let cleared = update(&rec, &CustomerInput { notes: String::new(), ..input }, &env).unwrap().unwrap();
+        let cleared = save(Some(&rec), &CustomerInput { notes: String::new(), ..input }, &env).unwrap().batch.unwrap();
         let change = &cleared.writes[0].change;
         assert_eq!(change.fields.len(), 1);
         assert_eq!(change.fields[0].field, "notes");
@@ -71,9 +67,9 @@ mod tests {
     fn edit_keeps_fields_this_version_does_not_know() {
         let env = SeededEnv::new(3, 0);
         let input = CustomerInput { name: "Acme".into(), ..Default::default() };
-        let mut rec = create(&input, &env).unwrap().writes.remove(0).record;
+        let mut rec = save(None, &input, &env).unwrap().batch.unwrap().writes.remove(0).record;
         rec.fields.insert("shoe_size".into(), serde_json::json!(42));
-        let edited = update(&rec, &CustomerInput { city: "Yazd".into(), ..input }, &env).unwrap().unwrap();
+        let edited = save(Some(&rec), &CustomerInput { city: "Yazd".into(), ..input }, &env).unwrap().batch.unwrap();
         let after = &edited.writes[0].record.fields;
         assert_eq!(after["shoe_size"], serde_json::json!(42));
         assert_eq!(after["city"], serde_json::json!("Yazd"));
@@ -83,6 +79,6 @@ mod tests {
     #[test]
     fn invalid_input_yields_no_batch() {
         let env = SeededEnv::new(3, 0);
-        assert!(create(&CustomerInput::default(), &env).is_err());
+        assert!(matches!(save(None, &CustomerInput::default(), &env), Err(SaveError::Invalid(e)) if !e.is_empty()));
     }
 }

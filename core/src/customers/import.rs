@@ -344,7 +344,7 @@ mod tests {
         let stored = ["علی کریمی|09121111111|", "Acme|02188880000|buy@acme.example"].map(|s| {
             let p: Vec<&str> = s.split('|').collect();
             let input = CustomerInput { name: p[0].into(), phones: p[1].into(), email: p[2].into(), ..Default::default() };
-            crate::customers::create(&input, &env).unwrap().writes.remove(0).record
+            crate::customers::save(None, &input, &env).unwrap().batch.unwrap().writes.remove(0).record
         });
         let ix = pollster::block_on(async {
             use crate::store::RecordStore;

@@ -8,7 +8,9 @@ use crate::locale::Currency;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 
 pub const KIND: &str = "deal";
 
@@ -156,6 +158,16 @@ fn checked(input: &DealInput, pipeline: &Pipeline) -> Result<Deal, Vec<FieldErro
         lines: input.lines.clone(),
         ..Deal::default()
     })
+}
+
+/// Creates a deal in `pipeline`, or saves its form over `existing` (see [`Deal::edited`]).
+pub fn save(existing: Option<&Record>, input: &DealInput, pipeline: &Pipeline, env: &dyn Env) -> Result<Saved, SaveError> {
+    let now = env.now_ms();
+    let deal = match save::current::<Deal>(existing)? {
+        Some(old) => old.edited(input, pipeline, now)?,
+        None => validate(input, pipeline, now)?,
+    };
+    Ok(save::save(existing, &deal, env)?)
 }
 
 /// A new open deal in the input's stage, its history starting `now`.

@@ -10,7 +10,7 @@ mod pipelines;
 mod stage_use;
 
 pub use board::{Column, DealBook, Filter, Sums, Totals};
-pub use deal::{validate, Deal, DealInput, MoveError, Status, Step, KIND as DEAL_KIND};
+pub use deal::{save as save_deal, validate, Deal, DealInput, MoveError, Status, Step, KIND as DEAL_KIND};
 pub use events::DealEvent;
 pub use stage_use::open_deals_in;
 pub use forecast::{by_month, Month, MonthKey};

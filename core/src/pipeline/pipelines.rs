@@ -3,6 +3,7 @@
 //! leaves every deal where it was.
 
 use crate::check::{self, Field, FieldError, Problem};
+use crate::store::RecordKind;
 use serde::{Deserialize, Serialize};
 
 pub const KIND: &str = "pipeline";
@@ -162,6 +163,10 @@ pub struct LostReasons {
 
 pub const LOST_REASONS_KIND: &str = "lost_reasons";
 pub const LOST_REASONS_ID: &str = "0d7a1f00-0000-4000-8000-0000000000a1";
+
+impl RecordKind for LostReasons {
+    const KIND: &'static str = LOST_REASONS_KIND;
+}
 
 impl LostReasons {
     pub fn defaults(lang: crate::locale::Lang) -> LostReasons {

@@ -9,7 +9,9 @@ use crate::check::{self, Field, FieldError};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind, StoreError};
 
 pub const KIND: &str = "task";
 
@@ -61,6 +63,21 @@ pub struct TaskInput {
     pub owner: String,
     pub customer_id: String,
     pub contact_id: String,
+}
+
+/// Creates a task or saves its form over `existing` (see [`Task::edited`]).
+pub fn save(existing: Option<&Record>, input: &TaskInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    let task = match save::current::<Task>(existing)? {
+        Some(old) => old.edited(input)?,
+        None => validate(input)?,
+    };
+    Ok(save::save(existing, &task, env)?)
+}
+
+/// Completes the task now, or reopens it.
+pub fn set_done(record: &Record, done: bool, env: &dyn Env) -> Result<Saved, StoreError> {
+    let task = record.read::<Task>()?;
+    save::save(Some(record), &task.with_done(done.then(|| env.now_ms())), env)
 }
 
 pub fn validate(input: &TaskInput) -> Result<Task, Vec<FieldError>> {

@@ -3,7 +3,7 @@
 use crate::components::{record_route, ChoiceField, CustomerPicker, FormPage, FormStatus, TextField};
 use crate::i18n::labels;
 use crate::state::AppState;
-use daftar_core::catalog::{Competitor, Product, ProductInput, ProductKind, Supplier, COMPETITOR, PRODUCT, SUPPLIER};
+use daftar_core::catalog::{Competitor, Product, ProductInput, ProductKind, Supplier};
 use daftar_core::check::Field;
 use daftar_core::store::Record;
 use leptos::prelude::*;
@@ -11,13 +11,13 @@ use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProductEdit() -> impl IntoView {
-    record_route(PRODUCT, |t| t.not_found, ("/catalog?tab=products", |t| t.catalog.products), |existing| view! { <ProductForm existing/> })
+    record_route::<Product, _>(|t| t.not_found, ("/catalog?tab=products", |t| t.catalog.products), |existing| view! { <ProductForm existing/> })
 }
 
 #[component]
-fn ProductForm(existing: Option<Record>) -> impl IntoView {
+fn ProductForm(existing: Option<(Record, Product)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let input = existing.as_ref().and_then(|r| r.decode::<Product>().ok()).map(|p| ProductInput::from_product(&p)).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
+    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|p| ProductInput::from_product(&p)).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
     let name = RwSignal::new(input.name);
     let kind = RwSignal::new(input.kind);
     let category = RwSignal::new(input.category);
@@ -30,7 +30,7 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
     let (currency, supplier_ids) = (input.currency, input.supplier_ids);
     let status = FormStatus::new();
     let errors = status.errors;
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -75,17 +75,17 @@ fn ProductForm(existing: Option<Record>) -> impl IntoView {
 
 #[component]
 pub fn SupplierEdit() -> impl IntoView {
-    record_route(SUPPLIER, |t| t.not_found, ("/catalog?tab=suppliers", |t| t.catalog.suppliers), |existing| view! { <SupplierForm existing/> })
+    record_route::<Supplier, _>(|t| t.not_found, ("/catalog?tab=suppliers", |t| t.catalog.suppliers), |existing| view! { <SupplierForm existing/> })
 }
 
 #[component]
-fn SupplierForm(existing: Option<Record>) -> impl IntoView {
+fn SupplierForm(existing: Option<(Record, Supplier)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let s: Supplier = existing.as_ref().and_then(|r| r.decode().ok()).unwrap_or_default();
+    let s: Supplier = existing.as_ref().map(|(_, value)| value.clone()).unwrap_or_default();
     let (name, phone, supplies, notes) = (RwSignal::new(s.name), RwSignal::new(s.phone), RwSignal::new(s.supplies), RwSignal::new(s.notes));
     let status = FormStatus::new();
     let errors = status.errors;
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -105,14 +105,14 @@ fn SupplierForm(existing: Option<Record>) -> impl IntoView {
 
 #[component]
 pub fn CompetitorEdit() -> impl IntoView {
-    record_route(COMPETITOR, |t| t.not_found, ("/catalog?tab=competitors", |t| t.pipeline.competitors), |existing| view! { <CompetitorForm existing/> })
+    record_route::<Competitor, _>(|t| t.not_found, ("/catalog?tab=competitors", |t| t.pipeline.competitors), |existing| view! { <CompetitorForm existing/> })
 }
 
 #[component]
-fn CompetitorForm(existing: Option<Record>) -> impl IntoView {
+fn CompetitorForm(existing: Option<(Record, Competitor)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let c: Competitor = existing.as_ref().and_then(|r| r.decode().ok()).unwrap_or_default();
+    let c: Competitor = existing.as_ref().map(|(_, value)| value.clone()).unwrap_or_default();
     let (name, strengths, weaknesses, notes) = (RwSignal::new(c.name), RwSignal::new(c.strengths), RwSignal::new(c.weaknesses), RwSignal::new(c.notes));
     let customers = RwSignal::new(c.customer_ids);
     let adding = RwSignal::new(String::new());
@@ -125,7 +125,7 @@ fn CompetitorForm(existing: Option<Record>) -> impl IntoView {
     });
     let status = FormStatus::new();
     let errors = status.errors;
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let navigate = use_navigate();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

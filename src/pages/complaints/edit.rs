@@ -7,7 +7,7 @@ use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPic
 use crate::i18n::{labels, TextOf};
 use crate::state::AppState;
 use daftar_core::check::Field;
-use daftar_core::complaints::{Category, Channel, Complaint, ComplaintInput, Severity, COMPLAINT};
+use daftar_core::complaints::{Category, Channel, Complaint, ComplaintInput, Severity};
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -16,16 +16,16 @@ const BACK: &str = "/complaints";
 
 #[component]
 pub fn ComplaintEdit() -> impl IntoView {
-    record_route(COMPLAINT, |t| t.complaints.complaint_gone, (BACK, |t| t.complaints.complaints_title), |existing| view! { <ComplaintForm existing/> })
+    record_route::<Complaint, _>(|t| t.complaints.complaint_gone, (BACK, |t| t.complaints.complaints_title), |existing| view! { <ComplaintForm existing/> })
 }
 
 #[component]
-fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
+fn ComplaintForm(existing: Option<(Record, Complaint)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let navigate = use_navigate();
     let query = use_query_map();
-    let complaint = existing.as_ref().and_then(|r| r.decode::<Complaint>().ok());
+    let complaint = existing.as_ref().map(|(_, value)| value.clone());
     let input = complaint.as_ref().map(ComplaintInput::from_complaint).unwrap_or_else(|| ComplaintInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         owner: state.my_name_untracked(),
@@ -46,7 +46,7 @@ fn ComplaintForm(existing: Option<Record>) -> impl IntoView {
     let is_new = existing.is_none();
     // The complaint as last stored: a status move here replaces it, so a
     // save after a move writes over the moved one, not the one first read.
-    let current = RwSignal::new(existing);
+    let current = RwSignal::new(existing.map(|(record, _)| record));
     let submit = {
         let navigate = navigate.clone();
         move |ev: leptos::ev::SubmitEvent| {

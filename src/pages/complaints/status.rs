@@ -4,8 +4,8 @@
 
 use super::duration_text;
 use crate::components::TextField;
-use crate::i18n::{labels, local_datetime, store_error_text, TextOf, Texts};
-use crate::state::{AppState, ComplaintMoveError};
+use crate::i18n::{labels, local_datetime, save_error_text, TextOf, Texts};
+use crate::state::{AppState, SaveError};
 use daftar_core::check::{Field, FieldError};
 use daftar_core::complaints::{allowed_next, Complaint, Status, COMPLAINT};
 use daftar_core::store::Record;
@@ -58,13 +58,13 @@ pub fn StatusCard(current: RwSignal<Option<Record>>) -> impl IntoView {
                     alert.set(None);
                     state.notify(t.complaints.complaint_moved.to_string(), None);
                 }
-                Err(ComplaintMoveError::Invalid(e)) => errors.set(e),
-                Err(ComplaintMoveError::Gone) => alert.set(Some(t.complaints.complaint_gone.to_string())),
-                Err(ComplaintMoveError::NotAllowed) => {
+                Err(SaveError::Invalid(e)) => errors.set(e),
+                Err(SaveError::Gone) => alert.set(Some(t.complaints.complaint_gone.to_string())),
+                Err(SaveError::NotAllowed) => {
                     asking.set(None);
                     alert.set(Some(t.complaints.complaint_move_refused.to_string()));
                 }
-                Err(ComplaintMoveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
+                Err(e) => alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
             }
             if fresh.as_ref().is_some_and(|f| current.with_untracked(|c| c.as_ref().is_none_or(|c| c.rev != f.rev))) {
                 current.set(fresh);

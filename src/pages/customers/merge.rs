@@ -2,7 +2,7 @@
 //! duplicates first, or search), see what happens, confirm. Undo is offered
 //! right after.
 
-use crate::i18n::{labels, store_error_text};
+use crate::i18n::{labels, save_error_text};
 use crate::state::{AppState, ToastAction};
 use daftar_core::customers::{Customer, CustomerRow};
 use leptos::prelude::*;
@@ -52,7 +52,7 @@ pub fn CustomerMerge() -> impl IntoView {
                     state.notify(state.t_untracked().customers.merged.to_string(), Some(ToastAction::UndoMerge(before)));
                     navigate(&format!("/customers/{keep}"), Default::default());
                 }
-                Err(e) => state.notify(store_error_text(&e, state.lang.get_untracked()), None),
+                Err(e) => state.notify(save_error_text(&e, state.lang.get_untracked()), None),
             }
             busy.set(false);
         });

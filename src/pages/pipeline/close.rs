@@ -4,7 +4,7 @@
 
 use crate::browser_env::today;
 use crate::components::DateField;
-use crate::state::{AppState, MoveFailure};
+use crate::state::{AppState, SaveError};
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::{format_date, parse_date};
 use leptos::prelude::*;
@@ -68,7 +68,7 @@ pub fn CloseDialog(
                         state.notify(if won { t.pipeline.deal_marked_won } else { t.pipeline.deal_marked_lost }.to_string(), None);
                         on_done();
                     }
-                    Err(MoveFailure::Invalid(e)) => {
+                    Err(SaveError::Invalid(e)) => {
                         errors.set(e);
                         alert.set(Some(state.t_untracked().pipeline.lost_reason_required.to_string()));
                     }

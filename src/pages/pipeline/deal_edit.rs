@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::timeline::item::Item;
 use daftar_core::check::Field;
 use daftar_core::locale::{format_money, Currency};
-use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status, DEAL_KIND};
+use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status};
 use daftar_core::store::Record;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -25,19 +25,19 @@ pub fn DealEdit() -> impl IntoView {
     // write must not wipe what is being typed.
     let shown = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || ready.get());
     move || match shown.get() {
-        true => record_route(DEAL_KIND, |t| t.not_found, ("/pipeline", |t| t.nav_pipeline), |existing| view! { <DealForm existing/> }).into_any(),
+        true => record_route::<Deal, _>(|t| t.not_found, ("/pipeline", |t| t.nav_pipeline), |existing| view! { <DealForm existing/> }).into_any(),
         false => view! { <p class="muted">{move || state.t().loading}</p> }.into_any(),
     }
 }
 
 #[component]
-fn DealForm(existing: Option<Record>) -> impl IntoView {
+fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let deal = existing.as_ref().and_then(|r| r.decode::<Deal>().ok());
+    let deal = existing.as_ref().map(|(_, value)| value.clone());
     let input = deal.as_ref().map(DealInput::from_deal).unwrap_or_else(|| {
         let asked = query.with_untracked(|q| q.get("p")).unwrap_or_default();
         let (pipeline_id, stage) = state.sales.with_untracked(|s| {
@@ -86,8 +86,8 @@ fn DealForm(existing: Option<Record>) -> impl IntoView {
     let errors = form.errors;
     let closing = RwSignal::new(None::<Closing>);
     let is_new = existing.is_none();
-    let id = existing.as_ref().map(|r| r.id.clone()).unwrap_or_default();
-    let existing = StoredValue::new(existing);
+    let id = existing.as_ref().map(|(r, _)| r.id.clone()).unwrap_or_default();
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let back = move || format!("/pipeline?p={}", pipeline_id.get_untracked());
     let stages = move || state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get())).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());

@@ -25,7 +25,7 @@ pub use table::DealTable;
 use crate::i18n::{Lang, Texts};
 use crate::areas::kind::{page, KindView};
 use daftar_core::pipeline::{DEAL_KIND, PIPELINE_KIND};
-use crate::state::{AppState, MoveFailure, StoreStatus};
+use crate::state::{AppState, SaveError, StoreStatus};
 use daftar_core::locale::format_money;
 use daftar_core::pipeline::Totals;
 use leptos::prelude::*;
@@ -96,12 +96,11 @@ pub fn totals_text(totals: &Totals, lang: Lang) -> String {
         .join(t.list_separator)
 }
 
-pub fn move_failure_text(e: &MoveFailure, state: AppState) -> String {
-    let lang = state.lang.get_untracked();
+/// Why a deal was not moved or changed; the board then shows it as stored.
+pub fn move_failure_text(e: &SaveError, state: AppState) -> String {
     match e {
-        MoveFailure::Gone => state.t_untracked().pipeline.deal_gone.to_string(),
-        MoveFailure::Store(e) => crate::i18n::store_error_text(e, lang),
-        MoveFailure::Invalid(errors) => errors.iter().map(|e| crate::i18n::problem_text(e.problem, lang)).collect::<Vec<_>>().join(" "),
+        SaveError::Gone | SaveError::NotAllowed => state.t_untracked().pipeline.deal_gone.to_string(),
+        e => crate::i18n::save_error_text(e, state.lang.get_untracked()),
     }
 }
 

@@ -33,7 +33,7 @@ pub fn QuickAdd(pipeline_id: String, stage_id: String, done: impl Fn() + Clone +
                 match state.save_deal(None, &input).await {
                     Ok(_) => done(),
                     Err(SaveError::Invalid(e)) => errors.set(e),
-                    Err(SaveError::Store(e)) => state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None),
+                    Err(e) => state.notify(crate::i18n::save_error_text(&e, state.lang.get_untracked()), None),
                 }
             });
         }

@@ -56,7 +56,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
                     on_saved();
                 }
                 Err(SaveError::Invalid(errors)) => problem.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, state.t_untracked()), crate::i18n::problem_text(e.problem, lang))).collect::<Vec<_>>().join(" "))),
-                Err(SaveError::Store(e)) => problem.set(Some(crate::i18n::store_error_text(&e, lang))),
+                Err(e) => problem.set(Some(crate::i18n::save_error_text(&e, lang))),
             }
         });
     };

@@ -3,7 +3,7 @@
 
 use super::{use_sales, PipelineTabs};
 use crate::components::VirtualList;
-use crate::state::{AppState, SaveError};
+use crate::state::AppState;
 use daftar_core::locale::{format_date, parse_date, plain_money, format_money};
 use daftar_core::pipeline::{Deal, Status};
 use leptos::prelude::*;
@@ -93,10 +93,8 @@ fn TableRow(id: String) -> impl IntoView {
     let stages = move || deal.with(|d| d.as_ref().map(|d| d.pipeline_id.clone())).and_then(|pid| state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pid)).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()))).unwrap_or_default();
     let save = move |id: String, edit: Box<dyn FnOnce(&mut daftar_core::pipeline::DealInput)>| {
         leptos::task::spawn_local(async move {
-            match state.update_deal(&id, edit).await {
-                Ok(()) => {}
-                Err(SaveError::Invalid(e)) => state.notify(e.iter().map(|e| crate::i18n::problem_text(e.problem, state.lang.get_untracked())).collect::<Vec<_>>().join(" "), None),
-                Err(SaveError::Store(e)) => state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None),
+            if let Err(e) = state.update_deal(&id, edit).await {
+                state.notify(super::move_failure_text(&e, state), None);
             }
         });
     };

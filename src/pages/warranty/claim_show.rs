@@ -6,7 +6,7 @@ use super::claim_work::ClaimWork;
 use super::photos::ClaimPhotos;
 use super::{coverage_text, customer_name, WarrantyTabs};
 use crate::i18n::{labels, local_datetime};
-use crate::state::{AppState, ClaimChangeError};
+use crate::state::{AppState, SaveError};
 use daftar_core::locale::format_date;
 use daftar_core::warranty::claims::{allowed_next, Claim, ClaimStatus};
 use daftar_core::warranty::CLAIM;
@@ -95,9 +95,9 @@ fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
                     note.set(String::new());
                     state.notify(format!("{} {}", t.warranty.claim_moved, labels::claim_status(to, t)), None);
                 }
-                Err(ClaimChangeError::Invalid(_)) => alert.set(Some(t.warranty.claim_reason_needed.to_string())),
-                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
-                Err(ClaimChangeError::Store(e)) => alert.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
+                Err(SaveError::Invalid(_)) => alert.set(Some(t.warranty.claim_reason_needed.to_string())),
+                Err(SaveError::NotAllowed | SaveError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
+                Err(e) => alert.set(Some(crate::i18n::save_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);
         });

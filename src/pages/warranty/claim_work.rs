@@ -4,7 +4,7 @@
 
 use crate::pages::catalog::use_products;
 use crate::i18n::problem_text;
-use crate::state::{AppState, ClaimChangeError};
+use crate::state::{AppState, SaveError};
 use daftar_core::locale::{format_money, plain_money, Currency};
 use daftar_core::warranty::claims::{Claim, ClaimStatus, PartLine};
 use leptos::prelude::*;
@@ -51,11 +51,11 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
             let lang = state.lang.get_untracked();
             match saved {
                 Ok(()) => state.notify(t.warranty.claim_work_saved.to_string(), None),
-                Err(ClaimChangeError::Invalid(errors)) => {
+                Err(SaveError::Invalid(errors)) => {
                     alert.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, t), problem_text(e.problem, lang))).collect::<Vec<_>>().join(" ")))
                 }
-                Err(ClaimChangeError::NotAllowed | ClaimChangeError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
-                Err(ClaimChangeError::Store(e)) => alert.set(Some(crate::i18n::store_error_text(&e, lang))),
+                Err(SaveError::NotAllowed | SaveError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
+                Err(e) => alert.set(Some(crate::i18n::save_error_text(&e, lang))),
             }
         });
     };

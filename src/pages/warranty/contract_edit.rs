@@ -17,17 +17,17 @@ const BACK: &str = "/warranty/contracts";
 
 #[component]
 pub fn ContractEdit() -> impl IntoView {
-    record_route(CONTRACT, |t| t.warranty.contract_gone, (BACK, |t| t.warranty.warranty_contracts), |existing| view! { <ContractForm existing/> })
+    record_route::<ServiceContract, _>(|t| t.warranty.contract_gone, (BACK, |t| t.warranty.warranty_contracts), |existing| view! { <ContractForm existing/> })
 }
 
 #[component]
-fn ContractForm(existing: Option<Record>) -> impl IntoView {
+fn ContractForm(existing: Option<(Record, ServiceContract)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let contract = existing.as_ref().and_then(|r| r.decode::<ServiceContract>().ok());
+    let contract = existing.as_ref().map(|(_, value)| value.clone());
     let input = contract.as_ref().map(ContractInput::from_contract).unwrap_or_else(|| ContractInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         currency: state.currency.get_untracked(),
@@ -48,8 +48,8 @@ fn ContractForm(existing: Option<Record>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let is_new = existing.is_none();
-    let id = existing.as_ref().map(|r| r.id.clone());
-    let existing = StoredValue::new(existing);
+    let id = existing.as_ref().map(|(r, _)| r.id.clone());
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let installed = use_installed();
     let customer_items = move || {
         let c = customer.get();

@@ -3,8 +3,8 @@
 //! extended warranty, move it to another owner, or void the warranty.
 
 use crate::components::{read_date, CustomerPicker, DateField, TextField};
-use crate::i18n::{problem_text, store_error_text};
-use crate::state::AppState;
+use crate::i18n::{problem_text, save_error_text};
+use crate::state::{AppState, SaveError};
 use daftar_core::check::{Field, FieldError};
 use daftar_core::locale::format_date;
 use daftar_core::warranty::item::{CoverageStatus, Extension, InstalledItem, TransferError};
@@ -62,7 +62,8 @@ fn change(state: AppState, id: String, alert: RwSignal<Option<String>>, done: im
                 done();
             }
             Ok(Err(reason)) => alert.set(Some(reason)),
-            Err(e) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
+            Err(SaveError::Gone) => alert.set(Some(state.t_untracked().warranty.item_gone.to_string())),
+            Err(e) => alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
         }
     });
 }

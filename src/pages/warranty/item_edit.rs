@@ -11,7 +11,6 @@ use daftar_core::check::Field;
 use daftar_core::store::Record;
 use daftar_core::warranty::dates::TermCalendar;
 use daftar_core::warranty::item::{InstalledItem, ItemInput, StartPolicy};
-use daftar_core::warranty::ITEM;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -19,18 +18,18 @@ const BACK: &str = "/warranty/items";
 
 #[component]
 pub fn ItemEdit() -> impl IntoView {
-    record_route(ITEM, |t| t.warranty.item_gone, (BACK, |t| t.warranty.warranty_items), |existing| view! { <ItemForm existing/> })
+    record_route::<InstalledItem, _>(|t| t.warranty.item_gone, (BACK, |t| t.warranty.warranty_items), |existing| view! { <ItemForm existing/> })
 }
 
 #[component]
-fn ItemForm(existing: Option<Record>) -> impl IntoView {
+fn ItemForm(existing: Option<(Record, InstalledItem)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
     let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
-    let input = existing.as_ref().and_then(|r| r.decode::<InstalledItem>().ok()).map(|i| ItemInput::from_item(&i)).unwrap_or_else(|| ItemInput {
+    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|i| ItemInput::from_item(&i)).unwrap_or_else(|| ItemInput {
         customer_id: asked("customer"),
         deal_id: asked("deal"),
         product_id: asked("product"),
@@ -58,7 +57,7 @@ fn ItemForm(existing: Option<Record>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let is_new = existing.is_none();
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let products = use_products();
     // The product's terms, when a product is chosen here (not when the form
     // opens on a stored item, whose terms may have been overridden).

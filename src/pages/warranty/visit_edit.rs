@@ -3,7 +3,7 @@
 //! `/warranty/visits/ID` — done with its visit report, missed or cancelled.
 
 use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPicker, FieldErrors, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
-use crate::i18n::{labels, store_error_text};
+use crate::i18n::{labels, save_error_text};
 use crate::state::{use_installed, AppState, SaveError};
 use daftar_core::check::Field;
 use daftar_core::store::Record;
@@ -16,18 +16,18 @@ const BACK: &str = "/warranty/visits";
 
 #[component]
 pub fn VisitEdit() -> impl IntoView {
-    record_route(VISIT, |t| t.warranty.visit_gone, (BACK, |t| t.warranty.warranty_visits), |existing| view! { <VisitForm existing/> })
+    record_route::<ServiceVisit, _>(|t| t.warranty.visit_gone, (BACK, |t| t.warranty.warranty_visits), |existing| view! { <VisitForm existing/> })
 }
 
 #[component]
-fn VisitForm(existing: Option<Record>) -> impl IntoView {
+fn VisitForm(existing: Option<(Record, ServiceVisit)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
     let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
-    let visit = existing.as_ref().and_then(|r| r.decode::<ServiceVisit>().ok());
+    let visit = existing.as_ref().map(|(_, value)| value.clone());
     let input = visit.as_ref().map(VisitInput::from_visit).unwrap_or_else(|| VisitInput {
         customer_id: asked("customer"),
         installed_item_id: asked("item"),
@@ -46,7 +46,7 @@ fn VisitForm(existing: Option<Record>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let is_new = existing.is_none();
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|(record, _)| record));
     let installed = use_installed();
     // The chosen customer's items, to say which one the visit is for.
     let items = move || {
@@ -156,7 +156,8 @@ fn VisitReport(id: String) -> impl IntoView {
             match state.finish_visit(&id.get_value(), &report.get_untracked()).await {
                 Ok(()) => state.notify(state.t_untracked().warranty.visit_saved.to_string(), None),
                 Err(SaveError::Invalid(_)) => alert.set(Some(state.t_untracked().warranty.visit_report_needed.to_string())),
-                Err(SaveError::Store(e)) => alert.set(Some(store_error_text(&e, state.lang.get_untracked()))),
+                Err(SaveError::Gone) => alert.set(Some(state.t_untracked().warranty.visit_gone.to_string())),
+                Err(e) => alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);
         });
@@ -164,8 +165,10 @@ fn VisitReport(id: String) -> impl IntoView {
     let set = move |to: VisitStatus| {
         busy.set(true);
         leptos::task::spawn_local(async move {
-            if let Err(e) = state.set_visit_status(&id.get_value(), to).await {
-                alert.set(Some(store_error_text(&e, state.lang.get_untracked())));
+            match state.set_visit_status(&id.get_value(), to).await {
+                Ok(()) => {}
+                Err(SaveError::Gone) => alert.set(Some(state.t_untracked().warranty.visit_gone.to_string())),
+                Err(e) => alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);
         });

@@ -5,6 +5,9 @@ use chrono::NaiveDate;
 
 use super::{error, InstalledItem, StartPolicy, MAX_TEXT};
 use crate::check::{self, Field, FieldError, Problem};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::Record;
 use crate::warranty::dates::TermCalendar;
 use crate::warranty::lookup::normalize_serial;
 use crate::warranty::Coverage;
@@ -84,6 +87,16 @@ fn exclusion_lines(raw: &str, errors: &mut Vec<FieldError>) -> Vec<String> {
         errors.push(error(Field::Other, Problem::TooLong { max: MAX_SHORT }));
     }
     lines
+}
+
+/// Registers an item or saves its form over `existing` (see
+/// [`InstalledItem::edited`]); `taken` as for [`validate_item`].
+pub fn save_item(existing: Option<&Record>, input: &ItemInput, taken: impl Fn(&str, &str) -> bool, env: &dyn Env) -> Result<Saved, SaveError> {
+    let item = match save::current::<InstalledItem>(existing)? {
+        Some(old) => old.edited(input, taken)?,
+        None => validate_item(input, taken)?,
+    };
+    Ok(save::save(existing, &item, env)?)
 }
 
 /// A new or edited item's form fields checked. `taken(product_id,

@@ -19,7 +19,7 @@ mod test_support;
 
 pub use changes::TransferError;
 pub use coverage::{CoverageCheck, CoverageStatus, Reason, SOON_DAYS};
-pub use form::{validate_item, ItemInput};
+pub use form::{save_item, validate_item, ItemInput};
 
 const MAX_TEXT: usize = 5_000;
 

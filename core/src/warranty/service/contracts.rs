@@ -7,7 +7,9 @@ use crate::locale::Currency;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 /// One visit a day at most.
 const MAX_VISITS_INCLUDED: i64 = 365;
 /// A month: longer promises are not response times.
@@ -71,6 +73,10 @@ impl ContractInput {
             notes: c.notes.clone(),
         }
     }
+}
+
+pub fn save_contract(existing: Option<&Record>, input: &ContractInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    Ok(save::save(existing, &validate_contract(input)?, env)?)
 }
 
 pub fn validate_contract(input: &ContractInput) -> Result<ServiceContract, Vec<FieldError>> {

@@ -7,11 +7,11 @@ mod renewals;
 mod visits;
 
 pub use contracts::{
-    maintenance_dates, validate_contract, visits_used, ContractInput, ServiceContract,
+    maintenance_dates, save_contract, validate_contract, visits_used, ContractInput, ServiceContract,
 };
 pub use renewals::{coming_due, renewables, renewal_batch, Renewable, RenewalSource, RenewalTexts, WINDOWS};
 pub use visits::{
-    day_list, validate_visit, week_list, week_start, ServiceVisit, VisitInput, VisitKind,
+    day_list, save_visit, validate_visit, week_list, week_start, ServiceVisit, VisitInput, VisitKind,
     VisitStatus,
 };
 

@@ -7,7 +7,9 @@ use crate::locale::Lang;
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
-use crate::store::{Envelope, RecordKind};
+use crate::env::Env;
+use crate::save::{self, SaveError, Saved};
+use crate::store::{Envelope, Record, RecordKind};
 /// A visit booked without a length takes an hour.
 const DEFAULT_DURATION: u32 = 60;
 const MIN_DURATION: i64 = 5;
@@ -102,6 +104,16 @@ impl VisitInput {
             kind: v.kind,
         }
     }
+}
+
+/// Plans a visit, or saves its form over `existing` as stored now (see
+/// [`ServiceVisit::edited`]).
+pub fn save_visit(existing: Option<&Record>, input: &VisitInput, env: &dyn Env) -> Result<Saved, SaveError> {
+    let visit = match save::current::<ServiceVisit>(existing)? {
+        Some(stored) => stored.edited(input)?,
+        None => validate_visit(input)?,
+    };
+    Ok(save::save(existing, &visit, env)?)
 }
 
 /// A new scheduled visit: it needs a customer and a time; an empty duration
