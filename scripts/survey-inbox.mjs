@@ -22,7 +22,7 @@
 // Needs only Node 18+ (global fetch); no npm packages.
 
 // The longest code accepted: Daftar's importer's own limit, MAX_CODE_TEXT
-// (32 KiB, core/src/surveys/seal.rs); a page sealing the full 16 KiB of answers
+// (32 KiB, core/src/surveys/seal/mod.rs); a page sealing the full 16 KiB of answers
 // makes a code of about 22 KiB.
 const MAX_CODE = 32 * 1024;
 

@@ -1,7 +1,7 @@
 //! What a claim's parts and labour cost, and how that splits between what
 //! the warranty covers and what the customer is billed.
 
-use super::PartLine;
+use super::{Claim, ClaimStatus, PartLine};
 use crate::warranty::Coverage;
 
 /// A claim's cost in minor units: parts and labour, each split into what
@@ -69,10 +69,36 @@ fn share(amount: i64, num: i64, den: i64) -> i64 {
         .clamp(i64::MIN.into(), i64::MAX.into()) as i64
 }
 
+impl Claim {
+    /// What the work costs and who pays it; a rejected claim (closed or
+    /// not) has nothing covered.
+    pub fn cost(&self) -> CostSplit {
+        let coverage = if self.rejected() { None } else { self.coverage };
+        split(&self.parts, self.labour_tenths, self.labour_rate, coverage)
+    }
+
+    /// Rejected, or closed straight after a rejection.
+    fn rejected(&self) -> bool {
+        match self.status {
+            ClaimStatus::Rejected => true,
+            ClaimStatus::Closed => self
+                .steps
+                .iter()
+                .rev()
+                .find(|s| s.status != ClaimStatus::Closed)
+                .is_some_and(|s| s.status == ClaimStatus::Rejected),
+            _ => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::Currency;
     use crate::warranty::claims::test_support::*;
+    use crate::warranty::claims::validate;
+    use ClaimStatus::*;
 
     #[test]
     fn full_and_partial_coverage_split_parts_and_labour() {
@@ -174,6 +200,35 @@ mod tests {
             (over.parts_covered, over.parts_billable),
             (10, 0),
             "a bad percent covers at most everything"
+        );
+    }
+
+    #[test]
+    fn a_claim_costs_by_its_coverage_unless_rejected() {
+        let work = |c: Claim| c.with_work(vec![part(3, 333)], "1.5", "120000").unwrap();
+        let approved = work(in_status(Approved)).moved(InRepair, "", 9).unwrap();
+        assert_eq!(
+            (approved.cost().covered(), approved.cost().billable()),
+            (180_999, 0)
+        );
+        let half = work(validate(&input(), Some(PARTS_HALF), Currency::Irt, 0).unwrap());
+        assert_eq!(
+            (half.cost().parts_covered, half.cost().billable()),
+            (500, 499 + 180_000)
+        );
+        let rejected = work(in_status(Rejected));
+        assert_eq!(
+            (rejected.cost().covered(), rejected.cost().billable()),
+            (0, 180_999)
+        );
+        let rejected_closed = rejected.moved(Closed, "", 9).unwrap();
+        assert_eq!(rejected_closed.cost().covered(), 0);
+        let reconsidered = rejected.moved(Diagnosed, "", 9).unwrap();
+        assert_eq!(reconsidered.cost().covered(), 180_999);
+        let uncovered = work(opened(None));
+        assert_eq!(
+            (uncovered.cost().covered(), uncovered.cost().billable()),
+            (0, 180_999)
         );
     }
 }
