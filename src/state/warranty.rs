@@ -152,10 +152,7 @@ impl AppState {
     /// Changes a claim as stored now (another tab may have moved it).
     async fn change_claim(&self, id: &str, change: impl FnOnce(&Claim) -> Result<Claim, StatusError>) -> Result<(), SaveError> {
         let (stored, claim) = self.stored::<Claim>(id).await?;
-        let changed = change(&claim).map_err(|e| match e {
-            StatusError::NotAllowed { .. } | StatusError::Closed => SaveError::NotAllowed,
-            StatusError::Fields(errors) => SaveError::Invalid(errors),
-        })?;
+        let changed = change(&claim)?;
         self.commit(save::save(Some(&stored), &changed, &BrowserEnv)?).await?;
         Ok(())
     }

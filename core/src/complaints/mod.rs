@@ -366,6 +366,27 @@ mod tests {
     }
 
     #[test]
+    fn saving_the_form_opens_once_and_an_edit_keeps_status_and_history() {
+        let env = crate::env::SeededEnv::new(9, 0);
+        let opened = save(None, &input(), &env).unwrap().batch.unwrap().writes.remove(0).record;
+        let mut stored = opened.read::<Complaint>().unwrap();
+        assert_eq!((stored.status, stored.steps.len()), (Status::New, 1));
+        stored = stored.moved(Status::InProgress, "", 5).unwrap();
+        let moved = Record { fields: crate::store::to_fields(&stored), ..opened };
+        let edit = ComplaintInput { title: "چاپگر دیر رسید".into(), ..input() };
+        let saved = save(Some(&moved), &edit, &env).unwrap().batch.unwrap().writes.remove(0).record.read::<Complaint>().unwrap();
+        assert_eq!(saved.title, "چاپگر دیر رسید");
+        assert_eq!((saved.status, saved.steps, saved.opened_ms), (Status::InProgress, stored.steps, stored.opened_ms));
+        assert!(matches!(save(None, &ComplaintInput::default(), &env), Err(SaveError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_refused_move_is_a_step_not_allowed_and_a_missing_resolution_a_field_error() {
+        assert_eq!(SaveError::from(in_status(Status::New).moved(Status::Closed, "", 1).unwrap_err()), SaveError::NotAllowed);
+        assert!(matches!(SaveError::from(in_status(Status::New).moved(Status::Resolved, "", 1).unwrap_err()), SaveError::Invalid(e) if !e.is_empty()));
+    }
+
+    #[test]
     fn every_transition_is_allowed_or_refused_by_the_table() {
         use Status::*;
         let table = [

@@ -4,6 +4,7 @@
 
 use super::{Claim, ClaimStep, MAX_TEXT};
 use crate::check::{self, Field, FieldError, Problem};
+use crate::save::SaveError;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -69,6 +70,17 @@ pub enum StatusError {
     Closed,
     /// The change is allowed but what came with it is missing or wrong.
     Fields(Vec<FieldError>),
+}
+
+impl From<StatusError> for SaveError {
+    /// A step the stored claim no longer allows was taken from a page that
+    /// showed it earlier (another tab moved or closed it meanwhile).
+    fn from(e: StatusError) -> Self {
+        match e {
+            StatusError::NotAllowed { .. } | StatusError::Closed => SaveError::NotAllowed,
+            StatusError::Fields(errors) => SaveError::Invalid(errors),
+        }
+    }
 }
 
 impl Claim {
@@ -150,6 +162,13 @@ mod tests {
     use super::*;
     use crate::warranty::claims::test_support::*;
     use ClaimStatus::*;
+
+    #[test]
+    fn a_step_a_closed_or_moved_claim_no_longer_allows_is_not_allowed() {
+        assert_eq!(SaveError::from(in_status(Closed).moved(InRepair, "", 1).unwrap_err()), SaveError::NotAllowed);
+        assert_eq!(SaveError::from(StatusError::Closed), SaveError::NotAllowed);
+        assert!(matches!(SaveError::from(in_status(Diagnosed).moved(Rejected, "", 1).unwrap_err()), SaveError::Invalid(_)));
+    }
 
     #[test]
     fn every_transition_is_allowed_or_refused_by_the_table() {
