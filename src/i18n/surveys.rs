@@ -134,6 +134,8 @@ texts! {
             "برای پیوند عمومی که هر کس یک بار می‌تواند پاسخ دهد، خالی بگذارید.";
         link_days_range: "Valid days must be a whole number from 1 to 365.",
             "تعداد روزهای اعتبار باید عددی صحیح از ۱ تا ۳۶۵ باشد.";
+        link_too_large: "This survey is too long to travel in a link. Shorten its questions, or have it filled on this tablet in kiosk mode.",
+            "این نظرسنجی برای فرستادن با پیوند بیش از حد بلند است. پرسش‌هایش را کوتاه‌تر کنید یا آن را روی همین تبلت در حالت کیوسک پر کنید.";
         link_ready: "The link is ready. It works once, on any phone, without the app.",
             "پیوند آماده است. یک بار، روی هر گوشی و بدون برنامه کار می‌کند.";
         link_reply_to: "Answers go back to (email)",

@@ -94,9 +94,6 @@ texts! {
         sync_server_error(reason: &str):
             format!("The server refused: {reason}"),
             format!("سرور نپذیرفت: {reason}");
-        sync_storage_error(reason: &str):
-            format!("This device's storage failed: {reason}"),
-            format!("ذخیره‌سازی این دستگاه با خطا روبه‌رو شد: {reason}");
         sync_status_syncing(done: i64, total: i64):
             format!("Syncing {done} of {total}", done = en(done), total = en(total)),
             format!("همگام‌سازی {done} از {total}", done = fa(done), total = fa(total));

@@ -72,7 +72,9 @@ async fn catch_up(store: &IdbStore, mut loaded: Loaded, limit: Option<usize>) ->
     Ok(Some(loaded))
 }
 
-pub(super) fn unavailable() -> StoreError {
+/// Why nothing can be read or written: the database did not open (the
+/// storage chip says why).
+pub fn unavailable() -> StoreError {
     StoreError::Backend("the database is not open".into())
 }
 

@@ -39,7 +39,7 @@ impl AppState {
     /// The customers with these ids (in this order) as a CSV file, in the
     /// user's language: headers, choice names, dates and digits as on screen.
     pub async fn export_customers(&self, ids: &[String]) -> Result<Vec<u8>, StoreError> {
-        let store = self.store().ok_or_else(|| StoreError::Backend("the database is not open".into()))?;
+        let store = self.store().ok_or_else(super::unavailable)?;
         let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut by_id: std::collections::HashMap<String, Envelope<Customer>> = store
             .all_as::<Customer>(KIND)

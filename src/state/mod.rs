@@ -18,7 +18,8 @@ mod writes;
 
 pub use daftar_core::save::SaveError;
 pub use deals::Sales;
-pub use surveys::{Filed, ImportError, SurveySaveError};
+pub use customers::unavailable;
+pub use surveys::{Filed, ImportError, LinkIssueError, SurveySaveError};
 pub use warranty::{coverage_today, use_installed, InstalledBase};
 
 use crate::i18n::{texts, Lang, Texts};

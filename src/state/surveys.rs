@@ -9,7 +9,7 @@ use daftar_core::complaints::Severity;
 use daftar_core::env::Env;
 use daftar_core::save;
 use daftar_core::store::{self, to_fields, Batch, Record, RecordKind, RecordStore, StoreError, Write};
-use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkToken};
+use daftar_core::surveys::seal::{self, BusinessKey, CodeError, LinkError, LinkToken};
 use daftar_core::surveys::{
     self, alert_for, survey_problems, Alert, FollowUp, IssuedLink, KeyRecord, LinkPayload, Response, Survey,
     SurveyProblem,
@@ -22,6 +22,20 @@ const DAY_MS: i64 = 86_400_000;
 pub enum SurveySaveError {
     Invalid(Vec<SurveyProblem>),
     Store(StoreError),
+}
+
+/// Why a survey link was not issued.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkIssueError {
+    /// The survey sealed would be over the size a link may carry.
+    TooLarge,
+    Store(StoreError),
+}
+
+impl From<StoreError> for LinkIssueError {
+    fn from(e: StoreError) -> Self {
+        LinkIssueError::Store(e)
+    }
 }
 
 /// Why a response code was not filed.
@@ -171,7 +185,7 @@ impl AppState {
         deal_id: &str,
         days: i64,
         reply_to: &str,
-    ) -> Result<String, StoreError> {
+    ) -> Result<String, LinkIssueError> {
         let key = self.survey_key().await?;
         let now = BrowserEnv.now_ms();
         let expires_ms = now + days * DAY_MS;
@@ -188,8 +202,11 @@ impl AppState {
             expires_ms,
             inbox: self.sync.config.get_untracked().map(|c| c.inbox_url()).unwrap_or_default(),
         };
-        let fragment = seal::issue_link(&key, &token, &payload.to_bytes())
-            .map_err(|e| StoreError::Backend(format!("{e:?}")))?;
+        let fragment = seal::issue_link(&key, &token, &payload.to_bytes()).map_err(|e| match e {
+            LinkError::TooLarge => LinkIssueError::TooLarge,
+            // Issuing seals what this version just built: only a bug gets here.
+            other => LinkIssueError::Store(StoreError::Backend(format!("sealing a link: {other:?}"))),
+        })?;
         let issued = IssuedLink {
             survey_id: survey_id.into(),
             survey_name: survey.name.clone(),

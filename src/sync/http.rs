@@ -3,6 +3,7 @@
 //! reads what to fix.
 
 use super::config::{SignIn, SyncConfig};
+use daftar_core::store::StoreError;
 use daftar_core::sync::review::basic_auth;
 use daftar_core::sync::transport::{read_bulk_results, read_changes, read_open_revs, ChangesPage, DocResult, SyncError, Transport};
 use serde_json::{json, Value};
@@ -28,6 +29,8 @@ pub enum Problem {
     CookieBlocked,
     NoDatabase,
     Forbidden,
+    /// This device's storage failed while checking (not the server).
+    Store(StoreError),
     Other(String),
 }
 
@@ -38,7 +41,8 @@ impl From<SyncError> for Problem {
             SyncError::Unauthorized => Problem::WrongPassword,
             SyncError::Forbidden => Problem::Forbidden,
             SyncError::NoDatabase => Problem::NoDatabase,
-            other => Problem::Other(other.to_string()),
+            SyncError::Store(e) => Problem::Store(e),
+            SyncError::Server(reason) => Problem::Other(reason),
         }
     }
 }

@@ -7,7 +7,7 @@
 use super::config::SyncConfig;
 use super::http::CouchServer;
 use crate::state::{AppState, ImportError};
-use daftar_core::store::{CacheStore, StoreError};
+use daftar_core::store::CacheStore;
 use daftar_core::surveys::seal::CodeError;
 use daftar_core::sync::transport::{DocResult, SyncError, Transport};
 use std::collections::BTreeSet;
@@ -31,7 +31,7 @@ pub async fn file_inbox(state: AppState, config: &SyncConfig) -> Result<InboxRep
     if config.inbox.is_empty() || !state.has_survey_key().await.map_err(SyncError::Store)? {
         return Ok(report);
     }
-    let store = state.store().ok_or_else(|| SyncError::Store(StoreError::Backend("storage not open".into())))?;
+    let store = state.store().ok_or_else(|| SyncError::Store(crate::state::unavailable()))?;
     let mut refused: BTreeSet<String> = store.cache_get(REFUSED_CACHE).await?.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     let inbox = CouchServer::new(SyncConfig { db: config.inbox.clone(), ..config.clone() });
     let mut done = Vec::new();
@@ -55,7 +55,8 @@ pub async fn file_inbox(state: AppState, config: &SyncConfig) -> Result<InboxRep
                 Err(ImportError::Code(CodeError::AlreadyUsed { .. })) => done.push(delete),
                 // Worth another try later: this device's storage failed, or
                 // the survey it answers has not synced here yet.
-                Err(ImportError::Store(_) | ImportError::SurveyGone) => {}
+                Err(ImportError::SurveyGone) => {}
+                Err(ImportError::Store(e)) => leptos::logging::warn!("filing inbox answer {id} failed: {e}"),
                 // Forged or altered, expired, sealed to a key this device
                 // lacks, or from a newer version: never deleted, as a
                 // device that can open it may come.

@@ -3,7 +3,7 @@
 //! link is shown with copy, share and a QR code to show on the tablet.
 
 use crate::components::CustomerPicker;
-use crate::state::AppState;
+use crate::state::{AppState, LinkIssueError};
 use crate::survey_page::qr_svg;
 use daftar_core::locale::to_ascii_digits;
 use daftar_core::surveys::Survey;
@@ -68,10 +68,8 @@ pub fn LinkDialog(
                     problem.set(None);
                     link.set(Some(url));
                 }
-                Err(e) => problem.set(Some(crate::i18n::store_error_text(
-                    &e,
-                    state.lang.get_untracked(),
-                ))),
+                Err(LinkIssueError::TooLarge) => problem.set(Some(state.t_untracked().surveys.link_too_large.to_string())),
+                Err(LinkIssueError::Store(e)) => problem.set(Some(crate::i18n::store_error_text(&e, state.lang.get_untracked()))),
             }
         });
     };

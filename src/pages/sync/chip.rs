@@ -27,7 +27,7 @@ pub fn SyncChip() -> impl IntoView {
     };
     let failed = move || matches!(state.sync.status.get(), SyncStatus::Failed(_));
     let detail = move || match state.sync.status.get() {
-        SyncStatus::Failed(e) => error_text(t(), &e, &state.sync.config.get().map(|c| c.db).unwrap_or_default()),
+        SyncStatus::Failed(e) => error_text(t(), lang(), &e, &state.sync.config.get().map(|c| c.db).unwrap_or_default()),
         _ => String::new(),
     };
     let to_review = move || state.sync.review.with(|r| r.len());

@@ -94,7 +94,7 @@ pub fn SyncSettingsPage() -> impl IntoView {
                 let fix = (problem == Problem::Cors).then(|| cors_fix(&url.get_untracked(), &crate::browser_env::origin()));
                 view! {
                     <div class="alert" role="alert" data-testid="sync-outcome">
-                        <p>{problem_text(t, &problem, &db_name())}</p>
+                        <p>{problem_text(t, state.lang.get_untracked(), &problem, &db_name())}</p>
                         {fix.map(|fix| view! { <pre class="code" dir="ltr" data-testid="cors-fix">{fix}</pre> })}
                     </div>
                 }
@@ -103,12 +103,12 @@ pub fn SyncSettingsPage() -> impl IntoView {
         })
     };
     let last_run = move || match state.sync.status.get() {
-        SyncStatus::Failed(e) => Some(error_text(t(), &e, &db_name())),
+        SyncStatus::Failed(e) => Some(error_text(t(), state.lang.get(), &e, &db_name())),
         _ => None,
     };
     let inbox_failed = move || {
         let inbox = state.sync.config.get().map(|c| c.inbox).unwrap_or_default();
-        state.sync.inbox_error.get().map(|e| t().sync.sync_inbox_error(&error_text(t(), &e, &inbox)))
+        state.sync.inbox_error.get().map(|e| t().sync.sync_inbox_error(&error_text(t(), state.lang.get(), &e, &inbox)))
     };
     view! {
         <section class="page sync-settings">

@@ -1,11 +1,11 @@
 //! Sync's failures in the user's words.
 
-use crate::i18n::Texts;
+use crate::i18n::{store_error_text, Lang, Texts};
 use crate::sync::http::Problem;
 use daftar_core::sync::settings::SettingProblem;
 use daftar_core::sync::transport::SyncError;
 
-pub fn problem_text(t: &Texts, problem: &Problem, db: &str) -> String {
+pub fn problem_text(t: &Texts, lang: Lang, problem: &Problem, db: &str) -> String {
     match problem {
         Problem::Unreachable => t.sync.sync_unreachable.to_string(),
         Problem::Cors => t.sync.sync_cors(&crate::browser_env::origin()),
@@ -15,6 +15,8 @@ pub fn problem_text(t: &Texts, problem: &Problem, db: &str) -> String {
         Problem::NoDatabase => t.sync.sync_no_database(db),
         Problem::Forbidden => t.sync.sync_forbidden(db),
         Problem::Other(reason) => t.sync.sync_server_error(reason),
+        // The device's own storage, not the server: said as such.
+        Problem::Store(e) => store_error_text(e, lang),
     }
 }
 
@@ -26,14 +28,14 @@ pub fn setting_text(t: &Texts, problem: &SettingProblem) -> &'static str {
 }
 
 /// A failed run, as the status chip and the settings page tell it.
-pub fn error_text(t: &Texts, error: &SyncError, db: &str) -> String {
+pub fn error_text(t: &Texts, lang: Lang, error: &SyncError, db: &str) -> String {
     match error {
         SyncError::Unreachable => t.sync.sync_unreachable.to_string(),
         SyncError::Unauthorized => t.sync.sync_sign_in_again.to_string(),
         SyncError::Forbidden => t.sync.sync_forbidden(db),
         SyncError::NoDatabase => t.sync.sync_no_database(db),
         SyncError::Server(reason) => t.sync.sync_server_error(reason),
-        SyncError::Store(e) => t.sync.sync_storage_error(&e.to_string()),
+        SyncError::Store(e) => store_error_text(e, lang),
     }
 }
 
