@@ -86,7 +86,7 @@ async fn read_deals(store: &crate::storage::IdbStore) -> Result<daftar_core::sto
 
 /// Keeps the sales screens' records in step with every write; a bulk
 /// write of deals (demo data) is read again when next needed.
-pub(super) fn on_written(state: &AppState, written: &Written) {
+fn on_written(state: &AppState, written: &Written) {
     match written {
         Written::Records(records) => state.take_in_sales(records),
         Written::Bulk(records) if records.iter().any(|r| r.kind == DEAL_KIND) => state.sales.set(None),
@@ -99,6 +99,7 @@ impl AppState {
     /// Reads deals, pipelines and lost reasons the first time a sales screen
     /// opens; later writes keep them in step (see `take_in`).
     pub async fn load_sales(&self) -> Result<(), StoreError> {
+        self.listen("sales", on_written);
         // Once loaded, writes keep it current; while a load runs (the preload),
         // a second caller leaves it to finish and set the signal it waits on.
         if self.sales.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {

@@ -94,7 +94,13 @@ pub struct AppState {
     pub installed: RwSignal<Option<InstalledBase>>,
     pub sync: crate::sync::SyncView,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    /// The areas keeping records in memory, by name: each registers when it
+    /// first loads and is then told of every write (see `writes.rs`).
+    listeners: StoredValue<Vec<(&'static str, Listener)>>,
 }
+
+/// How an area hears of a write: it takes in what concerns its cache.
+type Listener = fn(&AppState, &Written);
 
 impl AppState {
     pub fn new() -> Self {
@@ -114,6 +120,7 @@ impl AppState {
             installed: RwSignal::new(None),
             sync: crate::sync::SyncView::new(),
             store: StoredValue::new_local(None),
+            listeners: StoredValue::new(Vec::new()),
         };
         Effect::new(move || {
             let lang = state.lang.get();

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// first search reads everything anyway). Thousands of searched records at
 /// once (demo items) are read again at the next search instead: taking them
 /// in would hold the page for seconds.
-pub(super) fn on_written(state: &AppState, written: &Written) {
+fn on_written(state: &AppState, written: &Written) {
     if state.everything.with_untracked(Option::is_none) {
         return;
     }
@@ -32,6 +32,7 @@ pub(super) fn on_written(state: &AppState, written: &Written) {
 impl AppState {
     /// Loads the global search index the first time it is needed.
     pub async fn load_everything(&self) -> Result<(), StoreError> {
+        self.listen("search", on_written);
         if self.everything.with_untracked(Option::is_some) {
             return Ok(());
         }

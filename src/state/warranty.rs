@@ -56,7 +56,7 @@ thread_local! {
 
 /// Keeps the installed base in step with every write; thousands of new
 /// items at once (demo data) are read again when next needed.
-pub(super) fn on_written(state: &AppState, written: &Written) {
+fn on_written(state: &AppState, written: &Written) {
     match written {
         Written::Records(records) => state.take_in_installed(records),
         Written::Bulk(records) if records.iter().any(|r| r.kind == ITEM) => state.installed.set(None),
@@ -69,6 +69,7 @@ impl AppState {
     /// Reads the installed base once; writes keep it current afterwards.
     /// A second caller while a read runs waits for it to finish.
     pub async fn load_installed(&self) -> Result<(), StoreError> {
+        self.listen("installed", on_written);
         if LOADING.with(|l| l.get()) {
             while LOADING.with(|l| l.get()) {
                 crate::browser_env::sleep_ms(20).await;

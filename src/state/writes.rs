@@ -1,21 +1,33 @@
 //! The one write path and what follows every write: a batch is stamped,
 //! stored with its log and outbox in one transaction, announced to the
 //! other tabs and to sync, then taken into the in-memory lists. Each area
-//! that keeps records in memory listens here ([`CACHES`]) and takes in what
-//! concerns it; the customer list, which every screen starts from, is kept
-//! here directly.
+//! that keeps records in memory registers when it first loads
+//! ([`AppState::listen`]) and takes in what concerns it; the customer list,
+//! which every screen starts from, is kept here directly.
 
 use super::customers::{unavailable, REPLAY_LIMIT};
-use super::{deals, search, warranty, AppState, Written};
+use super::{AppState, Listener, Written};
 use daftar_core::customers;
 use daftar_core::store::{Batch, Record, RecordStore, StoreError, Write};
 use leptos::prelude::*;
 
-/// Each area keeping records in memory, told of every write made here, in
-/// another tab or by a sync. A new area with a cache adds its listener here.
-const CACHES: &[fn(&AppState, &Written)] = &[deals::on_written, warranty::on_written, search::on_written];
-
 impl AppState {
+    /// From now on `area` is told of every write made here, in another tab
+    /// or by a sync; registering again changes nothing.
+    pub(super) fn listen(&self, area: &'static str, listener: Listener) {
+        self.listeners.update_value(|all| {
+            if !all.iter().any(|(name, _)| *name == area) {
+                all.push((area, listener));
+            }
+        });
+    }
+
+    fn tell_areas(&self, written: &Written) {
+        for (_, listener) in self.listeners.get_value() {
+            listener(self, written);
+        }
+    }
+
     pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
         let span = crate::perf::start("daftar:apply");
         let batch = batch.stamped(&crate::sync::clock::now());
@@ -79,9 +91,7 @@ impl AppState {
     /// After another tab wrote too much to name it record by record: every
     /// area starts again from the store (when next used) and pages re-read.
     pub(super) async fn reload_everything(&self) {
-        for cache in CACHES {
-            cache(self, &Written::Reset);
-        }
+        self.tell_areas(&Written::Reset);
         self.reload_customers().await;
         self.changes.update(|n| *n += 1);
     }
@@ -108,9 +118,7 @@ impl AppState {
             crate::browser_env::sleep_ms(0).await;
         }
         self.customers.update(|ix| ix.apply_update(update));
-        for cache in CACHES {
-            cache(self, &Written::Bulk(&others));
-        }
+        self.tell_areas(&Written::Bulk(&others));
         self.changes.update(|n| *n += 1);
         while !others.is_empty() {
             others.truncate(others.len().saturating_sub(SLICE));
@@ -121,9 +129,7 @@ impl AppState {
     /// Brings the in-memory lists up to date with records just written
     /// (here or in another tab) and tells pages showing others to re-read.
     fn take_in(&self, records: Vec<Record>, gone: Vec<String>) {
-        for cache in CACHES {
-            cache(self, &Written::Records(&records));
-        }
+        self.tell_areas(&Written::Records(&records));
         if records.iter().any(|r| r.kind == customers::KIND) || !gone.is_empty() {
             self.customers.update(|ix| {
                 ix.remove(gone);
