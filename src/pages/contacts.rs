@@ -71,7 +71,7 @@ fn ContactForm(existing: Option<(Record, Contact)>, first_company: Option<String
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let mut input = existing.as_ref().map(|(_, value)| value.clone()).map(|c| ContactInput::from_contact(&c)).unwrap_or_default();
+    let mut input = existing.as_ref().map(|(_, contact)| ContactInput::from_contact(contact)).unwrap_or_default();
     if existing.is_none() {
         input.customer_ids.extend(first_company.clone());
     }

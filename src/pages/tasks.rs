@@ -168,7 +168,7 @@ fn TaskForm(existing: Option<(Record, Task)>) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|t| TaskInput::from_task(&t)).unwrap_or_else(|| TaskInput {
+    let input = existing.as_ref().map(|(_, task)| TaskInput::from_task(task)).unwrap_or_else(|| TaskInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         owner: state.my_name_untracked(),
         ..Default::default()

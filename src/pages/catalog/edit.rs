@@ -17,7 +17,7 @@ pub fn ProductEdit() -> impl IntoView {
 #[component]
 fn ProductForm(existing: Option<(Record, Product)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|p| ProductInput::from_product(&p)).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
+    let input = existing.as_ref().map(|(_, product)| ProductInput::from_product(product)).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
     let name = RwSignal::new(input.name);
     let kind = RwSignal::new(input.kind);
     let category = RwSignal::new(input.category);
@@ -81,7 +81,7 @@ pub fn SupplierEdit() -> impl IntoView {
 #[component]
 fn SupplierForm(existing: Option<(Record, Supplier)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let s: Supplier = existing.as_ref().map(|(_, value)| value.clone()).unwrap_or_default();
+    let s: Supplier = existing.as_ref().map(|(_, supplier)| supplier.clone()).unwrap_or_default();
     let (name, phone, supplies, notes) = (RwSignal::new(s.name), RwSignal::new(s.phone), RwSignal::new(s.supplies), RwSignal::new(s.notes));
     let status = FormStatus::new();
     let errors = status.errors;
@@ -112,7 +112,7 @@ pub fn CompetitorEdit() -> impl IntoView {
 fn CompetitorForm(existing: Option<(Record, Competitor)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let c: Competitor = existing.as_ref().map(|(_, value)| value.clone()).unwrap_or_default();
+    let c: Competitor = existing.as_ref().map(|(_, competitor)| competitor.clone()).unwrap_or_default();
     let (name, strengths, weaknesses, notes) = (RwSignal::new(c.name), RwSignal::new(c.strengths), RwSignal::new(c.weaknesses), RwSignal::new(c.notes));
     let customers = RwSignal::new(c.customer_ids);
     let adding = RwSignal::new(String::new());

@@ -25,7 +25,7 @@ fn ComplaintForm(existing: Option<(Record, Complaint)>) -> impl IntoView {
     let t = move || state.t();
     let navigate = use_navigate();
     let query = use_query_map();
-    let complaint = existing.as_ref().map(|(_, value)| value.clone());
+    let complaint = existing.as_ref().map(|(_, complaint)| complaint.clone());
     let input = complaint.as_ref().map(ComplaintInput::from_complaint).unwrap_or_else(|| ComplaintInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         owner: state.my_name_untracked(),

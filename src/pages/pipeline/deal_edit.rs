@@ -37,7 +37,7 @@ fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let deal = existing.as_ref().map(|(_, value)| value.clone());
+    let deal = existing.as_ref().map(|(_, deal)| deal.clone());
     let input = deal.as_ref().map(DealInput::from_deal).unwrap_or_else(|| {
         let asked = query.with_untracked(|q| q.get("p")).unwrap_or_default();
         let (pipeline_id, stage) = state.sales.with_untracked(|s| {

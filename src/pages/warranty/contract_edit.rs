@@ -27,7 +27,7 @@ fn ContractForm(existing: Option<(Record, ServiceContract)>) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let query = use_query_map();
-    let contract = existing.as_ref().map(|(_, value)| value.clone());
+    let contract = existing.as_ref().map(|(_, contract)| contract.clone());
     let input = contract.as_ref().map(ContractInput::from_contract).unwrap_or_else(|| ContractInput {
         customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
         currency: state.currency.get_untracked(),

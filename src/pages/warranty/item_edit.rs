@@ -29,7 +29,7 @@ fn ItemForm(existing: Option<(Record, InstalledItem)>) -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
     let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
-    let input = existing.as_ref().map(|(_, value)| value.clone()).map(|i| ItemInput::from_item(&i)).unwrap_or_else(|| ItemInput {
+    let input = existing.as_ref().map(|(_, item)| ItemInput::from_item(item)).unwrap_or_else(|| ItemInput {
         customer_id: asked("customer"),
         deal_id: asked("deal"),
         product_id: asked("product"),

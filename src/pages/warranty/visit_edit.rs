@@ -27,7 +27,7 @@ fn VisitForm(existing: Option<(Record, ServiceVisit)>) -> impl IntoView {
     let navigate = use_navigate();
     let query = use_query_map();
     let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
-    let visit = existing.as_ref().map(|(_, value)| value.clone());
+    let visit = existing.as_ref().map(|(_, visit)| visit.clone());
     let input = visit.as_ref().map(VisitInput::from_visit).unwrap_or_else(|| VisitInput {
         customer_id: asked("customer"),
         installed_item_id: asked("item"),
