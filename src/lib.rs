@@ -28,18 +28,16 @@ use pages::complaints::ComplaintRoutes;
 use pages::contacts::ContactRoutes;
 use pages::customers::CustomerRoutes;
 use pages::pipeline::PipelineRoutes;
+use pages::reports::ReportRoutes;
 use pages::surveys::{KioskGuard, SurveyRoutes};
 use pages::sync::SyncRoutes;
 use pages::tasks::TaskRoutes;
 use pages::warranty::WarrantyRoutes;
-use pages::{NotFound, Placeholder, SettingsPage};
+use pages::{NotFound, SettingsPage};
 use state::AppState;
 
 /// Tabs of the app itself rather than of an area, after the areas' tabs.
-const APP_TABS: [Tab; 2] = [
-    Tab { href: "/reports", icon: "reports", label: |t| t.nav_reports },
-    Tab { href: "/settings", icon: "settings", label: |t| t.nav_settings },
-];
+const APP_TABS: [Tab; 1] = [Tab { href: "/settings", icon: "settings", label: |t| t.nav_settings }];
 
 /// Mounts the app into the page (called by `main`).
 pub fn start() {
@@ -76,7 +74,7 @@ fn App() -> impl IntoView {
                     <ComplaintRoutes/>
                     <WarrantyRoutes/>
                     <SyncRoutes/>
-                    <Route path=path!("/reports") view=Placeholder/>
+                    <ReportRoutes/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </Shell>

@@ -16,6 +16,7 @@ pub mod global_search;
 pub mod import;
 pub mod locale;
 pub mod pipeline;
+pub mod reports;
 pub mod save;
 pub mod store;
 pub mod surveys;

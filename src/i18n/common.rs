@@ -39,8 +39,6 @@ texts! {
             "دفتر در زبانهٔ دیگری به‌روز شد؛ این صفحه را دوباره بارگذاری کنید.";
         loading: "Loading…",
             "در حال بارگذاری…";
-        coming_soon: "This area is coming soon.",
-            "این بخش به‌زودی اضافه می‌شود.";
         not_found: "This page was not found.",
             "این صفحه پیدا نشد.";
         // customers list

@@ -20,6 +20,7 @@ mod catalog;
 mod complaints;
 mod surveys;
 mod warranty;
+mod reports;
 mod sync;
 pub mod labels;
 mod messages;
@@ -43,6 +44,7 @@ use complaints::ComplaintTexts;
 use surveys::SurveyTexts;
 use warranty::WarrantyTexts;
 use sync::SyncTexts;
+use reports::ReportTexts;
 
 /// Picks one text out of [`Texts`]: how a widget takes its label, so the
 /// label follows the language at run time.
@@ -73,6 +75,7 @@ pub struct Texts {
     pub surveys: SurveyTexts,
     pub warranty: WarrantyTexts,
     pub sync: SyncTexts,
+    pub reports: ReportTexts,
 }
 
 impl std::ops::Deref for Texts {
@@ -98,6 +101,7 @@ const EN: Texts = Texts {
     surveys: SurveyTexts::EN,
     warranty: WarrantyTexts::EN,
     sync: SyncTexts::EN,
+    reports: ReportTexts::EN,
 };
 
 const FA: Texts = Texts {
@@ -116,6 +120,7 @@ const FA: Texts = Texts {
     surveys: SurveyTexts::FA,
     warranty: WarrantyTexts::FA,
     sync: SyncTexts::FA,
+    reports: ReportTexts::FA,
 };
 
 /// A moment in the user's own time zone (the device's), in their calendar.

@@ -6,14 +6,15 @@ pub mod complaints;
 pub mod contacts;
 pub mod customers;
 pub mod pipeline;
-mod placeholder;
+pub mod reports;
+mod not_found;
 mod settings;
 pub mod surveys;
 pub mod sync;
 pub mod tasks;
 pub mod warranty;
 
-pub use placeholder::{NotFound, Placeholder};
+pub use not_found::NotFound;
 pub use settings::SettingsPage;
 
 use crate::areas::Area;
@@ -29,4 +30,5 @@ pub const AREAS: &[Area] = &[
     Area { kinds: surveys::KINDS, tab: Some(surveys::TAB) },
     Area { kinds: complaints::KINDS, tab: None },
     Area { kinds: warranty::KINDS, tab: Some(warranty::TAB) },
+    Area { kinds: reports::KINDS, tab: Some(reports::TAB) },
 ];

@@ -7,6 +7,7 @@ mod complaints;
 mod customers;
 mod deals;
 mod records;
+mod reports;
 mod search;
 mod surveys;
 pub mod reminders;
@@ -19,6 +20,7 @@ mod writes;
 pub use daftar_core::save::SaveError;
 pub use deals::Sales;
 pub use customers::unavailable;
+pub use reports::ReportData;
 pub use surveys::{Filed, ImportError, LinkIssueError, SurveySaveError};
 pub use warranty::{coverage_today, use_installed, InstalledBase};
 
@@ -92,6 +94,9 @@ pub struct AppState {
     /// Installed items and their serial index; loaded when an after-sales
     /// screen first opens, then kept in step with every write.
     pub installed: RwSignal<Option<InstalledBase>>,
+    /// Customers' and activities' dates and owners; loaded when Reports
+    /// first opens, then kept in step with every write.
+    pub reports: RwSignal<Option<ReportData>>,
     pub sync: crate::sync::SyncView,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
     /// The areas keeping records in memory, by name: each registers when it
@@ -118,6 +123,7 @@ impl AppState {
             everything: RwSignal::new(None),
             sales: RwSignal::new(None),
             installed: RwSignal::new(None),
+            reports: RwSignal::new(None),
             sync: crate::sync::SyncView::new(),
             store: StoredValue::new_local(None),
             listeners: StoredValue::new(Vec::new()),

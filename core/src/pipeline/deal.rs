@@ -278,7 +278,13 @@ impl Deal {
         if self.status != Status::Open {
             return 0;
         }
-        weigh(self.amount, pipeline.stage(&self.stage).map_or(0, |s| s.probability))
+        self.weighted_in(pipeline, &self.stage)
+    }
+
+    /// Amount × the probability of `stage`: where the deal stood at some
+    /// moment of its history (stages keep their ids when renamed).
+    pub fn weighted_in(&self, pipeline: &Pipeline, stage: &str) -> i64 {
+        weigh(self.amount, pipeline.stage(stage).map_or(0, |s| s.probability))
     }
 
     /// Milliseconds spent in each stage, in the order first entered; a

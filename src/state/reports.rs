@@ -1,0 +1,106 @@
+//! What the reports read beyond the deals (which the sales screens keep in
+//! memory): when each customer began and whose it is, when each activity
+//! happened and whose. Only those fields are decoded, so 200,000 activities
+//! cost a few MB. Read the first time Reports opens, then kept in step with
+//! every write.
+
+use super::customers::unavailable;
+use super::{AppState, Written};
+use daftar_core::reports::{ActivityDone, CustomerSince};
+use daftar_core::store::{Record, RecordStore, StoreError};
+use daftar_core::{activities, customers};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// The records behind the reports, by id.
+#[derive(Clone, Debug, Default)]
+pub struct ReportData {
+    pub customers: HashMap<String, CustomerSince>,
+    pub activities: HashMap<String, ActivityDone>,
+}
+
+/// A customer's fields the reports read.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CustomerFacts {
+    since: Option<chrono::NaiveDate>,
+    owner: String,
+}
+
+fn customer_since(facts: CustomerFacts, created_at: i64) -> CustomerSince {
+    CustomerSince { since: facts.since.unwrap_or_else(|| crate::browser_env::ms_to_local(created_at).date()), owner: facts.owner }
+}
+
+impl ReportData {
+    fn take_in(&mut self, record: &Record) {
+        let (id, live) = (record.id.clone(), !record.deleted);
+        if record.kind == customers::KIND {
+            match record.decode::<CustomerFacts>() {
+                Ok(facts) if live => {
+                    self.customers.insert(id, customer_since(facts, record.created_at));
+                }
+                _ => {
+                    self.customers.remove(&id);
+                }
+            }
+        } else if record.kind == activities::KIND {
+            match record.decode::<ActivityDone>() {
+                Ok(done) if live => {
+                    self.activities.insert(id, done);
+                }
+                _ => {
+                    self.activities.remove(&id);
+                }
+            }
+        }
+    }
+}
+
+fn concerns_reports(r: &Record) -> bool {
+    r.kind == customers::KIND || r.kind == activities::KIND
+}
+
+/// Takes in customers and activities once loaded; an import of thousands
+/// is read again when Reports next needs it.
+fn on_written(state: &AppState, written: &Written) {
+    match written {
+        Written::Reset => state.reports.set(None),
+        Written::Bulk(records) if records.iter().any(concerns_reports) => state.reports.set(None),
+        Written::Records(records) | Written::Bulk(records) => {
+            if state.reports.with_untracked(Option::is_some) && records.iter().any(concerns_reports) {
+                state.reports.update(|data| {
+                    if let Some(data) = data {
+                        records.iter().for_each(|r| data.take_in(r));
+                    }
+                });
+            }
+        }
+    }
+}
+
+impl AppState {
+    /// Reads what the reports need the first time they open.
+    pub async fn load_reports(&self) -> Result<(), StoreError> {
+        self.listen("reports", on_written);
+        if self.reports.with_untracked(Option::is_some) {
+            return Ok(());
+        }
+        let store = self.store().ok_or_else(unavailable)?;
+        let span = crate::perf::start("daftar:load-reports");
+        // A write during the read would be missing: read again (a few tries).
+        for _ in 0..3 {
+            let changes_before = self.changes.get_untracked();
+            let mut data = ReportData::default();
+            let scan = store.all_as::<CustomerFacts>(customers::KIND).await?;
+            data.customers = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, customer_since(r.fields, r.created_at))).collect();
+            let scan = store.all_as::<ActivityDone>(activities::KIND).await?;
+            data.activities = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, r.fields)).collect();
+            if self.changes.get_untracked() == changes_before {
+                self.reports.set(Some(data));
+                break;
+            }
+        }
+        span.end();
+        Ok(())
+    }
+}
