@@ -298,6 +298,12 @@ mod tests {
             assert_eq!(&again, d);
             assert!(d.status != Status::Lost || !d.lost_reason.is_empty());
         }
+        // A closed deal closed after it was entered, and its history ends with the close.
+        for d in deals.iter().filter(|d| d.status != Status::Open) {
+            let entered = chrono::DateTime::from_timestamp_millis(d.steps[0].at).unwrap().date_naive();
+            assert!(d.closed_on.is_some_and(|on| on > entered), "{:?} entered {entered}", d.closed_on);
+            assert_eq!(d.steps.last().map(|s| s.status), Some(d.status));
+        }
     }
 
     #[test]

@@ -95,10 +95,17 @@ pub fn writes(size: Size, seed: u64, customer_ids: &[String], now: i64, env: &dy
         // At size L every open deal is in "new sales"; smaller sets spread some to the others.
         let (pipeline_id, pipeline) = if size != Size::L && i % 10 == 9 { &pipelines[1 + i % 2] } else { &pipelines[0] };
         let Some(customer_id) = customer_ids.get(rng.below(customer_ids.len().max(1) as u64) as usize) else { break };
-        let mut deal = deal(&mut rng, pipeline_id, pipeline, customer_id, &products, &competitor_ids, now);
-        if i >= open {
-            let on = day_of(now - rng.below(300) as i64 * DAY_MS);
-            let at = deal.steps.last().map_or(now, |s| s.at) + DAY_MS;
+        // An open deal was entered in the last 40 days; a closed one closed
+        // in the last 300, after 1 to 90 days open, so the reports' sales
+        // cycles and past pipelines read like a real year.
+        let closed_at = (i >= open).then(|| now - rng.below(300) as i64 * DAY_MS);
+        let entered = match closed_at {
+            Some(closed_at) => closed_at - (1 + rng.below(90) as i64) * DAY_MS,
+            None => now - rng.below(40) as i64 * DAY_MS,
+        } - rng.below(DAY_MS as u64) as i64;
+        let mut deal = deal(&mut rng, pipeline_id, pipeline, customer_id, &products, &competitor_ids, now, entered);
+        if let Some(at) = closed_at {
+            let on = day_of(at);
             deal = if rng.chance(50) { deal.won(pipeline, on, at) } else { { let reason = rng.pick(&reasons).clone(); deal.lost(pipeline, &reason, "", on, at).unwrap_or(deal) } };
         }
         create(pipeline::DEAL_KIND, store::to_fields(&deal));
@@ -110,7 +117,7 @@ fn day_of(ms: i64) -> NaiveDate {
     chrono::DateTime::from_timestamp_millis(ms).map(|d| d.date_naive()).unwrap_or_default()
 }
 
-fn deal(rng: &mut SplitMix64, pipeline_id: &str, pipeline: &Pipeline, customer_id: &str, products: &[(String, Product)], competitor_ids: &[String], now: i64) -> Deal {
+fn deal(rng: &mut SplitMix64, pipeline_id: &str, pipeline: &Pipeline, customer_id: &str, products: &[(String, Product)], competitor_ids: &[String], now: i64, entered: i64) -> Deal {
     let stage = rng.pick(&pipeline.stages).id.clone();
     let lines = if rng.chance(30) {
         (0..1 + rng.below(2)).map(|_| {
@@ -123,7 +130,6 @@ fn deal(rng: &mut SplitMix64, pipeline_id: &str, pipeline: &Pipeline, customer_i
         Vec::new()
     };
     let amount = if lines.is_empty() { (1 + rng.below(400) as i64) * 5_000_000 } else { pipeline::line_totals(&lines).net };
-    let entered = now - rng.below(40) as i64 * DAY_MS - rng.below(DAY_MS as u64) as i64;
     let mut deal = Deal {
         title: rng.pick(DEAL_TITLES).to_string(),
         customer_id: customer_id.to_string(),
