@@ -1,9 +1,13 @@
 //! What managers read, computed on the device from everything it holds:
 //! each report a pure function from records, a period and a filter to
-//! figures, with no words (the app says them in the reader's language).
+//! figures — how the pipeline stands, how much customers are worth and
+//! who is slipping away — with no words (the app says them in the
+//! reader's language).
 
 pub mod dashboard;
+pub mod lifetime;
 pub mod period;
+pub mod rfm;
 
 pub use dashboard::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Filter, Inputs};
 pub use period::{Period, Preset};
