@@ -33,11 +33,11 @@ texts! {
         range_backwards: "The end date is before the start date.",
             "تاریخ پایان پیش از تاریخ شروع است.";
         every_owner: "Everyone",
-            "همه";
+            "همهٔ مسئولان فروش";
         every_pipeline: "Every pipeline",
-            "همه قیف‌ها";
-        owner: "Owner",
-            "مسئول";
+            "همهٔ قیف‌ها";
+        owner: "Sales rep",
+            "مسئول فروش";
         pipeline: "Pipeline",
             "قیف فروش";
         open_pipeline: "Open pipeline",
@@ -60,6 +60,27 @@ texts! {
             "–";
         previous_period: "Previous period:",
             "بازهٔ قبل:";
+        // why deals are lost
+        lost_deals: "Lost deals",
+            "فرصت‌های ناموفق";
+        by_reason: "By reason",
+            "بر پایهٔ دلیل";
+        by_competitor: "By competitor",
+            "بر پایهٔ رقیب";
+        by_stage: "By stage lost at",
+            "بر پایهٔ مرحلهٔ از دست رفتن";
+        by_owner: "By sales rep",
+            "بر پایهٔ مسئول فروش";
+        no_competitor: "No competitor named",
+            "رقیبی نام برده نشده";
+        no_owner: "No sales rep",
+            "بدون مسئول فروش";
+        no_reason: "No reason given",
+            "بی‌دلیل";
+        lost_none: "No deal was lost in this period.",
+            "در این بازه هیچ فرصتی از دست نرفته است.";
+        lost_by_month: "Lost deals by month",
+            "فرصت‌های ناموفق در هر ماه";
         loading_reports: "Reading every deal, customer and activity on this device…",
             "در حال خواندن همهٔ فرصت‌ها، مشتریان و فعالیت‌های این دستگاه…";
     } values {

@@ -226,6 +226,8 @@ impl AppState {
     /// The deal as stored now with its pipeline; a pipeline deleted
     /// elsewhere leaves the deal nowhere to move.
     async fn deal_record(&self, id: &str) -> Result<(Record, Deal, Pipeline), SaveError> {
+        // Another tab's big write may have emptied the sales memory meanwhile.
+        self.load_sales().await?;
         let (record, deal) = self.stored::<Deal>(id).await?;
         let pipeline = self.sales_pipeline(&deal.pipeline_id).ok_or(SaveError::NotAllowed)?;
         Ok((record, deal, pipeline))

@@ -12,6 +12,10 @@ use daftar_core::{activities, customers};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
+thread_local! {
+    static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The records behind the reports, by id.
 #[derive(Clone, Debug, Default)]
 pub struct ReportData {
@@ -31,6 +35,20 @@ fn customer_since(facts: CustomerFacts, created_at: i64) -> CustomerSince {
     CustomerSince { since: facts.since.unwrap_or_else(|| crate::browser_env::ms_to_local(created_at).date()), owner: facts.owner }
 }
 
+/// An activity's fields the reports read.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ActivityFacts {
+    at: i64,
+    owner: String,
+}
+
+/// Its local day is worked out here, once: in the browser that is a JS
+/// `Date` per activity, too dear to repeat on every recompute.
+fn activity_done(facts: ActivityFacts) -> ActivityDone {
+    ActivityDone { day: crate::browser_env::ms_to_local(facts.at).date(), owner: facts.owner }
+}
+
 impl ReportData {
     fn take_in(&mut self, record: &Record) {
         let (id, live) = (record.id.clone(), !record.deleted);
@@ -44,9 +62,9 @@ impl ReportData {
                 }
             }
         } else if record.kind == activities::KIND {
-            match record.decode::<ActivityDone>() {
-                Ok(done) if live => {
-                    self.activities.insert(id, done);
+            match record.decode::<ActivityFacts>() {
+                Ok(facts) if live => {
+                    self.activities.insert(id, activity_done(facts));
                 }
                 _ => {
                     self.activities.remove(&id);
@@ -60,13 +78,14 @@ fn concerns_reports(r: &Record) -> bool {
     r.kind == customers::KIND || r.kind == activities::KIND
 }
 
-/// Takes in customers and activities once loaded; an import of thousands
-/// is read again when Reports next needs it.
+/// Takes in customers and activities once loaded. After a write of
+/// thousands (an import, a big merge) everything is read again when Reports
+/// next needs it: such a batch's customers go straight to the list, not
+/// through here.
 fn on_written(state: &AppState, written: &Written) {
     match written {
-        Written::Reset => state.reports.set(None),
-        Written::Bulk(records) if records.iter().any(concerns_reports) => state.reports.set(None),
-        Written::Records(records) | Written::Bulk(records) => {
+        Written::Reset | Written::Bulk(_) => state.reports.set(None),
+        Written::Records(records) => {
             if state.reports.with_untracked(Option::is_some) && records.iter().any(concerns_reports) {
                 state.reports.update(|data| {
                     if let Some(data) = data {
@@ -79,23 +98,33 @@ fn on_written(state: &AppState, written: &Written) {
 }
 
 impl AppState {
-    /// Reads what the reports need the first time they open.
+    /// Reads what the reports need the first time they open; a second
+    /// caller while it reads leaves it to finish.
     pub async fn load_reports(&self) -> Result<(), StoreError> {
         self.listen("reports", on_written);
-        if self.reports.with_untracked(Option::is_some) {
+        if self.reports.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
             return Ok(());
         }
+        let loaded = self.read_reports().await;
+        LOADING.with(|l| l.set(false));
+        loaded
+    }
+
+    async fn read_reports(&self) -> Result<(), StoreError> {
         let store = self.store().ok_or_else(unavailable)?;
         let span = crate::perf::start("daftar:load-reports");
-        // A write during the read would be missing: read again (a few tries).
-        for _ in 0..3 {
+        // A write during the read would be missing: read again, and after a
+        // few tries (a sync pulling thousands) keep what was read rather
+        // than leave the page waiting.
+        const TRIES: usize = 3;
+        for attempt in 1..=TRIES {
             let changes_before = self.changes.get_untracked();
             let mut data = ReportData::default();
             let scan = store.all_as::<CustomerFacts>(customers::KIND).await?;
             data.customers = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, customer_since(r.fields, r.created_at))).collect();
-            let scan = store.all_as::<ActivityDone>(activities::KIND).await?;
-            data.activities = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, r.fields)).collect();
-            if self.changes.get_untracked() == changes_before {
+            let scan = store.all_as::<ActivityFacts>(activities::KIND).await?;
+            data.activities = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, activity_done(r.fields))).collect();
+            if attempt == TRIES || self.changes.get_untracked() == changes_before {
                 self.reports.set(Some(data));
                 break;
             }

@@ -34,6 +34,7 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await expect(now(page, "new-customers")).toHaveText("۱");
     // Nothing the month before: no change to show.
     await expect(card(page, "new-customers").getByTestId("card-before")).toHaveText("۰");
+    await expect(card(page, "new-customers").getByTestId("card-change")).toHaveCount(0);
 
     // Won in a second tab: this one follows without a reload.
     const other = await context.newPage();
@@ -80,5 +81,51 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await page.getByTestId("period-show").tap();
     await expect(page.getByTestId("period-shown")).toHaveText("2020-01-10 – 2020-01-31");
     await expect(now(page, "new-customers")).toHaveText("0");
+  });
+
+  test("a lost reason's bar opens to its deals, and a deal opens from there", async ({ page }) => {
+    await openApp(page);
+    await createCustomer(page, { name: "فروشگاه البرز" });
+    await page.goto("/pipeline");
+    const quote = page.locator("[data-testid=board-column][data-stage=quote]");
+    await quote.getByTestId("quick-add").click();
+    const form = page.getByTestId("quick-add-form");
+    await form.locator("#quick-title").fill("دستگاه کپی طبقه دوم");
+    await form.locator("#quick-customer").fill("البرز");
+    await form.getByRole("button", { name: "فروشگاه البرز" }).click();
+    await form.locator("#quick-amount").fill("25000000");
+    await form.getByTestId("quick-save").click();
+    await page.getByTestId("deal-card").filter({ hasText: "دستگاه کپی" }).tap();
+    await page.getByTestId("deal-lost").click();
+    const dialog = page.getByTestId("close-dialog");
+    await dialog.getByText("خرید از رقیب").click();
+    await dialog.getByTestId("close-save").click();
+    await expect(dialog).toHaveCount(0);
+
+    await page.goto("/reports");
+    await page.getByTestId("report-tab-lost").tap();
+    await expect(page).toHaveURL(/\/reports\/lost$/);
+    await expect(page.getByTestId("lost-total")).toContainText("۱ فرصت");
+    const bar = page.getByTestId("lost-bar").filter({ hasText: "خرید از رقیب" });
+    await expect(bar).toContainText("۱");
+    await expect(page.getByTestId("lost-deal")).toHaveCount(0);
+    await bar.tap();
+    await expect(bar).toHaveAttribute("aria-expanded", "true");
+    await page.getByTestId("lost-deal").filter({ hasText: "دستگاه کپی طبقه دوم" }).tap();
+    await expect(page.locator("#deal-title")).toHaveValue("دستگاه کپی طبقه دوم");
+    await expect(page.getByTestId("deal-status")).toBeVisible();
+
+    // The period and filters stay while moving between reports; last month had no loss.
+    await page.goto("/reports/lost");
+    await page.getByTestId("period-LastMonth").tap();
+    await expect(page.getByTestId("lost-none")).toHaveText("در این بازه هیچ فرصتی از دست نرفته است.");
+    await page.getByTestId("report-tab-dashboard").tap();
+    await expect(page.getByTestId("period-LastMonth")).toHaveAttribute("aria-pressed", "true");
+    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("report-tab-lost").tap();
+    await page.getByTestId("period-ThisMonth").tap();
+    await page.getByTestId("lost-by-Stage").tap();
+    await expect(page.getByTestId("lost-bar")).toHaveCount(1);
+    await expect(page.getByTestId("lost-total")).toContainText("1 deal");
   });
 });

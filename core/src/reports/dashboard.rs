@@ -2,27 +2,11 @@
 //! before. Sums stay per currency (a Rial deal and a dollar deal are never
 //! added); counts and rates mix them, as a deal is a deal.
 
+use super::filter::Filter;
 use super::period::Period;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Pipeline, Status, Totals};
 use chrono::NaiveDate;
-
-/// Whose and which deals a report looks at; empty means all.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub owner: String,
-    pub pipeline_id: String,
-}
-
-impl Filter {
-    fn deal(&self, deal: &Deal) -> bool {
-        (self.owner.is_empty() || deal.owner == self.owner) && (self.pipeline_id.is_empty() || deal.pipeline_id == self.pipeline_id)
-    }
-
-    fn owner(&self, owner: &str) -> bool {
-        self.owner.is_empty() || owner == self.owner
-    }
-}
 
 /// A customer as the dashboard counts it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,11 +17,11 @@ pub struct CustomerSince {
     pub owner: String,
 }
 
-/// An activity as the dashboard counts it: when it happened and whose.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(default)]
+/// An activity as the dashboard counts it: the reader's local day it
+/// happened on (worked out once, when the activity is read) and whose.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActivityDone {
-    pub at: i64,
+    pub day: NaiveDate,
     pub owner: String,
 }
 
@@ -123,18 +107,27 @@ fn figures(inputs: &Inputs, period: Period, filter: &Filter) -> Figures {
     f.win_rate = (closed > 0).then(|| f.won_count as f64 * 100.0 / closed as f64);
     f.median_cycle_days = median(&mut cycles);
     f.new_customers = inputs.customers.iter().filter(|c| filter.owner(&c.owner) && period.contains(c.since)).count();
-    f.activities = inputs.activities.iter().filter(|a| filter.owner(&a.owner) && period.contains((inputs.local_date)(a.at))).count();
+    f.activities = inputs.activities.iter().filter(|a| filter.owner(&a.owner) && period.contains(a.day)).count();
     f
 }
 
 /// The stage a deal stood in, open, at the end of `period`, from its steps;
-/// None when it did not exist yet or was closed then. A deal with no steps
-/// (written before steps were kept) counts as it stands now.
+/// None when it did not exist yet or was closed then. A closed deal closed
+/// on the day its close names (the user may date a win earlier or later
+/// than the tap), so it is not open from that day on, and open before it.
+/// A deal with no steps (written before steps were kept) counts as it
+/// stands now.
 fn open_at_end<'d>(deal: &'d Deal, period: Period, local_date: &dyn Fn(i64) -> NaiveDate) -> Option<&'d str> {
-    if deal.steps.is_empty() {
-        return (deal.status == Status::Open).then_some(deal.stage.as_str());
+    let closed = deal.status != Status::Open;
+    if closed && deal.closed_on.is_some_and(|on| on <= period.to) {
+        return None;
     }
-    let step = deal.steps.iter().rev().find(|s| local_date(s.at) <= period.to)?;
+    // The steps before the close that holds now; its own date is `closed_on`.
+    let before_close = if closed { &deal.steps[..deal.steps.len().saturating_sub(1)] } else { &deal.steps[..] };
+    if deal.steps.is_empty() {
+        return Some(deal.stage.as_str()).filter(|_| !closed || deal.closed_on.is_some());
+    }
+    let step = before_close.iter().rev().find(|s| local_date(s.at) <= period.to)?;
     (step.status == Status::Open).then_some(step.stage.as_str())
 }
 
@@ -225,7 +218,7 @@ mod tests {
             CustomerSince { since: day(1, 31), owner: "sara".into() },
             CustomerSince { since: day(3, 1), owner: "sara".into() },
         ];
-        let activity = |on: NaiveDate, owner: &str| ActivityDone { at: ms(on), owner: owner.into() };
+        let activity = |on: NaiveDate, owner: &str| ActivityDone { day: on, owner: owner.into() };
         let activities = vec![activity(day(2, 3), "sara"), activity(day(2, 27), "reza"), activity(day(1, 30), "sara")];
         let d = run(&deals(), &customers, &activities, &Filter::default());
 
@@ -250,6 +243,22 @@ mod tests {
         assert_eq!(before.open_count, 3);
         assert_eq!(before.open.of(Currency::Irr), crate::pipeline::Sums { amount: 7_000, weighted: 100 + 2_000 + 200 });
         assert_eq!((before.new_customers, before.activities), (1, 1));
+    }
+
+    #[test]
+    fn a_close_counts_on_the_day_it_names_not_the_day_it_was_tapped() {
+        use Status::*;
+        // Marked won on 3 March, dated 27 February: won in February, not open at its end.
+        let mut backdated = deal("sara", 800, Currency::Irr, vec![step(day(2, 2), "quote", Open), step(day(3, 3), "quote", Won)]);
+        backdated.closed_on = Some(day(2, 27));
+        // Marked lost on 20 February, dated 2 March: open at the end of February.
+        let mut ahead = deal("sara", 600, Currency::Irr, vec![step(day(2, 2), "lead", Open), step(day(2, 20), "lead", Lost)]);
+        ahead.closed_on = Some(day(3, 2));
+        let d = run(&[backdated, ahead], &[], &[], &Filter::default());
+        assert_eq!((d.current.won_count, d.current.lost_count), (1, 0));
+        assert_eq!(d.current.won.of(Currency::Irr).amount, 800);
+        assert_eq!(d.current.open_count, 1);
+        assert_eq!(d.current.open.of(Currency::Irr), crate::pipeline::Sums { amount: 600, weighted: 60 });
     }
 
     #[test]

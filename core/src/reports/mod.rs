@@ -5,9 +5,13 @@
 //! reader's language).
 
 pub mod dashboard;
+mod filter;
 pub mod lifetime;
+pub mod lost;
 pub mod period;
 pub mod rfm;
 
-pub use dashboard::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Filter, Inputs};
+pub use dashboard::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Inputs};
+pub use filter::Filter;
+pub use lost::{lost_deals, LostBy, LostDeals, LostGroup};
 pub use period::{Period, Preset};

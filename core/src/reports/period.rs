@@ -35,7 +35,9 @@ impl Period {
         (from <= to).then_some(Period { from, to })
     }
 
-    /// The preset period holding `today`, in `lang`'s calendar.
+    /// The preset period holding `today`, in `lang`'s calendar. This month,
+    /// quarter and year end today, so they are compared with as many days
+    /// before them, not with a whole month against a few days.
     pub fn preset(preset: Preset, today: NaiveDate, lang: Lang) -> Period {
         let month = Month::of(today, lang);
         let quarter_start = Month { month: (month.month - 1) / 3 * 3 + 1, ..month };
@@ -51,7 +53,7 @@ impl Period {
         let last = months_before(first, -(months - 1));
         // A month of a valid date always has days.
         let from = first.days().first().copied().unwrap_or(today);
-        let to = last.days().last().copied().unwrap_or(today);
+        let to = last.days().last().copied().unwrap_or(today).min(today);
         Period { from, to }
     }
 
@@ -95,11 +97,12 @@ mod tests {
     fn presets_follow_the_gregorian_calendar_in_english() {
         let today = day(2026, 2, 14);
         let p = |preset| Period::preset(preset, today, Lang::En);
-        assert_eq!(p(Preset::ThisMonth), Period { from: day(2026, 2, 1), to: day(2026, 2, 28) });
+        assert_eq!(p(Preset::ThisMonth), Period { from: day(2026, 2, 1), to: today });
         assert_eq!(p(Preset::LastMonth), Period { from: day(2026, 1, 1), to: day(2026, 1, 31) });
-        assert_eq!(p(Preset::ThisQuarter), Period { from: day(2026, 1, 1), to: day(2026, 3, 31) });
+        assert_eq!(p(Preset::ThisQuarter), Period { from: day(2026, 1, 1), to: today });
         assert_eq!(p(Preset::LastQuarter), Period { from: day(2025, 10, 1), to: day(2025, 12, 31) });
-        assert_eq!(p(Preset::ThisYear), Period { from: day(2026, 1, 1), to: day(2026, 12, 31) });
+        assert_eq!(p(Preset::ThisYear), Period { from: day(2026, 1, 1), to: today });
+        assert_eq!(p(Preset::ThisMonth).previous(), Period { from: day(2026, 1, 18), to: day(2026, 1, 31) });
         assert_eq!(p(Preset::LastYear), Period { from: day(2025, 1, 1), to: day(2025, 12, 31) });
     }
 
@@ -108,12 +111,14 @@ mod tests {
         // 25 Dey 1404: the tenth month, in the fourth quarter (Dey–Esfand).
         let today = jalali(1404, 10, 25);
         let p = |preset| Period::preset(preset, today, Lang::Fa);
-        assert_eq!(p(Preset::ThisMonth), Period { from: jalali(1404, 10, 1), to: jalali(1404, 10, 30) });
+        assert_eq!(p(Preset::ThisMonth), Period { from: jalali(1404, 10, 1), to: today });
         assert_eq!(p(Preset::LastMonth), Period { from: jalali(1404, 9, 1), to: jalali(1404, 9, 30) });
-        assert_eq!(p(Preset::ThisQuarter), Period { from: jalali(1404, 10, 1), to: jalali(1404, 12, 29) });
+        assert_eq!(p(Preset::ThisQuarter), Period { from: jalali(1404, 10, 1), to: today });
         assert_eq!(p(Preset::LastQuarter), Period { from: jalali(1404, 7, 1), to: jalali(1404, 9, 30) });
         // The year runs Farvardin–Esfand: 1 Farvardin is 21 March 2025.
-        assert_eq!(p(Preset::ThisYear), Period { from: day(2025, 3, 21), to: jalali(1404, 12, 29) });
+        assert_eq!(p(Preset::ThisYear), Period { from: day(2025, 3, 21), to: today });
+        // Esfand 1404 has 29 days, Esfand 1403 (a leap year) 30.
+        assert_eq!(Period::preset(Preset::LastMonth, jalali(1405, 1, 5), Lang::Fa).to, jalali(1404, 12, 29));
         assert_eq!(p(Preset::LastYear), Period { from: jalali(1403, 1, 1), to: jalali(1403, 12, 30) });
         // Farvardin: last month is Esfand of the year before.
         let spring = jalali(1405, 1, 10);

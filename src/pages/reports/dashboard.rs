@@ -1,24 +1,22 @@
 //! The Reports home: the period's headline figures as cards, each beside
-//! the period before (same number of days), filtered by owner and
-//! pipeline. Computed from memory on every change of the period, a filter,
-//! the language or any record, here or in another tab.
+//! the period before (same number of days). Computed from memory on every
+//! change of the period, a filter, the language or any record, here or in
+//! another tab.
 
-use super::period_picker::PeriodPicker;
-use crate::browser_env::{ms_to_local, today};
+use super::frame::Scope;
+use crate::browser_env::ms_to_local;
 use crate::i18n::{store_error_text, Texts};
-use crate::pages::pipeline::use_sales;
 use crate::state::{AppState, StoreStatus};
 use daftar_core::locale::{format_money, format_number, format_percent, Lang};
 use daftar_core::pipeline::{Deal, Sums, Totals};
-use daftar_core::reports::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Filter, Inputs, Period, Preset};
+use daftar_core::reports::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Inputs};
 use leptos::prelude::*;
 
 #[component]
 pub fn ReportsHome() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    // The deals come from the sales screens' memory, loaded here if need be.
-    use_sales();
+    let scope = expect_context::<Scope>();
     Effect::new(move || {
         if state.store_status.get() == StoreStatus::Ready && state.reports.with(Option::is_none) {
             leptos::task::spawn_local(async move {
@@ -28,11 +26,8 @@ pub fn ReportsHome() -> impl IntoView {
             });
         }
     });
-    let period = RwSignal::new(Period::preset(Preset::ThisMonth, today(), state.lang.get_untracked()));
-    let owner = RwSignal::new(String::new());
-    let pipeline = RwSignal::new(String::new());
     let board = Memo::new(move |_| {
-        let filter = Filter { owner: owner.get(), pipeline_id: pipeline.get() };
+        let (period, filter) = (scope.period.get(), scope.filter());
         let span = crate::perf::start("daftar:report-dashboard");
         let board = state.sales.with(|sales| {
             state.reports.with(|data| {
@@ -43,50 +38,19 @@ pub fn ReportsHome() -> impl IntoView {
                 let pipeline_of = |id: &str| sales.pipeline(id);
                 let local_date = |ms: i64| ms_to_local(ms).date();
                 let inputs = Inputs { deals: &deals, pipeline_of: &pipeline_of, customers: &customers, activities: &activities, local_date: &local_date };
-                Some(dashboard(&inputs, period.get(), &filter))
+                Some(dashboard(&inputs, period, &filter))
             })
         });
         span.end();
         board
     });
-    let owners = move || {
-        let mut all: Vec<String> = state.sales.with(|s| s.as_ref().map(|s| s.deals.iter().map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
-        all.sort();
-        all.dedup();
-        all
-    };
-    let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
-    view! {
-        <section class="page reports">
-            <div class="list-head">
-                <h1>{move || t().reports.dashboard}</h1>
-            </div>
-            <PeriodPicker period/>
-            <div class="report-filters">
-                <div class="field">
-                    <label for="report-owner">{move || t().reports.owner}</label>
-                    <select id="report-owner" on:change=move |ev| owner.set(event_target_value(&ev)) prop:value=move || owner.get() data-testid="report-owner">
-                        <option value="">{move || t().reports.every_owner}</option>
-                        {move || owners().into_iter().map(|o| view! { <option value=o.clone()>{o.clone()}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="report-pipeline">{move || t().reports.pipeline}</label>
-                    <select id="report-pipeline" on:change=move |ev| pipeline.set(event_target_value(&ev)) prop:value=move || pipeline.get() data-testid="report-pipeline">
-                        <option value="">{move || t().reports.every_pipeline}</option>
-                        {move || pipelines().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                    </select>
-                </div>
-            </div>
-            {move || {
-                // The cards are worded once: a language switch words them again.
-                state.lang.track();
-                match board.get() {
-                    None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-                    Some(board) => view! { <Cards board/> }.into_any(),
-                }
-            }}
-        </section>
+    move || {
+        // The cards are worded once: a language switch words them again.
+        state.lang.track();
+        match board.get() {
+            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
+            Some(board) => view! { <Cards board/> }.into_any(),
+        }
     }
 }
 

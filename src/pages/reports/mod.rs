@@ -1,7 +1,10 @@
 //! Reports (گزارش‌ها): what managers read, computed on this device from
-//! everything it holds, offline. The dashboard is the home.
+//! everything it holds, offline. The dashboard is the home; each report
+//! shares the frame's period and filters.
 
 mod dashboard;
+mod frame;
+mod lost;
 mod period_picker;
 mod routes;
 

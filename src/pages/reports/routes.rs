@@ -1,18 +1,23 @@
 //! Where the reports live in the app: their addresses and their tab.
 
 use super::dashboard::ReportsHome;
+use super::frame::ReportsFrame;
+use super::lost::LostReport;
 use crate::areas::Tab;
 use leptos::prelude::*;
-use leptos_router::components::Route;
+use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
 
 pub const TAB: Tab = Tab { href: "/reports", icon: "reports", label: |t| t.nav_reports };
 
-/// Their addresses.
+/// Their addresses, each report inside the frame it shares with the others.
 #[component(transparent)]
 pub fn ReportRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <Route path=path!("/reports") view=ReportsHome/>
+        <ParentRoute path=path!("/reports") view=ReportsFrame>
+            <Route path=path!("") view=ReportsHome/>
+            <Route path=path!("lost") view=LostReport/>
+        </ParentRoute>
     }
     .into_inner()
 }

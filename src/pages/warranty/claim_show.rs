@@ -96,7 +96,8 @@ fn ClaimStatusCard(id: String, claim: Signal<Claim>) -> impl IntoView {
                     state.notify(format!("{} {}", t.warranty.claim_moved, labels::claim_status(to, t)), None);
                 }
                 Err(SaveError::Invalid(_)) => alert.set(Some(t.warranty.claim_reason_needed.to_string())),
-                Err(SaveError::NotAllowed | SaveError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
+                Err(SaveError::Gone) => alert.set(Some(t.warranty.claim_gone.to_string())),
+                Err(SaveError::NotAllowed) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
                 Err(e) => alert.set(Some(crate::i18n::save_error_text(&e, state.lang.get_untracked()))),
             }
             let _ = busy.try_set(false);

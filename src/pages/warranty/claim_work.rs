@@ -54,7 +54,8 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
                 Err(SaveError::Invalid(errors)) => {
                     alert.set(Some(errors.iter().map(|e| format!("{}: {}", crate::i18n::labels::field(e.field, t), problem_text(e.problem, lang))).collect::<Vec<_>>().join(" ")))
                 }
-                Err(SaveError::NotAllowed | SaveError::Gone) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
+                Err(SaveError::Gone) => alert.set(Some(t.warranty.claim_gone.to_string())),
+                Err(SaveError::NotAllowed) => alert.set(Some(t.warranty.claim_changed_elsewhere.to_string())),
                 Err(e) => alert.set(Some(crate::i18n::save_error_text(&e, lang))),
             }
         });
