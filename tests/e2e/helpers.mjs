@@ -29,3 +29,15 @@ export function forbidDialogs(page) {
   page.on("dialog", async (d) => { seen.push(d.message()); await d.dismiss(); });
   return seen;
 }
+
+/** Adds a deal through a board column's quick-add form (the board must be open). */
+export async function quickAdd(page, stage, title, customer, amount) {
+  await page.locator(`[data-testid=board-column][data-stage=${stage}]`).getByTestId("quick-add").click();
+  const form = page.getByTestId("quick-add-form");
+  await form.locator("#quick-title").fill(title);
+  await form.locator("#quick-customer").fill(customer);
+  await form.getByRole("button", { name: customer }).click();
+  await form.locator("#quick-amount").fill(amount);
+  await form.getByTestId("quick-save").click();
+  await expect(page.getByTestId("deal-card").filter({ hasText: title })).toBeVisible();
+}

@@ -1,20 +1,8 @@
 import { test, expect } from "@playwright/test";
-import { openApp, createCustomer } from "./helpers.mjs";
+import { openApp, createCustomer, quickAdd } from "./helpers.mjs";
 
 const column = (page, stage) => page.locator(`[data-testid=board-column][data-stage=${stage}]`);
 const card = (page, title) => page.getByTestId("deal-card").filter({ hasText: title });
-
-/** Adds a deal through a column's quick-add form. */
-async function quickAdd(page, stage, title, customer, amount) {
-  await column(page, stage).getByTestId("quick-add").click();
-  const form = page.getByTestId("quick-add-form");
-  await form.locator("#quick-title").fill(title);
-  await form.locator("#quick-customer").fill(customer);
-  await form.getByRole("button", { name: customer }).click();
-  await form.locator("#quick-amount").fill(amount);
-  await form.getByTestId("quick-save").click();
-  await expect(card(page, title)).toBeVisible();
-}
 
 /** Touch events as a tablet sends them (through CDP: Playwright has no touch drag). */
 async function finger(page) {

@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { openApp, createCustomer } from "./helpers.mjs";
+import { openApp, createCustomer, quickAdd } from "./helpers.mjs";
 
 const card = (page, id) => page.getByTestId(`card-${id}`);
 const now = (page, id) => card(page, id).getByTestId("card-now");
@@ -15,14 +15,7 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
     await createCustomer(page, { name: "بازرگانی زاگرس" });
     await page.goto("/pipeline");
-    const lead = page.locator("[data-testid=board-column][data-stage=quote]");
-    await lead.getByTestId("quick-add").click();
-    const form = page.getByTestId("quick-add-form");
-    await form.locator("#quick-title").fill("ده چاپگر");
-    await form.locator("#quick-customer").fill("زاگرس");
-    await form.getByRole("button", { name: "بازرگانی زاگرس" }).click();
-    await form.locator("#quick-amount").fill("1000000");
-    await form.getByTestId("quick-save").click();
+    await quickAdd(page, "quote", "ده چاپگر", "بازرگانی زاگرس", "1000000");
 
     await page.getByRole("link", { name: "گزارش‌ها" }).tap();
     await expect(page).toHaveURL(/\/reports$/);
@@ -87,14 +80,7 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await openApp(page);
     await createCustomer(page, { name: "فروشگاه البرز" });
     await page.goto("/pipeline");
-    const quote = page.locator("[data-testid=board-column][data-stage=quote]");
-    await quote.getByTestId("quick-add").click();
-    const form = page.getByTestId("quick-add-form");
-    await form.locator("#quick-title").fill("دستگاه کپی طبقه دوم");
-    await form.locator("#quick-customer").fill("البرز");
-    await form.getByRole("button", { name: "فروشگاه البرز" }).click();
-    await form.locator("#quick-amount").fill("25000000");
-    await form.getByTestId("quick-save").click();
+    await quickAdd(page, "quote", "دستگاه کپی طبقه دوم", "فروشگاه البرز", "25000000");
     await page.getByTestId("deal-card").filter({ hasText: "دستگاه کپی" }).tap();
     await page.getByTestId("deal-lost").click();
     const dialog = page.getByTestId("close-dialog");
