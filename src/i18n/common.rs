@@ -23,6 +23,10 @@ texts! {
         /// Between items of a list written out in a sentence.
         list_separator: ", ",
             "، ";
+        /// Between two facts on one line ("Overdue · 3"). Persian uses a bar:
+        /// a middle dot beside a Persian digit reads as a zero (۰).
+        part_separator: " · ",
+            " | ";
         nav_label: "Daftar areas",
             "بخش‌های دفتر";
         megabytes: "MB",

@@ -364,7 +364,7 @@ texts! {
             format!("از {date} شروع می‌شود.");
         cov_parts_labour(p: i64, l: i64):
             format!("Parts {p}% · Labour {l}%", p = en(p), l = en(l)),
-            format!("قطعه {p}٪ · اجرت {l}٪", p = fa(p), l = fa(l));
+            format!("قطعه {p}٪ | اجرت {l}٪", p = fa(p), l = fa(l));
         item_extension_line(n: i64):
             format!("{} more {}", en(n), if n == 1 { "month" } else { "months" }),
             format!("{n} ماه بیشتر", n = fa(n));

@@ -52,7 +52,7 @@ fn TaskRow(record: Record, task: Task, #[prop(optional)] customer: Option<(Strin
                 <a href=format!("/tasks/{}", record.with_value(|r| r.id.clone())) class="row-title"><bdi>{task.title.clone()}</bdi></a>
                 <span class="muted">
                     {move || due.map(|d| due_text(d, state.lang.get())).unwrap_or_default()}
-                    {move || (priority != Priority::Normal).then(|| format!(" · {}", labels::priority(priority, state.t())))}
+                    {move || (priority != Priority::Normal).then(|| format!("{}{}", state.t().part_separator, labels::priority(priority, state.t())))}
                 </span>
                 {customer.map(|(id, name)| view! { <a class="muted" href=format!("/customers/{id}")><bdi>{name}</bdi></a> })}
             </div>
@@ -137,7 +137,7 @@ pub fn Inbox() -> impl IntoView {
                 Some(s) if s.is_empty() => view! { <p class="empty">{t().tasks.inbox_empty}</p> }.into_any(),
                 Some(s) => s.into_iter().map(|section| view! {
                     <div class="card inbox-section" data-testid=format!("bucket-{:?}", section.bucket).to_lowercase()>
-                        <h2>{labels::bucket(section.bucket, t())}" · "{localize_digits(&section.tasks.len().to_string(), state.lang.get())}</h2>
+                        <h2>{labels::bucket(section.bucket, t())}{t().part_separator}{localize_digits(&section.tasks.len().to_string(), state.lang.get())}</h2>
                         <ul class="plain-list">
                             {section.tasks.into_iter().map(|(record, task)| {
                                 let customer = (!task.customer_id.is_empty()).then(|| task.customer_id.clone())

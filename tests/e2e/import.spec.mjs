@@ -99,8 +99,8 @@ test("CSV import points out likely duplicates of stored customers and of earlier
   await page.getByTestId("import-check").click();
   const dups = page.getByTestId("import-duplicates");
   await expect(dups).toContainText("۲ سطر شبیه");
-  await expect(dups).toContainText("سطر ۲ · Ali K. · تلفن یکسان: علی کریمی");
-  await expect(dups).toContainText("سطر ۴ · S. Ahmadi");
+  await expect(dups).toContainText("سطر ۲ | Ali K. | تلفن یکسان: علی کریمی");
+  await expect(dups).toContainText("سطر ۴ | S. Ahmadi");
   await expect(page.getByTestId("import-confirm")).toContainText("(۲)");
   await page.getByTestId("import-confirm").click();
   await expect(page.getByTestId("customer-count")).toHaveText("۳ مشتری");

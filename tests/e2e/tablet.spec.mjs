@@ -63,3 +63,24 @@ test("board cards show whole lines and headings keep their words, in both langua
     await page.getByTestId("lang-switch").click();
   }
 });
+
+test("a middle dot never stands beside a Persian digit, where it reads as a zero", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("demo-S").click();
+  await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
+  // «عقب‌افتاده · ۱» read as ۱۰: Persian separates such parts with a bar.
+  const dotByDigit = /·\s*[۰-۹]|[۰-۹]\s*·/;
+  for (const [path, shown] of [
+    ["/inbox", ".inbox-section h2"],
+    ["/pipeline", "[data-testid=column-sums]"],
+    ["/catalog", "[data-testid=catalog-list]"],
+    ["/reports", "[data-testid=report-cards]"],
+    ["/reports/lost", "[data-testid=lost-bars], [data-testid=lost-none]"],
+  ]) {
+    await page.goto(path);
+    await expect(page.locator(shown).first(), path).toBeVisible();
+    expect(await page.locator("body").innerText(), path).not.toMatch(dotByDigit);
+  }
+  await page.goto("/inbox");
+  await expect(page.locator(".inbox-section h2").first()).toContainText(" | ");
+});

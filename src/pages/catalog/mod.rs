@@ -102,7 +102,7 @@ fn CatalogRow(kind: &'static str, record: Record) -> impl IntoView {
                 if !p.category.is_empty() {
                     parts.push(p.category.clone());
                 }
-                localize_digits(&parts.join(" · "), lang())
+                localize_digits(&parts.join(t().part_separator), lang())
             }))
         }
         SUPPLIER => {

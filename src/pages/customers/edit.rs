@@ -99,7 +99,7 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
 
     view! {
         <section class="page form-page">
-            <h1>{move || if is_new { t().customers.new_customer.to_string() } else { format!("{} · {}", t().edit, form.name.get()) }}</h1>
+            <h1>{move || if is_new { t().customers.new_customer.to_string() } else { format!("{}{}{}", t().edit, t().part_separator, form.name.get()) }}</h1>
             <form on:submit=submit novalidate data-testid="customer-form">
                 <FormAlert status/>
                 <TextField errors=form.errors id="name" label=|t| t.field_name value=form.name field=Field::Name required=true/>
@@ -146,7 +146,7 @@ fn Form(existing: Option<(Record, Customer)>) -> impl IntoView {
                         <ul>
                             {move || duplicates.get().into_iter().map(|d| {
                                 let reasons = move || d.reasons.iter().map(|r| labels::duplicate_reason(*r, state.t())).collect::<Vec<_>>().join(state.t().list_separator);
-                                view! { <li><a href=format!("/customers/{}", d.id)><bdi>{d.name.clone()}</bdi></a>" · "<span class="muted">{reasons}</span></li> }
+                                view! { <li><a href=format!("/customers/{}", d.id)><bdi>{d.name.clone()}</bdi></a>{move || state.t().part_separator}<span class="muted">{reasons}</span></li> }
                             }).collect_view()}
                         </ul>
                         <button type="submit" class="btn" data-testid="save-anyway" on:click=move |_| duplicates_accepted.set(true)>

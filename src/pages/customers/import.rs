@@ -210,7 +210,7 @@ pub fn CustomerImport() -> impl IntoView {
             <Show when=move || matches!(step.get(), Step::Report | Step::Saving)>
                 <div class="card">
                     <p data-testid="import-summary">
-                        <strong>{move || digits(valid.get())}</strong>" "{move || t().customers.import_rows_ok}" · "
+                        <strong>{move || digits(valid.get())}</strong>" "{move || t().customers.import_rows_ok}{move || t().part_separator}
                         <strong>{move || digits(problems.with(Vec::len))}</strong>" "{move || t().customers.import_rows_bad}
                     </p>
                     <p class="muted">{move || t().customers.import_nothing_yet}</p>
@@ -259,7 +259,8 @@ fn duplicate_line(d: &RowDuplicate, state: AppState) -> impl IntoView {
             LookAlike::Stored { name, .. } => name.clone(),
             LookAlike::Row { line, name } => format!("{name} ({} {})", t.customers.import_line, localize_digits(&line.to_string(), lang)),
         };
-        format!("{} {} · {} · {}: {}", t.customers.import_line, localize_digits(&d.line.to_string(), lang), d.name, labels::duplicate_reason(d.reason, t), like)
+        let sep = t.part_separator;
+        format!("{} {}{sep}{}{sep}{}: {}", t.customers.import_line, localize_digits(&d.line.to_string(), lang), d.name, labels::duplicate_reason(d.reason, t), like)
     }
 }
 

@@ -76,7 +76,7 @@ pub fn CustomerMerge() -> impl IntoView {
             <ul class="plain-list" data-testid="merge-suggestions">
                 {move || suggestions.get().flatten().unwrap_or_default().into_iter().map(|d| {
                     let reasons = d.reasons.iter().map(|r| labels::duplicate_reason(*r, state.t())).collect::<Vec<_>>().join(state.t().list_separator);
-                    pick_button(d.id, d.name, format!(" · {reasons}"))
+                    pick_button(d.id, d.name, format!("{}{reasons}", t().part_separator))
                 }).collect_view()}
             </ul>
             <Show when=move || suggestions.get().flatten().is_some_and(|s| s.is_empty())>
@@ -84,7 +84,7 @@ pub fn CustomerMerge() -> impl IntoView {
             </Show>
             <input type="search" class="search" placeholder=move || t().customers.search_customers bind:value=query data-testid="merge-search"/>
             <ul class="plain-list">
-                {move || found().into_iter().map(|r| pick_button(r.id, r.name, format!(" · {}", r.city))).collect_view()}
+                {move || found().into_iter().map(|r| pick_button(r.id, r.name, format!("{}{}", t().part_separator, r.city))).collect_view()}
             </ul>
             <Show when=move || picked.get().is_some()>
                 <div class="warning" role="alert">

@@ -149,7 +149,7 @@ fn Detail(record: Record, customer: Customer, history: Vec<Change>, linked: Vec<
         (|t| t.customers.last_contact, Signal::derive(move || match facts.last_contact {
             Some(at) => {
                 let days = days_since(crate::browser_env::ms_to_local(at).date(), today());
-                format!("{} · {}", local_datetime(at, lang()), state.t().customers.days_ago(days))
+                format!("{}{}{}", local_datetime(at, lang()), state.t().part_separator, state.t().customers.days_ago(days))
             }
             None => state.t().customers.never.to_string(),
         })),

@@ -326,7 +326,7 @@ pub fn timeline_items(record: &Record, t: &Texts, lang: Lang) -> Vec<Item> {
         .into_iter()
         .map(|(step, event)| {
             let (label, kind, detail) = match event {
-                DealEvent::Created => (t.pipeline.timeline_deal_created, "deal", format!("{} · {}", format_money(deal.amount, deal.currency, lang), step.stage_name)),
+                DealEvent::Created => (t.pipeline.timeline_deal_created, "deal", format!("{}{}{}", format_money(deal.amount, deal.currency, lang), t.part_separator, step.stage_name)),
                 DealEvent::Won => (t.pipeline.deal_won, "deal-won", format_money(deal.amount, deal.currency, lang)),
                 DealEvent::Lost => (t.pipeline.deal_lost, "deal-lost", step.reason.clone()),
                 DealEvent::Reopened => (t.pipeline.timeline_deal_reopened, "deal", step.stage_name.clone()),

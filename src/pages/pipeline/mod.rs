@@ -91,7 +91,7 @@ pub fn totals_text(totals: &Totals, lang: Lang) -> String {
     totals
         .by_currency()
         .iter()
-        .map(|(c, s)| format!("{} · {} {}", format_money(s.amount, *c, lang), t.pipeline.weighted_short, format_money(s.weighted, *c, lang)))
+        .map(|(c, s)| format!("{}{}{} {}", format_money(s.amount, *c, lang), t.part_separator, t.pipeline.weighted_short, format_money(s.weighted, *c, lang)))
         .collect::<Vec<_>>()
         .join(t.list_separator)
 }

@@ -78,7 +78,7 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
     let (now, before) = (&board.current, &board.previous);
     let money = |totals: &Totals, pick: fn(&Sums) -> i64| -> String {
         let lines: Vec<String> = totals.by_currency().iter().filter(|(_, s)| pick(s) != 0).map(|(c, s)| format_money(pick(s), *c, lang)).collect();
-        if lines.is_empty() { format_number(0, lang) } else { lines.join(" · ") }
+        if lines.is_empty() { format_number(0, lang) } else { lines.join(t.part_separator) }
     };
     // Amounts are compared in the currency that weighs most now.
     let main = |totals: &Totals| totals.by_currency().first().map(|(c, _)| *c);
@@ -93,7 +93,7 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
     let rate = |r: Option<f64>| r.map_or(t.reports.no_figure.to_string(), |r| format_percent(r, 1, lang));
     let average = |f: &Figures| {
         let lines: Vec<String> = f.won.by_currency().iter().filter_map(|(c, _)| f.average_won(*c).map(|a| format_money(a, *c, lang))).collect();
-        if lines.is_empty() { t.reports.no_figure.to_string() } else { lines.join(" · ") }
+        if lines.is_empty() { t.reports.no_figure.to_string() } else { lines.join(t.part_separator) }
     };
     let amount = |s: &Sums| s.amount;
     let weighted = |s: &Sums| s.weighted;

@@ -24,7 +24,7 @@ fn by_label(by: LostBy, t: &Texts) -> &'static str {
 }
 
 fn money(totals: &Totals, lang: Lang) -> String {
-    totals.by_currency().iter().map(|(c, s)| format_money(s.amount, *c, lang)).collect::<Vec<_>>().join(" · ")
+    totals.by_currency().iter().map(|(c, s)| format_money(s.amount, *c, lang)).collect::<Vec<_>>().join(crate::i18n::texts(lang).part_separator)
 }
 
 #[component]
@@ -87,10 +87,10 @@ fn LostBars(report: LostDeals, by: LostBy, open: RwSignal<Option<String>>, compe
         }
     };
     let deal_line = move |id: &str| {
-        state.sales.with_untracked(|s| s.as_ref().and_then(|s| s.deals.get(id)).map(|e| format!("{} · {}", e.fields.title, format_money(e.fields.amount, e.fields.currency, lang))))
+        state.sales.with_untracked(|s| s.as_ref().and_then(|s| s.deals.get(id)).map(|e| format!("{}{}{}", e.fields.title, t().part_separator, format_money(e.fields.amount, e.fields.currency, lang))))
     };
     view! {
-        <p data-testid="lost-total"><strong>{t().reports.deal_count(report.count as i64)}</strong>" · "<bdi>{money(&report.amounts, lang)}</bdi></p>
+        <p data-testid="lost-total"><strong>{t().reports.deal_count(report.count as i64)}</strong>{t().part_separator}<bdi>{money(&report.amounts, lang)}</bdi></p>
         <ul class="bars lost-bars" data-testid="lost-bars">
             {report.groups.into_iter().map(|g| {
                 let key = g.key.clone();

@@ -131,7 +131,7 @@ pub fn SurveyList() -> impl IntoView {
                                 <a class="row-title" href=format!("/surveys/{id}")><bdi>{move || survey.name.get(lang()).to_string()}</bdi></a>
                                 <span class="muted">
                                     {move || t().surveys.response_count(n as i64)}
-                                    {survey.archived.then(|| view! { " · "{move || t().surveys.archived}})}
+                                    {survey.archived.then(|| view! { {move || t().part_separator}{move || t().surveys.archived}})}
                                 </span>
                             </li>
                         }).collect_view()}

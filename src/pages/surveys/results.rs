@@ -297,7 +297,7 @@ fn QuestionChart(
         Distribution::YesNo { yes, no } => bars(vec![(t().yes.to_string(), yes), (t().no.to_string(), no)]),
         Distribution::Pair { expectation, perception, .. } => view! {
             <p>{move || t().surveys.expectation}": "{move || expectation.map(|v| one_decimal(v, lang())).unwrap_or_default()}
-               " · "{move || t().surveys.perception}": "{move || perception.map(|v| one_decimal(v, lang())).unwrap_or_default()}</p>
+               {move || t().part_separator}{move || t().surveys.perception}": "{move || perception.map(|v| one_decimal(v, lang())).unwrap_or_default()}</p>
         }.into_any(),
         Distribution::Texts(texts) => view! {
             <ul class="text-answers">{texts.into_iter().take(50).map(|(_, s)| view! { <li><bdi>{s}</bdi></li> }).collect_view()}</ul>

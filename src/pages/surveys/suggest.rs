@@ -86,7 +86,7 @@ fn SuggestionCard(purpose: Purpose) -> impl IntoView {
             let count = list.len();
             view! {
                 <div class="card inbox-section" data-testid=if purpose == Purpose::AfterService { "service-suggestions" } else { "survey-suggestions" }>
-                    <h2>{move || t().surveys.ask_for_feedback}" · "{move || localize_digits(&count.to_string(), state.lang.get())}</h2>
+                    <h2>{move || t().surveys.ask_for_feedback}{move || t().part_separator}{move || localize_digits(&count.to_string(), state.lang.get())}</h2>
                     <p class="muted">{move || name.get(state.lang.get()).to_string()}</p>
                     <ul class="plain-list">
                         {list.iter().map(|(customer_id, deal_id)| {

@@ -23,7 +23,7 @@ pub fn SyncChip() -> impl IntoView {
             SyncStatus::Failed(_) => t.sync.sync_status_failed.to_string(),
         };
         let waiting = state.sync.waiting.get();
-        Some(if waiting > 0 { format!("{main} · {}", t.sync.sync_waiting(waiting as i64)) } else { main })
+        Some(if waiting > 0 { format!("{main}{}{}", t.part_separator, t.sync.sync_waiting(waiting as i64)) } else { main })
     };
     let failed = move || matches!(state.sync.status.get(), SyncStatus::Failed(_));
     let detail = move || match state.sync.status.get() {

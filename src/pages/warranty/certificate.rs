@@ -78,7 +78,7 @@ fn CertificateSheet(id: String, item: InstalledItem, lang: Signal<Lang>) -> impl
                 (!extensions.is_empty()).then(|| view! {
                     <h2>{move || t().warranty.item_extensions}</h2>
                     <ul>{extensions.into_iter().map(|e| view! {
-                        <li>{move || t().warranty.item_extension_line(e.months as i64)}" · "{move || coverage_text(e.coverage, t())}</li>
+                        <li>{move || t().warranty.item_extension_line(e.months as i64)}{move || t().part_separator}{move || coverage_text(e.coverage, t())}</li>
                     }).collect_view()}</ul>
                 })
             }}

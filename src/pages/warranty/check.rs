@@ -110,7 +110,7 @@ fn FoundItem(id: String, item: InstalledItem) -> impl IntoView {
     view! {
         <article class="card found-item" data-testid="coverage-result">
             <h2><bdi>{item.product_name.clone()}</bdi></h2>
-            <p class="muted"><span dir="ltr" class="serial">{item.serial.clone()}</span>" · "<bdi>{customer}</bdi></p>
+            <p class="muted"><span dir="ltr" class="serial">{item.serial.clone()}</span>{move || state.t().part_separator}<bdi>{customer}</bdi></p>
             <CoverageCard item/>
             <div class="actions">
                 <a class="btn" href=format!("/warranty/items/{id}") data-testid="open-item">{move || t().warranty.item_open}</a>

@@ -74,8 +74,8 @@ fn ItemView(id: String, item: InstalledItem, claims: Vec<(String, Claim)>, visit
             <h2>{move || t().warranty.item_extensions}</h2>
             <ul class="plain-list card" data-testid="item-extensions">
                 {extensions.into_iter().map(|e| view! {
-                    <li>{move || t().warranty.item_extension_line(e.months as i64)}" · "{move || coverage_text(e.coverage, t())}
-                        {(!e.note.is_empty()).then(|| view! { " · "<bdi>{e.note.clone()}</bdi> })}</li>
+                    <li>{move || t().warranty.item_extension_line(e.months as i64)}{move || t().part_separator}{move || coverage_text(e.coverage, t())}
+                        {(!e.note.is_empty()).then(|| view! { {move || t().part_separator}<bdi>{e.note.clone()}</bdi> })}</li>
                 }).collect_view()}
             </ul>
         })}

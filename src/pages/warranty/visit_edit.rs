@@ -56,7 +56,7 @@ fn VisitForm(existing: Option<(Record, ServiceVisit)>) -> impl IntoView {
         }
         state.installed.with(|b| {
             b.as_ref()
-                .map(|b| b.items.iter().filter(|(_, i)| !c.is_empty() && i.customer_id == c).map(|(id, i)| (id.clone(), format!("{} · {}", i.product_name, i.serial))).collect::<Vec<_>>())
+                .map(|b| b.items.iter().filter(|(_, i)| !c.is_empty() && i.customer_id == c).map(|(id, i)| (id.clone(), format!("{}{}{}", i.product_name, state.t().part_separator, i.serial))).collect::<Vec<_>>())
                 .unwrap_or_default()
         })
     };
