@@ -1,5 +1,6 @@
 //! Generic widgets used across pages.
 
+mod curve_chart;
 mod customer_picker;
 mod date_field;
 mod form_fields;
@@ -13,6 +14,7 @@ mod update_prompt;
 mod virtual_list;
 mod when_field;
 
+pub use curve_chart::CurveChart;
 pub use customer_picker::CustomerPicker;
 pub use date_field::{date_text, read_date, DateField};
 pub use form_fields::{ChoiceField, FieldErrors, TextField};

@@ -20,8 +20,8 @@ pub fn ToastHost() -> impl IntoView {
                     state.notify(store_error_text(&e, state.lang.get_untracked()), None);
                 }
             }),
-            ToastAction::UndoMerge(before) => leptos::task::spawn_local(async move {
-                if let Err(e) = state.undo_merge(before).await {
+            ToastAction::UndoChanges(before) => leptos::task::spawn_local(async move {
+                if let Err(e) = state.undo_changes(before).await {
                     state.notify(store_error_text(&e, state.lang.get_untracked()), None);
                 }
             }),

@@ -143,6 +143,15 @@ pub fn value_segment(v: Option<ValueSegment>, t: &Texts) -> &'static str {
     }
 }
 
+/// The class alone, for a table column.
+pub fn value_segment_letter(v: ValueSegment, t: &Texts) -> &'static str {
+    match v {
+        ValueSegment::A => t.reports.class_a,
+        ValueSegment::B => t.reports.class_b,
+        ValueSegment::C => t.reports.class_c,
+    }
+}
+
 pub fn source(v: Option<AcquisitionSource>, t: &Texts) -> &'static str {
     match v {
         None => t.not_set,

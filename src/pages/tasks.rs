@@ -52,7 +52,10 @@ fn TaskRow(record: Record, task: Task, #[prop(optional)] customer: Option<(Strin
                 <a href=format!("/tasks/{}", record.with_value(|r| r.id.clone())) class="row-title"><bdi>{task.title.clone()}</bdi></a>
                 <span class="muted">
                     {move || due.map(|d| due_text(d, state.lang.get())).unwrap_or_default()}
-                    {move || (priority != Priority::Normal).then(|| format!("{}{}", state.t().part_separator, labels::priority(priority, state.t())))}
+                    {move || (priority != Priority::Normal).then(|| {
+                        let separator = if due.is_some() { state.t().part_separator } else { "" };
+                        format!("{separator}{}", labels::priority(priority, state.t()))
+                    })}
                 </span>
                 {customer.map(|(id, name)| view! { <a class="muted" href=format!("/customers/{id}")><bdi>{name}</bdi></a> })}
             </div>

@@ -52,8 +52,9 @@ pub struct Toast {
 pub enum ToastAction {
     /// Undo the delete of this record (kind, id).
     UndoDelete(String, String),
-    /// Undo a merge: every record it touched, as it was before.
-    UndoMerge(Vec<daftar_core::store::Record>),
+    /// Undo a change of many records (a merge, value classes written):
+    /// every record it touched, as it was before.
+    UndoChanges(Vec<daftar_core::store::Record>),
     /// A task about this customer is done: log what happened, plan what next.
     LogAfterTask(String),
 }
@@ -94,8 +95,9 @@ pub struct AppState {
     /// Installed items and their serial index; loaded when an after-sales
     /// screen first opens, then kept in step with every write.
     pub installed: RwSignal<Option<InstalledBase>>,
-    /// Customers' and activities' dates and owners; loaded when Reports
-    /// first opens, then kept in step with every write.
+    /// What the reports read beyond the deals (customers', activities' and
+    /// tasks' dates, types and owners); loaded when Reports first opens,
+    /// then kept in step with every write.
     pub reports: RwSignal<Option<ReportData>>,
     pub sync: crate::sync::SyncView,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,

@@ -1,5 +1,5 @@
 //! Actions on the records around a customer — contacts, activities, tasks —
-//! and on customers as a whole (merge). Like every write, they go through
+//! and on customers as a whole (merge, value classes). Like every write, they go through
 //! `apply`, so the log, the outbox, other tabs and the lists stay in step.
 
 use super::customers::unavailable;
@@ -7,7 +7,7 @@ use super::{AppState, SaveError};
 use crate::browser_env::BrowserEnv;
 use daftar_core::activities::{self, ActivityInput};
 use daftar_core::contacts::{self, ContactInput};
-use daftar_core::customers::{self, Customer};
+use daftar_core::customers::{self, Customer, ValueSegment};
 use daftar_core::save::Saved;
 use daftar_core::store::{key_of, Batch, Record, RecordKind, RecordStore, StoreError, Write};
 use daftar_core::tasks::{self, TaskInput};
@@ -60,6 +60,14 @@ impl AppState {
         Ok(self.commit(tasks::save(existing, input, &BrowserEnv)?).await?)
     }
 
+    /// Creates every task in one write; how many.
+    pub async fn create_tasks(&self, inputs: &[TaskInput]) -> Result<usize, SaveError> {
+        let batch = tasks::create_all(inputs, &BrowserEnv)?;
+        let count = batch.writes.len();
+        self.apply(batch).await?;
+        Ok(count)
+    }
+
     /// Completes (or reopens) a task.
     pub async fn set_task_done(&self, record: &Record, done: bool) -> Result<(), StoreError> {
         self.commit(tasks::set_done(record, done, &BrowserEnv)?).await.map(|_| ())
@@ -110,7 +118,21 @@ impl AppState {
         Ok(before)
     }
 
-    pub async fn undo_merge(&self, before: Vec<Record>) -> Result<(), StoreError> {
+    /// Writes each class `class_of` gives onto its customer's value
+    /// segment; returns the customers written as they were, for undo.
+    pub async fn set_value_classes(&self, class_of: impl Fn(&str) -> Option<ValueSegment>) -> Result<Vec<Record>, StoreError> {
+        let all = self.all_live(customers::KIND).await?;
+        let batch = customers::set_value_segments(&all, class_of, &BrowserEnv);
+        let written: std::collections::HashSet<&str> = batch.writes.iter().map(|w| w.record.id.as_str()).collect();
+        let before: Vec<Record> = all.iter().filter(|r| written.contains(r.id.as_str())).cloned().collect();
+        if !batch.is_empty() {
+            self.apply(batch).await?;
+        }
+        Ok(before)
+    }
+
+    /// Puts every record of `before` back as it was.
+    pub async fn undo_changes(&self, before: Vec<Record>) -> Result<(), StoreError> {
         let store = self.store().ok_or_else(unavailable)?;
         let mut current = Vec::with_capacity(before.len());
         for r in &before {

@@ -1,14 +1,15 @@
 //! What the reports read beyond the deals (which the sales screens keep in
 //! memory): when each customer began and whose it is, when each activity
-//! happened and whose. Only those fields are decoded, so 200,000 activities
+//! happened, what it was and whose, when each task is due and was done. Only those fields are decoded, so 200,000 activities
 //! cost a few MB. Read the first time Reports opens, then kept in step with
 //! every write.
 
 use super::customers::unavailable;
 use super::{AppState, Written};
-use daftar_core::reports::{ActivityDone, CustomerSince};
+use daftar_core::activities::ActivityType;
+use daftar_core::reports::{ActivityDone, CustomerSince, TaskPlanned};
 use daftar_core::store::{Record, RecordStore, StoreError};
-use daftar_core::{activities, customers};
+use daftar_core::{activities, customers, tasks};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -21,6 +22,7 @@ thread_local! {
 pub struct ReportData {
     pub customers: HashMap<String, CustomerSince>,
     pub activities: HashMap<String, ActivityDone>,
+    pub tasks: HashMap<String, TaskPlanned>,
 }
 
 /// A customer's fields the reports read.
@@ -41,12 +43,29 @@ fn customer_since(facts: CustomerFacts, created_at: i64) -> CustomerSince {
 struct ActivityFacts {
     at: i64,
     owner: String,
+    customer_id: String,
+    /// Read loosely: a type a newer version added is still an activity.
+    #[serde(rename = "type")]
+    kind: serde_json::Value,
 }
 
 /// Its local day is worked out here, once: in the browser that is a JS
 /// `Date` per activity, too dear to repeat on every recompute.
 fn activity_done(facts: ActivityFacts) -> ActivityDone {
-    ActivityDone { day: crate::browser_env::ms_to_local(facts.at).date(), owner: facts.owner }
+    ActivityDone { day: crate::browser_env::ms_to_local(facts.at).date(), owner: facts.owner, customer_id: facts.customer_id, kind: serde_json::from_value::<ActivityType>(facts.kind).ok() }
+}
+
+/// A task's fields the reports read.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct TaskFacts {
+    owner: String,
+    due: Option<chrono::NaiveDateTime>,
+    done_at: Option<i64>,
+}
+
+fn task_planned(facts: TaskFacts) -> TaskPlanned {
+    TaskPlanned { owner: facts.owner, due: facts.due.map(|d| d.date()), done_on: facts.done_at.map(|ms| crate::browser_env::ms_to_local(ms).date()) }
 }
 
 impl ReportData {
@@ -70,12 +89,21 @@ impl ReportData {
                     self.activities.remove(&id);
                 }
             }
+        } else if record.kind == tasks::KIND {
+            match record.decode::<TaskFacts>() {
+                Ok(facts) if live => {
+                    self.tasks.insert(id, task_planned(facts));
+                }
+                _ => {
+                    self.tasks.remove(&id);
+                }
+            }
         }
     }
 }
 
 fn concerns_reports(r: &Record) -> bool {
-    r.kind == customers::KIND || r.kind == activities::KIND
+    [customers::KIND, activities::KIND, tasks::KIND].contains(&r.kind.as_str())
 }
 
 /// Takes in customers and activities once loaded. After a write of
@@ -124,6 +152,8 @@ impl AppState {
             data.customers = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, customer_since(r.fields, r.created_at))).collect();
             let scan = store.all_as::<ActivityFacts>(activities::KIND).await?;
             data.activities = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, activity_done(r.fields))).collect();
+            let scan = store.all_as::<TaskFacts>(tasks::KIND).await?;
+            data.tasks = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, task_planned(r.fields))).collect();
             if attempt == TRIES || self.changes.get_untracked() == changes_before {
                 self.reports.set(Some(data));
                 break;

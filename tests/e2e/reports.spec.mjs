@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { openApp, createCustomer, quickAdd } from "./helpers.mjs";
 
 const card = (page, id) => page.getByTestId(`card-${id}`);
@@ -92,12 +93,12 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await page.getByTestId("report-tab-lost").tap();
     await expect(page).toHaveURL(/\/reports\/lost$/);
     await expect(page.getByTestId("lost-total")).toContainText("۱ فرصت");
-    const bar = page.getByTestId("lost-bar").filter({ hasText: "خرید از رقیب" });
+    const bar = page.getByTestId("deal-bar").filter({ hasText: "خرید از رقیب" });
     await expect(bar).toContainText("۱");
-    await expect(page.getByTestId("lost-deal")).toHaveCount(0);
+    await expect(page.getByTestId("bar-deal")).toHaveCount(0);
     await bar.tap();
     await expect(bar).toHaveAttribute("aria-expanded", "true");
-    await page.getByTestId("lost-deal").filter({ hasText: "دستگاه کپی طبقه دوم" }).tap();
+    await page.getByTestId("bar-deal").filter({ hasText: "دستگاه کپی طبقه دوم" }).tap();
     await expect(page.locator("#deal-title")).toHaveValue("دستگاه کپی طبقه دوم");
     await expect(page.getByTestId("deal-status")).toBeVisible();
 
@@ -111,7 +112,239 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await page.getByTestId("report-tab-lost").tap();
     await page.getByTestId("period-ThisMonth").tap();
     await page.getByTestId("lost-by-Stage").tap();
-    await expect(page.getByTestId("lost-bar")).toHaveCount(1);
+    await expect(page.getByTestId("deal-bar")).toHaveCount(1);
     await expect(page.getByTestId("lost-total")).toContainText("1 deal");
   });
+
+  test("open sales: a stage's bar opens to its deals; the funnel converts stage to stage", async ({ page }) => {
+    await openApp(page);
+    await createCustomer(page, { name: "نساجی یزد" });
+    await page.goto("/pipeline");
+    await quickAdd(page, "quote", "پارچه زمستانی", "نساجی یزد", "40000000");
+    await quickAdd(page, "quote", "پارچه تابستانی", "نساجی یزد", "10000000");
+    await quickAdd(page, "lead", "نخ رنگی", "نساجی یزد", "2000000");
+
+    await page.goto("/reports");
+    await page.getByTestId("report-tab-open").tap();
+    await expect(page).toHaveURL(/\/reports\/open$/);
+    await expect(page.getByTestId("open-total")).toContainText("۳ فرصت");
+    await expect(page.getByTestId("open-total")).toContainText("۵۲٬۰۰۰٬۰۰۰");
+    const quote = page.getByTestId("open-stages").getByTestId("deal-bar").filter({ hasText: "پیش‌فاکتور" });
+    await expect(quote).toContainText("۲");
+    await quote.tap();
+    await expect(page.getByTestId("bar-deal")).toHaveCount(2);
+    await expect(page.getByTestId("bar-deal").first()).toContainText("پارچه زمستانی");
+    await expect(page.getByTestId("open-months").getByTestId("deal-bar")).toContainText("بدون تاریخ پیش‌بینی");
+    // All three reached the first stage; two of them the second (2 of 3).
+    const rows = page.getByTestId("open-row");
+    await expect(rows.nth(0)).toContainText("سرنخ");
+    await expect(rows.nth(0).locator("td").nth(4)).toHaveText("۳");
+    await expect(rows.nth(1).locator("td").nth(5)).toHaveText("۶۶٫۷٪");
+
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("open-total")).toContainText("3 deals");
+    await expect(rows.nth(1).locator("td").nth(5)).toHaveText("66.7%");
+  });
+
+  test("dormant customers become win-back tasks in each owner's inbox, in one write", async ({ page }) => {
+    await openApp(page);
+    await createCustomer(page, { name: "پخش کیمیا", owner: "سارا" });
+    await page.goto("/");
+    await createCustomer(page, { name: "صنایع آرش", owner: "رضا" });
+    await page.goto("/");
+    await createCustomer(page, { name: "کالای نو", owner: "سارا" });
+    await page.goto("/pipeline");
+    await winDeal(page, "قرارداد سالانه", "پخش کیمیا", "50000000", 120);
+    await winDeal(page, "خط تولید", "صنایع آرش", "30000000", 100);
+    await winDeal(page, "سفارش تازه", "کالای نو", "5000000", 0);
+
+    await page.getByRole("link", { name: "گزارش‌ها" }).tap();
+    await page.getByTestId("period-ThisYear").tap();
+    await page.getByTestId("report-tab-dormant").tap();
+    await expect(page).toHaveURL(/\/reports\/dormant$/);
+    // Counted back from today: no period to pick, and the one picked is kept
+    // for the next report (it used to fall back to this month).
+    await expect(page.getByTestId("period-ThisMonth")).toBeHidden();
+    await page.getByTestId("report-tab-win-rates").tap();
+    await expect(page.getByTestId("period-ThisYear")).toHaveAttribute("aria-pressed", "true");
+    await page.getByTestId("report-tab-dormant").tap();
+    await expect(page.getByTestId("dormant-count")).toHaveText("۲ مشتری غیرفعال");
+    const rows = page.getByTestId("dormant-customer");
+    await expect(rows.nth(0)).toContainText("پخش کیمیا");
+    await expect(rows.nth(0)).toContainText("۱۲۰ روز پیش");
+    await expect(rows.nth(1)).toContainText("صنایع آرش");
+    // A stricter rule, typed in Persian digits, leaves one.
+    await page.getByTestId("dormant-purchase").fill("۱۱۰");
+    await expect(page.getByTestId("dormant-count")).toHaveText("۱ مشتری غیرفعال");
+    await page.getByTestId("dormant-purchase").fill("90");
+    await expect(rows).toHaveCount(2);
+
+    await expect(page.getByTestId("plan-win-back")).toBeDisabled();
+    await page.getByTestId("dormant-select-all").tap();
+    await expect(page.getByTestId("plan-win-back")).toHaveText("برنامهٔ بازگرداندن ۲ مشتری");
+    await page.getByTestId("plan-win-back").tap();
+    await expect(page.locator(".toast")).toContainText("۲ کار بازگرداندن مشتری");
+    await expect(page.getByTestId("plan-win-back")).toBeDisabled();
+
+    // Each task is in its own rep's inbox, about its customer.
+    for (const [me, mine, theirs] of [["سارا", "پخش کیمیا", "صنایع آرش"], ["رضا", "صنایع آرش", "پخش کیمیا"]]) {
+      await page.goto("/settings");
+      await page.getByTestId("me").fill(me);
+      await page.goto("/inbox");
+      await expect(page.getByTestId("task").filter({ hasText: `بازگرداندن مشتری: ${mine}` })).toHaveCount(1);
+      await expect(page.getByTestId("task").filter({ hasText: theirs })).toHaveCount(0);
+    }
+    await page.getByTestId("task").filter({ hasText: "صنایع آرش" }).getByRole("link", { name: "صنایع آرش" }).last().tap();
+    await expect(page.getByTestId("customer-name")).toHaveText("صنایع آرش");
+
+    await page.goto("/reports/dormant");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("dormant-count")).toHaveText("2 dormant customers");
+    await expect(rows.nth(0)).toContainText("120 days ago");
+
+    // The team's week: each rep has one task due; a manager hands Sara's to Reza.
+    await page.getByTestId("report-tab-team").tap();
+    const iso = (days) => new Date(Date.now() + days * 86400000).toLocaleDateString("sv");
+    await page.getByTestId("period-dates").tap();
+    await page.locator("#period-from").fill(iso(-7));
+    await page.locator("#period-to").fill(iso(8));
+    await page.getByTestId("period-show").tap();
+    const team = page.getByTestId("team-row");
+    await expect(team).toHaveCount(2);
+    await expect(team.filter({ hasText: "رضا" }).locator("td").nth(2)).toHaveText("1");
+    await team.filter({ hasText: "سارا" }).getByTestId("open-plan").tap();
+    const plan = page.getByTestId("rep-plan");
+    await expect(plan.getByTestId("plan-task")).toHaveCount(1);
+    await expect(plan.getByTestId("plan-task")).toContainText("پخش کیمیا");
+    await plan.getByTestId("reassign").selectOption("رضا");
+    await expect(page.locator(".toast")).toContainText("Task reassigned.");
+    await expect(plan.getByTestId("plan-task")).toHaveCount(0);
+    await expect(team).toHaveCount(1);
+    await expect(team.locator("td").nth(2)).toHaveText("2");
+  });
+
+  test("customers ranked by purchases: the Pareto curve, a class's customers, classes written with undo", async ({ page }) => {
+    await openApp(page);
+    for (const name of ["پخش کیمیا", "صنایع آرش", "کالای نو"]) {
+      await page.goto("/");
+      await createCustomer(page, { name });
+    }
+    await page.goto("/pipeline");
+    await winDeal(page, "قرارداد سالانه", "پخش کیمیا", "50000000", 0);
+    await winDeal(page, "خط تولید", "صنایع آرش", "30000000", 0);
+    await winDeal(page, "سفارش تازه", "کالای نو", "5000000", 0);
+
+    // Three won, none lost: every way of cutting them wins them all.
+    await page.goto("/reports/win-rates");
+    const win = page.getByTestId("win-row");
+    await expect(win).toHaveCount(1);
+    await expect(win.locator("td").nth(1)).toHaveText("۳");
+    await expect(win.locator("td").nth(3)).toHaveText("۱۰۰٫۰٪");
+    await page.getByTestId("win-by-Source").tap();
+    await expect(win.locator("td").first()).toHaveText("بدون منبع");
+
+    await page.goto("/reports/customers");
+    await expect(page.getByTestId("curve-chart")).toBeVisible();
+    // Three buyers are too few for "the top 20 %" to mean anything: no headline.
+    await expect(page.getByTestId("pareto-headline")).toHaveCount(0);
+    const ranked = page.getByTestId("ranked-customer");
+    await expect(ranked).toHaveCount(3);
+    await expect(ranked.nth(0)).toContainText("پخش کیمیا");
+    await expect(ranked.nth(2).getByTestId("ranked-class")).toHaveText("ب");
+    // The chart's ticks are in Persian digits.
+    await expect(page.getByTestId("curve-chart")).toContainText("۸۰٪");
+
+    await page.getByTestId("class-chip").filter({ hasText: "ب —" }).tap();
+    await expect(ranked).toHaveCount(1);
+    await expect(ranked).toContainText("کالای نو");
+
+    await page.getByTestId("write-classes").tap();
+    await expect(page.locator(".toast")).toContainText("بخش ارزشی ۳ مشتری ثبت شد.");
+    // Undone, every class is as it was: writing again writes all three.
+    await page.getByTestId("undo").tap();
+    await ranked.getByRole("link", { name: "کالای نو" }).tap();
+    await expect(page.getByTestId("customer-name")).toHaveText("کالای نو");
+    await expect(page.getByText("ب — ارزش متوسط")).toHaveCount(0);
+    await page.goBack();
+    await page.getByTestId("write-classes").tap();
+    await expect(page.locator(".toast")).toContainText("بخش ارزشی ۳ مشتری ثبت شد.");
+    await ranked.getByRole("link", { name: "کالای نو" }).tap();
+    await expect(page.getByText("ب — ارزش متوسط")).toBeVisible();
+    await page.goBack();
+    await page.getByTestId("write-classes").tap();
+    await expect(page.locator(".toast")).toContainText("بخش ارزشی همهٔ مشتریان همین است.");
+
+    // The table as shown, as CSV: Persian headers, digits and the class filter applied.
+    await page.getByTestId("class-chip").filter({ hasText: "الف —" }).tap();
+    await expect(ranked).toHaveCount(2);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("report-export").tap()]);
+    expect(download.suggestedFilename()).toMatch(/^daftar-customer-ranking-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("رتبه,مشتری,بخش,در این بازه,از ابتدا,فرصت‌ها,آخرین خرید");
+    expect(lines.length).toBe(3);
+    expect(lines[1]).toMatch(/^۱,پخش کیمیا,الف,"?۵۰٬۰۰۰٬۰۰۰/);
+    expect(lines[2]).toMatch(/^۲,صنایع آرش,الف,/);
+
+    // The print view: A4's printable width (186 mm at 96 dpi), no controls, nothing cut off.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("report-export")).toBeHidden();
+    await expect(page.getByTestId("report-tab-dashboard")).toBeHidden();
+    await expect(page.getByTestId("period-shown")).toBeVisible();
+    await expect(page.getByTestId("ranking-table")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
+  });
 });
+
+test.describe("segments on a 1024×768 touch tablet", () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+
+  test("the RFM grid opens to a cell's and a segment's customers; the lifetime models answer in words", async ({ page }) => {
+    await openApp(page, "/settings");
+    await page.getByTestId("demo-S").click();
+    await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
+    await page.goto("/reports/segments");
+    // As of today: no period to pick.
+    await expect(page.getByTestId("period-ThisMonth")).toBeHidden();
+    const grid = page.getByTestId("rfm-grid");
+    await expect(grid).toBeVisible();
+    // Every buyer is in one cell: the cells add up to the segments' chips.
+    const cells = await page.getByTestId("rfm-cell").allTextContents();
+    const chips = await page.getByTestId("segment-chip").allTextContents();
+    const fa = (s) => Number(s.replace(/[۰-۹]/g, (d) => "۰۱۲۳۴۵۶۷۸۹".indexOf(d)).replace(/[^0-9]/g, ""));
+    const inCells = cells.map(fa).reduce((a, b) => a + b, 0);
+    const inChips = chips.map((c) => fa(c.replace(/^[^۰-۹]*/, ""))).reduce((a, b) => a + b, 0);
+    expect(inCells).toBeGreaterThan(0);
+    expect(inChips).toBe(inCells);
+
+    const cell = page.getByTestId("rfm-cell").and(page.locator(":enabled")).first();
+    const n = fa(await cell.textContent());
+    await cell.tap();
+    await expect(page.getByTestId("segment-customer")).toHaveCount(Math.min(n, 100));
+    await page.getByTestId("segment-chip").first().tap();
+    await expect(page.getByTestId("segment-customer").first()).toBeVisible();
+
+    // The models are fitted after the grid shows, and answer with a list or in words, never NaN.
+    await expect(page.getByTestId("lifetime-fitting")).toHaveCount(0, { timeout: 30_000 });
+    await expect(page.locator("[data-testid=churn-table], [data-testid=churn-none], [data-testid=lifetime-error]")).toHaveCount(1);
+    expect(await page.locator("body").innerText()).not.toMatch(/NaN|Infinity/);
+
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("segment-chip").first()).toContainText(/customer/);
+    expect(await page.locator("body").innerText()).not.toMatch(/NaN|Infinity/);
+  });
+});
+
+/** Wins a new deal on the board, dated `daysAgo` days back (in the Persian calendar the form uses). */
+async function winDeal(page, title, customer, amount, daysAgo) {
+  await quickAdd(page, "quote", title, customer, amount);
+  await page.getByTestId("deal-card").filter({ hasText: title }).tap();
+  await page.getByTestId("deal-won").click();
+  const dialog = page.getByTestId("close-dialog");
+  const day = new Date(Date.now() - daysAgo * 86400000);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", { year: "numeric", month: "numeric", day: "numeric" }).formatToParts(day).map((p) => [p.type, p.value]));
+  await dialog.locator("#close-date").fill(`${parts.year.replace(/\D/g, "")}/${parts.month}/${parts.day}`);
+  await dialog.getByTestId("close-save").click();
+  await expect(dialog).toHaveCount(0);
+  await page.goto("/pipeline");
+}

@@ -76,6 +76,12 @@ test("a middle dot never stands beside a Persian digit, where it reads as a zero
     ["/catalog", "[data-testid=catalog-list]"],
     ["/reports", "[data-testid=report-cards]"],
     ["/reports/lost", "[data-testid=lost-bars], [data-testid=lost-none]"],
+    ["/reports/open", "[data-testid=open-table]"],
+    ["/reports/customers", "[data-testid=ranking-table], [data-testid=ranked-none]"],
+    ["/reports/dormant", "[data-testid=dormant-table], [data-testid=dormant-none]"],
+    ["/reports/win-rates", "[data-testid=win-table], [data-testid=win-none]"],
+    ["/reports/team", "[data-testid=team-table], [data-testid=team-none]"],
+    ["/reports/segments", "[data-testid=rfm-grid], [data-testid=segments-none]"],
   ]) {
     await page.goto(path);
     await expect(page.locator(shown).first(), path).toBeVisible();

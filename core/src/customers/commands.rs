@@ -4,7 +4,8 @@
 use super::validate::{validate, CustomerInput};
 use crate::env::Env;
 use crate::save::{self, SaveError, Saved};
-use crate::store::Record;
+use super::model::{ValueSegment, KIND};
+use crate::store::{Batch, Record, Write};
 
 /// Creates a customer or saves its form over `existing`. An edit that
 /// changes nothing yields no batch; fields this version does not know
@@ -13,12 +14,32 @@ pub fn save(existing: Option<&Record>, input: &CustomerInput, env: &dyn Env) -> 
     Ok(save::save(existing, &validate(input)?, env)?)
 }
 
+/// Writes each customer's value class (A/B/C) as `class_of` gives it,
+/// touching only that field and only where it changes; customers it gives
+/// none are left alone. One batch, so a reload never shows half of them.
+pub fn set_value_segments(customers: &[Record], class_of: impl Fn(&str) -> Option<ValueSegment>, env: &dyn Env) -> Batch {
+    let writes = customers
+        .iter()
+        .filter(|r| r.kind == KIND && !r.deleted)
+        .filter_map(|record| {
+            let class = class_of(&record.id)?;
+            let mut fields = record.fields.clone();
+            fields.insert(VALUE_SEGMENT.into(), serde_json::to_value(class).ok()?);
+            Write::update(record, fields, env)
+        })
+        .collect();
+    Batch { writes }
+}
+
+/// The stored name of `Customer::value_segment`.
+const VALUE_SEGMENT: &str = "value_segment";
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::customers::{Customer, KIND};
+    use crate::customers::Customer;
     use crate::env::SeededEnv;
-    use crate::store::{Batch, MemoryStore, RecordStore, Write};
+    use crate::store::{MemoryStore, RecordStore};
 
     #[test]
     fn create_edit_delete_restore_through_a_store() {
@@ -46,6 +67,28 @@ mod tests {
             let hist = store.history(&rec.key()).await.unwrap();
             assert_eq!(hist.len(), 4);
         });
+    }
+
+    #[test]
+    fn value_classes_change_that_field_only_where_it_differs() {
+        let env = SeededEnv::new(3, 0);
+        let make = |name: &str| {
+            let mut record = save(None, &CustomerInput { name: name.into(), ..Default::default() }, &env).unwrap().batch.unwrap().writes.remove(0).record;
+            // A field this version does not know survives.
+            record.fields.insert("from_newer".into(), serde_json::json!(1));
+            record
+        };
+        let (a, mut b, c) = (make("A Co"), make("B Co"), make("C Co"));
+        b.fields.insert(VALUE_SEGMENT.into(), serde_json::json!("b"));
+        let classes = [(a.id.clone(), ValueSegment::A), (b.id.clone(), ValueSegment::B)];
+        let batch = set_value_segments(&[a.clone(), b, c], |id| classes.iter().find(|(c, _)| c == id).map(|(_, s)| *s), &env);
+        // b already is B and c has no class given: only a is written.
+        assert_eq!(batch.writes.len(), 1);
+        let written = &batch.writes[0];
+        assert_eq!(written.record.id, a.id);
+        assert_eq!(written.record.decode::<Customer>().unwrap().value_segment, Some(ValueSegment::A));
+        assert_eq!(written.record.fields["from_newer"], serde_json::json!(1));
+        assert_eq!(written.change.fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), vec![VALUE_SEGMENT]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod phone;
 mod search;
 mod validate;
 
-pub use commands::save;
+pub use commands::{save, set_value_segments};
 pub use facts::{days_since, facts, Facts};
 pub use merge::{merge, undo as undo_merge, MERGED_INTO};
 pub use duplicates::{Duplicate, DuplicateKeys, DuplicateReason, LookAlike};

@@ -5,7 +5,7 @@
 use super::dates::gregorian_month_len;
 use super::jalali::{from_jalali, month_len, month_name, to_jalali};
 use super::{localize_digits, Lang};
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A month in the calendar of a language (Jalali for Persian).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,6 +96,17 @@ pub fn day_number(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// The first day of the week holding `date`: Saturday in Persian, Monday in
+/// English, as the date picker lays weeks out.
+pub fn week_start(date: NaiveDate, lang: Lang) -> NaiveDate {
+    let from_monday = date.weekday().num_days_from_monday();
+    let back = match lang {
+        Lang::Fa => (from_monday + 2) % 7,
+        Lang::En => from_monday,
+    };
+    date - Days::new(u64::from(back))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,4 +170,24 @@ mod tests {
         assert_eq!(day_number(d(2024, 8, 2), Lang::En), "2");
         assert_eq!(weekday_labels(Lang::Fa)[0], "ش");
     }
+    #[test]
+    fn weeks_start_on_saturday_in_persian_and_monday_in_english() {
+        let wednesday = d(2026, 3, 4);
+        assert_eq!(wednesday.weekday(), Weekday::Wed);
+        assert_eq!(week_start(wednesday, Lang::Fa), d(2026, 2, 28));
+        assert_eq!(week_start(wednesday, Lang::En), d(2026, 3, 2));
+        let saturday = d(2026, 2, 28);
+        assert_eq!(week_start(saturday, Lang::Fa), saturday);
+        assert_eq!(week_start(saturday, Lang::En), d(2026, 2, 23));
+        let friday = d(2026, 3, 6);
+        assert_eq!(week_start(friday, Lang::Fa), saturday);
+        let sunday = d(2026, 3, 8);
+        assert_eq!(week_start(sunday, Lang::En), d(2026, 3, 2));
+        assert_eq!(week_start(sunday, Lang::Fa), d(2026, 3, 7));
+        for lang in Lang::ALL {
+            let first = week_start(wednesday, lang);
+            assert!(first <= wednesday && (wednesday - first).num_days() < 7);
+        }
+    }
+
 }

@@ -30,7 +30,7 @@ pub use money::{format_money, parse_money, plain_money, rial_to_toman, toman_to_
 pub use numbers::{decimal_point, format_count, format_decimal, format_number, format_percent};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
 pub use search_text::SearchText;
-pub use calendar::{day_number, weekday_labels, Month};
+pub use calendar::{day_number, week_start, weekday_labels, Month};
 pub use collate::collation_key;
 
 /// The interface language. Persian is the default because that is who the

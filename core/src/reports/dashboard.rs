@@ -4,8 +4,10 @@
 
 use super::filter::Filter;
 use super::period::Period;
+use super::stats::median;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Pipeline, Status, Totals};
+use crate::activities::ActivityType;
 use chrono::NaiveDate;
 
 /// A customer as the dashboard counts it.
@@ -17,12 +19,17 @@ pub struct CustomerSince {
     pub owner: String,
 }
 
-/// An activity as the dashboard counts it: the reader's local day it
-/// happened on (worked out once, when the activity is read) and whose.
+/// An activity as the reports count it: the reader's local day it
+/// happened on (worked out once, when the activity is read), whose, with
+/// which customer, and what it was (a visit, a call …).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActivityDone {
     pub day: NaiveDate,
     pub owner: String,
+    pub customer_id: String,
+    /// None for a type this version does not know (written by a newer one):
+    /// it still counts as an activity, under no type.
+    pub kind: Option<ActivityType>,
 }
 
 /// What the dashboard reads: deals, pipelines, customers and activities as
@@ -96,7 +103,7 @@ fn figures(inputs: &Inputs, period: Period, filter: &Filter) -> Figures {
                     None => f.won_counts.push((deal.currency, 1)),
                 }
                 if let Some(first) = deal.steps.first() {
-                    cycles.push((closed - (inputs.local_date)(first.at)).num_days().max(0));
+                    cycles.push((closed - (inputs.local_date)(first.at)).num_days().max(0) as f64);
                 }
             }
             Status::Lost => f.lost_count += 1,
@@ -129,16 +136,6 @@ fn open_at_end<'d>(deal: &'d Deal, period: Period, local_date: &dyn Fn(i64) -> N
     }
     let step = before_close.iter().rev().find(|s| local_date(s.at) <= period.to)?;
     (step.status == Status::Open).then_some(step.stage.as_str())
-}
-
-fn median(values: &mut [i64]) -> Option<f64> {
-    values.sort_unstable();
-    let mid = values.len() / 2;
-    match values.len() {
-        0 => None,
-        n if n % 2 == 1 => Some(values[mid] as f64),
-        _ => Some((values[mid - 1] + values[mid]) as f64 / 2.0),
-    }
 }
 
 /// The change from `before` to `now` in percent; None when there was
@@ -218,7 +215,7 @@ mod tests {
             CustomerSince { since: day(1, 31), owner: "sara".into() },
             CustomerSince { since: day(3, 1), owner: "sara".into() },
         ];
-        let activity = |on: NaiveDate, owner: &str| ActivityDone { day: on, owner: owner.into() };
+        let activity = |on: NaiveDate, owner: &str| ActivityDone { day: on, owner: owner.into(), customer_id: String::new(), kind: Some(ActivityType::Call) };
         let activities = vec![activity(day(2, 3), "sara"), activity(day(2, 27), "reza"), activity(day(1, 30), "sara")];
         let d = run(&deals(), &customers, &activities, &Filter::default());
 

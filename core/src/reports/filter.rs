@@ -12,7 +12,11 @@ pub struct Filter {
 
 impl Filter {
     pub(super) fn deal(&self, deal: &Deal) -> bool {
-        self.owner(&deal.owner) && (self.pipeline_id.is_empty() || deal.pipeline_id == self.pipeline_id)
+        self.owner(&deal.owner) && self.pipeline(deal)
+    }
+
+    pub(super) fn pipeline(&self, deal: &Deal) -> bool {
+        self.pipeline_id.is_empty() || deal.pipeline_id == self.pipeline_id
     }
 
     pub(super) fn owner(&self, owner: &str) -> bool {

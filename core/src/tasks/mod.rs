@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
 use crate::env::Env;
 use crate::save::{self, SaveError, Saved};
-use crate::store::{Envelope, Record, RecordKind, StoreError};
+use crate::store::{Batch, Envelope, Record, RecordKind, StoreError};
 
 pub const KIND: &str = "task";
 
@@ -72,6 +72,16 @@ pub fn save(existing: Option<&Record>, input: &TaskInput, env: &dyn Env) -> Resu
         None => validate(input)?,
     };
     Ok(save::save(existing, &task, env)?)
+}
+
+/// New tasks, all written in one batch (win-back tasks for the customers a
+/// manager picked): none is written unless every one is valid.
+pub fn create_all(inputs: &[TaskInput], env: &dyn Env) -> Result<Batch, SaveError> {
+    let mut writes = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        writes.extend(save(None, input, env)?.batch.map(|b| b.writes).unwrap_or_default());
+    }
+    Ok(Batch { writes })
 }
 
 /// Completes the task now, or reopens it.
@@ -153,5 +163,16 @@ mod tests {
         let edited = done.edited(&TaskInput { title: "x".into(), ..TaskInput::from_task(&done) }).unwrap();
         assert_eq!((edited.title.as_str(), edited.done_at), ("x", Some(5)));
         assert!(edited.is_done() && !edited.with_done(None).is_done());
+    }
+
+    #[test]
+    fn many_tasks_in_one_batch_or_none() {
+        let env = crate::env::SeededEnv::new(1, 0);
+        let task = |title: &str, owner: &str| TaskInput { title: title.into(), owner: owner.into(), ..Default::default() };
+        let batch = create_all(&[task("Call A", "sara"), task("Call B", "reza")], &env).unwrap();
+        let owners: Vec<String> = batch.writes.iter().map(|w| w.record.decode::<Task>().unwrap().owner).collect();
+        assert_eq!(owners, ["sara", "reza"]);
+        assert_ne!(batch.writes[0].record.id, batch.writes[1].record.id);
+        assert!(matches!(create_all(&[task("Call A", "sara"), task(" ", "reza")], &env), Err(SaveError::Invalid(_))));
     }
 }

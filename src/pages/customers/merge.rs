@@ -49,7 +49,7 @@ pub fn CustomerMerge() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match state.merge_customers(&keep, &other).await {
                 Ok(before) => {
-                    state.notify(state.t_untracked().customers.merged.to_string(), Some(ToastAction::UndoMerge(before)));
+                    state.notify(state.t_untracked().customers.merged.to_string(), Some(ToastAction::UndoChanges(before)));
                     navigate(&format!("/customers/{keep}"), Default::default());
                 }
                 Err(e) => state.notify(save_error_text(&e, state.lang.get_untracked()), None),

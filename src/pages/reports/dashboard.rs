@@ -4,9 +4,11 @@
 //! another tab.
 
 use super::frame::Scope;
+use super::table::ReportTable;
+use super::{amount, money_text};
 use crate::browser_env::ms_to_local;
-use crate::i18n::{store_error_text, Texts};
-use crate::state::{AppState, StoreStatus};
+use crate::i18n::Texts;
+use crate::state::AppState;
 use daftar_core::locale::{format_money, format_number, format_percent, Lang};
 use daftar_core::pipeline::{Deal, Sums, Totals};
 use daftar_core::reports::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Inputs};
@@ -17,15 +19,6 @@ pub fn ReportsHome() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let scope = expect_context::<Scope>();
-    Effect::new(move || {
-        if state.store_status.get() == StoreStatus::Ready && state.reports.with(Option::is_none) {
-            leptos::task::spawn_local(async move {
-                if let Err(e) = state.load_reports().await {
-                    state.notify(store_error_text(&e, state.lang.get_untracked()), None);
-                }
-            });
-        }
-    });
     let board = Memo::new(move |_| {
         let (period, filter) = (scope.period.get(), scope.filter());
         let span = crate::perf::start("daftar:report-dashboard");
@@ -76,10 +69,7 @@ struct Card {
 /// The dashboard's cards in the reader's language, digits and currency.
 fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
     let (now, before) = (&board.current, &board.previous);
-    let money = |totals: &Totals, pick: fn(&Sums) -> i64| -> String {
-        let lines: Vec<String> = totals.by_currency().iter().filter(|(_, s)| pick(s) != 0).map(|(c, s)| format_money(pick(s), *c, lang)).collect();
-        if lines.is_empty() { format_number(0, lang) } else { lines.join(t.part_separator) }
-    };
+    let money = |totals: &Totals, pick: fn(&Sums) -> i64| money_text(totals, pick, lang);
     // Amounts are compared in the currency that weighs most now.
     let main = |totals: &Totals| totals.by_currency().first().map(|(c, _)| *c);
     let in_main = |a: &Totals, b: &Totals, pick: fn(&Sums) -> i64| -> (f64, f64) {
@@ -95,7 +85,6 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
         let lines: Vec<String> = f.won.by_currency().iter().filter_map(|(c, _)| f.average_won(*c).map(|a| format_money(a, *c, lang))).collect();
         if lines.is_empty() { t.reports.no_figure.to_string() } else { lines.join(t.part_separator) }
     };
-    let amount = |s: &Sums| s.amount;
     let weighted = |s: &Sums| s.weighted;
     let (open_now, open_before) = in_main(&now.open, &before.open, amount);
     let (weighted_now, weighted_before) = in_main(&now.open, &before.open, weighted);
@@ -165,6 +154,18 @@ fn Cards(board: Dashboard) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let cards = cards(&board, t(), state.lang.get_untracked());
+    let rows: Vec<Vec<String>> = cards
+        .iter()
+        .map(|c| {
+            let now = c.detail.as_ref().map_or_else(|| c.now.clone(), |d| format!("{}{}{d}", c.now, t().part_separator));
+            vec![c.label.to_string(), now, c.before.clone(), c.change.as_ref().map(|(text, _)| text.clone()).unwrap_or_default()]
+        })
+        .collect();
+    expect_context::<Scope>().publish(move || ReportTable {
+        name: "dashboard",
+        headers: [t().reports.figure, t().reports.this_period, t().reports.previous_period_column, t().reports.change].map(String::from).to_vec(),
+        rows: rows.clone(),
+    });
     view! {
         <div class="report-cards" data-testid="report-cards">
             {cards.into_iter().map(|card| view! {

@@ -3,12 +3,15 @@
 //! manager moves between reports (the `Scope` in context).
 
 use super::period_picker::PeriodPicker;
+use super::table::Published;
 use crate::browser_env::today;
 use crate::pages::pipeline::use_sales;
-use crate::state::AppState;
+use crate::i18n::store_error_text;
+use crate::state::{AppState, StoreStatus};
 use daftar_core::reports::{Filter, Period, Preset};
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_location;
 
 /// The period and filters every report reads.
 #[derive(Clone, Copy)]
@@ -16,6 +19,8 @@ pub struct Scope {
     pub period: RwSignal<Period>,
     pub owner: RwSignal<String>,
     pub pipeline: RwSignal<String>,
+    /// The open report's table, for the CSV export.
+    pub table: RwSignal<Published, LocalStorage>,
 }
 
 impl Scope {
@@ -28,19 +33,41 @@ impl Scope {
 pub fn ReportsFrame() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    // The deals come from the sales screens' memory, loaded here if need be.
+    // The deals come from the sales screens' memory, loaded here if need be;
+    // customers' and activities' facts from the reports' own.
     use_sales();
+    Effect::new(move || {
+        if state.store_status.get() == StoreStatus::Ready && state.reports.with(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                if let Err(e) = state.load_reports().await {
+                    state.notify(store_error_text(&e, state.lang.get_untracked()), None);
+                }
+            });
+        }
+    });
     let scope = Scope {
         period: RwSignal::new(Period::preset(Preset::ThisMonth, today(), state.lang.get_untracked())),
         owner: RwSignal::new(String::new()),
         pipeline: RwSignal::new(String::new()),
+        table: RwSignal::new_local(None),
     };
     provide_context(scope);
+    let location = use_location();
     let owners = move || {
         let mut all: Vec<String> = state.sales.with(|s| s.as_ref().map(|s| s.deals.iter().map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
         all.sort();
         all.dedup();
         all
+    };
+    let export = move |_| {
+        let Some(build) = scope.table.with_untracked(|t| t.as_ref().map(|(_, build)| build.clone())) else { return };
+        let table = build();
+        if crate::state::export::download(&table.csv(), &format!("daftar-{}-{}.csv", table.name, today())).is_err() {
+            state.notify(state.t_untracked().customers.export_failed.to_string(), None);
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
     };
     let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     view! {
@@ -50,9 +77,19 @@ pub fn ReportsFrame() -> impl IntoView {
             </div>
             <nav class="segmented report-tabs" aria-label=move || t().nav_reports>
                 <A href="/reports" exact=true attr:class="btn" attr:data-testid="report-tab-dashboard">{move || t().reports.dashboard}</A>
+                <A href="/reports/open" attr:class="btn" attr:data-testid="report-tab-open">{move || t().reports.open_sales}</A>
                 <A href="/reports/lost" attr:class="btn" attr:data-testid="report-tab-lost">{move || t().reports.lost_deals}</A>
+                <A href="/reports/win-rates" attr:class="btn" attr:data-testid="report-tab-win-rates">{move || t().reports.win_rates}</A>
+                <A href="/reports/customers" attr:class="btn" attr:data-testid="report-tab-customers">{move || t().reports.customers_ranked}</A>
+                <A href="/reports/team" attr:class="btn" attr:data-testid="report-tab-team">{move || t().reports.team}</A>
+                <A href="/reports/dormant" attr:class="btn" attr:data-testid="report-tab-dormant">{move || t().reports.dormant}</A>
+                <A href="/reports/segments" attr:class="btn" attr:data-testid="report-tab-segments">{move || t().reports.segments}</A>
             </nav>
-            <PeriodPicker period=scope.period/>
+            // Dormant customers and segments are as of today, not over a period;
+            // the picker stays mounted (hidden) so the period picked survives.
+            <div hidden=move || ["/dormant", "/segments"].iter().any(|end| location.pathname.get().ends_with(end))>
+                <PeriodPicker period=scope.period/>
+            </div>
             <div class="report-filters">
                 <div class="field">
                     <label for="report-owner">{move || t().reports.owner}</label>
@@ -68,6 +105,10 @@ pub fn ReportsFrame() -> impl IntoView {
                         {move || pipelines().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
+            </div>
+            <div class="report-action no-print">
+                <button type="button" class="btn" on:click=export disabled=move || scope.table.with(Option::is_none) data-testid="report-export">{move || t().export_csv}</button>
+                <button type="button" class="btn" on:click=print data-testid="report-print">{move || t().reports.print}</button>
             </div>
             <Outlet/>
         </section>

@@ -3,12 +3,16 @@
 //! deals behind it, each opening its deal. Below, the lost deals month by
 //! month in the reader's calendar.
 
+use super::bars::{Bar, DealBars};
 use super::frame::Scope;
+use super::pickers::CutPicker;
+use super::table::ReportTable;
+use super::{amount, money_text, use_names};
 use crate::i18n::Texts;
 use crate::state::AppState;
-use daftar_core::catalog::{Competitor, COMPETITOR};
-use daftar_core::locale::{format_money, format_number, Lang};
-use daftar_core::pipeline::{Deal, Totals};
+use daftar_core::catalog::Competitor;
+use daftar_core::locale::format_number;
+use daftar_core::pipeline::Deal;
 use daftar_core::reports::{lost_deals, LostBy, LostDeals};
 use daftar_core::store::Envelope;
 use leptos::prelude::*;
@@ -23,59 +27,41 @@ fn by_label(by: LostBy, t: &Texts) -> &'static str {
     }
 }
 
-fn money(totals: &Totals, lang: Lang) -> String {
-    totals.by_currency().iter().map(|(c, s)| format_money(s.amount, *c, lang)).collect::<Vec<_>>().join(crate::i18n::texts(lang).part_separator)
-}
-
 #[component]
 pub fn LostReport() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let scope = expect_context::<Scope>();
     let by = RwSignal::new(LostBy::Reason);
-    // The bar opened to its deals, by its key.
-    let open = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        (by.track(), scope.period.track());
-        open.set(None);
-    });
-    let competitors = LocalResource::new(move || {
-        state.track_records();
-        async move {
-            let all = state.all_live(COMPETITOR).await.unwrap_or_default();
-            all.iter().filter_map(|r| Some((r.id.clone(), r.read::<Competitor>().ok()?.name))).collect::<HashMap<_, _>>()
-        }
-    });
+    let competitors = use_names(|c: Competitor| c.name);
     let report = Memo::new(move |_| {
         let (period, filter, by, lang) = (scope.period.get(), scope.filter(), by.get(), state.lang.get());
-        state.sales.with(|s| {
+        let span = crate::perf::start("daftar:report-lost");
+        let report = state.sales.with(|s| {
             s.as_ref().map(|s| {
                 let deals: Vec<&Envelope<Deal>> = s.deals.iter().collect();
-                lost_deals(&deals, period, &filter, by, lang)
+                // The cut goes with its groups: two cuts can give equal groups (all unnamed).
+                (by, lost_deals(&deals, period, &filter, by, lang))
             })
-        })
+        });
+        span.end();
+        report
     });
     view! {
-        <div class="segmented" role="group" aria-label=move || t().reports.lost_deals>
-            {LostBy::ALL.into_iter().map(|b| view! {
-                <button type="button" class="btn" class:primary=move || by.get() == b aria-pressed=move || (by.get() == b).to_string()
-                    on:click=move |_| by.set(b) data-testid=format!("lost-by-{b:?}")>{move || by_label(b, t())}</button>
-            }).collect_view()}
-        </div>
+        <CutPicker choices=&LostBy::ALL chosen=by label=by_label group=|t| t.reports.lost_deals testid="lost-by"/>
         {move || match report.get() {
             None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(r) if r.count == 0 => view! { <p class="empty" data-testid="lost-none">{t().reports.lost_none}</p> }.into_any(),
-            Some(r) => view! { <LostBars report=r by=by.get_untracked() open competitors=Signal::derive(move || competitors.get().unwrap_or_default())/> }.into_any(),
+            Some((_, r)) if r.count == 0 => view! { <p class="empty" data-testid="lost-none">{t().reports.lost_none}</p> }.into_any(),
+            Some((by, r)) => view! { <LostBars report=r by competitors/> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn LostBars(report: LostDeals, by: LostBy, open: RwSignal<Option<String>>, competitors: Signal<HashMap<String, String>>) -> impl IntoView {
+fn LostBars(report: LostDeals, by: LostBy, competitors: Signal<HashMap<String, String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
-    let widest = report.groups.iter().map(|g| g.count).max().unwrap_or(1).max(1);
     let busiest_month = report.months.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
     let label = move |key: &str| -> String {
         match (key.is_empty(), by) {
@@ -86,38 +72,27 @@ fn LostBars(report: LostDeals, by: LostBy, open: RwSignal<Option<String>>, compe
             (false, _) => key.to_string(),
         }
     };
-    let deal_line = move |id: &str| {
-        state.sales.with_untracked(|s| s.as_ref().and_then(|s| s.deals.get(id)).map(|e| format!("{}{}{}", e.fields.title, t().part_separator, format_money(e.fields.amount, e.fields.currency, lang))))
-    };
+    let groups: Vec<(String, usize, String)> = report.groups.iter().map(|g| (g.key.clone(), g.count, money_text(&g.amounts, amount, lang))).collect();
+    expect_context::<Scope>().publish(move || ReportTable {
+        name: "lost-deals",
+        headers: vec![by_label(by, t()).to_string(), t().reports.deals.to_string(), t().reports.amount.to_string()],
+        rows: groups.iter().map(|(key, count, money)| vec![label(key), format_number(*count as i64, lang), money.clone()]).collect(),
+    });
+    let bars: Vec<Bar> = report
+        .groups
+        .iter()
+        .map(|g| Bar {
+            key: g.key.clone(),
+            label: Signal::derive({ let key = g.key.clone(); move || label(&key) }),
+            count: g.count,
+            note: money_text(&g.amounts, amount, lang),
+            deals: g.deals.clone(),
+            warn: false,
+        })
+        .collect();
     view! {
-        <p data-testid="lost-total"><strong>{t().reports.deal_count(report.count as i64)}</strong>{t().part_separator}<bdi>{money(&report.amounts, lang)}</bdi></p>
-        <ul class="bars lost-bars" data-testid="lost-bars">
-            {report.groups.into_iter().map(|g| {
-                let key = g.key.clone();
-                let is_open = { let key = key.clone(); move || open.with(|o| o.as_deref() == Some(key.as_str())) };
-                let toggle = { let key = key.clone(); move |_| open.update(|o| *o = if o.as_deref() == Some(key.as_str()) { None } else { Some(key.clone()) }) };
-                let width = format!("inline-size: {}%", g.count * 100 / widest);
-                let deals = g.deals.clone();
-                let is_open_list = is_open.clone();
-                view! {
-                    <li class="lost-group">
-                        <button type="button" class="bar-row lost-bar" aria-expanded=move || is_open().to_string() on:click=toggle data-testid="lost-bar">
-                            <span class="bar-label"><bdi>{let key = key.clone(); move || label(&key)}</bdi></span>
-                            <span class="bar" aria-hidden="true"><span class="bar-fill" style=width></span></span>
-                            <span class="bar-count">{format_number(g.count as i64, lang)}</span>
-                        </button>
-                        <p class="muted lost-amount"><bdi>{money(&g.amounts, lang)}</bdi></p>
-                        <Show when=is_open_list.clone()>
-                            <ul class="plain-list lost-deals" data-testid="lost-deals">
-                                {deals.iter().filter_map(|id| Some((id.clone(), deal_line(id)?))).map(|(id, line)| view! {
-                                    <li><a class="lost-deal" href=format!("/deals/{id}") data-testid="lost-deal"><bdi>{line}</bdi></a></li>
-                                }).collect_view()}
-                            </ul>
-                        </Show>
-                    </li>
-                }
-            }).collect_view()}
-        </ul>
+        <p data-testid="lost-total"><strong>{t().reports.deal_count(report.count as i64)}</strong>{t().part_separator}<bdi>{money_text(&report.amounts, amount, lang)}</bdi></p>
+        <DealBars bars testid="lost-bars"/>
         <h2>{move || t().reports.lost_by_month}</h2>
         <ul class="bars" data-testid="lost-months">
             {report.months.into_iter().map(|(month, n)| view! {

@@ -2,15 +2,62 @@
 //! everything it holds, offline. The dashboard is the home; each report
 //! shares the frame's period and filters.
 
+mod bars;
 mod dashboard;
+mod dormant;
 mod frame;
 mod lost;
+mod open_sales;
 mod period_picker;
+mod pickers;
+mod ranking;
 mod routes;
+mod segments;
+mod table;
+mod team;
+mod win_rates;
 
 pub use routes::{ReportRoutes, TAB};
 
 use crate::areas::kind::KindView;
+use daftar_core::locale::{format_money, format_number, Lang};
+use crate::state::AppState;
+use daftar_core::pipeline::{Sums, Totals};
+use daftar_core::store::RecordKind;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+/// A sum per currency in the reader's digits, the largest first (a Rial
+/// sum and a dollar sum are never added); `0` when there is none.
+fn money_text(totals: &Totals, pick: fn(&Sums) -> i64, lang: Lang) -> String {
+    let lines: Vec<String> = totals.by_currency().iter().filter(|(_, s)| pick(s) != 0).map(|(c, s)| format_money(pick(s), *c, lang)).collect();
+    if lines.is_empty() { format_number(0, lang) } else { lines.join(crate::i18n::texts(lang).part_separator) }
+}
+
+fn amount(sums: &Sums) -> i64 {
+    sums.amount
+}
+
+/// A customer's name, tracked: after a reload the deals may be in memory
+/// before the customer list, and the names fill in when it arrives. A
+/// customer no longer on the list (deleted) shows by id.
+fn customer_name(state: AppState, id: &str) -> String {
+    state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_else(|| if state.customers_loaded.get() { id.to_string() } else { String::new() })
+}
+
+/// The names of the records of kind `T` by id (competitors, products), read
+/// again after any write: reports show names where deals keep ids.
+fn use_names<T: RecordKind + serde::de::DeserializeOwned + 'static>(name: fn(T) -> String) -> Signal<HashMap<String, String>> {
+    let state = expect_context::<AppState>();
+    let names = LocalResource::new(move || {
+        state.track_records();
+        async move {
+            let all = state.all_live(T::KIND).await.unwrap_or_default();
+            all.iter().filter_map(|r| Some((r.id.clone(), name(r.read::<T>().ok()?)))).collect::<HashMap<_, _>>()
+        }
+    });
+    Signal::derive(move || names.get().unwrap_or_default())
+}
 
 /// Reports keep no records of their own: they read every other area's.
 pub const KINDS: &[KindView] = &[];

@@ -11,7 +11,7 @@ pub use contracts::{
 };
 pub use renewals::{coming_due, renewables, renewal_batch, Renewable, RenewalSource, RenewalTexts, WINDOWS};
 pub use visits::{
-    day_list, save_visit, validate_visit, week_list, week_start, ServiceVisit, VisitInput, VisitKind,
+    day_list, save_visit, validate_visit, week_list, ServiceVisit, VisitInput, VisitKind,
     VisitStatus,
 };
 

@@ -3,8 +3,7 @@
 
 use super::MAX_NOTES;
 use crate::check::{self, Field, FieldError, Problem};
-use crate::locale::Lang;
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
 use crate::env::Env;
@@ -235,17 +234,6 @@ pub fn week_list(
         .collect()
 }
 
-/// The first day of the week holding `date`: Saturday in Persian, Monday in
-/// English, as the date picker lays weeks out.
-pub fn week_start(date: NaiveDate, lang: Lang) -> NaiveDate {
-    let from_monday = date.weekday().num_days_from_monday();
-    let back = match lang {
-        Lang::Fa => (from_monday + 2) % 7,
-        Lang::En => from_monday,
-    };
-    date - Days::new(u64::from(back))
-}
-
 impl RecordKind for ServiceVisit {
     const KIND: &'static str = crate::warranty::VISIT;
 }
@@ -267,8 +255,8 @@ impl Searchable for ServiceVisit {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    use chrono::Weekday;
+    use crate::locale::{week_start, Lang};
+    use chrono::{Datelike, Weekday};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -428,26 +416,6 @@ mod tests {
             day_list(&visits, "Sara", d(2026, 3, 5)),
             Vec::<usize>::new()
         );
-    }
-
-    #[test]
-    fn weeks_start_on_saturday_in_persian_and_monday_in_english() {
-        let wednesday = d(2026, 3, 4);
-        assert_eq!(wednesday.weekday(), Weekday::Wed);
-        assert_eq!(week_start(wednesday, Lang::Fa), d(2026, 2, 28));
-        assert_eq!(week_start(wednesday, Lang::En), d(2026, 3, 2));
-        let saturday = d(2026, 2, 28);
-        assert_eq!(week_start(saturday, Lang::Fa), saturday);
-        assert_eq!(week_start(saturday, Lang::En), d(2026, 2, 23));
-        let friday = d(2026, 3, 6);
-        assert_eq!(week_start(friday, Lang::Fa), saturday);
-        let sunday = d(2026, 3, 8);
-        assert_eq!(week_start(sunday, Lang::En), d(2026, 3, 2));
-        assert_eq!(week_start(sunday, Lang::Fa), d(2026, 3, 7));
-        for lang in Lang::ALL {
-            let first = week_start(wednesday, lang);
-            assert!(first <= wednesday && (wednesday - first).num_days() < 7);
-        }
     }
 
     #[test]

@@ -1,0 +1,40 @@
+//! A report's table as the reader sees it — their language, digits and
+//! calendar — handed to the frame, which exports it as CSV. Each report
+//! publishes how to build it; it is built only when asked for.
+
+use super::frame::Scope;
+use daftar_core::import::write_csv;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+pub struct ReportTable {
+    /// The file's name, without the date and extension.
+    pub name: &'static str,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl ReportTable {
+    pub fn csv(&self) -> Vec<u8> {
+        let headers: Vec<&str> = self.headers.iter().map(String::as_str).collect();
+        write_csv(&headers, self.rows.iter().cloned())
+    }
+}
+
+/// The open report's table, with which report published it (a report
+/// leaving clears only its own, whichever of two opens first).
+pub type Published = Option<(u64, Rc<dyn Fn() -> ReportTable>)>;
+
+impl Scope {
+    /// The table the open report shows, built by `build` when exported.
+    pub fn publish(&self, build: impl Fn() -> ReportTable + 'static) {
+        let id = js_sys::Math::random().to_bits();
+        self.table.set(Some((id, Rc::new(build))));
+        let table = self.table;
+        on_cleanup(move || {
+            if table.try_with_untracked(|t| t.as_ref().is_some_and(|(mine, _)| *mine == id)) == Some(true) {
+                table.try_set(None);
+            }
+        });
+    }
+}
