@@ -283,6 +283,48 @@ texts! {
             "انتخاب همه";
         select_none: "Clear selection",
             "لغو انتخاب";
+        // filters by customer
+        tag: "Customer tag",
+            "برچسب مشتری";
+        every_tag: "Every tag",
+            "همهٔ برچسب‌ها";
+        every_segment: "Every segment",
+            "همهٔ بخش‌ها";
+        // service on the dashboard
+        open_complaints: "Open complaints",
+            "شکایت‌های باز";
+        nps: "NPS",
+            "NPS";
+        // acquisition and loyalty
+        acquisition: "New and repeat",
+            "مشتریان جدید و تکراری";
+        acquisition_title: "Customers who bought, by month: first purchase or back again",
+            "مشتریانی که خرید کرده‌اند در هر ماه: نخستین خرید یا بازگشت";
+        month: "Month",
+            "ماه";
+        new_buyers: "New buyers",
+            "خریداران جدید";
+        repeat_buyers: "Repeat buyers",
+            "خریداران تکراری";
+        new_revenue: "New buyers' revenue",
+            "درآمد از خریداران جدید";
+        repeat_revenue: "Repeat buyers' revenue",
+            "درآمد از خریداران تکراری";
+        acquisition_note: "A buyer is new in the month of their first won deal ever, on any pipeline and with any sales rep.",
+            "خریدار در ماهِ نخستین فروش موفقش (در هر قیف و با هر مسئول فروش) جدید شمرده می‌شود.";
+        // products
+        products: "Products",
+            "کالاها و خدمات";
+        by_category: "By category",
+            "بر پایهٔ دسته";
+        no_category: "No category",
+            "بدون دسته";
+        products_none: "No product or service was sold in this period.",
+            "در این بازه هیچ کالا یا خدمتی فروخته نشده است.";
+        commissions: "Commissions",
+            "پورسانت‌ها";
+        margin_share: "Margin %",
+            "درصد حاشیه سود";
     } values {
         /// Days with one decimal at most (a median of two can end in .5).
         days_value(days: f64):
@@ -317,6 +359,10 @@ texts! {
         too_little_history(repeat: i64, needed: i64):
             format!("Not enough repeat customers yet for the lifetime models: {} of the {} they need.", super::words::en(repeat), super::words::en(needed)),
             format!("برای مدل‌های طول عمر هنوز مشتری تکراری کافی نیست: {} از {} مشتری لازم.", fa(repeat), fa(needed));
+        /// The answers an NPS stands on.
+        answer_count(n: i64):
+            super::words::en_count(n, "answer", "answers"),
+            format!("{} پاسخ", fa(n));
         /// Deals counted beside an amount: "3 deals".
         deal_count(n: i64):
             super::words::en_count(n, "deal", "deals"),

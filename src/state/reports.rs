@@ -1,17 +1,25 @@
 //! What the reports read beyond the deals (which the sales screens keep in
-//! memory): when each customer began and whose it is, when each activity
-//! happened, what it was and whose, when each task is due and was done. Only those fields are decoded, so 200,000 activities
-//! cost a few MB. Read the first time Reports opens, then kept in step with
-//! every write.
+//! memory): each customer's start, owner, tags and segment; each activity's
+//! day, type, owner and customer; each task's due and done days; each
+//! complaint's open spans; each survey response's scale answers, and which
+//! survey questions ask for a recommendation. Only those fields are
+//! decoded, so 200,000 activities cost a few MB. Read the first time
+//! Reports opens, then kept in step with every write.
 
 use super::customers::unavailable;
 use super::{AppState, Written};
+use crate::browser_env::ms_to_local;
+use crate::storage::IdbStore;
 use daftar_core::activities::ActivityType;
-use daftar_core::reports::{ActivityDone, CustomerSince, TaskPlanned};
+use daftar_core::complaints::{self, Complaint};
+use daftar_core::customers::ValueSegment;
+use daftar_core::reports::{ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
 use daftar_core::store::{Record, RecordStore, StoreError};
+use daftar_core::surveys::{self, Answer, Kind, Survey};
 use daftar_core::{activities, customers, tasks};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use serde::de::DeserializeOwned;
+use std::collections::{BTreeMap, HashMap};
 
 thread_local! {
     static LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -20,27 +28,39 @@ thread_local! {
 /// The records behind the reports, by id.
 #[derive(Clone, Debug, Default)]
 pub struct ReportData {
-    pub customers: HashMap<String, CustomerSince>,
+    pub customers: HashMap<String, CustomerFacts>,
     pub activities: HashMap<String, ActivityDone>,
     pub tasks: HashMap<String, TaskPlanned>,
+    pub complaints: HashMap<String, ComplaintFacts>,
+    pub answered: HashMap<String, Answered>,
+    /// Each survey's recommendation (0–10) questions.
+    pub nps_questions: HashMap<String, Vec<String>>,
+}
+
+impl ReportData {
+    pub fn is_nps(&self, survey_id: &str, question_id: &str) -> bool {
+        self.nps_questions.get(survey_id).is_some_and(|ids| ids.iter().any(|id| id == question_id))
+    }
 }
 
 /// A customer's fields the reports read.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-struct CustomerFacts {
+struct CustomerFields {
     since: Option<chrono::NaiveDate>,
     owner: String,
+    tags: Vec<String>,
+    value_segment: Option<ValueSegment>,
 }
 
-fn customer_since(facts: CustomerFacts, created_at: i64) -> CustomerSince {
-    CustomerSince { since: facts.since.unwrap_or_else(|| crate::browser_env::ms_to_local(created_at).date()), owner: facts.owner }
+fn customer_facts(f: CustomerFields, created_at: i64) -> CustomerFacts {
+    CustomerFacts { since: f.since.unwrap_or_else(|| ms_to_local(created_at).date()), owner: f.owner, tags: f.tags, value_segment: f.value_segment }
 }
 
 /// An activity's fields the reports read.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-struct ActivityFacts {
+struct ActivityFields {
     at: i64,
     owner: String,
     customer_id: String,
@@ -49,67 +69,103 @@ struct ActivityFacts {
     kind: serde_json::Value,
 }
 
-/// Its local day is worked out here, once: in the browser that is a JS
-/// `Date` per activity, too dear to repeat on every recompute.
-fn activity_done(facts: ActivityFacts) -> ActivityDone {
-    ActivityDone { day: crate::browser_env::ms_to_local(facts.at).date(), owner: facts.owner, customer_id: facts.customer_id, kind: serde_json::from_value::<ActivityType>(facts.kind).ok() }
+fn activity_done(f: ActivityFields, _: i64) -> ActivityDone {
+    ActivityDone { day: ms_to_local(f.at).date(), owner: f.owner, customer_id: f.customer_id, kind: serde_json::from_value::<ActivityType>(f.kind).ok() }
 }
 
 /// A task's fields the reports read.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-struct TaskFacts {
+struct TaskFields {
     owner: String,
+    customer_id: String,
     due: Option<chrono::NaiveDateTime>,
     done_at: Option<i64>,
 }
 
-fn task_planned(facts: TaskFacts) -> TaskPlanned {
-    TaskPlanned { owner: facts.owner, due: facts.due.map(|d| d.date()), done_on: facts.done_at.map(|ms| crate::browser_env::ms_to_local(ms).date()) }
+fn task_planned(f: TaskFields, _: i64) -> TaskPlanned {
+    TaskPlanned { owner: f.owner, customer_id: f.customer_id, due: f.due.map(|d| d.date()), done_on: f.done_at.map(|ms| ms_to_local(ms).date()) }
 }
 
-impl ReportData {
-    fn take_in(&mut self, record: &Record) {
-        let (id, live) = (record.id.clone(), !record.deleted);
-        if record.kind == customers::KIND {
-            match record.decode::<CustomerFacts>() {
-                Ok(facts) if live => {
-                    self.customers.insert(id, customer_since(facts, record.created_at));
-                }
-                _ => {
-                    self.customers.remove(&id);
-                }
-            }
-        } else if record.kind == activities::KIND {
-            match record.decode::<ActivityFacts>() {
-                Ok(facts) if live => {
-                    self.activities.insert(id, activity_done(facts));
-                }
-                _ => {
-                    self.activities.remove(&id);
-                }
-            }
-        } else if record.kind == tasks::KIND {
-            match record.decode::<TaskFacts>() {
-                Ok(facts) if live => {
-                    self.tasks.insert(id, task_planned(facts));
-                }
-                _ => {
-                    self.tasks.remove(&id);
-                }
-            }
+fn complaint_facts(c: Complaint, _: i64) -> ComplaintFacts {
+    let steps = c.steps.iter().map(|s| (ms_to_local(s.at).date(), s.status.is_open())).collect();
+    ComplaintFacts { owner: c.owner, customer_id: c.customer_id, steps }
+}
+
+/// A survey response's fields the reports read; answers loosely, as a
+/// kind of answer a newer version added is no score.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ResponseFields {
+    survey_id: String,
+    customer_id: String,
+    answered_ms: i64,
+    answers: BTreeMap<String, serde_json::Value>,
+}
+
+fn answered(f: ResponseFields, _: i64) -> Answered {
+    let numbers = f.answers.into_iter().filter_map(|(q, a)| match serde_json::from_value(a) {
+        Ok(Answer::Number(n)) => Some((q, n)),
+        _ => None,
+    });
+    Answered { survey_id: f.survey_id, day: ms_to_local(f.answered_ms).date(), customer_id: f.customer_id, numbers: numbers.collect() }
+}
+
+fn nps_questions(s: Survey, _: i64) -> Vec<String> {
+    s.questions.into_iter().filter(|q| q.kind == Kind::Nps).map(|q| q.id).collect()
+}
+
+/// Keeps a written record's facts, or forgets them once it is deleted or
+/// unreadable.
+fn keep<T: DeserializeOwned, F>(map: &mut HashMap<String, F>, record: &Record, fact: fn(T, i64) -> F) {
+    match record.decode::<T>() {
+        Ok(fields) if !record.deleted => {
+            map.insert(record.id.clone(), fact(fields, record.created_at));
+        }
+        _ => {
+            map.remove(&record.id);
         }
     }
 }
 
-fn concerns_reports(r: &Record) -> bool {
-    [customers::KIND, activities::KIND, tasks::KIND].contains(&r.kind.as_str())
+/// Every live record of `kind` as its facts.
+async fn scan<T: DeserializeOwned, F>(store: &IdbStore, kind: &str, fact: fn(T, i64) -> F) -> Result<HashMap<String, F>, StoreError> {
+    let scan = store.all_as::<T>(kind).await?;
+    Ok(scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, fact(r.fields, r.created_at))).collect())
 }
 
-/// Takes in customers and activities once loaded. After a write of
-/// thousands (an import, a big merge) everything is read again when Reports
-/// next needs it: such a batch's customers go straight to the list, not
-/// through here.
+impl ReportData {
+    fn take_in(&mut self, record: &Record) {
+        match record.kind.as_str() {
+            customers::KIND => keep(&mut self.customers, record, customer_facts),
+            activities::KIND => keep(&mut self.activities, record, activity_done),
+            tasks::KIND => keep(&mut self.tasks, record, task_planned),
+            complaints::COMPLAINT => keep(&mut self.complaints, record, complaint_facts),
+            surveys::RESPONSE => keep(&mut self.answered, record, answered),
+            surveys::SURVEY => keep(&mut self.nps_questions, record, nps_questions),
+            _ => {}
+        }
+    }
+
+    async fn read(store: &IdbStore) -> Result<ReportData, StoreError> {
+        Ok(ReportData {
+            customers: scan(store, customers::KIND, customer_facts).await?,
+            activities: scan(store, activities::KIND, activity_done).await?,
+            tasks: scan(store, tasks::KIND, task_planned).await?,
+            complaints: scan(store, complaints::COMPLAINT, complaint_facts).await?,
+            answered: scan(store, surveys::RESPONSE, answered).await?,
+            nps_questions: scan(store, surveys::SURVEY, nps_questions).await?,
+        })
+    }
+}
+
+fn concerns_reports(r: &Record) -> bool {
+    [customers::KIND, activities::KIND, tasks::KIND, complaints::COMPLAINT, surveys::RESPONSE, surveys::SURVEY].contains(&r.kind.as_str())
+}
+
+/// Takes in what is written once loaded. After a write of thousands (an
+/// import, a big merge) everything is read again when Reports next needs
+/// it: such a batch's customers go straight to the list, not through here.
 fn on_written(state: &AppState, written: &Written) {
     match written {
         Written::Reset | Written::Bulk(_) => state.reports.set(None),
@@ -147,13 +203,7 @@ impl AppState {
         const TRIES: usize = 3;
         for attempt in 1..=TRIES {
             let changes_before = self.changes.get_untracked();
-            let mut data = ReportData::default();
-            let scan = store.all_as::<CustomerFacts>(customers::KIND).await?;
-            data.customers = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, customer_since(r.fields, r.created_at))).collect();
-            let scan = store.all_as::<ActivityFacts>(activities::KIND).await?;
-            data.activities = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, activity_done(r.fields))).collect();
-            let scan = store.all_as::<TaskFacts>(tasks::KIND).await?;
-            data.tasks = scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, task_planned(r.fields))).collect();
+            let data = ReportData::read(&store).await?;
             if attempt == TRIES || self.changes.get_untracked() == changes_before {
                 self.reports.set(Some(data));
                 break;

@@ -41,3 +41,17 @@ export async function quickAdd(page, stage, title, customer, amount) {
   await form.getByTestId("quick-save").click();
   await expect(page.getByTestId("deal-card").filter({ hasText: title })).toBeVisible();
 }
+
+/** Wins a new deal on the board, dated `daysAgo` days back (in the Persian calendar the form uses). */
+export async function winDeal(page, title, customer, amount, daysAgo) {
+  await quickAdd(page, "quote", title, customer, amount);
+  await page.getByTestId("deal-card").filter({ hasText: title }).tap();
+  await page.getByTestId("deal-won").click();
+  const dialog = page.getByTestId("close-dialog");
+  const day = new Date(Date.now() - daysAgo * 86400000);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", { year: "numeric", month: "numeric", day: "numeric" }).formatToParts(day).map((p) => [p.type, p.value]));
+  await dialog.locator("#close-date").fill(`${parts.year.replace(/\D/g, "")}/${parts.month}/${parts.day}`);
+  await dialog.getByTestId("close-save").click();
+  await expect(dialog).toHaveCount(0);
+  await page.goto("/pipeline");
+}

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { openApp, createCustomer, quickAdd } from "./helpers.mjs";
+import { openApp, createCustomer, quickAdd, winDeal } from "./helpers.mjs";
 
 const card = (page, id) => page.getByTestId(`card-${id}`);
 const now = (page, id) => card(page, id).getByTestId("card-now");
@@ -75,6 +75,47 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await page.getByTestId("period-show").tap();
     await expect(page.getByTestId("period-shown")).toHaveText("2020-01-10 – 2020-01-31");
     await expect(now(page, "new-customers")).toHaveText("0");
+  });
+
+  test("open complaints and the recommendation score on the dashboard follow a complaint and three kiosk answers", async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId("lang-switch").click();
+    await page.goto("/reports");
+    await expect(now(page, "complaints")).toHaveText("0");
+    await expect(now(page, "nps")).toHaveText("–");
+
+    await page.goto("/complaints");
+    await page.getByTestId("complaint-new").click();
+    await page.locator("#complaint-title").fill("Late delivery");
+    await page.getByTestId("complaint-save").click();
+    await expect(page.getByTestId("complaint-row").filter({ hasText: "Late delivery" })).toBeVisible();
+
+    await page.goto("/surveys");
+    await page.getByTestId("template-nps").click();
+    await page.getByTestId("save-survey").click();
+    await page.getByTestId("start-kiosk").tap();
+    await page.getByTestId("kiosk-pin").fill("1234");
+    await page.getByTestId("kiosk-pin-again").fill("1234");
+    await page.getByTestId("kiosk-go").tap();
+    for (const score of [10, 10, 3]) {
+      await page.getByTestId("question-q1").locator(`[data-value="${score}"]`).tap();
+      if (score < 9) await page.getByTestId("question-q2").locator("textarea").fill("Too slow");
+      await page.getByTestId("survey-submit").tap();
+      await page.getByTestId("kiosk-next").tap();
+    }
+    await page.getByTestId("kiosk-exit").tap();
+    await page.getByTestId("kiosk-exit-pin").fill("1234");
+    await page.getByTestId("kiosk-exit-pin").press("Enter");
+    await expect(page.getByTestId("kiosk")).toHaveCount(0);
+
+    await page.getByRole("link", { name: "Reports" }).tap();
+    await expect(now(page, "complaints")).toHaveText("1");
+    // Two promoters and a detractor: 67 % − 33 %.
+    await expect(now(page, "nps")).toHaveText("+33");
+    await expect(detail(page, "nps")).toHaveText("3 answers");
+    await page.getByTestId("lang-switch").click();
+    await expect(now(page, "nps")).toHaveText("+۳۳");
+    await expect(now(page, "complaints")).toHaveText("۱");
   });
 
   test("a lost reason's bar opens to its deals, and a deal opens from there", async ({ page }) => {
@@ -334,17 +375,3 @@ test.describe("segments on a 1024×768 touch tablet", () => {
     expect(await page.locator("body").innerText()).not.toMatch(/NaN|Infinity/);
   });
 });
-
-/** Wins a new deal on the board, dated `daysAgo` days back (in the Persian calendar the form uses). */
-async function winDeal(page, title, customer, amount, daysAgo) {
-  await quickAdd(page, "quote", title, customer, amount);
-  await page.getByTestId("deal-card").filter({ hasText: title }).tap();
-  await page.getByTestId("deal-won").click();
-  const dialog = page.getByTestId("close-dialog");
-  const day = new Date(Date.now() - daysAgo * 86400000);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", { year: "numeric", month: "numeric", day: "numeric" }).formatToParts(day).map((p) => [p.type, p.value]));
-  await dialog.locator("#close-date").fill(`${parts.year.replace(/\D/g, "")}/${parts.month}/${parts.day}`);
-  await dialog.getByTestId("close-save").click();
-  await expect(dialog).toHaveCount(0);
-  await page.goto("/pipeline");
-}

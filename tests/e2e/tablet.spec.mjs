@@ -82,6 +82,8 @@ test("a middle dot never stands beside a Persian digit, where it reads as a zero
     ["/reports/win-rates", "[data-testid=win-table], [data-testid=win-none]"],
     ["/reports/team", "[data-testid=team-table], [data-testid=team-none]"],
     ["/reports/segments", "[data-testid=rfm-grid], [data-testid=segments-none]"],
+    ["/reports/acquisition", "[data-testid=acquisition-table], [data-testid=acquisition-none]"],
+    ["/reports/products", "[data-testid=products-table], [data-testid=products-none]"],
   ]) {
     await page.goto(path);
     await expect(page.locator(shown).first(), path).toBeVisible();

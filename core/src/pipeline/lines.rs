@@ -51,7 +51,7 @@ impl LineTotals {
         (self.net != 0).then(|| (i128::from(self.margin()) * 10_000 / i128::from(self.net)) as i64)
     }
 
-    fn add(self, o: LineTotals) -> LineTotals {
+    pub(crate) fn add(self, o: LineTotals) -> LineTotals {
         LineTotals {
             gross: self.gross + o.gross,
             discount: self.discount + o.discount,

@@ -2,43 +2,28 @@
 //! before. Sums stay per currency (a Rial deal and a dollar deal are never
 //! added); counts and rates mix them, as a deal is a deal.
 
+use super::facts::{ActivityDone, Answered, ComplaintFacts, CustomerFacts};
 use super::filter::Filter;
 use super::period::Period;
 use super::stats::median;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Pipeline, Status, Totals};
-use crate::activities::ActivityType;
+use crate::surveys::NpsGroup;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
-/// A customer as the dashboard counts it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CustomerSince {
-    /// When the relationship began: the customer's "since" date, else the
-    /// day the record was entered.
-    pub since: NaiveDate,
-    pub owner: String,
-}
-
-/// An activity as the reports count it: the reader's local day it
-/// happened on (worked out once, when the activity is read), whose, with
-/// which customer, and what it was (a visit, a call …).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ActivityDone {
-    pub day: NaiveDate,
-    pub owner: String,
-    pub customer_id: String,
-    /// None for a type this version does not know (written by a newer one):
-    /// it still counts as an activity, under no type.
-    pub kind: Option<ActivityType>,
-}
-
-/// What the dashboard reads: deals, pipelines, customers and activities as
-/// the device holds them.
+/// What the dashboard reads: deals, pipelines, customers, activities,
+/// complaints and survey answers as the device holds them.
 pub struct Inputs<'a> {
     pub deals: &'a [&'a Deal],
     pub pipeline_of: &'a dyn Fn(&str) -> Option<&'a Pipeline>,
-    pub customers: &'a [&'a CustomerSince],
+    pub customers: &'a HashMap<String, CustomerFacts>,
     pub activities: &'a [&'a ActivityDone],
+    pub complaints: &'a [&'a ComplaintFacts],
+    pub answered: &'a [&'a Answered],
+    /// Whether a survey's question (survey id, question id) asks for a
+    /// 0–10 recommendation score.
+    pub is_nps: &'a dyn Fn(&str, &str) -> bool,
     /// The reader's local date of a moment (days are cut at their midnight).
     pub local_date: &'a dyn Fn(i64) -> NaiveDate,
 }
@@ -62,6 +47,10 @@ pub struct Figures {
     pub median_cycle_days: Option<f64>,
     pub new_customers: usize,
     pub activities: usize,
+    /// Complaints still waiting for a resolution at the end of the period.
+    pub open_complaints: usize,
+    /// Recommendation scores given in the period.
+    pub nps: NpsGroup,
 }
 
 impl Figures {
@@ -113,8 +102,16 @@ fn figures(inputs: &Inputs, period: Period, filter: &Filter) -> Figures {
     let closed = f.won_count + f.lost_count;
     f.win_rate = (closed > 0).then(|| f.won_count as f64 * 100.0 / closed as f64);
     f.median_cycle_days = median(&mut cycles);
-    f.new_customers = inputs.customers.iter().filter(|c| filter.owner(&c.owner) && period.contains(c.since)).count();
-    f.activities = inputs.activities.iter().filter(|a| filter.owner(&a.owner) && period.contains(a.day)).count();
+    f.new_customers = inputs.customers.iter().filter(|(id, c)| filter.owner(&c.owner) && filter.customer(id) && period.contains(c.since)).count();
+    f.activities = inputs.activities.iter().filter(|a| filter.owner(&a.owner) && filter.customer(&a.customer_id) && period.contains(a.day)).count();
+    f.open_complaints = inputs.complaints.iter().filter(|c| filter.owner(&c.owner) && filter.customer(&c.customer_id) && c.open_on(period.to)).count();
+    // A score belongs to its customer's owner; an anonymous one to no one.
+    let scored_for = |a: &Answered| filter.customer(&a.customer_id) && (filter.owner.is_empty() || inputs.customers.get(&a.customer_id).is_some_and(|c| filter.owner(&c.owner)));
+    for answered in inputs.answered.iter().filter(|a| period.contains(a.day) && scored_for(a)) {
+        for (_, score) in answered.numbers.iter().filter(|(question, _)| (inputs.is_nps)(&answered.survey_id, question)) {
+            f.nps.count(*score);
+        }
+    }
     f
 }
 
@@ -178,14 +175,29 @@ mod tests {
         Deal { owner: owner.into(), amount, currency, pipeline_id: "p".into(), stage: last.stage, status: last.status, closed_on, steps, ..Default::default() }
     }
 
-    fn run(deals: &[Deal], customers: &[CustomerSince], activities: &[ActivityDone], filter: &Filter) -> Dashboard {
+    /// What the dashboard reads beside the deals.
+    #[derive(Default)]
+    struct Others {
+        customers: HashMap<String, CustomerFacts>,
+        activities: Vec<ActivityDone>,
+        complaints: Vec<ComplaintFacts>,
+        answered: Vec<Answered>,
+    }
+
+    fn run(deals: &[Deal], others: &Others, filter: &Filter) -> Dashboard {
         let p = pipeline();
         let pipeline_of = |id: &str| (id == "p").then_some(&p);
         let deals: Vec<&Deal> = deals.iter().collect();
-        let customers: Vec<&CustomerSince> = customers.iter().collect();
-        let activities: Vec<&ActivityDone> = activities.iter().collect();
-        let inputs = Inputs { deals: &deals, pipeline_of: &pipeline_of, customers: &customers, activities: &activities, local_date: &utc };
+        let activities: Vec<&ActivityDone> = others.activities.iter().collect();
+        let complaints: Vec<&ComplaintFacts> = others.complaints.iter().collect();
+        let answered: Vec<&Answered> = others.answered.iter().collect();
+        let is_nps = |survey: &str, question: &str| survey == "s" && question == "nps";
+        let inputs = Inputs { deals: &deals, pipeline_of: &pipeline_of, customers: &others.customers, activities: &activities, complaints: &complaints, answered: &answered, is_nps: &is_nps, local_date: &utc };
         dashboard(&inputs, Period::new(day(2, 1), day(2, 28)).unwrap(), filter)
+    }
+
+    fn customer(since: NaiveDate, owner: &str, tags: &[&str]) -> CustomerFacts {
+        CustomerFacts { since, owner: owner.into(), tags: tags.iter().map(|t| t.to_string()).collect(), value_segment: None }
     }
 
     /// February 2026 against the 28 days before it (4–31 January).
@@ -209,15 +221,11 @@ mod tests {
 
     #[test]
     fn figures_worked_out_by_hand() {
-        let customers = vec![
-            CustomerSince { since: day(2, 1), owner: "sara".into() },
-            CustomerSince { since: day(2, 28), owner: "reza".into() },
-            CustomerSince { since: day(1, 31), owner: "sara".into() },
-            CustomerSince { since: day(3, 1), owner: "sara".into() },
-        ];
-        let activity = |on: NaiveDate, owner: &str| ActivityDone { day: on, owner: owner.into(), customer_id: String::new(), kind: Some(ActivityType::Call) };
+        let customers = [("n1", day(2, 1), "sara"), ("n2", day(2, 28), "reza"), ("n3", day(1, 31), "sara"), ("n4", day(3, 1), "sara")];
+        let customers = customers.iter().map(|(id, since, owner)| (id.to_string(), customer(*since, owner, &[]))).collect();
+        let activity = |on: NaiveDate, owner: &str| ActivityDone { day: on, owner: owner.into(), customer_id: String::new(), kind: Some(crate::activities::ActivityType::Call) };
         let activities = vec![activity(day(2, 3), "sara"), activity(day(2, 27), "reza"), activity(day(1, 30), "sara")];
-        let d = run(&deals(), &customers, &activities, &Filter::default());
+        let d = run(&deals(), &Others { customers, activities, ..Default::default() }, &Filter::default());
 
         let now = &d.current;
         assert_eq!((now.won_count, now.lost_count), (2, 1));
@@ -251,7 +259,7 @@ mod tests {
         // Marked lost on 20 February, dated 2 March: open at the end of February.
         let mut ahead = deal("sara", 600, Currency::Irr, vec![step(day(2, 2), "lead", Open), step(day(2, 20), "lead", Lost)]);
         ahead.closed_on = Some(day(3, 2));
-        let d = run(&[backdated, ahead], &[], &[], &Filter::default());
+        let d = run(&[backdated, ahead], &Others::default(), &Filter::default());
         assert_eq!((d.current.won_count, d.current.lost_count), (1, 0));
         assert_eq!(d.current.won.of(Currency::Irr).amount, 800);
         assert_eq!(d.current.open_count, 1);
@@ -261,13 +269,67 @@ mod tests {
     #[test]
     fn a_filter_keeps_one_owner_and_empty_periods_have_no_rates() {
         let sara = Filter { owner: "sara".into(), ..Default::default() };
-        let d = run(&deals(), &[], &[], &sara);
+        let d = run(&deals(), &Others::default(), &sara);
         assert_eq!((d.current.won_count, d.current.lost_count), (1, 1));
         assert_eq!(d.current.win_rate, Some(50.0));
         assert_eq!((d.previous.won_count, d.previous.win_rate, d.previous.median_cycle_days), (0, None, None));
         let other_pipeline = Filter { pipeline_id: "other".into(), ..Default::default() };
-        let none = run(&deals(), &[], &[], &other_pipeline);
+        let none = run(&deals(), &Others::default(), &other_pipeline);
         assert_eq!(none.current, Figures::default());
+    }
+
+    /// Complaints and recommendation scores around February, for customers
+    /// c1 (Sara's, tagged vip) and c2 (Reza's).
+    fn service() -> Others {
+        let customers = [("c1".to_string(), customer(day(1, 1), "sara", &["vip"])), ("c2".to_string(), customer(day(1, 1), "reza", &[]))].into();
+        let complaint = |owner: &str, customer_id: &str, steps: &[(NaiveDate, bool)]| ComplaintFacts { owner: owner.into(), customer_id: customer_id.into(), steps: steps.to_vec() };
+        let complaints = vec![
+            // Open at the end of January, resolved 5 February.
+            complaint("sara", "c2", &[(day(1, 10), true), (day(2, 5), false)]),
+            // Opened 20 February, still open.
+            complaint("reza", "c2", &[(day(2, 20), true)]),
+            // Resolved in January, reopened 27 February.
+            complaint("sara", "c1", &[(day(1, 3), true), (day(1, 20), false), (day(2, 27), true)]),
+        ];
+        let answer = |survey: &str, on: NaiveDate, customer_id: &str, numbers: &[(&str, u8)]| Answered {
+            survey_id: survey.into(),
+            day: on,
+            customer_id: customer_id.into(),
+            numbers: numbers.iter().map(|(q, n)| (q.to_string(), *n)).collect(),
+        };
+        let answered = vec![
+            // A promoter, and a low satisfaction score that is not a recommendation.
+            answer("s", day(2, 3), "c1", &[("nps", 10), ("csat", 2)]),
+            answer("s", day(2, 9), "c2", &[("nps", 9)]),
+            answer("s", day(2, 12), "", &[("nps", 3)]),
+            // Another survey's question of the same id asks something else.
+            answer("other", day(2, 12), "c2", &[("nps", 0)]),
+            answer("s", day(1, 30), "c1", &[("nps", 6)]),
+        ];
+        Others { customers, complaints, answered, ..Default::default() }
+    }
+
+    #[test]
+    fn open_complaints_at_the_period_end_and_the_recommendation_score() {
+        let d = run(&[], &service(), &Filter::default());
+        assert_eq!((d.current.open_complaints, d.previous.open_complaints), (2, 1));
+        assert_eq!(d.current.nps, NpsGroup { promoters: 2, passives: 0, detractors: 1 });
+        assert_eq!((d.current.nps.score(), d.previous.nps.score()), (Some(33), Some(-100)));
+
+        // Sara's: the complaint she handles; her customer's score, not the anonymous one.
+        let sara = run(&[], &service(), &Filter { owner: "sara".into(), ..Default::default() });
+        assert_eq!((sara.current.open_complaints, sara.current.nps.score()), (1, Some(100)));
+    }
+
+    #[test]
+    fn a_tag_keeps_its_customers_records_only() {
+        let others = service();
+        let vip = Filter { customers: Filter::customers_of("vip", None, &others.customers), ..Default::default() };
+        let mut deals = deals();
+        deals[0].customer_id = "c1".into();
+        let d = run(&deals, &others, &vip);
+        assert_eq!((d.current.won_count, d.current.lost_count, d.current.open_count), (1, 0, 0));
+        assert_eq!((d.current.open_complaints, d.current.nps.total(), d.current.new_customers), (1, 1, 0));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! of days, with when they last bought and for how much — and the win-back
 //! tasks a manager plans for them, each for the customer's own rep.
 
-use super::dashboard::{ActivityDone, CustomerSince};
+use super::facts::{ActivityDone, CustomerFacts};
 use super::filter::Filter;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Status};
@@ -43,7 +43,7 @@ pub struct DormantCustomer {
 /// The customers `filter`'s owner holds (deals limited to its pipeline)
 /// who are quiet by `rule` on `today`, the longest quiet first.
 pub fn dormant<'a>(
-    customers: impl IntoIterator<Item = (&'a str, &'a CustomerSince)>,
+    customers: impl IntoIterator<Item = (&'a str, &'a CustomerFacts)>,
     deals: &[&Envelope<Deal>],
     activities: impl IntoIterator<Item = &'a ActivityDone>,
     today: NaiveDate,
@@ -73,7 +73,7 @@ pub fn dormant<'a>(
     let quiet_for = |since: NaiveDate, days: u32| (today - since).num_days() >= i64::from(days);
     let mut out: Vec<DormantCustomer> = customers
         .into_iter()
-        .filter(|(_, c)| filter.owner(&c.owner))
+        .filter(|(id, c)| filter.owner(&c.owner) && filter.customer(id))
         .filter_map(|(id, customer)| {
             let purchase = last_purchase.get(id);
             let activity = last_activity.get(id).copied();
@@ -119,11 +119,11 @@ mod tests {
 
     fn won(customer: &str, amount: i64, on: NaiveDate, pipeline: &str) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), amount, currency: Currency::Irt, status: Status::Won, closed_on: Some(on), pipeline_id: pipeline.into(), ..Default::default() };
-        Envelope { kind: "deal".into(), id: format!("{customer}-{on}"), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(format!("{customer}-{on}"), fields)
     }
 
-    fn customer(owner: &str, since: NaiveDate) -> CustomerSince {
-        CustomerSince { since, owner: owner.into() }
+    fn customer(owner: &str, since: NaiveDate) -> CustomerFacts {
+        CustomerFacts { since, owner: owner.into(), ..Default::default() }
     }
 
     fn activity(customer: &str, on: NaiveDate) -> ActivityDone {
@@ -131,7 +131,7 @@ mod tests {
     }
 
     struct Case {
-        customers: Vec<(&'static str, CustomerSince)>,
+        customers: Vec<(&'static str, CustomerFacts)>,
         deals: Vec<Envelope<Deal>>,
         activities: Vec<ActivityDone>,
     }

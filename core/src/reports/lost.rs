@@ -54,7 +54,7 @@ pub fn lost_deals(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, by
         .filter(|e| e.fields.status == Status::Lost && filter.deal(&e.fields) && e.fields.closed_on.is_some_and(|on| period.contains(on)))
         .collect();
     lost.sort_by(|a, b| b.fields.amount.cmp(&a.fields.amount).then_with(|| a.id.cmp(&b.id)));
-    let mut out = LostDeals { months: months_of(period, lang).into_iter().map(|m| (m, 0)).collect(), ..Default::default() };
+    let mut out = LostDeals { months: period.months(lang).into_iter().map(|m| (m, 0)).collect(), ..Default::default() };
     for e in &lost {
         let deal = &e.fields;
         out.count += 1;
@@ -96,11 +96,6 @@ fn keys(deal: &Deal, by: LostBy) -> Vec<String> {
     }
 }
 
-fn months_of(period: Period, lang: Lang) -> Vec<Month> {
-    let last = Month::of(period.to, lang);
-    std::iter::successors(Some(Month::of(period.from, lang)), |m| (*m != last).then(|| m.next())).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,7 +124,7 @@ mod tests {
             pipeline_id: "p".into(),
             ..Default::default()
         };
-        Envelope { kind: "deal".into(), id: id.into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {

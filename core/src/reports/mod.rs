@@ -4,13 +4,16 @@
 //! who is slipping away — with no words (the app says them in the
 //! reader's language).
 
+mod acquisition;
 pub mod dashboard;
 mod dormant;
+mod facts;
 mod filter;
 pub mod lifetime;
 pub mod lost;
 mod open_sales;
 pub mod period;
+mod products;
 mod ranking;
 pub mod rfm;
 mod segments;
@@ -18,13 +21,22 @@ mod stats;
 mod team;
 mod win_rates;
 
-pub use dashboard::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Inputs};
+pub use acquisition::{acquisition, Buyers, MonthBuyers};
+pub use dashboard::{change_percent, dashboard, Dashboard, Figures, Inputs};
+pub use facts::{ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
 pub use dormant::{dormant, win_back_tasks, DormantCustomer, LastPurchase, Quiet};
 pub use filter::Filter;
 pub use lost::{lost_deals, LostBy, LostDeals, LostGroup};
 pub use open_sales::{open_sales, FunnelStep, OpenGroup, OpenSales, StageRow};
 pub use period::{Period, Preset};
+pub use products::{products, ProductBy, ProductRow};
 pub use ranking::{ranking, CustomerValue, ParetoPoint, Ranking};
 pub use segments::{churn_risk, outlook, segmentation, Outlook, Segmentation};
-pub use team::{team_activity, TaskPlanned, WeekRow};
+pub use team::{team_activity, WeekRow};
 pub use win_rates::{win_rates, WinBy, WinGroup};
+
+/// A deal as the store hands it to a report, for tests written by hand.
+#[cfg(test)]
+fn stored(id: impl Into<String>, fields: crate::pipeline::Deal) -> crate::store::Envelope<crate::pipeline::Deal> {
+    crate::store::Envelope { kind: crate::pipeline::DEAL_KIND.into(), id: id.into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+}

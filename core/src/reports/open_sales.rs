@@ -69,7 +69,7 @@ pub struct OpenSales {
 /// The report for `pipeline` (`pipeline_id`) at `now` (ms), over the deals
 /// `filter` keeps; the funnel and times over those created in `period`.
 pub fn open_sales(deals: &[&Envelope<Deal>], pipeline_id: &str, pipeline: &Pipeline, period: Period, filter: &Filter, now: i64, local_date: &dyn Fn(i64) -> NaiveDate, lang: Lang) -> OpenSales {
-    let mut mine: Vec<&Envelope<Deal>> = deals.iter().copied().filter(|e| e.fields.pipeline_id == pipeline_id && filter.owner(&e.fields.owner)).collect();
+    let mut mine: Vec<&Envelope<Deal>> = deals.iter().copied().filter(|e| e.fields.pipeline_id == pipeline_id && filter.owner(&e.fields.owner) && filter.customer(&e.fields.customer_id)).collect();
     mine.sort_by(|a, b| b.fields.amount.cmp(&a.fields.amount).then_with(|| a.id.cmp(&b.id)));
     let mut out = OpenSales {
         stages: pipeline.stages.iter().map(|s| StageRow { stage_id: s.id.clone(), name: s.name.clone(), ..Default::default() }).collect(),
@@ -178,7 +178,7 @@ mod tests {
         let steps: Vec<Step> = steps.iter().map(|(stage, on, status)| Step { at: ms(*on), stage: stage.to_string(), status: *status, ..Default::default() }).collect();
         let last = steps.last().unwrap().clone();
         let fields = Deal { owner: owner.into(), amount, currency: Currency::Irt, expected_close: close, pipeline_id: "p".into(), stage: last.stage, status: last.status, steps, ..Default::default() };
-        Envelope { kind: "deal".into(), id: id.into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {

@@ -30,6 +30,12 @@ impl Preset {
 }
 
 impl Period {
+    /// Every month of `lang`'s calendar the period touches, oldest first.
+    pub fn months(self, lang: Lang) -> Vec<Month> {
+        let last = Month::of(self.to, lang);
+        std::iter::successors(Some(Month::of(self.from, lang)), |m| (*m != last).then(|| m.next())).collect()
+    }
+
     /// None when `to` is before `from`.
     pub fn new(from: NaiveDate, to: NaiveDate) -> Option<Period> {
         (from <= to).then_some(Period { from, to })

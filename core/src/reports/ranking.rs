@@ -146,7 +146,7 @@ mod tests {
 
     fn won(customer: &str, amount: i64, currency: Currency, on: NaiveDate) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), owner: "sara".into(), amount, currency, status: Status::Won, closed_on: Some(on), ..Default::default() };
-        Envelope { kind: "deal".into(), id: format!("{customer}-{amount}"), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(format!("{customer}-{amount}"), fields)
     }
 
     fn rank(deals: &[Envelope<Deal>], currency: Option<Currency>) -> Ranking {

@@ -167,7 +167,7 @@ mod tests {
 
     fn won(id: usize, customer: &str, amount: i64, currency: Currency, on: NaiveDate) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), amount, currency, status: Status::Won, closed_on: Some(on), ..Default::default() };
-        Envelope { kind: "deal".into(), id: format!("d{id}"), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(format!("d{id}"), fields)
     }
 
     #[test]

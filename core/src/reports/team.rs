@@ -2,22 +2,12 @@
 //! in it and overdue, and activities by type — visits, calls, meetings.
 //! Weeks start on Saturday in Persian and Monday in English.
 
-use super::dashboard::ActivityDone;
+use super::facts::{ActivityDone, TaskPlanned};
 use super::filter::Filter;
 use super::period::Period;
 use crate::activities::ActivityType;
 use crate::locale::{week_start, Lang};
 use chrono::NaiveDate;
-
-/// A task as the team report counts it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TaskPlanned {
-    pub owner: String,
-    /// The reader's local day it is due.
-    pub due: Option<NaiveDate>,
-    /// The reader's local day it was done.
-    pub done_on: Option<NaiveDate>,
-}
 
 /// One rep's week.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,7 +44,7 @@ pub fn team_activity(tasks: &[&TaskPlanned], activities: &[&ActivityDone], perio
         })
     };
     let mut counts: Vec<(usize, fn(&mut WeekRow))> = Vec::new();
-    for task in tasks {
+    for task in tasks.iter().filter(|t| filter.customer(&t.customer_id)) {
         if let Some(due) = task.due {
             if let Some(at) = row(&task.owner, due) {
                 counts.push((at, |r| r.planned += 1));
@@ -72,7 +62,7 @@ pub fn team_activity(tasks: &[&TaskPlanned], activities: &[&ActivityDone], perio
         }
     }
     let mut logged: Vec<(usize, usize)> = Vec::new();
-    for activity in activities {
+    for activity in activities.iter().filter(|a| filter.customer(&a.customer_id)) {
         if let (Some(at), Some(kind)) = (row(&activity.owner, activity.day), activity.kind.and_then(|kind| ActivityType::ALL.iter().position(|t| *t == kind))) {
             logged.push((at, kind));
         }
@@ -96,7 +86,7 @@ mod tests {
     }
 
     fn task(owner: &str, due: Option<NaiveDate>, done_on: Option<NaiveDate>) -> TaskPlanned {
-        TaskPlanned { owner: owner.into(), due, done_on }
+        TaskPlanned { owner: owner.into(), due, done_on, ..Default::default() }
     }
 
     fn activity(owner: &str, on: NaiveDate, kind: ActivityType) -> ActivityDone {

@@ -133,7 +133,7 @@ mod tests {
             lines,
             ..Default::default()
         };
-        Envelope { kind: "deal".into(), id: id.into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
+        super::super::stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {

@@ -31,6 +31,15 @@ pub struct NpsGroup {
 }
 
 impl NpsGroup {
+    /// Counts one 0–10 score in its group.
+    pub fn count(&mut self, score: u8) {
+        match nps_group(score) {
+            Group::Promoter => self.promoters += 1,
+            Group::Passive => self.passives += 1,
+            Group::Detractor => self.detractors += 1,
+        }
+    }
+
     pub fn total(&self) -> usize {
         self.promoters + self.passives + self.detractors
     }
@@ -63,11 +72,7 @@ impl Scores {
             for q in &survey.questions {
                 let Some(Answer::Number(v)) = r.answers.get(&q.id) else { continue };
                 match q.kind {
-                    Kind::Nps => match nps_group(*v) {
-                        Group::Promoter => s.nps.promoters += 1,
-                        Group::Passive => s.nps.passives += 1,
-                        Group::Detractor => s.nps.detractors += 1,
-                    },
+                    Kind::Nps => s.nps.count(*v),
                     Kind::Csat => {
                         s.csat_answers += 1;
                         satisfied += usize::from(*v >= 4);

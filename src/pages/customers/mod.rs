@@ -11,6 +11,7 @@ mod show;
 pub use routes::{CustomerRoutes, TAB};
 
 pub use edit::CustomerEdit;
+pub(crate) use fields::SEGMENT_CHOICES;
 pub use import::CustomerImport;
 pub use list::CustomerList;
 pub use merge::CustomerMerge;

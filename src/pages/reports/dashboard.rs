@@ -11,7 +11,7 @@ use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::locale::{format_money, format_number, format_percent, Lang};
 use daftar_core::pipeline::{Deal, Sums, Totals};
-use daftar_core::reports::{change_percent, dashboard, ActivityDone, CustomerSince, Dashboard, Figures, Inputs};
+use daftar_core::reports::{change_percent, dashboard, ActivityDone, Answered, ComplaintFacts, Dashboard, Figures, Inputs};
 use leptos::prelude::*;
 
 #[component]
@@ -26,11 +26,22 @@ pub fn ReportsHome() -> impl IntoView {
             state.reports.with(|data| {
                 let (sales, data) = (sales.as_ref()?, data.as_ref()?);
                 let deals: Vec<&Deal> = sales.deals.iter().map(|e| &e.fields).collect();
-                let customers: Vec<&CustomerSince> = data.customers.values().collect();
                 let activities: Vec<&ActivityDone> = data.activities.values().collect();
+                let complaints: Vec<&ComplaintFacts> = data.complaints.values().collect();
+                let answered: Vec<&Answered> = data.answered.values().collect();
                 let pipeline_of = |id: &str| sales.pipeline(id);
                 let local_date = |ms: i64| ms_to_local(ms).date();
-                let inputs = Inputs { deals: &deals, pipeline_of: &pipeline_of, customers: &customers, activities: &activities, local_date: &local_date };
+                let is_nps = |survey: &str, question: &str| data.is_nps(survey, question);
+                let inputs = Inputs {
+                    deals: &deals,
+                    pipeline_of: &pipeline_of,
+                    customers: &data.customers,
+                    activities: &activities,
+                    complaints: &complaints,
+                    answered: &answered,
+                    is_nps: &is_nps,
+                    local_date: &local_date,
+                };
                 Some(dashboard(&inputs, period, &filter))
             })
         });
@@ -91,6 +102,9 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
     let (won_now, won_before) = in_main(&now.won, &before.won, amount);
     let main_won = main(&now.won).or_else(|| main(&before.won));
     let avg = |f: &Figures| main_won.and_then(|c| f.average_won(c)).unwrap_or(0) as f64;
+    let nps = |f: &Figures| {
+        f.nps.score().map_or(t.reports.no_figure.to_string(), |n| if n > 0 { format!("+{}", format_number(n.into(), lang)) } else { format_number(n.into(), lang) })
+    };
     vec![
         Card {
             id: "open",
@@ -141,6 +155,23 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
             detail: None,
             before: format_number(before.activities as i64, lang),
             change: relative(now.activities as f64, before.activities as f64, Better::Higher),
+        },
+        Card {
+            id: "complaints",
+            label: t.reports.open_complaints,
+            now: format_number(now.open_complaints as i64, lang),
+            detail: None,
+            before: format_number(before.open_complaints as i64, lang),
+            change: relative(now.open_complaints as f64, before.open_complaints as f64, Better::Lower),
+        },
+        Card {
+            id: "nps",
+            label: t.reports.nps,
+            now: nps(now),
+            detail: Some(t.reports.answer_count(now.nps.total() as i64)),
+            before: nps(before),
+            // NPS runs from −100 to 100: its change is in points, as a rate's.
+            change: now.nps.score().zip(before.nps.score()).map(|(a, b)| a - b).filter(|d| *d != 0).map(|d| (format!("{} {}", arrow(d as f64), format_number(i64::from(d.abs()), lang)), d > 0)),
         },
     ]
 }

@@ -1,6 +1,7 @@
 //! What every report shares, drawn once above it: the reports' tabs, the
-//! period and the owner and pipeline filters. They are kept while the
-//! manager moves between reports (the `Scope` in context).
+//! period and the owner, pipeline, customer tag and segment filters. They
+//! are kept while the manager moves between reports (the `Scope` in
+//! context).
 
 use super::period_picker::PeriodPicker;
 use super::table::Published;
@@ -8,8 +9,15 @@ use crate::browser_env::today;
 use crate::pages::pipeline::use_sales;
 use crate::i18n::store_error_text;
 use crate::state::{AppState, StoreStatus};
+use crate::components::ChoiceField;
+use crate::i18n::labels::value_segment;
+use crate::i18n::Texts;
+use crate::pages::customers::SEGMENT_CHOICES;
+use daftar_core::customers::ValueSegment;
 use daftar_core::reports::{Filter, Period, Preset};
 use leptos::prelude::*;
+use std::collections::HashSet;
+use std::sync::Arc;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
@@ -19,13 +27,17 @@ pub struct Scope {
     pub period: RwSignal<Period>,
     pub owner: RwSignal<String>,
     pub pipeline: RwSignal<String>,
+    pub tag: RwSignal<String>,
+    pub segment: RwSignal<Option<ValueSegment>>,
+    /// The customers the tag and segment pick.
+    customers: Memo<Option<Arc<HashSet<String>>>>,
     /// The open report's table, for the CSV export.
     pub table: RwSignal<Published, LocalStorage>,
 }
 
 impl Scope {
     pub fn filter(&self) -> Filter {
-        Filter { owner: self.owner.get(), pipeline_id: self.pipeline.get() }
+        Filter { owner: self.owner.get(), pipeline_id: self.pipeline.get(), customers: self.customers.get() }
     }
 }
 
@@ -45,10 +57,18 @@ pub fn ReportsFrame() -> impl IntoView {
             });
         }
     });
+    let (tag, segment) = (RwSignal::new(String::new()), RwSignal::new(None));
+    let customers = Memo::new(move |_| {
+        let (tag, segment) = (tag.get(), segment.get());
+        state.reports.with(|data| Filter::customers_of(&tag, segment, data.as_ref().map(|d| &d.customers).into_iter().flatten()))
+    });
     let scope = Scope {
         period: RwSignal::new(Period::preset(Preset::ThisMonth, today(), state.lang.get_untracked())),
         owner: RwSignal::new(String::new()),
         pipeline: RwSignal::new(String::new()),
+        tag,
+        segment,
+        customers,
         table: RwSignal::new_local(None),
     };
     provide_context(scope);
@@ -59,6 +79,12 @@ pub fn ReportsFrame() -> impl IntoView {
         all.dedup();
         all
     };
+    let tags = Memo::new(move |_| {
+        let mut all: Vec<String> = state.reports.with(|d| d.as_ref().map(|d| d.customers.values().flat_map(|c| c.tags.iter().cloned()).collect()).unwrap_or_default());
+        all.sort();
+        all.dedup();
+        all
+    });
     let export = move |_| {
         let Some(build) = scope.table.with_untracked(|t| t.as_ref().map(|(_, build)| build.clone())) else { return };
         let table = build();
@@ -81,6 +107,8 @@ pub fn ReportsFrame() -> impl IntoView {
                 <A href="/reports/lost" attr:class="btn" attr:data-testid="report-tab-lost">{move || t().reports.lost_deals}</A>
                 <A href="/reports/win-rates" attr:class="btn" attr:data-testid="report-tab-win-rates">{move || t().reports.win_rates}</A>
                 <A href="/reports/customers" attr:class="btn" attr:data-testid="report-tab-customers">{move || t().reports.customers_ranked}</A>
+                <A href="/reports/acquisition" attr:class="btn" attr:data-testid="report-tab-acquisition">{move || t().reports.acquisition}</A>
+                <A href="/reports/products" attr:class="btn" attr:data-testid="report-tab-products">{move || t().reports.products}</A>
                 <A href="/reports/team" attr:class="btn" attr:data-testid="report-tab-team">{move || t().reports.team}</A>
                 <A href="/reports/dormant" attr:class="btn" attr:data-testid="report-tab-dormant">{move || t().reports.dormant}</A>
                 <A href="/reports/segments" attr:class="btn" attr:data-testid="report-tab-segments">{move || t().reports.segments}</A>
@@ -105,6 +133,14 @@ pub fn ReportsFrame() -> impl IntoView {
                         {move || pipelines().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </div>
+                <div class="field">
+                    <label for="report-tag">{move || t().reports.tag}</label>
+                    <select id="report-tag" on:change=move |ev| scope.tag.set(event_target_value(&ev)) prop:value=move || scope.tag.get() data-testid="report-tag">
+                        <option value="">{move || t().reports.every_tag}</option>
+                        {move || tags.get().into_iter().map(|tag| view! { <option value=tag.clone()>{tag.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <ChoiceField id="report-segment" label=|t| t.customers.field_value_segment value=scope.segment choices=&SEGMENT_CHOICES name_of=segment_filter_name/>
             </div>
             <div class="report-action no-print">
                 <button type="button" class="btn" on:click=export disabled=move || scope.table.with(Option::is_none) data-testid="report-export">{move || t().export_csv}</button>
@@ -113,4 +149,9 @@ pub fn ReportsFrame() -> impl IntoView {
             <Outlet/>
         </section>
     }
+}
+
+/// "Every segment" where the customer form says "not set".
+fn segment_filter_name(segment: Option<ValueSegment>, t: &Texts) -> &'static str {
+    segment.map_or(t.reports.every_segment, |s| value_segment(Some(s), t))
 }

@@ -2,6 +2,7 @@
 //! everything it holds, offline. The dashboard is the home; each report
 //! shares the frame's period and filters.
 
+mod acquisition;
 mod bars;
 mod dashboard;
 mod dormant;
@@ -10,6 +11,7 @@ mod lost;
 mod open_sales;
 mod period_picker;
 mod pickers;
+mod products;
 mod ranking;
 mod routes;
 mod segments;

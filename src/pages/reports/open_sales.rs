@@ -5,7 +5,7 @@
 
 use super::bars::{Bar, DealBars};
 use super::frame::Scope;
-use super::table::ReportTable;
+use super::table::{FigureTable, ReportTable};
 use super::{amount, money_text};
 use crate::browser_env::{ms_to_local, today};
 use crate::i18n::Texts;
@@ -81,12 +81,8 @@ fn OpenSalesView(name: String, report: OpenSales) -> impl IntoView {
             warn: month.is_some_and(|m| (m.year, m.month) < (this_month.year, this_month.month)),
         })
         .collect();
-    let rows = table_rows(&report, t, lang);
     let headers = [t.reports.stage, t.reports.open_deals, t.reports.amount, t.reports.weighted, t.reports.reached, t.reports.conversion, t.reports.median_days, t.reports.p75_days];
-    {
-        let rows = rows.clone();
-        expect_context::<Scope>().publish(move || ReportTable { name: "open-sales", headers: headers.map(String::from).to_vec(), rows: rows.clone() });
-    }
+    let table = ReportTable { name: "open-sales", headers: headers.map(String::from).to_vec(), rows: table_rows(&report, t, lang) };
     view! {
         <h2><bdi>{name}</bdi></h2>
         <p data-testid="open-total">
@@ -99,16 +95,7 @@ fn OpenSalesView(name: String, report: OpenSales) -> impl IntoView {
         <h3>{t.reports.open_by_month}</h3>
         <DealBars bars=month_bars testid="open-months"/>
         <h3>{t.reports.funnel_title}</h3>
-        <div class="table-scroll">
-            <table class="data-table report-table" data-testid="open-table">
-                <thead><tr>{headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> }).collect_view()}</tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr data-testid="open-row">{row.into_iter().enumerate().map(|(i, cell)| view! { <td class:num={i > 0}><bdi>{cell}</bdi></td> }).collect_view()}</tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <FigureTable table testid="open-table" row_testid="open-row"/>
     }
 }
 

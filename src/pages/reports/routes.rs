@@ -1,10 +1,12 @@
 //! Where the reports live in the app: their addresses and their tab.
 
+use super::acquisition::AcquisitionReport;
 use super::dashboard::ReportsHome;
 use super::frame::ReportsFrame;
 use super::dormant::DormantReport;
 use super::lost::LostReport;
 use super::open_sales::OpenSalesReport;
+use super::products::ProductsReport;
 use super::win_rates::WinRateReport;
 use super::ranking::CustomerRanking;
 use super::segments::SegmentsReport;
@@ -26,6 +28,8 @@ pub fn ReportRoutes() -> impl MatchNestedRoutes + Clone {
             <Route path=path!("lost") view=LostReport/>
             <Route path=path!("win-rates") view=WinRateReport/>
             <Route path=path!("customers") view=CustomerRanking/>
+            <Route path=path!("acquisition") view=AcquisitionReport/>
+            <Route path=path!("products") view=ProductsReport/>
             <Route path=path!("team") view=TeamReport/>
             <Route path=path!("dormant") view=DormantReport/>
             <Route path=path!("segments") view=SegmentsReport/>

@@ -38,3 +38,25 @@ impl Scope {
         });
     }
 }
+
+/// A report's table drawn as the CSV will have it, and published for the
+/// export: the first column names the row, the others are figures
+/// (aligned as numbers).
+#[component]
+pub fn FigureTable(table: ReportTable, testid: &'static str, row_testid: &'static str) -> impl IntoView {
+    let ReportTable { name, headers, rows } = table;
+    let (shown_headers, shown_rows) = (headers.clone(), rows.clone());
+    expect_context::<Scope>().publish(move || ReportTable { name, headers: headers.clone(), rows: rows.clone() });
+    view! {
+        <div class="table-scroll">
+            <table class="data-table report-table" data-testid=testid>
+                <thead><tr>{shown_headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {shown_rows.into_iter().map(|row| view! {
+                        <tr data-testid=row_testid>{row.into_iter().enumerate().map(|(i, cell)| view! { <td class:num={i > 0}><bdi>{cell}</bdi></td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

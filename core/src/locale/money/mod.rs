@@ -8,7 +8,7 @@ use super::digits::digit_value;
 use super::numbers::{decimal_point, push_digit, push_grouped, GROUP_FA, POINT_FA};
 use super::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Currency {
     /// Iranian rial, the legal unit.

@@ -1,0 +1,84 @@
+//! Acquisition and loyalty: month by month in the reader's calendar, the
+//! customers who bought for the first time and those who came back, with
+//! what each group spent. Each month's bar opens to its won deals.
+
+use super::bars::{Bar, DealBars};
+use super::frame::Scope;
+use super::table::{FigureTable, ReportTable};
+use super::{amount, money_text};
+use crate::state::AppState;
+use daftar_core::locale::format_number;
+use daftar_core::reports::{acquisition, Buyers, MonthBuyers};
+use daftar_core::store::Envelope;
+use leptos::prelude::*;
+
+#[component]
+pub fn AcquisitionReport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let scope = expect_context::<Scope>();
+    let report = Memo::new(move |_| {
+        let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
+        let span = crate::perf::start("daftar:report-acquisition");
+        let report = state.sales.with(|s| {
+            s.as_ref().map(|s| {
+                let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
+                acquisition(&deals, period, &filter, lang)
+            })
+        });
+        span.end();
+        report
+    });
+    view! {
+        <p class="muted">{move || t().reports.acquisition_note}</p>
+        {move || match report.get() {
+            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
+            Some(months) if months.iter().all(|m| m.new.deals.is_empty() && m.repeat.deals.is_empty()) => {
+                view! { <p class="empty" data-testid="acquisition-none">{t().reports.ranked_none}</p> }.into_any()
+            }
+            Some(months) => view! { <Acquisition months/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Acquisition(months: Vec<MonthBuyers>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.t_untracked();
+    let lang = state.lang.get_untracked();
+    let bars = |pick: fn(&MonthBuyers) -> &Buyers| -> Vec<Bar> {
+        months
+            .iter()
+            .map(|m| {
+                let buyers = pick(m);
+                let title = m.month.title();
+                Bar {
+                    key: title.clone(),
+                    label: Signal::stored(title),
+                    count: buyers.customers.len(),
+                    note: money_text(&buyers.revenue, amount, lang),
+                    deals: buyers.deals.clone(),
+                    warn: false,
+                }
+            })
+            .collect()
+    };
+    let (new_bars, repeat_bars) = (bars(|m| &m.new), bars(|m| &m.repeat));
+    let count = |b: &Buyers| format_number(b.customers.len() as i64, lang);
+    let table = ReportTable {
+        name: "new-and-repeat",
+        headers: [t.reports.month, t.reports.new_buyers, t.reports.new_revenue, t.reports.repeat_buyers, t.reports.repeat_revenue].map(String::from).to_vec(),
+        rows: months
+            .iter()
+            .map(|m| vec![m.month.title(), count(&m.new), money_text(&m.new.revenue, amount, lang), count(&m.repeat), money_text(&m.repeat.revenue, amount, lang)])
+            .collect(),
+    };
+    view! {
+        <h2>{t.reports.acquisition_title}</h2>
+        <h3>{t.reports.new_buyers}</h3>
+        <DealBars bars=new_bars testid="acquisition-new"/>
+        <h3>{t.reports.repeat_buyers}</h3>
+        <DealBars bars=repeat_bars testid="acquisition-repeat"/>
+        <FigureTable table testid="acquisition-table" row_testid="acquisition-row"/>
+    }
+}

@@ -1,0 +1,105 @@
+//! What each product or category brought in over the period, from the
+//! lines of the deals won: units, net sales, cost, commissions and the
+//! margin left, per currency. A bar opens to the deals that sold it.
+
+use super::bars::{Bar, DealBars};
+use super::frame::Scope;
+use super::pickers::CutPicker;
+use super::table::{FigureTable, ReportTable};
+use super::use_names;
+use crate::i18n::Texts;
+use crate::state::AppState;
+use daftar_core::catalog::Product;
+use daftar_core::locale::{format_money, format_number, format_percent};
+use daftar_core::reports::{products, ProductBy, ProductRow};
+use daftar_core::store::Envelope;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+fn by_label(by: ProductBy, t: &Texts) -> &'static str {
+    match by {
+        ProductBy::Product => t.reports.by_product,
+        ProductBy::Category => t.reports.by_category,
+    }
+}
+
+#[component]
+pub fn ProductsReport() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move || state.t();
+    let scope = expect_context::<Scope>();
+    let by = RwSignal::new(ProductBy::Product);
+    let catalog = use_names(|p: Product| p.name);
+    let categories = use_names(|p: Product| p.category);
+    let report = Memo::new(move |_| {
+        let (period, filter, by) = (scope.period.get(), scope.filter(), by.get());
+        let span = crate::perf::start("daftar:report-products");
+        let report = categories.with(|categories| {
+            let category_of = |id: &str| categories.get(id).filter(|c| !c.is_empty()).cloned();
+            state.sales.with(|s| {
+                s.as_ref().map(|s| {
+                    let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
+                    // The cut goes with its rows: two cuts can give equal rows.
+                    (by, products(&deals, period, &filter, by, &category_of))
+                })
+            })
+        });
+        span.end();
+        report
+    });
+    view! {
+        <CutPicker choices=&ProductBy::ALL chosen=by label=by_label group=|t| t.reports.products testid="products-by"/>
+        {move || {
+            state.lang.track();
+            match report.get() {
+                None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
+                Some((_, rows)) if rows.is_empty() => view! { <p class="empty" data-testid="products-none">{t().reports.products_none}</p> }.into_any(),
+                Some((by, rows)) => view! { <Products rows by catalog/> }.into_any(),
+            }
+        }}
+    }
+}
+
+#[component]
+fn Products(rows: Vec<ProductRow>, by: ProductBy, catalog: Signal<HashMap<String, String>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = state.t_untracked();
+    let lang = state.lang.get_untracked();
+    let label = move |key: &str| -> String {
+        match (key.is_empty(), by) {
+            (true, ProductBy::Category) => t.reports.no_category.to_string(),
+            (true, ProductBy::Product) => t.reports.no_product.to_string(),
+            // A line keeps the product's id, or its name when typed by hand.
+            (false, ProductBy::Product) => catalog.with(|c| c.get(key).cloned()).unwrap_or_else(|| key.to_string()),
+            (false, ProductBy::Category) => key.to_string(),
+        }
+    };
+    let bars: Vec<Bar> = rows
+        .iter()
+        .map(|r| Bar {
+            key: format!("{}/{:?}", r.key, r.currency),
+            label: Signal::derive({ let key = r.key.clone(); move || label(&key) }),
+            count: r.quantity as usize,
+            note: format!("{} {}{}{} {}", t.pipeline.net_total, format_money(r.totals.net, r.currency, lang), t.part_separator, t.pipeline.margin, format_money(r.totals.margin(), r.currency, lang)),
+            deals: r.deals.clone(),
+            warn: r.totals.margin() < 0,
+        })
+        .collect();
+    let headers = [by_label(by, t), t.pipeline.field_quantity, t.pipeline.net_total, t.pipeline.cost_total, t.reports.commissions, t.pipeline.margin, t.reports.margin_share];
+    let table = ReportTable {
+        name: "products",
+        headers: headers.map(String::from).to_vec(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let money = |n: i64| format_money(n, r.currency, lang);
+                let share = r.totals.margin_bp().map_or_else(|| t.reports.no_figure.to_string(), |bp| format_percent(bp as f64 / 100.0, 1, lang));
+                vec![label(&r.key), format_number(r.quantity as i64, lang), money(r.totals.net), money(r.totals.cost), money(r.totals.marketer + r.totals.agency), money(r.totals.margin()), share]
+            })
+            .collect(),
+    };
+    view! {
+        <DealBars bars testid="products-bars"/>
+        <FigureTable table testid="products-table" row_testid="products-row"/>
+    }
+}
