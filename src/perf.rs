@@ -19,6 +19,14 @@ impl Span {
     }
 }
 
+/// What `work` returns, its time measured as `name`.
+pub fn timed<T>(name: &'static str, work: impl FnOnce() -> T) -> T {
+    let span = start(name);
+    let out = work();
+    span.end();
+    out
+}
+
 /// A measure from navigation start to now: when a point of the start-up is reached.
 pub fn reached(name: &str) {
     if let Some(perf) = performance() {

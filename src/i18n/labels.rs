@@ -4,6 +4,7 @@ use super::Texts;
 use daftar_core::activities::ActivityType;
 use daftar_core::customers::{AcquisitionSource, ContactMethod, CustomerType, DuplicateReason, Field, Lifecycle, Loyalty, PartyKind, Target, ValueSegment};
 use daftar_core::tasks::{Bucket, Priority};
+use daftar_core::reports::rfm::Segment;
 use daftar_core::store::Op;
 
 pub fn party_kind(k: PartyKind, t: &Texts) -> &'static str {
@@ -330,5 +331,21 @@ pub fn visit_status(s: daftar_core::warranty::service::VisitStatus, t: &Texts) -
         VisitStatus::Done => t.warranty.visit_status_done,
         VisitStatus::Missed => t.warranty.visit_status_missed,
         VisitStatus::Cancelled => t.warranty.visit_status_cancelled,
+    }
+}
+
+/// An RFM segment's name.
+pub fn rfm_segment(segment: Segment, t: &Texts) -> &'static str {
+    match segment {
+        Segment::Champion => t.reports.segment_champion,
+        Segment::Loyal => t.reports.segment_loyal,
+        Segment::PotentialLoyalist => t.reports.segment_potential,
+        Segment::New => t.reports.segment_new,
+        Segment::Promising => t.reports.segment_promising,
+        Segment::NeedAttention => t.reports.segment_attention,
+        Segment::AboutToSleep => t.reports.segment_sleep,
+        Segment::AtRisk => t.reports.segment_at_risk,
+        Segment::CantLose => t.reports.segment_cant_lose,
+        Segment::Hibernating => t.reports.segment_hibernating,
     }
 }

@@ -317,6 +317,8 @@ texts! {
             "کالاها و خدمات";
         by_category: "By category",
             "بر پایهٔ دسته";
+        category: "Category",
+            "دسته";
         no_category: "No category",
             "بدون دسته";
         products_none: "No product or service was sold in this period.",

@@ -11,11 +11,11 @@ use super::{AppState, Written};
 use crate::browser_env::ms_to_local;
 use crate::storage::IdbStore;
 use daftar_core::activities::ActivityType;
-use daftar_core::complaints::{self, Complaint};
+use daftar_core::complaints;
 use daftar_core::customers::ValueSegment;
 use daftar_core::reports::{ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
 use daftar_core::store::{Record, RecordStore, StoreError};
-use daftar_core::surveys::{self, Answer, Kind, Survey};
+use daftar_core::surveys::{self, Answer, Kind};
 use daftar_core::{activities, customers, tasks};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -43,6 +43,10 @@ impl ReportData {
     }
 }
 
+// Every choice among a fixed set (a segment, a type, a status) is read
+// loosely: a record a newer version wrote with a value this one does not
+// know still counts, only without that value.
+
 /// A customer's fields the reports read.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
@@ -50,11 +54,12 @@ struct CustomerFields {
     since: Option<chrono::NaiveDate>,
     owner: String,
     tags: Vec<String>,
-    value_segment: Option<ValueSegment>,
+    value_segment: serde_json::Value,
 }
 
 fn customer_facts(f: CustomerFields, created_at: i64) -> CustomerFacts {
-    CustomerFacts { since: f.since.unwrap_or_else(|| ms_to_local(created_at).date()), owner: f.owner, tags: f.tags, value_segment: f.value_segment }
+    let value_segment = serde_json::from_value::<Option<ValueSegment>>(f.value_segment).ok().flatten();
+    CustomerFacts { since: f.since.unwrap_or_else(|| ms_to_local(created_at).date()), owner: f.owner, tags: f.tags, value_segment }
 }
 
 /// An activity's fields the reports read.
@@ -64,7 +69,6 @@ struct ActivityFields {
     at: i64,
     owner: String,
     customer_id: String,
-    /// Read loosely: a type a newer version added is still an activity.
     #[serde(rename = "type")]
     kind: serde_json::Value,
 }
@@ -87,13 +91,31 @@ fn task_planned(f: TaskFields, _: i64) -> TaskPlanned {
     TaskPlanned { owner: f.owner, customer_id: f.customer_id, due: f.due.map(|d| d.date()), done_on: f.done_at.map(|ms| ms_to_local(ms).date()) }
 }
 
-fn complaint_facts(c: Complaint, _: i64) -> ComplaintFacts {
-    let steps = c.steps.iter().map(|s| (ms_to_local(s.at).date(), s.status.is_open())).collect();
-    ComplaintFacts { owner: c.owner, customer_id: c.customer_id, steps }
+/// A complaint's fields the reports read.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct ComplaintFields {
+    owner: String,
+    customer_id: String,
+    steps: Vec<StatusStep>,
 }
 
-/// A survey response's fields the reports read; answers loosely, as a
-/// kind of answer a newer version added is no score.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct StatusStep {
+    at: i64,
+    status: serde_json::Value,
+}
+
+/// A status this version does not know counts as not waiting.
+fn complaint_facts(f: ComplaintFields, _: i64) -> ComplaintFacts {
+    let open = |status: serde_json::Value| serde_json::from_value::<complaints::Status>(status).is_ok_and(|s| s.is_open());
+    let steps = f.steps.into_iter().map(|s| (ms_to_local(s.at).date(), open(s.status))).collect();
+    ComplaintFacts { owner: f.owner, customer_id: f.customer_id, steps }
+}
+
+/// A survey response's fields the reports read; a kind of answer a newer
+/// version added is no score.
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 struct ResponseFields {
@@ -111,8 +133,22 @@ fn answered(f: ResponseFields, _: i64) -> Answered {
     Answered { survey_id: f.survey_id, day: ms_to_local(f.answered_ms).date(), customer_id: f.customer_id, numbers: numbers.collect() }
 }
 
-fn nps_questions(s: Survey, _: i64) -> Vec<String> {
-    s.questions.into_iter().filter(|q| q.kind == Kind::Nps).map(|q| q.id).collect()
+/// A survey's questions as the reports read them.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct SurveyFields {
+    questions: Vec<QuestionFields>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct QuestionFields {
+    id: String,
+    kind: serde_json::Value,
+}
+
+fn nps_questions(s: SurveyFields, _: i64) -> Vec<String> {
+    s.questions.into_iter().filter(|q| serde_json::from_value::<Kind>(q.kind.clone()).is_ok_and(|k| k == Kind::Nps)).map(|q| q.id).collect()
 }
 
 /// Keeps a written record's facts, or forgets them once it is deleted or

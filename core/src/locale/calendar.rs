@@ -8,7 +8,7 @@ use super::{localize_digits, Lang};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A month in the calendar of a language (Jalali for Persian).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Month {
     pub year: i32,
     /// 1..=12

@@ -9,7 +9,7 @@ use crate::locale::{Lang, Month};
 use crate::pipeline::{Deal, Status, Totals};
 use crate::store::Envelope;
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Customers who bought in a month, and what they spent.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,7 +32,8 @@ pub struct MonthBuyers {
 }
 
 /// Every month the period touches, oldest first; only deals won within the
-/// period count. A deal of no customer is left out: it can be neither.
+/// period count. A deal of no customer is left out: it can be neither. A
+/// won deal always has its close day (the close dialog sets it).
 pub fn acquisition(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, lang: Lang) -> Vec<MonthBuyers> {
     let won = |d: &Deal| d.status == Status::Won && !d.customer_id.is_empty();
     let mut first: HashMap<&str, NaiveDate> = HashMap::new();
@@ -45,13 +46,14 @@ pub fn acquisition(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, l
     let mut months: Vec<MonthBuyers> = period.months(lang).into_iter().map(|month| MonthBuyers { month, new: Buyers::default(), repeat: Buyers::default() }).collect();
     let mut shown: Vec<&Envelope<Deal>> = deals.iter().copied().filter(|e| won(&e.fields) && filter.deal(&e.fields) && e.fields.closed_on.is_some_and(|on| period.contains(on))).collect();
     shown.sort_by(|a, b| b.fields.amount.cmp(&a.fields.amount).then_with(|| a.id.cmp(&b.id)));
+    let mut counted: HashSet<(Month, bool, &str)> = HashSet::new();
     for e in shown {
         let (deal, Some(on)) = (&e.fields, e.fields.closed_on) else { continue };
         let month = Month::of(on, lang);
         let Some(row) = months.iter_mut().find(|m| m.month == month) else { continue };
-        let first_month = first.get(deal.customer_id.as_str()).map(|day| Month::of(*day, lang));
-        let buyers = if first_month == Some(month) { &mut row.new } else { &mut row.repeat };
-        if !buyers.customers.contains(&deal.customer_id) {
+        let new = first.get(deal.customer_id.as_str()).map(|day| Month::of(*day, lang)) == Some(month);
+        let buyers = if new { &mut row.new } else { &mut row.repeat };
+        if counted.insert((month, new, &deal.customer_id)) {
             buyers.customers.push(deal.customer_id.clone());
         }
         buyers.revenue.add(deal.currency, deal.amount, 0);

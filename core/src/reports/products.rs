@@ -8,6 +8,7 @@ use super::period::Period;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, LineTotals, Status};
 use crate::store::Envelope;
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ProductBy {
@@ -25,6 +26,9 @@ impl ProductBy {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProductRow {
     pub key: String,
+    /// The product's name on its first line: what to call it once it is no
+    /// longer in the catalog (empty for a category).
+    pub name: String,
     pub currency: Currency,
     pub quantity: u64,
     pub totals: LineTotals,
@@ -32,21 +36,25 @@ pub struct ProductRow {
     pub deals: Vec<String>,
 }
 
-/// Rows by currency, the largest net sales first (ties by key). A deal won
-/// without lines sold no product and is left out.
+/// Rows by currency, the largest net sales first (ties by key), each row's
+/// deals the largest first. A deal won without lines sold no product and
+/// is left out.
 pub fn products(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, by: ProductBy, category_of: &dyn Fn(&str) -> Option<String>) -> Vec<ProductRow> {
+    let mut won: Vec<&Envelope<Deal>> =
+        deals.iter().copied().filter(|e| e.fields.status == Status::Won && !e.fields.lines.is_empty() && filter.deal(&e.fields) && e.fields.closed_on.is_some_and(|on| period.contains(on))).collect();
+    won.sort_by(|a, b| b.fields.amount.cmp(&a.fields.amount).then_with(|| a.id.cmp(&b.id)));
     let mut rows: Vec<ProductRow> = Vec::new();
-    let won = deals.iter().filter(|e| e.fields.status == Status::Won && filter.deal(&e.fields) && e.fields.closed_on.is_some_and(|on| period.contains(on)));
+    let mut row_of: HashMap<(String, Currency), usize> = HashMap::new();
     for e in won {
         for line in &e.fields.lines {
-            let key = match by {
-                ProductBy::Product if line.product_id.is_empty() => line.name.clone(),
-                ProductBy::Product => line.product_id.clone(),
-                ProductBy::Category => category_of(&line.product_id).unwrap_or_default(),
+            let (key, name) = match by {
+                ProductBy::Product if line.product_id.is_empty() => (line.name.clone(), line.name.clone()),
+                ProductBy::Product => (line.product_id.clone(), line.name.clone()),
+                ProductBy::Category => (category_of(&line.product_id).unwrap_or_default(), String::new()),
             };
             let currency = e.fields.currency;
-            let at = rows.iter().position(|r| r.key == key && r.currency == currency).unwrap_or_else(|| {
-                rows.push(ProductRow { key, currency, ..Default::default() });
+            let at = *row_of.entry((key.clone(), currency)).or_insert_with(|| {
+                rows.push(ProductRow { key, name, currency, ..Default::default() });
                 rows.len() - 1
             });
             let row = &mut rows[at];
@@ -120,6 +128,16 @@ mod tests {
                 ("pump", Currency::Usd, 1, 36, 25, 3, 8, vec!["d3"]),
             ]
         );
+    }
+
+    #[test]
+    fn a_product_keeps_its_line_name_and_its_deals_go_largest_first() {
+        let mut deals = deals();
+        deals[1].fields.amount = 9_000;
+        let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
+        let rows = products(&refs, Period::new(day(3, 1), day(3, 31)).unwrap(), &Filter::default(), ProductBy::Product, &|_| None);
+        assert_eq!((rows[1].key.as_str(), rows[1].name.as_str()), ("filter", "filter name"));
+        assert_eq!(rows[1].deals, vec!["d2", "d1"]);
     }
 
     #[test]

@@ -56,6 +56,14 @@ impl Segmentation {
 
 /// Scores every customer of the won deals `filter` keeps, up to `today`, in
 /// `currency` (None: the one with the most revenue).
+impl Segmentation {
+    /// What a customer spent in all, in the shown currency (0 for one who
+    /// has not bought in it).
+    pub fn spend_of(&self, customer_id: &str) -> i64 {
+        self.spend.get(customer_id).copied().unwrap_or(0)
+    }
+}
+
 pub fn segmentation(deals: &[&Envelope<Deal>], filter: &Filter, today: NaiveDate, currency: Option<Currency>) -> Segmentation {
     let won: Vec<(&Deal, NaiveDate)> = deals
         .iter()
@@ -145,13 +153,12 @@ pub fn outlook(segmentation: &Segmentation, today: NaiveDate) -> Result<Vec<Outl
 /// by a tenth or more in three months, the most spent first.
 pub fn churn_risk<'a>(segmentation: &Segmentation, outlooks: &'a [Outlook]) -> Vec<&'a Outlook> {
     let valuable: HashMap<&str, u8> = segmentation.scores.iter().map(|s| (s.customer_id.as_str(), s.monetary)).collect();
-    let spend = |id: &str| segmentation.spend.get(id).copied().unwrap_or(0);
     let mut risky: Vec<&Outlook> = outlooks
         .iter()
         .filter(|o| valuable.get(o.customer_id.as_str()).is_some_and(|m| *m >= VALUABLE_MONETARY))
         .filter(|o| o.p_alive_before.is_some_and(|before| before - o.p_alive >= RISKY_FALL))
         .collect();
-    risky.sort_by(|a, b| spend(&b.customer_id).cmp(&spend(&a.customer_id)).then_with(|| a.customer_id.cmp(&b.customer_id)));
+    risky.sort_by(|a, b| segmentation.spend_of(&b.customer_id).cmp(&segmentation.spend_of(&a.customer_id)).then_with(|| a.customer_id.cmp(&b.customer_id)));
     risky
 }
 

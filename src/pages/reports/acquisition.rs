@@ -5,11 +5,10 @@
 use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::table::{FigureTable, ReportTable};
-use super::{amount, money_text};
+use super::{amount, money_text, over_deals};
 use crate::state::AppState;
 use daftar_core::locale::format_number;
 use daftar_core::reports::{acquisition, Buyers, MonthBuyers};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 
 #[component]
@@ -19,15 +18,9 @@ pub fn AcquisitionReport() -> impl IntoView {
     let scope = expect_context::<Scope>();
     let report = Memo::new(move |_| {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
-        let span = crate::perf::start("daftar:report-acquisition");
-        let report = state.sales.with(|s| {
-            s.as_ref().map(|s| {
-                let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
-                acquisition(&deals, period, &filter, lang)
-            })
-        });
-        span.end();
-        report
+        over_deals(state, "daftar:report-acquisition", |deals| {
+            acquisition(deals, period, &filter, lang)
+        })
     });
     view! {
         <p class="muted">{move || t().reports.acquisition_note}</p>

@@ -21,32 +21,31 @@ pub fn ReportsHome() -> impl IntoView {
     let scope = expect_context::<Scope>();
     let board = Memo::new(move |_| {
         let (period, filter) = (scope.period.get(), scope.filter());
-        let span = crate::perf::start("daftar:report-dashboard");
-        let board = state.sales.with(|sales| {
-            state.reports.with(|data| {
-                let (sales, data) = (sales.as_ref()?, data.as_ref()?);
-                let deals: Vec<&Deal> = sales.deals.iter().map(|e| &e.fields).collect();
-                let activities: Vec<&ActivityDone> = data.activities.values().collect();
-                let complaints: Vec<&ComplaintFacts> = data.complaints.values().collect();
-                let answered: Vec<&Answered> = data.answered.values().collect();
-                let pipeline_of = |id: &str| sales.pipeline(id);
-                let local_date = |ms: i64| ms_to_local(ms).date();
-                let is_nps = |survey: &str, question: &str| data.is_nps(survey, question);
-                let inputs = Inputs {
-                    deals: &deals,
-                    pipeline_of: &pipeline_of,
-                    customers: &data.customers,
-                    activities: &activities,
-                    complaints: &complaints,
-                    answered: &answered,
-                    is_nps: &is_nps,
-                    local_date: &local_date,
-                };
-                Some(dashboard(&inputs, period, &filter))
+        crate::perf::timed("daftar:report-dashboard", || {
+            state.sales.with(|sales| {
+                state.reports.with(|data| {
+                    let (sales, data) = (sales.as_ref()?, data.as_ref()?);
+                    let deals: Vec<&Deal> = sales.deals.iter().map(|e| &e.fields).collect();
+                    let activities: Vec<&ActivityDone> = data.activities.values().collect();
+                    let complaints: Vec<&ComplaintFacts> = data.complaints.values().collect();
+                    let answered: Vec<&Answered> = data.answered.values().collect();
+                    let pipeline_of = |id: &str| sales.pipeline(id);
+                    let local_date = |ms: i64| ms_to_local(ms).date();
+                    let is_nps = |survey: &str, question: &str| data.is_nps(survey, question);
+                    let inputs = Inputs {
+                        deals: &deals,
+                        pipeline_of: &pipeline_of,
+                        customers: &data.customers,
+                        activities: &activities,
+                        complaints: &complaints,
+                        answered: &answered,
+                        is_nps: &is_nps,
+                        local_date: &local_date,
+                    };
+                    Some(dashboard(&inputs, period, &filter))
+                })
             })
-        });
-        span.end();
-        board
+        })
     });
     move || {
         // The cards are worded once: a language switch words them again.
@@ -171,7 +170,7 @@ fn cards(board: &Dashboard, t: &Texts, lang: Lang) -> Vec<Card> {
             detail: Some(t.reports.answer_count(now.nps.total() as i64)),
             before: nps(before),
             // NPS runs from −100 to 100: its change is in points, as a rate's.
-            change: now.nps.score().zip(before.nps.score()).map(|(a, b)| a - b).filter(|d| *d != 0).map(|d| (format!("{} {}", arrow(d as f64), format_number(i64::from(d.abs()), lang)), d > 0)),
+            change: now.nps.score().zip(before.nps.score()).map(|(a, b)| a - b).filter(|d| *d != 0).map(|d| (format!("{} {}", arrow(d.into()), t.reports.points(d.abs().into())), d > 0)),
         },
     ]
 }

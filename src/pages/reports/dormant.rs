@@ -47,16 +47,15 @@ pub fn DormantReport() -> impl IntoView {
     let found = Memo::new(move |_| {
         let rule = Quiet { no_purchase_days: purchase.days(), no_activity_days: activity.days() };
         let filter = scope.filter();
-        let span = crate::perf::start("daftar:report-dormant");
-        let report = state.sales.with(|sales| {
-            state.reports.with(|data| {
-                let (sales, data) = (sales.as_ref()?, data.as_ref()?);
-                let deals: Vec<_> = sales.deals.iter().collect();
-                Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, data.activities.values(), today(), rule, &filter))
+        crate::perf::timed("daftar:report-dormant", || {
+            state.sales.with(|sales| {
+                state.reports.with(|data| {
+                    let (sales, data) = (sales.as_ref()?, data.as_ref()?);
+                    let deals: Vec<_> = sales.deals.iter().collect();
+                    Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, data.activities.values(), today(), rule, &filter))
+                })
             })
-        });
-        span.end();
-        report
+        })
     });
     view! {
         <p class="muted" data-testid="dormant-from-today">{move || t().reports.counted_from_today}</p>

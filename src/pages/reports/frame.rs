@@ -85,6 +85,13 @@ pub fn ReportsFrame() -> impl IntoView {
         all.dedup();
         all
     });
+    // A tag no customer holds any more (edited away, or its last holder
+    // deleted) would go on emptying every report while the list no longer shows it.
+    Effect::new(move || {
+        if state.reports.with(Option::is_some) && tags.with(|all| !scope.tag.with(|tag| tag.is_empty() || all.contains(tag))) {
+            scope.tag.set(String::new());
+        }
+    });
     let export = move |_| {
         let Some(build) = scope.table.with_untracked(|t| t.as_ref().map(|(_, build)| build.clone())) else { return };
         let table = build();

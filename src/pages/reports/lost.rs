@@ -7,14 +7,12 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::ReportTable;
-use super::{amount, money_text, use_names};
+use super::{amount, money_text, over_deals, use_names};
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Competitor;
 use daftar_core::locale::format_number;
-use daftar_core::pipeline::Deal;
 use daftar_core::reports::{lost_deals, LostBy, LostDeals};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -36,16 +34,10 @@ pub fn LostReport() -> impl IntoView {
     let competitors = use_names(|c: Competitor| c.name);
     let report = Memo::new(move |_| {
         let (period, filter, by, lang) = (scope.period.get(), scope.filter(), by.get(), state.lang.get());
-        let span = crate::perf::start("daftar:report-lost");
-        let report = state.sales.with(|s| {
-            s.as_ref().map(|s| {
-                let deals: Vec<&Envelope<Deal>> = s.deals.iter().collect();
-                // The cut goes with its groups: two cuts can give equal groups (all unnamed).
-                (by, lost_deals(&deals, period, &filter, by, lang))
-            })
-        });
-        span.end();
-        report
+        over_deals(state, "daftar:report-lost", |deals| {
+            // The cut goes with its groups: two cuts can give equal groups (all unnamed).
+            (by, lost_deals(deals, period, &filter, by, lang))
+        })
     });
     view! {
         <CutPicker choices=&LostBy::ALL chosen=by label=by_label group=|t| t.reports.lost_deals testid="lost-by"/>

@@ -24,8 +24,8 @@ pub use routes::{ReportRoutes, TAB};
 use crate::areas::kind::KindView;
 use daftar_core::locale::{format_money, format_number, Lang};
 use crate::state::AppState;
-use daftar_core::pipeline::{Sums, Totals};
-use daftar_core::store::RecordKind;
+use daftar_core::pipeline::{Deal, Sums, Totals};
+use daftar_core::store::{Envelope, RecordKind};
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -47,15 +47,33 @@ fn customer_name(state: AppState, id: &str) -> String {
     state.customers.with(|c| c.row(id).map(|r| r.name.clone())).unwrap_or_else(|| if state.customers_loaded.get() { id.to_string() } else { String::new() })
 }
 
-/// The names of the records of kind `T` by id (competitors, products), read
-/// again after any write: reports show names where deals keep ids.
-fn use_names<T: RecordKind + serde::de::DeserializeOwned + 'static>(name: fn(T) -> String) -> Signal<HashMap<String, String>> {
+/// A report over the deals in memory, timed as `name` and tracked (worked
+/// out again when any deal changes); None while they load.
+fn over_deals<T>(state: AppState, name: &'static str, report: impl FnOnce(&[&Envelope<Deal>]) -> T) -> Option<T> {
+    crate::perf::timed(name, || {
+        state.sales.with(|s| {
+            s.as_ref().map(|s| {
+                let deals: Vec<&Envelope<Deal>> = s.deals.iter().collect();
+                report(&deals)
+            })
+        })
+    })
+}
+
+/// What a report shows of each record of kind `T` (a competitor's name, a
+/// product's name and category) by id, read again after any write: deals
+/// keep ids, reports show names.
+fn use_names<T, V>(pick: fn(T) -> V) -> Signal<HashMap<String, V>>
+where
+    T: RecordKind + serde::de::DeserializeOwned + 'static,
+    V: Clone + Send + Sync + 'static,
+{
     let state = expect_context::<AppState>();
     let names = LocalResource::new(move || {
         state.track_records();
         async move {
             let all = state.all_live(T::KIND).await.unwrap_or_default();
-            all.iter().filter_map(|r| Some((r.id.clone(), name(r.read::<T>().ok()?)))).collect::<HashMap<_, _>>()
+            all.iter().filter_map(|r| Some((r.id.clone(), pick(r.read::<T>().ok()?)))).collect::<HashMap<_, _>>()
         }
     });
     Signal::derive(move || names.get().unwrap_or_default())

@@ -6,13 +6,12 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::{FigureTable, ReportTable};
-use super::use_names;
+use super::{over_deals, use_names};
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Product;
 use daftar_core::locale::{format_money, format_number, format_percent};
 use daftar_core::reports::{products, ProductBy, ProductRow};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -29,28 +28,21 @@ pub fn ProductsReport() -> impl IntoView {
     let t = move || state.t();
     let scope = expect_context::<Scope>();
     let by = RwSignal::new(ProductBy::Product);
-    let catalog = use_names(|p: Product| p.name);
-    let categories = use_names(|p: Product| p.category);
+    let catalog = use_names(|p: Product| (p.name, p.category));
     let report = Memo::new(move |_| {
         let (period, filter, by) = (scope.period.get(), scope.filter(), by.get());
-        let span = crate::perf::start("daftar:report-products");
-        let report = categories.with(|categories| {
-            let category_of = |id: &str| categories.get(id).filter(|c| !c.is_empty()).cloned();
-            state.sales.with(|s| {
-                s.as_ref().map(|s| {
-                    let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
-                    // The cut goes with its rows: two cuts can give equal rows.
-                    (by, products(&deals, period, &filter, by, &category_of))
-                })
-            })
-        });
-        span.end();
-        report
+        catalog.with(|catalog| {
+            let category_of = |id: &str| catalog.get(id).map(|(_, category)| category.clone()).filter(|c| !c.is_empty());
+            // The cut goes with its rows: two cuts can give equal rows.
+            over_deals(state, "daftar:report-products", |deals| (by, products(deals, period, &filter, by, &category_of)))
+        })
     });
     view! {
         <CutPicker choices=&ProductBy::ALL chosen=by label=by_label group=|t| t.reports.products testid="products-by"/>
         {move || {
             state.lang.track();
+            // The names may come after the rows, which by product do not change then.
+            catalog.track();
             match report.get() {
                 None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
                 Some((_, rows)) if rows.is_empty() => view! { <p class="empty" data-testid="products-none">{t().reports.products_none}</p> }.into_any(),
@@ -61,31 +53,36 @@ pub fn ProductsReport() -> impl IntoView {
 }
 
 #[component]
-fn Products(rows: Vec<ProductRow>, by: ProductBy, catalog: Signal<HashMap<String, String>>) -> impl IntoView {
+fn Products(rows: Vec<ProductRow>, by: ProductBy, catalog: Signal<HashMap<String, (String, String)>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = state.t_untracked();
     let lang = state.lang.get_untracked();
-    let label = move |key: &str| -> String {
-        match (key.is_empty(), by) {
+    let label = move |row: &ProductRow| -> String {
+        match (row.key.is_empty(), by) {
             (true, ProductBy::Category) => t.reports.no_category.to_string(),
             (true, ProductBy::Product) => t.reports.no_product.to_string(),
-            // A line keeps the product's id, or its name when typed by hand.
-            (false, ProductBy::Product) => catalog.with(|c| c.get(key).cloned()).unwrap_or_else(|| key.to_string()),
-            (false, ProductBy::Category) => key.to_string(),
+            // The catalog's name now, else the one on the line (typed by hand,
+            // or the product since removed).
+            (false, ProductBy::Product) => catalog.with_untracked(|c| c.get(&row.key).map(|(name, _)| name.clone())).unwrap_or_else(|| row.name.clone()),
+            (false, ProductBy::Category) => row.key.clone(),
         }
     };
     let bars: Vec<Bar> = rows
         .iter()
         .map(|r| Bar {
             key: format!("{}/{:?}", r.key, r.currency),
-            label: Signal::derive({ let key = r.key.clone(); move || label(&key) }),
+            label: Signal::stored(label(r)),
             count: r.quantity as usize,
             note: format!("{} {}{}{} {}", t.pipeline.net_total, format_money(r.totals.net, r.currency, lang), t.part_separator, t.pipeline.margin, format_money(r.totals.margin(), r.currency, lang)),
             deals: r.deals.clone(),
             warn: r.totals.margin() < 0,
         })
         .collect();
-    let headers = [by_label(by, t), t.pipeline.field_quantity, t.pipeline.net_total, t.pipeline.cost_total, t.reports.commissions, t.pipeline.margin, t.reports.margin_share];
+    let first = match by {
+        ProductBy::Product => t.product,
+        ProductBy::Category => t.reports.category,
+    };
+    let headers = [first, t.pipeline.field_quantity, t.pipeline.net_total, t.pipeline.cost_total, t.reports.commissions, t.pipeline.margin, t.reports.margin_share];
     let table = ReportTable {
         name: "products",
         headers: headers.map(String::from).to_vec(),
@@ -94,7 +91,7 @@ fn Products(rows: Vec<ProductRow>, by: ProductBy, catalog: Signal<HashMap<String
             .map(|r| {
                 let money = |n: i64| format_money(n, r.currency, lang);
                 let share = r.totals.margin_bp().map_or_else(|| t.reports.no_figure.to_string(), |bp| format_percent(bp as f64 / 100.0, 1, lang));
-                vec![label(&r.key), format_number(r.quantity as i64, lang), money(r.totals.net), money(r.totals.cost), money(r.totals.marketer + r.totals.agency), money(r.totals.margin()), share]
+                vec![label(r), format_number(r.quantity as i64, lang), money(r.totals.net), money(r.totals.cost), money(r.totals.marketer + r.totals.agency), money(r.totals.margin()), share]
             })
             .collect(),
     };

@@ -3,7 +3,7 @@
 //! to write the classes onto the customers, and the ranked table. One
 //! currency at a time.
 
-use super::customer_name;
+use super::{customer_name, over_deals};
 use super::frame::Scope;
 use super::pickers::CurrencySwitch;
 use super::table::ReportTable;
@@ -12,9 +12,7 @@ use crate::i18n::{labels, store_error_text};
 use crate::state::{AppState, ToastAction};
 use daftar_core::customers::ValueSegment;
 use daftar_core::locale::{format_date, format_money, format_number, Currency};
-use daftar_core::pipeline::Deal;
 use daftar_core::reports::{ranking, CustomerValue, Ranking};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -32,15 +30,9 @@ pub fn CustomerRanking() -> impl IntoView {
     let currency = RwSignal::new(None::<Currency>);
     let report = Memo::new(move |_| {
         let (period, filter, currency) = (scope.period.get(), scope.filter(), currency.get());
-        let span = crate::perf::start("daftar:report-customers");
-        let report = state.sales.with(|s| {
-            s.as_ref().map(|s| {
-                let deals: Vec<&Envelope<Deal>> = s.deals.iter().collect();
-                ranking(&deals, period, &filter, currency)
-            })
-        });
-        span.end();
-        report
+        over_deals(state, "daftar:report-customers", |deals| {
+            ranking(deals, period, &filter, currency)
+        })
     });
     move || {
         state.lang.track();

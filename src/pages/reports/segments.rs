@@ -3,18 +3,17 @@
 //! its customers; below, the lifetime models' churn-risk list, fitted after
 //! the grid is drawn so the page never waits for it.
 
-use super::customer_name;
+use super::{customer_name, over_deals};
 use super::frame::Scope;
 use super::pickers::CurrencySwitch;
 use super::table::ReportTable;
 use crate::browser_env::today;
-use crate::i18n::Texts;
+use crate::i18n::{labels, Texts};
 use crate::state::AppState;
 use daftar_core::locale::{format_money, format_number, format_percent, Currency};
 use daftar_core::reports::lifetime::FitError;
 use daftar_core::reports::rfm::{RfmScore, Segment};
 use daftar_core::reports::{churn_risk, outlook, segmentation, Outlook, Segmentation};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -32,21 +31,6 @@ const SEGMENTS: [Segment; 10] = [
 ];
 /// Rows of a list shown at once.
 const SHOWN: usize = 100;
-
-pub fn segment_name(segment: Segment, t: &Texts) -> &'static str {
-    match segment {
-        Segment::Champion => t.reports.segment_champion,
-        Segment::Loyal => t.reports.segment_loyal,
-        Segment::PotentialLoyalist => t.reports.segment_potential,
-        Segment::New => t.reports.segment_new,
-        Segment::Promising => t.reports.segment_promising,
-        Segment::NeedAttention => t.reports.segment_attention,
-        Segment::AboutToSleep => t.reports.segment_sleep,
-        Segment::AtRisk => t.reports.segment_at_risk,
-        Segment::CantLose => t.reports.segment_cant_lose,
-        Segment::Hibernating => t.reports.segment_hibernating,
-    }
-}
 
 /// Whose customers the list below the grid shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -72,15 +56,9 @@ pub fn SegmentsReport() -> impl IntoView {
     let currency = RwSignal::new(None::<Currency>);
     let report = Memo::new(move |_| {
         let (filter, currency) = (scope.filter(), currency.get());
-        let span = crate::perf::start("daftar:report-segments");
-        let report = state.sales.with(|s| {
-            s.as_ref().map(|s| {
-                let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
-                Arc::new(segmentation(&deals, &filter, today(), currency))
-            })
-        });
-        span.end();
-        report
+        over_deals(state, "daftar:report-segments", |deals| {
+            Arc::new(segmentation(deals, &filter, today(), currency))
+        })
     });
     move || {
         state.lang.track();
@@ -100,15 +78,15 @@ fn SegmentsView(report: Arc<Segmentation>, currency: RwSignal<Option<Currency>>)
     let shown_currency = report.currency.unwrap_or_default();
     let pick = RwSignal::new(None::<Pick>);
     let name = move |id: &str| customer_name(state, id);
-    let spend = { let report = report.clone(); move |id: &str| report.spend.get(id).copied().unwrap_or(0) };
     let rows = {
-        let (report, spend) = (report.clone(), spend.clone());
+        let report = report.clone();
         move |pick: Pick| -> Vec<Vec<String>> {
+            let spend = |id: &str| report.spend_of(id);
             let mut picked: Vec<&RfmScore> = report.scores.iter().filter(|s| pick.holds(s)).collect();
             picked.sort_by(|a, b| spend(&b.customer_id).cmp(&spend(&a.customer_id)).then_with(|| a.customer_id.cmp(&b.customer_id)));
             picked
                 .into_iter()
-                .map(|s| vec![name(&s.customer_id), segment_name(s.segment, t).to_string(), format_number(i64::from(s.recency), lang), format_number(i64::from(s.frequency), lang), format_number(i64::from(s.monetary), lang), format_money(spend(&s.customer_id), shown_currency, lang)])
+                .map(|s| vec![name(&s.customer_id), labels::rfm_segment(s.segment, t).to_string(), format_number(i64::from(s.recency), lang), format_number(i64::from(s.frequency), lang), format_number(i64::from(s.monetary), lang), format_money(spend(&s.customer_id), shown_currency, lang)])
                 .collect()
         }
     };
@@ -145,7 +123,7 @@ fn SegmentsView(report: Arc<Segmentation>, currency: RwSignal<Option<Currency>>)
                             let segment = Segment::of(r, f);
                             view! {
                                 <td>
-                                    <button type="button" class=format!("rfm-cell segment-{segment:?}") disabled=n == 0 title=segment_name(segment, t)
+                                    <button type="button" class=format!("rfm-cell segment-{segment:?}") disabled=n == 0 title=labels::rfm_segment(segment, t)
                                         aria-pressed=move || (pick.get() == Some(Pick::Cell(r, f))).to_string()
                                         on:click=move |_| pick.set(Some(Pick::Cell(r, f))) data-testid="rfm-cell">
                                         {format_number(n as i64, lang)}
@@ -161,7 +139,7 @@ fn SegmentsView(report: Arc<Segmentation>, currency: RwSignal<Option<Currency>>)
             {counts.into_iter().map(|(segment, n)| view! {
                 <button type="button" class=format!("btn class-chip segment-chip segment-{segment:?}") aria-pressed=move || (pick.get() == Some(Pick::Segment(segment))).to_string()
                     on:click=move |_| pick.set(Some(Pick::Segment(segment))) data-testid="segment-chip">
-                    <strong>{segment_name(segment, t)}</strong>
+                    <strong>{labels::rfm_segment(segment, t)}</strong>
                     <span>{t.customers.customer_count(n as i64)}</span>
                 </button>
             }).collect_view()}
@@ -219,7 +197,7 @@ fn ChurnRisk(report: Arc<Segmentation>) -> impl IntoView {
                     view! { <p class="empty" data-testid="churn-none">{t().reports.churn_none}</p> }.into_any()
                 } else {
                     let name = move |id: &str| customer_name(state, id);
-                    let spend = { let report = report.clone(); move |id: &str| report.spend.get(id).copied().unwrap_or(0) };
+                    let spend = { let report = report.clone(); move |id: &str| report.spend_of(id) };
                     view! {
                         <div class="table-scroll">
                             <table class="data-table report-table" data-testid="churn-table">

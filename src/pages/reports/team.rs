@@ -21,15 +21,14 @@ pub fn TeamReport() -> impl IntoView {
     let scope = expect_context::<Scope>();
     let report = Memo::new(move |_| {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
-        let span = crate::perf::start("daftar:report-team");
-        let report = state.reports.with(|data| {
-            let data = data.as_ref()?;
-            let tasks: Vec<&TaskPlanned> = data.tasks.values().collect();
-            let activities: Vec<&ActivityDone> = data.activities.values().collect();
-            Some(team_activity(&tasks, &activities, period, &filter, today(), lang))
-        });
-        span.end();
-        report
+        crate::perf::timed("daftar:report-team", || {
+            state.reports.with(|data| {
+                let data = data.as_ref()?;
+                let tasks: Vec<&TaskPlanned> = data.tasks.values().collect();
+                let activities: Vec<&ActivityDone> = data.activities.values().collect();
+                Some(team_activity(&tasks, &activities, period, &filter, today(), lang))
+            })
+        })
     });
     // The rep whose open tasks are shown.
     let plan_of = RwSignal::new(None::<String>);

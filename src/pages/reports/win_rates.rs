@@ -6,14 +6,13 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::ReportTable;
-use super::{amount, money_text, use_names};
+use super::{amount, money_text, over_deals, use_names};
 use crate::browser_env::ms_to_local;
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Product;
 use daftar_core::locale::{format_number, format_percent, Lang};
 use daftar_core::reports::{win_rates, WinBy, WinGroup};
-use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::collections::HashMap;
 
@@ -34,16 +33,10 @@ pub fn WinRateReport() -> impl IntoView {
     let products = use_names(|p: Product| p.name);
     let report = Memo::new(move |_| {
         let (period, filter, by) = (scope.period.get(), scope.filter(), by.get());
-        let span = crate::perf::start("daftar:report-win-rates");
-        let report = state.sales.with(|s| {
-            s.as_ref().map(|s| {
-                let deals: Vec<&Envelope<_>> = s.deals.iter().collect();
-                // The cut goes with its rows: two cuts can give equal rows (all unnamed).
-                (by, win_rates(&deals, period, &filter, by, &|ms| ms_to_local(ms).date()))
-            })
-        });
-        span.end();
-        report
+        over_deals(state, "daftar:report-win-rates", |deals| {
+            // The cut goes with its rows: two cuts can give equal rows (all unnamed).
+            (by, win_rates(deals, period, &filter, by, &|ms| ms_to_local(ms).date()))
+        })
     });
     view! {
         <CutPicker choices=&WinBy::ALL chosen=by label=by_label group=|t| t.reports.win_rates testid="win-by"/>
