@@ -13,7 +13,7 @@ use crate::storage::IdbStore;
 use daftar_core::activities::ActivityType;
 use daftar_core::complaints;
 use daftar_core::customers::ValueSegment;
-use daftar_core::reports::{ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
+use daftar_core::reports::{Activities, ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
 use daftar_core::store::{Record, RecordStore, StoreError};
 use daftar_core::surveys::{self, Answer, Kind};
 use daftar_core::{activities, customers, tasks};
@@ -29,7 +29,7 @@ thread_local! {
 #[derive(Clone, Debug, Default)]
 pub struct ReportData {
     pub customers: HashMap<String, CustomerFacts>,
-    pub activities: HashMap<String, ActivityDone>,
+    pub activities: Activities,
     pub tasks: HashMap<String, TaskPlanned>,
     pub complaints: HashMap<String, ComplaintFacts>,
     pub answered: HashMap<String, Answered>,
@@ -151,21 +151,43 @@ fn nps_questions(s: SurveyFields, _: i64) -> Vec<String> {
     s.questions.into_iter().filter(|q| serde_json::from_value::<Kind>(q.kind.clone()).is_ok_and(|k| k == Kind::Nps)).map(|q| q.id).collect()
 }
 
+/// Facts by record id: a plain map, or activities with each customer's latest.
+trait Facts<F>: FromIterator<(String, F)> {
+    fn put(&mut self, id: String, fact: F);
+    fn forget(&mut self, id: &str);
+}
+
+impl<F> Facts<F> for HashMap<String, F> {
+    fn put(&mut self, id: String, fact: F) {
+        self.insert(id, fact);
+    }
+
+    fn forget(&mut self, id: &str) {
+        self.remove(id);
+    }
+}
+
+impl Facts<ActivityDone> for Activities {
+    fn put(&mut self, id: String, fact: ActivityDone) {
+        self.insert(id, fact);
+    }
+
+    fn forget(&mut self, id: &str) {
+        self.remove(id);
+    }
+}
+
 /// Keeps a written record's facts, or forgets them once it is deleted or
 /// unreadable.
-fn keep<T: DeserializeOwned, F>(map: &mut HashMap<String, F>, record: &Record, fact: fn(T, i64) -> F) {
+fn keep<T: DeserializeOwned, F>(facts: &mut impl Facts<F>, record: &Record, fact: fn(T, i64) -> F) {
     match record.decode::<T>() {
-        Ok(fields) if !record.deleted => {
-            map.insert(record.id.clone(), fact(fields, record.created_at));
-        }
-        _ => {
-            map.remove(&record.id);
-        }
+        Ok(fields) if !record.deleted => facts.put(record.id.clone(), fact(fields, record.created_at)),
+        _ => facts.forget(&record.id),
     }
 }
 
 /// Every live record of `kind` as its facts.
-async fn scan<T: DeserializeOwned, F>(store: &IdbStore, kind: &str, fact: fn(T, i64) -> F) -> Result<HashMap<String, F>, StoreError> {
+async fn scan<T: DeserializeOwned, F, M: Facts<F>>(store: &IdbStore, kind: &str, fact: fn(T, i64) -> F) -> Result<M, StoreError> {
     let scan = store.all_as::<T>(kind).await?;
     Ok(scan.records.into_iter().filter(|r| !r.deleted).map(|r| (r.id, fact(r.fields, r.created_at))).collect())
 }

@@ -85,7 +85,13 @@ pub fn batch(size: Size, seed: u64, env: &dyn Env) -> Batch {
                 children.push(write);
             }
         }
-        let count = if i == 0 && size == Size::L { BIG_ACCOUNT_ACTIVITIES } else { rng.below(2 * density + 1) as usize };
+        // About 200,000 activities at size L, as a year of a 40-rep team
+        // logs and the reports' goals are set for.
+        let count = match (i, size) {
+            (0, Size::L) => BIG_ACCOUNT_ACTIVITIES,
+            (_, Size::L) => rng.below(9) as usize,
+            _ => rng.below(2 * density + 1) as usize,
+        };
         for _ in 0..count {
             let a = activity(&mut rng, id, &contact_ids, now);
             children.push(store::create(activities::KIND, &a, env).writes.remove(0));
@@ -251,6 +257,8 @@ mod tests {
         let first = &b.writes[0].record.id;
         let on_first = b.writes.iter().filter(|w| w.record.kind == activities::KIND && w.record.fields["customer_id"] == serde_json::json!(first)).count();
         assert_eq!(on_first, BIG_ACCOUNT_ACTIVITIES);
+        let all = b.writes.iter().filter(|w| w.record.kind == activities::KIND).count();
+        assert!((190_000..215_000).contains(&all), "{all} activities");
     }
 
     #[test]

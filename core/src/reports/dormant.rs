@@ -2,7 +2,7 @@
 //! of days, with when they last bought and for how much — and the win-back
 //! tasks a manager plans for them, each for the customer's own rep.
 
-use super::facts::{ActivityDone, CustomerFacts};
+use super::facts::{Activities, CustomerFacts};
 use super::filter::Filter;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Status};
@@ -41,11 +41,12 @@ pub struct DormantCustomer {
 }
 
 /// The customers `filter`'s owner holds (deals limited to its pipeline)
-/// who are quiet by `rule` on `today`, the longest quiet first.
+/// who are quiet by `rule` on `today`, the longest quiet first. An activity
+/// dated after today (logged ahead) keeps its customer from being quiet.
 pub fn dormant<'a>(
     customers: impl IntoIterator<Item = (&'a str, &'a CustomerFacts)>,
     deals: &[&Envelope<Deal>],
-    activities: impl IntoIterator<Item = &'a ActivityDone>,
+    activities: &Activities,
     today: NaiveDate,
     rule: Quiet,
     filter: &Filter,
@@ -65,18 +66,13 @@ pub fn dormant<'a>(
             }
         }
     }
-    let mut last_activity: HashMap<&str, NaiveDate> = HashMap::new();
-    for activity in activities.into_iter().filter(|a| a.day <= today) {
-        let last = last_activity.entry(&activity.customer_id).or_insert(activity.day);
-        *last = (*last).max(activity.day);
-    }
     let quiet_for = |since: NaiveDate, days: u32| (today - since).num_days() >= i64::from(days);
     let mut out: Vec<DormantCustomer> = customers
         .into_iter()
         .filter(|(id, c)| filter.owner(&c.owner) && filter.customer(id))
         .filter_map(|(id, customer)| {
             let purchase = last_purchase.get(id);
-            let activity = last_activity.get(id).copied();
+            let activity = activities.latest(id);
             if let Some(days) = rule.no_purchase_days {
                 if !purchase.is_some_and(|p| quiet_for(p.day, days)) {
                     return None;
@@ -126,14 +122,15 @@ mod tests {
         CustomerFacts { since, owner: owner.into(), ..Default::default() }
     }
 
-    fn activity(customer: &str, on: NaiveDate) -> ActivityDone {
-        ActivityDone { day: on, owner: "sara".into(), customer_id: customer.into(), kind: Some(crate::activities::ActivityType::Visit) }
+    fn activity(customer: &str, on: NaiveDate) -> (String, super::super::ActivityDone) {
+        let id = format!("{customer}-{on}");
+        (id, super::super::ActivityDone { day: on, owner: "sara".into(), customer_id: customer.into(), kind: Some(crate::activities::ActivityType::Visit) })
     }
 
     struct Case {
         customers: Vec<(&'static str, CustomerFacts)>,
         deals: Vec<Envelope<Deal>>,
-        activities: Vec<ActivityDone>,
+        activities: Activities,
     }
 
     /// Today is 1 July 2026.
@@ -150,7 +147,7 @@ mod tests {
                 ("d", customer("reza", day(1, 1))),
             ],
             deals: vec![won("a", 500, day(3, 1), "p"), won("b", 300, day(6, 1), "p"), won("d", 100, day(1, 1), "p"), won("d", 900, day(1, 1), "p"), won("a", 50, day(7, 9), "p")],
-            activities: vec![activity("a", day(6, 20)), activity("b", day(1, 2))],
+            activities: [activity("a", day(6, 20)), activity("b", day(1, 2))].into_iter().collect(),
         }
     }
 
@@ -174,6 +171,15 @@ mod tests {
         assert_eq!(run(&case(), rule, &Filter::default()), vec![("d".into(), 181, Some(1_000)), ("c".into(), 150, None), ("b".into(), 30, Some(300))]);
         let both = Quiet { no_purchase_days: Some(90), no_activity_days: Some(60) };
         assert_eq!(run(&case(), both, &Filter::default()), vec![("d".into(), 181, Some(1_000))]);
+    }
+
+    #[test]
+    fn a_visit_logged_ahead_keeps_its_customer_from_being_quiet() {
+        let mut c = case();
+        let (id, ahead) = activity("c", day(7, 9));
+        c.activities.insert(id, ahead);
+        let rule = Quiet { no_purchase_days: None, no_activity_days: Some(60) };
+        assert_eq!(run(&c, rule, &Filter::default()), vec![("d".into(), 181, Some(1_000)), ("b".into(), 30, Some(300))]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ mod win_rates;
 
 pub use acquisition::{acquisition, Buyers, MonthBuyers};
 pub use dashboard::{change_percent, dashboard, Dashboard, Figures, Inputs};
-pub use facts::{ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
+pub use facts::{Activities, ActivityDone, Answered, ComplaintFacts, CustomerFacts, TaskPlanned};
 pub use dormant::{dormant, win_back_tasks, DormantCustomer, LastPurchase, Quiet};
 pub use filter::Filter;
 pub use lost::{lost_deals, LostBy, LostDeals, LostGroup};

@@ -52,7 +52,7 @@ pub fn DormantReport() -> impl IntoView {
                 state.reports.with(|data| {
                     let (sales, data) = (sales.as_ref()?, data.as_ref()?);
                     let deals: Vec<_> = sales.deals.iter().collect();
-                    Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, data.activities.values(), today(), rule, &filter))
+                    Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, &data.activities, today(), rule, &filter))
                 })
             })
         })
