@@ -283,6 +283,8 @@ texts! {
             "انتخاب همه";
         select_none: "Clear selection",
             "لغو انتخاب";
+        select_without_task: "Select those with no open task",
+            "انتخاب مشتریان بدون کار باز";
         // filters by customer
         tag: "Customer tag",
             "برچسب مشتری";

@@ -227,6 +227,10 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
     await page.getByTestId("plan-win-back").tap();
     await expect(page.locator(".toast")).toContainText("۲ کار بازگرداندن مشتری");
     await expect(page.getByTestId("plan-win-back")).toBeDisabled();
+    // Each has its task now: picking those without one picks no one, so none is planned twice.
+    await expect(page.getByTestId("dormant-open-tasks")).toHaveText(["۱", "۱"]);
+    await page.getByTestId("dormant-select-all").tap();
+    await expect(page.getByTestId("plan-win-back")).toBeDisabled();
 
     // Each task is in its own rep's inbox, about its customer.
     for (const [me, mine, theirs] of [["سارا", "پخش کیمیا", "صنایع آرش"], ["رضا", "صنایع آرش", "پخش کیمیا"]]) {

@@ -2,7 +2,7 @@
 //! of days, with when they last bought and for how much — and the win-back
 //! tasks a manager plans for them, each for the customer's own rep.
 
-use super::facts::{Activities, CustomerFacts};
+use super::facts::{Activities, CustomerFacts, TaskPlanned};
 use super::filter::Filter;
 use crate::locale::Currency;
 use crate::pipeline::{Deal, Status};
@@ -38,6 +38,8 @@ pub struct DormantCustomer {
     pub last_activity: Option<NaiveDate>,
     /// Days since the last purchase, else since the relationship began.
     pub days_quiet: i64,
+    /// Tasks about the customer not yet done (a win-back planned already).
+    pub open_tasks: usize,
 }
 
 /// The customers `filter`'s owner holds (deals limited to its pipeline)
@@ -47,6 +49,7 @@ pub fn dormant<'a>(
     customers: impl IntoIterator<Item = (&'a str, &'a CustomerFacts)>,
     deals: &[&Envelope<Deal>],
     activities: &Activities,
+    tasks: &[&TaskPlanned],
     today: NaiveDate,
     rule: Quiet,
     filter: &Filter,
@@ -65,6 +68,10 @@ pub fn dormant<'a>(
                 last_purchase.insert(&deal.customer_id, LastPurchase { day, amount: deal.amount, currency: deal.currency });
             }
         }
+    }
+    let mut open_tasks: HashMap<&str, usize> = HashMap::new();
+    for task in tasks.iter().filter(|t| t.done_on.is_none()) {
+        *open_tasks.entry(&task.customer_id).or_default() += 1;
     }
     let quiet_for = |since: NaiveDate, days: u32| (today - since).num_days() >= i64::from(days);
     let mut out: Vec<DormantCustomer> = customers
@@ -89,6 +96,7 @@ pub fn dormant<'a>(
                 days_quiet: (today - purchase.map_or(customer.since, |p| p.day)).num_days(),
                 last_purchase: purchase.cloned(),
                 last_activity: activity,
+                open_tasks: open_tasks.get(id).copied().unwrap_or(0),
             })
         })
         .collect();
@@ -153,7 +161,7 @@ mod tests {
 
     fn run(c: &Case, rule: Quiet, filter: &Filter) -> Vec<(String, i64, Option<i64>)> {
         let deals: Vec<&Envelope<Deal>> = c.deals.iter().collect();
-        let found = dormant(c.customers.iter().map(|(id, c)| (*id, c)), &deals, &c.activities, day(7, 1), rule, filter);
+        let found = dormant(c.customers.iter().map(|(id, c)| (*id, c)), &deals, &c.activities, &[], day(7, 1), rule, filter);
         found.into_iter().map(|d| (d.customer_id, d.days_quiet, d.last_purchase.map(|p| p.amount))).collect()
     }
 
@@ -196,7 +204,11 @@ mod tests {
     fn win_back_tasks_go_to_each_customers_rep() {
         let c = case();
         let deals: Vec<&Envelope<Deal>> = c.deals.iter().collect();
-        let found = dormant(c.customers.iter().map(|(id, c)| (*id, c)), &deals, &c.activities, day(7, 1), Quiet { no_purchase_days: Some(90), no_activity_days: None }, &Filter::default());
+        // d has a task open already, a a task done.
+        let task = |customer: &str, done_on| TaskPlanned { customer_id: customer.into(), done_on, ..Default::default() };
+        let (open, done) = (task("d", None), task("a", Some(day(6, 1))));
+        let found = dormant(c.customers.iter().map(|(id, c)| (*id, c)), &deals, &c.activities, &[&open, &done], day(7, 1), Quiet { no_purchase_days: Some(90), no_activity_days: None }, &Filter::default());
+        assert_eq!(found.iter().map(|d| d.open_tasks).collect::<Vec<_>>(), [1, 0]);
         let due = day(7, 2).and_hms_opt(9, 0, 0).unwrap();
         let tasks = win_back_tasks(&found, |d| format!("Win back {}", d.customer_id), due);
         let got: Vec<(&str, &str, &str)> = tasks.iter().map(|t| (t.title.as_str(), t.owner.as_str(), t.customer_id.as_str())).collect();

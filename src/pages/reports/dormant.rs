@@ -9,8 +9,8 @@ use super::table::ReportTable;
 use crate::browser_env::today;
 use crate::i18n::save_error_text;
 use crate::state::AppState;
-use daftar_core::locale::{format_date, format_money, localize_digits, to_ascii_digits, Lang};
-use daftar_core::reports::{dormant, win_back_tasks, DormantCustomer, Quiet};
+use daftar_core::locale::{format_date, format_money, format_number, localize_digits, to_ascii_digits, Lang};
+use daftar_core::reports::{dormant, win_back_tasks, DormantCustomer, Quiet, TaskPlanned};
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -52,7 +52,8 @@ pub fn DormantReport() -> impl IntoView {
                 state.reports.with(|data| {
                     let (sales, data) = (sales.as_ref()?, data.as_ref()?);
                     let deals: Vec<_> = sales.deals.iter().collect();
-                    Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, &data.activities, today(), rule, &filter))
+                    let tasks: Vec<&TaskPlanned> = data.tasks.values().collect();
+                    Some(dormant(data.customers.iter().map(|(id, c)| (id.as_str(), c)), &deals, &data.activities, &tasks, today(), rule, &filter))
                 })
             })
         })
@@ -127,13 +128,14 @@ fn DormantList(list: Vec<DormantCustomer>) -> impl IntoView {
     let activity_text = move |c: &DormantCustomer| c.last_activity.map_or_else(|| t.reports.no_activity_yet.to_string(), |d| format_date(d, lang));
     expect_context::<Scope>().publish(move || ReportTable {
         name: "dormant-customers",
-        headers: [t.reports.customer, t.reports.owner, t.reports.last_purchase, t.reports.last_activity].map(String::from).to_vec(),
-        rows: list.with_value(|l| l.iter().map(|c| vec![name(&c.customer_id), c.owner.clone(), purchase_text(c), activity_text(c)]).collect()),
+        headers: [t.reports.customer, t.reports.owner, t.reports.last_purchase, t.reports.last_activity, t.reports.open_plan].map(String::from).to_vec(),
+        rows: list.with_value(|l| l.iter().map(|c| vec![name(&c.customer_id), c.owner.clone(), purchase_text(c), activity_text(c), format_number(c.open_tasks as i64, lang)]).collect()),
     });
     view! {
         <p data-testid="dormant-count"><strong>{t.reports.dormant_count(total as i64)}</strong></p>
         <div class="report-action">
-            <button type="button" class="btn" on:click=move |_| picked.set(list.with_value(|l| l.iter().map(|c| c.customer_id.clone()).collect())) data-testid="dormant-select-all">{t.reports.select_all}</button>
+            // A customer with a task open already is someone's to follow up: not picked twice.
+            <button type="button" class="btn" on:click=move |_| picked.set(list.with_value(|l| l.iter().filter(|c| c.open_tasks == 0).map(|c| c.customer_id.clone()).collect())) data-testid="dormant-select-all">{t.reports.select_without_task}</button>
             <button type="button" class="btn" on:click=move |_| picked.set(HashSet::new()) disabled=move || count() == 0>{t.reports.select_none}</button>
             <button type="button" class="btn primary" on:click=plan disabled=move || busy.get() || count() == 0 data-testid="plan-win-back">
                 {move || state.t().reports.plan_win_back(count() as i64)}
@@ -146,6 +148,7 @@ fn DormantList(list: Vec<DormantCustomer>) -> impl IntoView {
                 <th scope="col">{t.reports.owner}</th>
                 <th scope="col">{t.reports.last_purchase}</th>
                 <th scope="col">{t.reports.last_activity}</th>
+                <th scope="col" class="num">{t.reports.open_plan}</th>
             </tr></thead>
             <tbody>
                 {move || list.with_value(|l| l.iter().take(shown.get()).cloned().collect::<Vec<_>>()).into_iter().map(|c| {
@@ -158,6 +161,7 @@ fn DormantList(list: Vec<DormantCustomer>) -> impl IntoView {
                             <td><bdi>{c.owner.clone()}</bdi></td>
                             <td><bdi>{purchase_text(&c)}</bdi></td>
                             <td>{activity_text(&c)}</td>
+                            <td class="num" data-testid="dormant-open-tasks">{format_number(c.open_tasks as i64, lang)}</td>
                         </tr>
                     }
                 }).collect_view()}
