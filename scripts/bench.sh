@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh --test
 source scripts/env.sh
+# On the host: the CSV reader, and the segments' work for 50,000 buyers.
+cargo run --release -q -p daftar-core --example csv_speed
+cargo run --release -q -p daftar-core --example lifetime_speed
 trunk build --release
 node tests/bench/run.mjs "$@"
 node tests/bench/survey_link.mjs "$@"

@@ -1,4 +1,4 @@
-// The reports on dataset L (50,000 customers with their activities, 6,000
+// The reports on dataset L (50,000 customers with 200,000 activities, 6,000
 // deals): reading what the dashboard needs beyond the deals (the User Timing
 // measure `daftar:load-reports`), then switching the period and the report.
 // Each switch is the main-thread work from the tap to the end of the redraw
@@ -32,6 +32,8 @@ const TABS = [
   ["team", "[data-testid=team-table], [data-testid=team-none]"],
   ["dormant", "[data-testid=dormant-table], [data-testid=dormant-none]"],
   ["segments", "[data-testid=rfm-grid], [data-testid=segments-none]"],
+  ["acquisition", "[data-testid=acquisition-table], [data-testid=acquisition-none]"],
+  ["products", "[data-testid=products-table], [data-testid=products-none]"],
 ];
 
 /** In the page: each report opened from the dashboard, timed from the tap to

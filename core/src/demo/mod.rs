@@ -85,8 +85,8 @@ pub fn batch(size: Size, seed: u64, env: &dyn Env) -> Batch {
                 children.push(write);
             }
         }
-        // About 200,000 activities at size L, as a year of a 40-rep team
-        // logs and the reports' goals are set for.
+        // About 200,000 activities at size L over its two years, what the
+        // reports' goals are set for.
         let count = match (i, size) {
             (0, Size::L) => BIG_ACCOUNT_ACTIVITIES,
             (_, Size::L) => rng.below(9) as usize,

@@ -44,7 +44,7 @@ pub struct DormantCustomer {
 
 /// The customers `filter`'s owner holds (deals limited to its pipeline)
 /// who are quiet by `rule` on `today`, the longest quiet first. An activity
-/// dated after today (logged ahead) keeps its customer from being quiet.
+/// dated after today (a meeting planned ahead) does not count yet.
 pub fn dormant<'a>(
     customers: impl IntoIterator<Item = (&'a str, &'a CustomerFacts)>,
     deals: &[&Envelope<Deal>],
@@ -79,7 +79,7 @@ pub fn dormant<'a>(
         .filter(|(id, c)| filter.owner(&c.owner) && filter.customer(id))
         .filter_map(|(id, customer)| {
             let purchase = last_purchase.get(id);
-            let activity = activities.latest(id);
+            let activity = activities.latest_by(id, today);
             if let Some(days) = rule.no_purchase_days {
                 if !purchase.is_some_and(|p| quiet_for(p.day, days)) {
                     return None;
@@ -182,12 +182,12 @@ mod tests {
     }
 
     #[test]
-    fn a_visit_logged_ahead_keeps_its_customer_from_being_quiet() {
+    fn a_meeting_logged_ahead_does_not_count_until_its_day() {
         let mut c = case();
         let (id, ahead) = activity("c", day(7, 9));
         c.activities.insert(id, ahead);
         let rule = Quiet { no_purchase_days: None, no_activity_days: Some(60) };
-        assert_eq!(run(&c, rule, &Filter::default()), vec![("d".into(), 181, Some(1_000)), ("b".into(), 30, Some(300))]);
+        assert_eq!(run(&c, rule, &Filter::default()), vec![("d".into(), 181, Some(1_000)), ("c".into(), 150, None), ("b".into(), 30, Some(300))]);
     }
 
     #[test]

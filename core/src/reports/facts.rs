@@ -30,27 +30,24 @@ pub struct ActivityDone {
     pub kind: Option<ActivityType>,
 }
 
-/// Every activity by id, with each customer's latest day kept as they
-/// change: "quiet since" then needs no walk over 200,000 activities.
+/// Every activity by id, with each customer's activity days kept sorted as
+/// they change: "quiet since" then needs no walk over 200,000 activities,
+/// and an activity logged ahead (a meeting planned for next week) waits for
+/// its day, as the customer page's last contact does.
 #[derive(Clone, Debug, Default)]
 pub struct Activities {
     by_id: HashMap<String, ActivityDone>,
-    latest: HashMap<String, NaiveDate>,
+    /// Each customer's activity days, oldest first, one entry per activity.
+    days: HashMap<String, Vec<NaiveDate>>,
 }
 
 impl Activities {
     /// Adds or replaces the activity `id`.
     pub fn insert(&mut self, id: String, activity: ActivityDone) {
-        let day = activity.day;
-        let latest = self.latest.entry(activity.customer_id.clone()).or_insert(day);
-        *latest = (*latest).max(day);
-        let customer = activity.customer_id.clone();
-        // Moved to another customer or an earlier day: its old customer's
-        // latest may have been this one.
+        let days = self.days.entry(activity.customer_id.clone()).or_default();
+        days.insert(days.partition_point(|d| *d <= activity.day), activity.day);
         if let Some(old) = self.by_id.insert(id, activity) {
-            if old.customer_id != customer || old.day > day {
-                self.forget(&old);
-            }
+            self.forget(&old);
         }
     }
 
@@ -60,21 +57,21 @@ impl Activities {
         }
     }
 
-    /// After `old` left: when it was its customer's latest, the latest is
-    /// looked for again (rare: an activity deleted or moved back).
+    /// Takes one of `old`'s day off its customer's days.
     fn forget(&mut self, old: &ActivityDone) {
-        if self.latest.get(&old.customer_id) != Some(&old.day) {
-            return;
+        let Some(days) = self.days.get_mut(&old.customer_id) else { return };
+        if let Ok(at) = days.binary_search(&old.day) {
+            days.remove(at);
         }
-        match self.by_id.values().filter(|a| a.customer_id == old.customer_id).map(|a| a.day).max() {
-            Some(day) => self.latest.insert(old.customer_id.clone(), day),
-            None => self.latest.remove(&old.customer_id),
-        };
+        if days.is_empty() {
+            self.days.remove(&old.customer_id);
+        }
     }
 
-    /// The day of the customer's latest activity.
-    pub fn latest(&self, customer_id: &str) -> Option<NaiveDate> {
-        self.latest.get(customer_id).copied()
+    /// The day of the customer's latest activity on or before `day`.
+    pub fn latest_by(&self, customer_id: &str, day: NaiveDate) -> Option<NaiveDate> {
+        let days = self.days.get(customer_id)?;
+        days[..days.partition_point(|d| *d <= day)].last().copied()
     }
 
     pub fn values(&self) -> impl Iterator<Item = &ActivityDone> {
@@ -143,19 +140,23 @@ mod tests {
     fn each_customers_latest_activity_follows_adds_moves_and_deletes() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
         let on = |customer: &str, d| ActivityDone { day: day(d), owner: String::new(), customer_id: customer.into(), kind: None };
-        let mut all: Activities = [("1".to_string(), on("a", 5)), ("2".to_string(), on("a", 9)), ("3".to_string(), on("b", 7))].into_iter().collect();
-        assert_eq!((all.latest("a"), all.latest("b"), all.latest("c")), (Some(day(9)), Some(day(7)), None));
+        let mut all: Activities = [("1".to_string(), on("a", 5)), ("2".to_string(), on("a", 9)), ("3".to_string(), on("b", 7)), ("4".to_string(), on("b", 7))].into_iter().collect();
+        let latest = |all: &Activities, customer| all.latest_by(customer, day(31));
+        assert_eq!((latest(&all, "a"), latest(&all, "b"), latest(&all, "c")), (Some(day(9)), Some(day(7)), None));
+        // Logged ahead: not yet, until its day.
+        assert_eq!((all.latest_by("a", day(8)), all.latest_by("a", day(4))), (Some(day(5)), None));
         // The latest moved back a day, then to another customer.
         all.insert("2".into(), on("a", 8));
-        assert_eq!(all.latest("a"), Some(day(8)));
+        assert_eq!(latest(&all, "a"), Some(day(8)));
         all.insert("2".into(), on("b", 8));
-        assert_eq!((all.latest("a"), all.latest("b")), (Some(day(5)), Some(day(8))));
-        // Edited without moving back: the latest stays.
-        all.insert("3".into(), on("b", 7));
-        assert_eq!(all.latest("b"), Some(day(8)));
+        assert_eq!((latest(&all, "a"), latest(&all, "b")), (Some(day(5)), Some(day(8))));
+        // Two on the same day: one gone, the other still counts.
+        all.remove("2");
+        all.remove("3");
+        assert_eq!(latest(&all, "b"), Some(day(7)));
         all.remove("1");
         all.remove("unknown");
-        assert_eq!((all.latest("a"), all.len()), (None, 2));
+        assert_eq!((latest(&all, "a"), all.len()), (None, 1));
     }
 
     #[test]
