@@ -49,7 +49,8 @@ fn Acquisition(months: Vec<MonthBuyers>) -> impl IntoView {
                     key: title.clone(),
                     label: Signal::stored(title),
                     count: buyers.customers.len(),
-                    note: money_text(&buyers.revenue, amount, lang),
+                    // A month with no one shows no "0" under its empty bar.
+                    note: if buyers.deals.is_empty() { String::new() } else { money_text(&buyers.revenue, amount, lang) },
                     deals: buyers.deals.clone(),
                     warn: false,
                 }
