@@ -23,8 +23,6 @@ const RISKY_FALL: f64 = 0.1;
 /// The penalties a BG/NBD fit retries with, in turn, when it does not
 /// settle without (lifetimes' docs suggest 0.001 to 0.1).
 const FALLBACK_PENALTIES: [f64; 3] = [0.001, 0.01, 0.1];
-/// A BG/NBD shape parameter this large has run off (see `outlook`).
-const RUNAWAY: f64 = 1e3;
 /// Valuable: a monetary score of at least this.
 const VALUABLE_MONETARY: u8 = 4;
 
@@ -109,13 +107,9 @@ pub fn outlook(segmentation: &Segmentation, today: NaiveDate) -> Result<Vec<Outl
     let now = summarize(&segmentation.purchases, today, PERIOD_DAYS);
     // Unpenalised, as lifetimes by default. A history with little spread
     // (buyers' paces or drop-out chances all alike) sends parameters off
-    // toward infinity, where the predictions' series no longer converge;
-    // lifetimes' own advice then is a small penalty.
-    // The penalty grows tenfold until a fit settles.
-    let fit = |penalty: f64| match BgNbd::fit(&now, penalty) {
-        Ok(m) if [m.r, m.a, m.b].iter().any(|p| *p >= RUNAWAY) => Err(FitError::NotConverged { iterations: 0, gradient: f64::INFINITY }),
-        fitted => fitted,
-    };
+    // toward infinity (see `lifetime::RUNAWAY`); lifetimes' own advice then
+    // is a small penalty. The penalty grows tenfold until a fit settles.
+    let fit = |penalty: f64| BgNbd::fit(&now, penalty);
     let mut fitted = fit(0.0);
     for penalty in FALLBACK_PENALTIES {
         if !matches!(fitted, Err(FitError::NotConverged { .. })) {

@@ -10,6 +10,13 @@ use super::optimize::{minimize, START};
 use super::special::hyp2f1;
 use super::{CustomerSummary, FitError, MIN_REPEAT_CUSTOMERS};
 
+/// A parameter (times scaled as in [`BgNbd::fit`]) past this has run off
+/// toward infinity: a history whose buyers' paces or drop-out chances are
+/// all alike, where the predictions' series no longer converge. The fit
+/// stops there as not converged (lifetimes walks on; its advice then is a
+/// small penalty, which `reports::outlook` retries with).
+pub const RUNAWAY: f64 = 1e3;
+
 /// Fitted BG/NBD parameters; α is in the summaries' periods.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BgNbd {
@@ -37,7 +44,7 @@ impl BgNbd {
         // A repeat customer has an age above 0, so the scale is finite.
         let scale = 1.0 / customers.iter().fold(0.0, |m: f64, c| m.max(c.age));
         let data = Patterns::new(customers, scale);
-        let found = minimize(&[START; 4], |theta, grad| data.negative_log_likelihood(theta, penalizer_coef, grad))?;
+        let found = minimize(&[START; 4], RUNAWAY.ln(), |theta, grad| data.negative_log_likelihood(theta, penalizer_coef, grad))?;
         let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| found.x[i].exp());
         let model = BgNbd { r, alpha: alpha / scale, a, b };
         if [model.r, model.alpha, model.a, model.b].iter().all(|p| p.is_finite() && *p > 0.0) {
@@ -108,6 +115,35 @@ mod tests {
         assert_eq!(BgNbd::fit(&customers, 0.0), Err(FitError::InvalidSummary { index: 1 }));
         let customers = [customer(0, 3.0, 20.0)];
         assert_eq!(BgNbd::fit(&customers, 0.0), Err(FitError::InvalidSummary { index: 0 }));
+    }
+
+    #[test]
+    fn a_fit_running_off_stops_early() {
+        // Buyers at their own pace who all leave after a purchase with the
+        // same 10 % chance: no spread in drop-out, so a and b run off (to
+        // 4e4 and 3e6 when let go).
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut unit = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let customers: Vec<_> = (0..20_000)
+            .map(|_| {
+                let (first, gap) = (unit() * 80.0, 4.0 + unit() * 36.0);
+                let (mut at, mut frequency) = (first, 0);
+                while unit() >= 0.1 && at + gap < 100.0 {
+                    at += gap * (0.5 + unit());
+                    frequency += 1;
+                }
+                customer(frequency, at.min(100.0) - first, 100.0 - first)
+            })
+            .collect();
+        match BgNbd::fit(&customers, 0.0) {
+            Err(FitError::NotConverged { iterations, .. }) => assert!(iterations < 100, "{iterations} iterations"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl GammaGamma {
         let mut scaled: Vec<(u32, f64)> = repeat.iter().map(|(_, c)| (c.frequency, c.monetary_value / scale)).collect();
         scaled.sort_unstable_by_key(|&(x, _)| x);
         let (x_values, spenders) = spenders(&scaled);
-        let found = minimize(&[START; 3], |theta, grad| negative_log_likelihood(&x_values, &spenders, theta, grad))?;
+        let found = minimize(&[START; 3], f64::INFINITY, |theta, grad| negative_log_likelihood(&x_values, &spenders, theta, grad))?;
         let [p, q, v] = [0, 1, 2].map(|i| found.x[i].exp());
         let model = GammaGamma { p, q, v: v * scale };
         if ![model.p, model.q, model.v].iter().all(|p| p.is_finite() && *p > 0.0) {

@@ -18,7 +18,7 @@ mod reference_tests;
 mod special;
 mod summary;
 
-pub use bgnbd::BgNbd;
+pub use bgnbd::{BgNbd, RUNAWAY};
 pub use clv::{customer_lifetime_value, periods_per_month, Horizon};
 pub use error::{FitError, MIN_REPEAT_CUSTOMERS};
 pub use gamma_gamma::GammaGamma;

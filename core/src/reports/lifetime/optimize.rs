@@ -12,6 +12,9 @@
 //!   are scaled so the numbers are of order one (each model says how);
 //! * converged: every partial derivative below [`GRADIENT_TOLERANCE`];
 //! * at most [`MAX_ITERATIONS`] iterations;
+//! * a model may name a ceiling for its log-parameters: a step past it means
+//!   the fit is running off toward infinity, and it stops there as not
+//!   converged instead of walking on for thousands of evaluations;
 //! * if it stalls before that (the line search finds no acceptable step, or
 //!   [`MAX_FLAT_STEPS`] steps in a row fail to lower the value), the fit
 //!   counts as converged only when the gradient is below
@@ -55,8 +58,9 @@ pub(super) struct Minimum {
 
 /// Minimises `f`, which returns the value at x and writes the gradient into
 /// its second argument. A non-finite value counts as +∞ (outside the region
-/// where the model makes sense), so the line search steps back from it.
-pub(super) fn minimize(x0: &[f64], f: impl Fn(&[f64], &mut [f64]) -> f64) -> Result<Minimum, FitError> {
+/// where the model makes sense), so the line search steps back from it. A
+/// step taking any coordinate past `ceiling` ends the fit, not converged.
+pub(super) fn minimize(x0: &[f64], ceiling: f64, f: impl Fn(&[f64], &mut [f64]) -> f64) -> Result<Minimum, FitError> {
     let n = x0.len();
     let mut x = x0.to_vec();
     let mut g = vec![0.0; n];
@@ -110,6 +114,9 @@ pub(super) fn minimize(x0: &[f64], f: impl Fn(&[f64], &mut [f64]) -> f64) -> Res
                 Err(FitError::NotConverged { iterations: iteration, gradient })
             };
         };
+        if x_new.iter().any(|v| *v > ceiling) {
+            return Err(FitError::NotConverged { iterations: iteration + 1, gradient: max_abs(&g_new) });
+        }
         let s: Vec<f64> = (0..n).map(|i| x_new[i] - x[i]).collect();
         let y: Vec<f64> = (0..n).map(|i| g_new[i] - g[i]).collect();
         let sy = dot(&s, &y);
@@ -181,7 +188,7 @@ mod tests {
 
     #[test]
     fn finds_the_minimum_of_rosenbrock() {
-        let m = minimize(&[-1.2, 1.0], rosenbrock).unwrap();
+        let m = minimize(&[-1.2, 1.0], f64::INFINITY, rosenbrock).unwrap();
         assert!((m.x[0] - 1.0).abs() < 1e-8 && (m.x[1] - 1.0).abs() < 1e-8, "{m:?}");
         assert!(m.iterations < 100, "{m:?}");
     }
@@ -207,7 +214,7 @@ mod tests {
             g[0] = -1.0;
             -x[0]
         };
-        let err = minimize(&[0.0], downhill).unwrap_err();
+        let err = minimize(&[0.0], f64::INFINITY, downhill).unwrap_err();
         assert_eq!(err, FitError::NotConverged { iterations: MAX_ITERATIONS, gradient: 1.0 });
     }
 
@@ -217,6 +224,6 @@ mod tests {
             g[0] = 0.0;
             f64::NAN
         };
-        assert!(matches!(minimize(&[0.0], undefined), Err(FitError::NotConverged { iterations: 0, .. })));
+        assert!(matches!(minimize(&[0.0], f64::INFINITY, undefined), Err(FitError::NotConverged { iterations: 0, .. })));
     }
 }
