@@ -10,11 +10,11 @@ use super::optimize::{minimize, START};
 use super::special::hyp2f1;
 use super::{CustomerSummary, FitError, MIN_REPEAT_CUSTOMERS};
 
-/// A parameter (times scaled as in [`BgNbd::fit`]) past this has run off
-/// toward infinity: a history whose buyers' paces or drop-out chances are
-/// all alike, where the predictions' series no longer converge. The fit
-/// stops there as not converged (lifetimes walks on; its advice then is a
-/// small penalty, which `reports::outlook` retries with).
+/// A parameter — r, a, b, or α with times scaled as in [`BgNbd::fit`] —
+/// past this has run off toward infinity: a history whose buyers' paces or
+/// drop-out chances are all alike, where the predictions' series no longer
+/// converge. The fit stops there as not converged (lifetimes walks on; its
+/// advice then is a small penalty, which `reports::outlook` retries with).
 pub const RUNAWAY: f64 = 1e3;
 
 /// Fitted BG/NBD parameters; α is in the summaries' periods.
@@ -32,7 +32,8 @@ impl BgNbd {
     /// positive value pulls the parameters toward 0 when the data are thin).
     /// Times are scaled so the oldest customer's age is 1, as lifetimes does,
     /// and the minimiser (see `optimize`) starts from every log-parameter at
-    /// 0.1 of that scale.
+    /// 0.1 of that scale. A fit running off past [`RUNAWAY`] stops there,
+    /// not converged.
     pub fn fit(customers: &[CustomerSummary], penalizer_coef: f64) -> Result<Self, FitError> {
         if let Some(index) = customers.iter().position(|c| !c.is_possible()) {
             return Err(FitError::InvalidSummary { index });

@@ -12,13 +12,13 @@
 //!   are scaled so the numbers are of order one (each model says how);
 //! * converged: every partial derivative below [`GRADIENT_TOLERANCE`];
 //! * at most [`MAX_ITERATIONS`] iterations;
-//! * a model may name a ceiling for its log-parameters: a step past it means
-//!   the fit is running off toward infinity, and it stops there as not
-//!   converged instead of walking on for thousands of evaluations;
 //! * if it stalls before that (the line search finds no acceptable step, or
 //!   [`MAX_FLAT_STEPS`] steps in a row fail to lower the value), the fit
 //!   counts as converged only when the gradient is below
-//!   [`STALLED_TOLERANCE`]: rounding, not a wrong direction, stopped it.
+//!   [`STALLED_TOLERANCE`]: rounding, not a wrong direction, stopped it;
+//! * a model may name a ceiling for its log-parameters: a step past it means
+//!   the fit is running off toward infinity, and it stops there as not
+//!   converged instead of walking on for thousands of evaluations.
 
 use super::FitError;
 
