@@ -65,15 +65,12 @@ pub fn acquisition(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, l
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, stored};
     use crate::locale::Currency;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
 
     fn won(id: &str, customer: &str, owner: &str, on: NaiveDate, amount: i64, currency: Currency) -> Envelope<Deal> {
         let deal = Deal { customer_id: customer.into(), owner: owner.into(), status: Status::Won, closed_on: Some(on), amount, currency, ..Default::default() };
-        super::super::stored(id, deal)
+        stored(id, deal)
     }
 
     fn shape(rows: &[MonthBuyers]) -> Vec<(u32, Vec<&str>, i64, Vec<&str>, i64)> {
@@ -99,7 +96,7 @@ mod tests {
             // No customer: neither new nor repeat.
             won("7", "", "sara", day(2, 9), 999, Currency::Irr),
             // Lost: not a purchase.
-            super::super::stored("8", Deal { customer_id: "d".into(), status: Status::Lost, closed_on: Some(day(2, 9)), amount: 5, ..Default::default() }),
+            stored("8", Deal { customer_id: "d".into(), status: Status::Lost, closed_on: Some(day(2, 9)), amount: 5, ..Default::default() }),
         ]
     }
 

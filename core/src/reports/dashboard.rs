@@ -144,19 +144,11 @@ pub fn change_percent(now: f64, before: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, utc};
     use crate::pipeline::{Stage, Step};
-    use chrono::DateTime;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
 
     fn ms(date: NaiveDate) -> i64 {
         date.and_hms_opt(10, 0, 0).unwrap().and_utc().timestamp_millis()
-    }
-
-    fn utc(ms: i64) -> NaiveDate {
-        DateTime::from_timestamp_millis(ms).unwrap().date_naive()
     }
 
     fn pipeline() -> Pipeline {

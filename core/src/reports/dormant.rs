@@ -116,14 +116,11 @@ pub fn win_back_tasks<'a>(customers: impl IntoIterator<Item = &'a DormantCustome
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
+    use super::super::test_data::{day, stored};
 
     fn won(customer: &str, amount: i64, on: NaiveDate, pipeline: &str) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), amount, currency: Currency::Irt, status: Status::Won, closed_on: Some(on), pipeline_id: pipeline.into(), ..Default::default() };
-        super::super::stored(format!("{customer}-{on}"), fields)
+        stored(format!("{customer}-{on}"), fields)
     }
 
     fn customer(owner: &str, since: NaiveDate) -> CustomerFacts {

@@ -99,13 +99,10 @@ fn keys(deal: &Deal, by: LostBy) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, stored};
     use crate::locale::{from_jalali, Currency};
     use crate::pipeline::Step;
     use chrono::NaiveDate;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
 
     fn lost(id: &str, owner: &str, amount: i64, currency: Currency, reason: &str, stage_name: &str, competitors: &[&str], on: NaiveDate) -> Envelope<Deal> {
         let steps = vec![
@@ -124,7 +121,7 @@ mod tests {
             pipeline_id: "p".into(),
             ..Default::default()
         };
-        super::super::stored(id, fields)
+        stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {

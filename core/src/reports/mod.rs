@@ -19,6 +19,8 @@ pub mod rfm;
 mod segments;
 mod stats;
 mod team;
+#[cfg(test)]
+mod test_data;
 mod win_rates;
 
 pub use acquisition::{acquisition, Buyers, MonthBuyers};
@@ -35,8 +37,3 @@ pub use segments::{churn_risk, outlook, segmentation, Outlook, Segmentation};
 pub use team::{team_activity, WeekRow};
 pub use win_rates::{win_rates, WinBy, WinGroup};
 
-/// A deal as the store hands it to a report, for tests written by hand.
-#[cfg(test)]
-fn stored(id: impl Into<String>, fields: crate::pipeline::Deal) -> crate::store::Envelope<crate::pipeline::Deal> {
-    crate::store::Envelope { kind: crate::pipeline::DEAL_KIND.into(), id: id.into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields }
-}

@@ -152,20 +152,12 @@ fn funnel(deals: &[&Deal], pipeline: &Pipeline, now: i64) -> Vec<FunnelStep> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, utc, stored};
     use crate::locale::Currency;
     use crate::pipeline::{Stage, Step};
-    use chrono::DateTime;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
 
     fn ms(date: NaiveDate) -> i64 {
         date.and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp_millis()
-    }
-
-    fn utc(ms: i64) -> NaiveDate {
-        DateTime::from_timestamp_millis(ms).unwrap().date_naive()
     }
 
     fn pipeline() -> Pipeline {
@@ -178,7 +170,7 @@ mod tests {
         let steps: Vec<Step> = steps.iter().map(|(stage, on, status)| Step { at: ms(*on), stage: stage.to_string(), status: *status, ..Default::default() }).collect();
         let last = steps.last().unwrap().clone();
         let fields = Deal { owner: owner.into(), amount, currency: Currency::Irt, expected_close: close, pipeline_id: "p".into(), stage: last.stage, status: last.status, steps, ..Default::default() };
-        super::super::stored(id, fields)
+        stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {

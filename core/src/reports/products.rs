@@ -72,19 +72,16 @@ pub fn products(deals: &[&Envelope<Deal>], period: Period, filter: &Filter, by: 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, stored};
     use crate::pipeline::LineItem;
     use chrono::NaiveDate;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
 
     fn line(product_id: &str, quantity: u32, unit_price: i64, unit_cost: i64) -> LineItem {
         LineItem { product_id: product_id.into(), name: format!("{product_id} name"), quantity, unit_price, unit_cost, discount_bp: 1_000, marketer_bp: 500, agency_bp: 200 }
     }
 
     fn won(id: &str, on: NaiveDate, currency: Currency, lines: Vec<LineItem>) -> Envelope<Deal> {
-        super::super::stored(id, Deal { status: Status::Won, closed_on: Some(on), currency, lines, owner: "sara".into(), ..Default::default() })
+        stored(id, Deal { status: Status::Won, closed_on: Some(on), currency, lines, owner: "sara".into(), ..Default::default() })
     }
 
     fn deals() -> Vec<Envelope<Deal>> {

@@ -139,14 +139,11 @@ fn classify(customers: &mut [CustomerValue], total: i64) -> Vec<ParetoPoint> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
+    use super::super::test_data::{day, stored};
 
     fn won(customer: &str, amount: i64, currency: Currency, on: NaiveDate) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), owner: "sara".into(), amount, currency, status: Status::Won, closed_on: Some(on), ..Default::default() };
-        super::super::stored(format!("{customer}-{amount}"), fields)
+        stored(format!("{customer}-{amount}"), fields)
     }
 
     fn rank(deals: &[Envelope<Deal>], currency: Option<Currency>) -> Ranking {

@@ -159,6 +159,7 @@ pub fn churn_risk<'a>(segmentation: &Segmentation, outlooks: &'a [Outlook]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::stored;
     use crate::reports::lifetime::MIN_REPEAT_CUSTOMERS;
     use chrono::Datelike;
 
@@ -168,7 +169,7 @@ mod tests {
 
     fn won(id: usize, customer: &str, amount: i64, currency: Currency, on: NaiveDate) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), amount, currency, status: Status::Won, closed_on: Some(on), ..Default::default() };
-        super::super::stored(format!("d{id}"), fields)
+        stored(format!("d{id}"), fields)
     }
 
     #[test]

@@ -80,10 +80,7 @@ pub fn team_activity(tasks: &[&TaskPlanned], activities: &[&ActivityDone], perio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
+    use super::super::test_data::day;
 
     fn task(owner: &str, due: Option<NaiveDate>, done_on: Option<NaiveDate>) -> TaskPlanned {
         TaskPlanned { owner: owner.into(), due, done_on, ..Default::default() }

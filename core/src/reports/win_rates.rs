@@ -103,17 +103,9 @@ fn keys(deal: &Deal, by: WinBy) -> Vec<(String, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use super::super::test_data::{day, utc, stored};
     use crate::locale::Currency;
     use crate::pipeline::{LineItem, Step};
-    use chrono::DateTime;
-
-    fn day(m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-    }
-
-    fn utc(ms: i64) -> NaiveDate {
-        DateTime::from_timestamp_millis(ms).unwrap().date_naive()
-    }
 
     fn line(product: &str, quantity: u32, unit_price: i64) -> LineItem {
         LineItem { product_id: product.into(), name: format!("{product} name"), quantity, unit_price, ..Default::default() }
@@ -133,7 +125,7 @@ mod tests {
             lines,
             ..Default::default()
         };
-        super::super::stored(id, fields)
+        stored(id, fields)
     }
 
     fn sample() -> Vec<Envelope<Deal>> {
