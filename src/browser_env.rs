@@ -1,6 +1,8 @@
 //! The browser's clock and randomness, for core commands and the UI.
 
 use daftar_core::env::Env;
+use daftar_core::pace::Pace;
+use std::cell::Cell;
 
 pub struct BrowserEnv;
 
@@ -92,4 +94,29 @@ pub fn origin() -> String {
 pub async fn copy_text(text: &str) -> bool {
     let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else { return false };
     wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Paces long work on the main thread: it is given back once a slice of
+/// [`SLICE_MS`] is used, so taps and paints wait no more than that and no
+/// task reaches the 50 ms of a long task.
+pub struct MainThread {
+    since: Cell<f64>,
+}
+
+/// Leaves room under 50 ms for the breath that ends a slice to come late.
+const SLICE_MS: f64 = 30.0;
+
+impl MainThread {
+    pub fn new() -> Self {
+        Self { since: Cell::new(js_sys::Date::now()) }
+    }
+}
+
+impl Pace for MainThread {
+    async fn breathe(&self) {
+        if js_sys::Date::now() - self.since.get() >= SLICE_MS {
+            sleep_ms(0).await;
+            self.since.set(js_sys::Date::now());
+        }
+    }
 }

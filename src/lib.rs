@@ -2,7 +2,7 @@
 //! `daftar-core`; this crate only renders them and keeps them on the device.
 
 mod areas;
-mod browser_env;
+pub mod browser_env;
 mod components;
 #[macro_use]
 mod i18n;

@@ -15,6 +15,7 @@ pub mod env;
 pub mod global_search;
 pub mod import;
 pub mod locale;
+pub mod pace;
 pub mod pipeline;
 pub mod reports;
 pub mod save;

@@ -11,9 +11,11 @@ use crate::store::{self, Batch, Write};
 use crate::tasks::{self, Priority, Task};
 use chrono::NaiveDate;
 
+mod buyers;
 mod sales;
 mod warranty;
 
+pub use buyers::buyer_history;
 pub use sales::deal_counts;
 pub use warranty::{demo_serial, installed_base};
 

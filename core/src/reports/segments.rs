@@ -5,9 +5,10 @@
 //! probability alive is falling.
 
 use super::filter::Filter;
-use super::lifetime::{customer_lifetime_value, summarize, BgNbd, FitError, GammaGamma, Horizon, Purchase};
+use super::lifetime::{customer_lifetime_value, summarize_twice, BgNbd, FitError, GammaGamma, Horizon, Purchase};
 use super::rfm::{score, values_from_purchases, RfmScore, Segment};
 use crate::locale::Currency;
+use crate::pace::Pace;
 use crate::pipeline::{Deal, Status, Totals};
 use crate::store::Envelope;
 use chrono::{Days, NaiveDate};
@@ -25,6 +26,9 @@ const RISKY_FALL: f64 = 0.1;
 const FALLBACK_PENALTIES: [f64; 3] = [0.001, 0.01, 0.1];
 /// Valuable: a monetary score of at least this.
 const VALUABLE_MONETARY: u8 = 4;
+/// Buyers' outlooks worked out between two breaths: a twelve-month value
+/// costs twelve series sums, about 2 µs on a laptop.
+const BUYERS_PER_BREATH: usize = 500;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Segmentation {
@@ -102,45 +106,43 @@ pub struct Outlook {
 
 /// Fits BG/NBD and Gamma–Gamma on the segmentation's purchases up to
 /// `today` and gives every buyer's outlook, by customer id; why not when
-/// the history is too thin or the spends do not fit.
-pub fn outlook(segmentation: &Segmentation, today: NaiveDate) -> Result<Vec<Outlook>, FitError> {
-    let now = summarize(&segmentation.purchases, today, PERIOD_DAYS);
+/// the history is too thin or the spends do not fit. `pace` may pause it
+/// between the fits' evaluations and every [`BUYERS_PER_BREATH`] buyers.
+pub async fn outlook(segmentation: &Segmentation, today: NaiveDate, pace: &impl Pace) -> Result<Vec<Outlook>, FitError> {
+    let before_day = today.checked_sub_days(Days::new(LOOK_BACK_DAYS)).unwrap_or(today);
+    let [now, then] = summarize_twice(&segmentation.purchases, [today, before_day], PERIOD_DAYS, pace).await;
     // Unpenalised, as lifetimes by default. A history with little spread
     // (buyers' paces or drop-out chances all alike) sends parameters off
     // toward infinity (see `lifetime::RUNAWAY`); lifetimes' own advice then
     // is a small penalty. The penalty grows tenfold until a fit settles.
-    let fit = |penalty: f64| BgNbd::fit(&now, penalty);
-    let mut fitted = fit(0.0);
+    let mut fitted = BgNbd::fit(&now, 0.0, pace).await;
     for penalty in FALLBACK_PENALTIES {
         if !matches!(fitted, Err(FitError::NotConverged { .. })) {
             break;
         }
-        fitted = fit(penalty);
+        fitted = BgNbd::fit(&now, penalty, pace).await;
     }
     let purchases = fitted?;
-    let spend = GammaGamma::fit(&now)?;
-    let before_day = today.checked_sub_days(Days::new(LOOK_BACK_DAYS)).unwrap_or(today);
-    let before: HashMap<String, f64> =
-        // A customer with one purchase then is alive by the model's definition
-        // (probability 1); a second purchase since would read as a fall.
-        summarize(&segmentation.purchases, before_day, PERIOD_DAYS)
-            .into_iter()
-            .filter(|c| c.frequency > 0)
-            .map(|c| {
-                let p = purchases.conditional_probability_alive(&c);
-                (c.customer_id, p)
-            })
-            .collect();
+    let spend = GammaGamma::fit(&now, pace).await?;
+    let mut before: HashMap<&str, f64> = HashMap::with_capacity(then.len());
+    // A customer with one purchase then is alive by the model's definition
+    // (probability 1); a second purchase since would read as a fall.
+    for chunk in then.chunks(BUYERS_PER_BREATH) {
+        before.extend(chunk.iter().filter(|c| c.frequency > 0).map(|c| (c.customer_id.as_str(), purchases.conditional_probability_alive(c))));
+        pace.breathe().await;
+    }
     let horizon = Horizon::year(PERIOD_DAYS);
-    Ok(now
-        .iter()
-        .map(|c| Outlook {
+    let mut outlooks = Vec::with_capacity(now.len());
+    for chunk in now.chunks(BUYERS_PER_BREATH) {
+        outlooks.extend(chunk.iter().map(|c| Outlook {
             customer_id: c.customer_id.clone(),
             p_alive: purchases.conditional_probability_alive(c),
-            p_alive_before: before.get(&c.customer_id).copied(),
+            p_alive_before: before.get(c.customer_id.as_str()).copied(),
             value_12_months: customer_lifetime_value(&purchases, &spend, c, horizon),
-        })
-        .collect())
+        }));
+        pace.breathe().await;
+    }
+    Ok(outlooks)
 }
 
 /// Valuable customers (monetary score 4 or 5) whose probability alive fell
@@ -160,7 +162,9 @@ pub fn churn_risk<'a>(segmentation: &Segmentation, outlooks: &'a [Outlook]) -> V
 mod tests {
     use super::*;
     use super::super::test_data::stored;
+    use crate::pace::Unpaced;
     use crate::reports::lifetime::MIN_REPEAT_CUSTOMERS;
+    use pollster::block_on;
     use chrono::Datelike;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -221,7 +225,7 @@ mod tests {
         let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
         let today = day(2026, 7, 1);
         let s = segmentation(&refs, &Filter::default(), today, None);
-        let outlooks = outlook(&s, today).unwrap();
+        let outlooks = block_on(outlook(&s, today, &Unpaced)).unwrap();
         assert_eq!(outlooks.len(), 61);
         assert_eq!(outlooks.iter().find(|o| o.customer_id == "back").unwrap().p_alive_before, None);
         let mean = |odd: u32| {
@@ -241,6 +245,6 @@ mod tests {
         let deals: Vec<Envelope<Deal>> = (0..3).map(|i| won(i, "a", 100, Currency::Irt, day(2026, 1 + i as u32, 1))).collect();
         let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
         let s = segmentation(&refs, &Filter::default(), day(2026, 7, 1), None);
-        assert_eq!(outlook(&s, day(2026, 7, 1)), Err(FitError::TooLittleData { repeat_customers: 1, needed: MIN_REPEAT_CUSTOMERS }));
+        assert_eq!(block_on(outlook(&s, day(2026, 7, 1), &Unpaced)), Err(FitError::TooLittleData { repeat_customers: 1, needed: MIN_REPEAT_CUSTOMERS }));
     }
 }

@@ -179,7 +179,7 @@ fn ChurnRisk(report: Arc<Segmentation>) -> impl IntoView {
             // Let the grid paint first.
             crate::browser_env::sleep_ms(0).await;
             let span = crate::perf::start("daftar:report-lifetime");
-            let result = outlook(&report, today());
+            let result = outlook(&report, today(), &crate::browser_env::MainThread::new()).await;
             span.end();
             fitted.try_set(Some(result));
         });

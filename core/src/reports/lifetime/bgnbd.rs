@@ -9,6 +9,7 @@ use super::bgnbd_likelihood::Patterns;
 use super::optimize::{minimize, START};
 use super::special::hyp2f1;
 use super::{CustomerSummary, FitError, MIN_REPEAT_CUSTOMERS};
+use crate::pace::Pace;
 
 /// A parameter — r, a, b, or α with times scaled as in [`BgNbd::fit`] —
 /// past this has run off toward infinity: a history whose buyers' paces or
@@ -33,8 +34,8 @@ impl BgNbd {
     /// Times are scaled so the oldest customer's age is 1, as lifetimes does,
     /// and the minimiser (see `optimize`) starts from every log-parameter at
     /// 0.1 of that scale. A fit running off past [`RUNAWAY`] stops there,
-    /// not converged.
-    pub fn fit(customers: &[CustomerSummary], penalizer_coef: f64) -> Result<Self, FitError> {
+    /// not converged. `pace` may pause it between evaluations.
+    pub async fn fit(customers: &[CustomerSummary], penalizer_coef: f64, pace: &impl Pace) -> Result<Self, FitError> {
         if let Some(index) = customers.iter().position(|c| !c.is_possible()) {
             return Err(FitError::InvalidSummary { index });
         }
@@ -45,7 +46,7 @@ impl BgNbd {
         // A repeat customer has an age above 0, so the scale is finite.
         let scale = 1.0 / customers.iter().fold(0.0, |m: f64, c| m.max(c.age));
         let data = Patterns::new(customers, scale);
-        let found = minimize(&[START; 4], RUNAWAY.ln(), |theta, grad| data.negative_log_likelihood(theta, penalizer_coef, grad))?;
+        let found = minimize(&[START; 4], RUNAWAY.ln(), pace, |theta, grad| data.negative_log_likelihood(theta, penalizer_coef, grad)).await?;
         let [r, alpha, a, b] = [0, 1, 2, 3].map(|i| found.x[i].exp());
         let model = BgNbd { r, alpha: alpha / scale, a, b };
         if [model.r, model.alpha, model.a, model.b].iter().all(|p| p.is_finite() && *p > 0.0) {
@@ -96,6 +97,10 @@ impl BgNbd {
 mod tests {
     use super::*;
 
+    fn fit(customers: &[CustomerSummary]) -> Result<BgNbd, FitError> {
+        pollster::block_on(BgNbd::fit(customers, 0.0, &crate::pace::Unpaced))
+    }
+
     fn customer(frequency: u32, recency: f64, age: f64) -> CustomerSummary {
         CustomerSummary { customer_id: String::new(), frequency, recency, age, monetary_value: 0.0 }
     }
@@ -106,16 +111,16 @@ mod tests {
     fn too_few_repeat_customers_is_an_error() {
         let mut customers: Vec<_> = (0..100).map(|_| customer(0, 0.0, 20.0)).collect();
         customers.extend((0..MIN_REPEAT_CUSTOMERS - 1).map(|_| customer(1, 5.0, 20.0)));
-        assert_eq!(BgNbd::fit(&customers, 0.0), Err(FitError::TooLittleData { repeat_customers: 9, needed: 10 }));
-        assert_eq!(BgNbd::fit(&[], 0.0), Err(FitError::TooLittleData { repeat_customers: 0, needed: 10 }));
+        assert_eq!(fit(&customers), Err(FitError::TooLittleData { repeat_customers: 9, needed: 10 }));
+        assert_eq!(fit(&[]), Err(FitError::TooLittleData { repeat_customers: 0, needed: 10 }));
     }
 
     #[test]
     fn an_impossible_summary_is_named() {
         let customers = [customer(1, 5.0, 20.0), customer(2, 25.0, 20.0)];
-        assert_eq!(BgNbd::fit(&customers, 0.0), Err(FitError::InvalidSummary { index: 1 }));
+        assert_eq!(fit(&customers), Err(FitError::InvalidSummary { index: 1 }));
         let customers = [customer(0, 3.0, 20.0)];
-        assert_eq!(BgNbd::fit(&customers, 0.0), Err(FitError::InvalidSummary { index: 0 }));
+        assert_eq!(fit(&customers), Err(FitError::InvalidSummary { index: 0 }));
     }
 
     #[test]
@@ -141,7 +146,7 @@ mod tests {
                 customer(frequency, at.min(100.0) - first, 100.0 - first)
             })
             .collect();
-        match BgNbd::fit(&customers, 0.0) {
+        match fit(&customers) {
             Err(FitError::NotConverged { iterations, .. }) => assert!(iterations < 100, "{iterations} iterations"),
             other => panic!("{other:?}"),
         }
@@ -152,7 +157,7 @@ mod tests {
         // Every repeat buyer bought on the last day: nothing says anyone left,
         // so b runs off toward infinity.
         let customers: Vec<_> = (1..=40).map(|i| customer(i % 5 + 1, 30.0, 30.0)).collect();
-        match BgNbd::fit(&customers, 0.0) {
+        match fit(&customers) {
             Ok(m) => assert!([m.r, m.alpha, m.a, m.b].iter().all(|p| p.is_finite()), "{m:?}"),
             Err(e) => assert!(matches!(e, FitError::NotConverged { .. }), "{e:?}"),
         }

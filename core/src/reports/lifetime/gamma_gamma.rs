@@ -7,6 +7,7 @@
 use super::optimize::{minimize, START};
 use super::special::{digamma, ln_gamma};
 use super::{CustomerSummary, FitError, MIN_REPEAT_CUSTOMERS};
+use crate::pace::Pace;
 
 /// Fitted Gamma–Gamma parameters; v is in the amounts' minor units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -39,7 +40,9 @@ impl GammaGamma {
     /// them, q and v run off together toward infinity and the fit stops where
     /// the likelihood is flat, with q in the millions: every customer's
     /// expected spend is then the population's, which is the right limit.
-    pub fn fit(customers: &[CustomerSummary]) -> Result<Self, FitError> {
+    ///
+    /// `pace` may pause it between evaluations.
+    pub async fn fit(customers: &[CustomerSummary], pace: &impl Pace) -> Result<Self, FitError> {
         let repeat: Vec<(usize, &CustomerSummary)> = customers.iter().enumerate().filter(|(_, c)| c.frequency > 0).collect();
         if let Some(&(index, _)) = repeat.iter().find(|(_, c)| !(c.monetary_value.is_finite() && c.monetary_value > 0.0)) {
             return Err(FitError::NonPositiveSpend { index });
@@ -51,7 +54,7 @@ impl GammaGamma {
         let mut scaled: Vec<(u32, f64)> = repeat.iter().map(|(_, c)| (c.frequency, c.monetary_value / scale)).collect();
         scaled.sort_unstable_by_key(|&(x, _)| x);
         let (x_values, spenders) = spenders(&scaled);
-        let found = minimize(&[START; 3], f64::INFINITY, |theta, grad| negative_log_likelihood(&x_values, &spenders, theta, grad))?;
+        let found = minimize(&[START; 3], f64::INFINITY, pace, |theta, grad| negative_log_likelihood(&x_values, &spenders, theta, grad)).await?;
         let [p, q, v] = [0, 1, 2].map(|i| found.x[i].exp());
         let model = GammaGamma { p, q, v: v * scale };
         if ![model.p, model.q, model.v].iter().all(|p| p.is_finite() && *p > 0.0) {
@@ -149,8 +152,8 @@ mod tests {
         let mut customers: Vec<_> = (0..12).map(|i| customer(1 + i % 3, 10.0 + f64::from(i))).collect();
         customers.push(customer(0, 0.0));
         customers.push(customer(2, 0.0));
-        assert_eq!(GammaGamma::fit(&customers), Err(FitError::NonPositiveSpend { index: 13 }));
-        assert_eq!(GammaGamma::fit(&customers[..9]), Err(FitError::TooLittleData { repeat_customers: 9, needed: 10 }));
+        assert_eq!(pollster::block_on(GammaGamma::fit(&customers, &crate::pace::Unpaced)), Err(FitError::NonPositiveSpend { index: 13 }));
+        assert_eq!(pollster::block_on(GammaGamma::fit(&customers[..9], &crate::pace::Unpaced)), Err(FitError::TooLittleData { repeat_customers: 9, needed: 10 }));
     }
 
     #[test]

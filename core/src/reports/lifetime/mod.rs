@@ -22,5 +22,5 @@ pub use bgnbd::{BgNbd, RUNAWAY};
 pub use clv::{customer_lifetime_value, periods_per_month, Horizon};
 pub use error::{FitError, MIN_REPEAT_CUSTOMERS};
 pub use gamma_gamma::GammaGamma;
-pub use summary::{summarize, CustomerSummary, Purchase};
+pub use summary::{summarize, summarize_twice, CustomerSummary, Purchase};
 pub(in crate::reports) use summary::customer_days;

@@ -21,6 +21,7 @@
 //!   converged instead of walking on for thousands of evaluations.
 
 use super::FitError;
+use crate::pace::Pace;
 
 /// Largest partial derivative of the mean negative log-likelihood at which a
 /// fit has converged. Below scipy's 1e-7 that lifetimes asks: on CDNOW the
@@ -60,11 +61,13 @@ pub(super) struct Minimum {
 /// its second argument. A non-finite value counts as +∞ (outside the region
 /// where the model makes sense), so the line search steps back from it. A
 /// step taking any coordinate past `ceiling` ends the fit, not converged.
-pub(super) fn minimize(x0: &[f64], ceiling: f64, f: impl Fn(&[f64], &mut [f64]) -> f64) -> Result<Minimum, FitError> {
+/// Each evaluation walks every customer, so `pace` may pause after each.
+pub(super) async fn minimize(x0: &[f64], ceiling: f64, pace: &impl Pace, f: impl Fn(&[f64], &mut [f64]) -> f64) -> Result<Minimum, FitError> {
     let n = x0.len();
     let mut x = x0.to_vec();
     let mut g = vec![0.0; n];
     let mut fx = f(&x, &mut g);
+    pace.breathe().await;
     if !fx.is_finite() || g.iter().any(|v| !v.is_finite()) {
         return Err(FitError::NotConverged { iterations: 0, gradient: f64::INFINITY });
     }
@@ -93,6 +96,7 @@ pub(super) fn minimize(x0: &[f64], ceiling: f64, f: impl Fn(&[f64], &mut [f64]) 
                 x_new[i] = x[i] + step * p[i];
             }
             let f_new = f(&x_new, &mut g_new);
+            pace.breathe().await;
             if f_new.is_finite() && g_new.iter().all(|v| v.is_finite()) && (f_new <= fx + ARMIJO * step * slope || approximately_wolfe(fx, f_new, slope, dot(&g_new, &p))) {
                 accepted = Some(f_new);
                 break;
@@ -177,6 +181,8 @@ fn max_abs(v: &[f64]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pace::Unpaced;
+    use pollster::block_on;
 
     /// Rosenbrock's valley, the classic hard case for a minimiser.
     fn rosenbrock(x: &[f64], g: &mut [f64]) -> f64 {
@@ -188,7 +194,7 @@ mod tests {
 
     #[test]
     fn finds_the_minimum_of_rosenbrock() {
-        let m = minimize(&[-1.2, 1.0], f64::INFINITY, rosenbrock).unwrap();
+        let m = block_on(minimize(&[-1.2, 1.0], f64::INFINITY, &Unpaced, rosenbrock)).unwrap();
         assert!((m.x[0] - 1.0).abs() < 1e-8 && (m.x[1] - 1.0).abs() < 1e-8, "{m:?}");
         assert!(m.iterations < 100, "{m:?}");
     }
@@ -214,7 +220,7 @@ mod tests {
             g[0] = -1.0;
             -x[0]
         };
-        let err = minimize(&[0.0], f64::INFINITY, downhill).unwrap_err();
+        let err = block_on(minimize(&[0.0], f64::INFINITY, &Unpaced, downhill)).unwrap_err();
         assert_eq!(err, FitError::NotConverged { iterations: MAX_ITERATIONS, gradient: 1.0 });
     }
 
@@ -224,6 +230,6 @@ mod tests {
             g[0] = 0.0;
             f64::NAN
         };
-        assert!(matches!(minimize(&[0.0], f64::INFINITY, undefined), Err(FitError::NotConverged { iterations: 0, .. })));
+        assert!(matches!(block_on(minimize(&[0.0], f64::INFINITY, &Unpaced, undefined)), Err(FitError::NotConverged { iterations: 0, .. })));
     }
 }

@@ -5,6 +5,8 @@ use super::bgnbd_likelihood::Patterns;
 use super::gamma_gamma::{negative_log_likelihood, spenders};
 use super::special::{digamma, hyp2f1, ln_gamma};
 use super::*;
+use crate::pace::Unpaced;
+use pollster::block_on;
 use std::collections::HashMap;
 
 /// A reference CSV: `#` lines skipped, cells found by column name.
@@ -84,7 +86,7 @@ fn gamma_gamma_of(p: &HashMap<&str, f64>) -> GammaGamma {
 fn bgnbd_fit_matches_lifetimes() {
     for (model, penalizer_coef) in [("bgnbd", 0.0), ("bgnbd_penalized_0.1", 0.1)] {
         let want = bgnbd_of(&reference(model));
-        let got = BgNbd::fit(&cdnow(), penalizer_coef).unwrap();
+        let got = block_on(BgNbd::fit(&cdnow(), penalizer_coef, &Unpaced)).unwrap();
         let pairs = [("r", got.r, want.r), ("alpha", got.alpha, want.alpha), ("a", got.a, want.a), ("b", got.b, want.b)];
         check(model, &pairs, 1e-3);
     }
@@ -93,7 +95,7 @@ fn bgnbd_fit_matches_lifetimes() {
 #[test]
 fn gamma_gamma_fit_matches_lifetimes() {
     let want = gamma_gamma_of(&reference("gamma_gamma"));
-    let got = GammaGamma::fit(&cdnow()).unwrap();
+    let got = block_on(GammaGamma::fit(&cdnow(), &Unpaced)).unwrap();
     check("gamma_gamma", &[("p", got.p, want.p), ("q", got.q, want.q), ("v", got.v, want.v)], 1e-3);
 }
 
@@ -145,8 +147,8 @@ fn per_customer_figures_match_lifetimes_with_its_parameters() {
 #[test]
 fn per_customer_figures_match_lifetimes_with_our_fit() {
     let customers = cdnow();
-    let purchases = BgNbd::fit(&customers, 0.0).unwrap();
-    let spend = GammaGamma::fit(&customers).unwrap();
+    let purchases = block_on(BgNbd::fit(&customers, 0.0, &Unpaced)).unwrap();
+    let spend = block_on(GammaGamma::fit(&customers, &Unpaced)).unwrap();
     check_customers("per customer, our fit", &purchases, &spend, 1e-3);
 }
 
