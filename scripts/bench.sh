@@ -8,6 +8,8 @@ source scripts/env.sh
 # On the host: the CSV reader, and the segments' work for 50,000 buyers.
 cargo run --release -q -p daftar-core --example csv_speed
 cargo run --release -q -p daftar-core --example lifetime_speed
+# In headless Chromium: the same buyers, paced as the segments page paces them.
+cargo test -p daftar --target wasm32-unknown-unknown --release --test lifetime_bench -- --nocapture
 trunk build --release
 node tests/bench/run.mjs "$@"
 node tests/bench/survey_link.mjs "$@"

@@ -2,7 +2,7 @@
 //! `daftar-core`; this crate only renders them and keeps them on the device.
 
 mod areas;
-pub mod browser_env;
+mod browser_env;
 mod components;
 #[macro_use]
 mod i18n;
@@ -16,6 +16,9 @@ pub mod survey_form;
 pub mod survey_page;
 mod timeline;
 pub mod storage;
+
+/// For the browser benchmark of the segments' work (tests/lifetime_bench.rs).
+pub use browser_env::{sleep_ms, MainThread};
 
 use areas::{registry, Tab};
 use components::{Shell, UpdatePrompt};

@@ -33,7 +33,7 @@ pub use open_sales::{open_sales, FunnelStep, OpenGroup, OpenSales, StageRow};
 pub use period::{Period, Preset};
 pub use products::{products, ProductBy, ProductRow};
 pub use ranking::{ranking, CustomerValue, ParetoPoint, Ranking};
-pub use segments::{churn_risk, outlook, segmentation, Outlook, Segmentation};
+pub use segments::{churn_risk, outlook, segmentation, won_purchases, Outlook, Segmentation, WonPurchases};
 pub use team::{team_activity, WeekRow};
 pub use win_rates::{win_rates, WinBy, WinGroup};
 

@@ -3,6 +3,7 @@
 //! scores. Segments are an enum; the app's i18n words them.
 
 use super::lifetime::{customer_days, Purchase};
+use crate::pace::Pace;
 use chrono::NaiveDate;
 
 /// What a customer is scored on.
@@ -74,9 +75,10 @@ impl Segment {
 }
 
 /// Each customer's values from their purchases up to `observed_until`, by
-/// customer id.
-pub fn values_from_purchases(purchases: &[Purchase], observed_until: NaiveDate) -> Vec<RfmValues> {
-    customer_days(purchases, observed_until)
+/// customer id; `pace` may pause the grouping.
+pub async fn values_from_purchases(purchases: &[Purchase], observed_until: NaiveDate, pace: &impl Pace) -> Vec<RfmValues> {
+    customer_days(purchases, observed_until, pace)
+        .await
         .into_iter()
         .map(|c| RfmValues {
             customer_id: c.customer_id.to_string(),
@@ -205,6 +207,6 @@ mod tests {
         let day = |d: &str| d.parse::<NaiveDate>().unwrap();
         let buy = |c: &str, d: &str, amount| Purchase { customer_id: c.into(), day: day(d), amount };
         let purchases = [buy("a", "2024-01-01", 100), buy("a", "2024-01-20", 50), buy("a", "2024-01-20", 25), buy("b", "2024-01-30", 10), buy("b", "2024-02-05", 99)];
-        assert_eq!(values_from_purchases(&purchases, day("2024-01-31")), [values("a", 11, 2, 175), values("b", 1, 1, 10)]);
+        assert_eq!(pollster::block_on(values_from_purchases(&purchases, day("2024-01-31"), &crate::pace::Unpaced)), [values("a", 11, 2, 175), values("b", 1, 1, 10)]);
     }
 }

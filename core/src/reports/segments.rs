@@ -54,11 +54,7 @@ impl Segmentation {
     pub fn count(&self, segment: Segment) -> usize {
         self.in_segment(segment).count()
     }
-}
 
-/// Scores every customer of the won deals `filter` keeps, up to `today`, in
-/// `currency` (None: the one with the most revenue).
-impl Segmentation {
     /// What a customer spent in all, in the shown currency (0 for one who
     /// has not bought in it).
     pub fn spend_of(&self, customer_id: &str) -> i64 {
@@ -66,7 +62,20 @@ impl Segmentation {
     }
 }
 
-pub fn segmentation(deals: &[&Envelope<Deal>], filter: &Filter, today: NaiveDate, currency: Option<Currency>) -> Segmentation {
+/// The won deals a segmentation reads, as purchases in one currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WonPurchases {
+    /// As in [`Segmentation`]; None when nothing was won.
+    pub currency: Option<Currency>,
+    pub currencies: Vec<Currency>,
+    pub purchases: Vec<Purchase>,
+}
+
+/// The won deals `filter` keeps, closed up to `today`, in `currency` (None:
+/// the one with the most revenue). One quick pass over the deals while the
+/// caller holds them; [`segmentation`] then works on its own copy and pauses
+/// as it goes.
+pub fn won_purchases(deals: &[&Envelope<Deal>], filter: &Filter, today: NaiveDate, currency: Option<Currency>) -> WonPurchases {
     let won: Vec<(&Deal, NaiveDate)> = deals
         .iter()
         .map(|e| &e.fields)
@@ -77,18 +86,28 @@ pub fn segmentation(deals: &[&Envelope<Deal>], filter: &Filter, today: NaiveDate
     won.iter().for_each(|(d, _)| totals.add(d.currency, d.amount, 0));
     let currencies: Vec<Currency> = totals.by_currency().into_iter().map(|(c, _)| c).collect();
     let Some(currency) = currency.filter(|c| currencies.contains(c)).or_else(|| currencies.first().copied()) else {
-        return Segmentation::default();
+        return WonPurchases::default();
     };
-    let purchases: Vec<Purchase> =
+    let purchases =
         won.iter().filter(|(d, _)| d.currency == currency).map(|(d, on)| Purchase { customer_id: d.customer_id.clone(), day: *on, amount: d.amount }).collect();
-    let values = values_from_purchases(&purchases, today);
+    WonPurchases { currency: Some(currency), currencies, purchases }
+}
+
+/// Scores every buyer of `won` up to `today`; `pace` may pause it.
+pub async fn segmentation(won: WonPurchases, today: NaiveDate, pace: &impl Pace) -> Segmentation {
+    if won.currency.is_none() {
+        return Segmentation::default();
+    }
+    let values = values_from_purchases(&won.purchases, today, pace).await;
     let spend = values.iter().map(|v| (v.customer_id.clone(), v.spend)).collect();
+    pace.breathe().await;
     let scores = score(&values);
+    pace.breathe().await;
     let mut grid = [[0; 5]; 5];
     for s in &scores {
         grid[usize::from(s.recency) - 1][usize::from(s.frequency) - 1] += 1;
     }
-    Segmentation { currency: Some(currency), currencies, scores, grid, spend, purchases }
+    Segmentation { currency: won.currency, currencies: won.currencies, scores, grid, spend, purchases: won.purchases }
 }
 
 /// One buyer's outlook from the lifetime models.
@@ -171,6 +190,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn segment(deals: &[&Envelope<Deal>], today: NaiveDate, currency: Option<Currency>) -> Segmentation {
+        block_on(segmentation(won_purchases(deals, &Filter::default(), today, currency), today, &Unpaced))
+    }
+
     fn won(id: usize, customer: &str, amount: i64, currency: Currency, on: NaiveDate) -> Envelope<Deal> {
         let fields = Deal { customer_id: customer.into(), amount, currency, status: Status::Won, closed_on: Some(on), ..Default::default() };
         stored(format!("d{id}"), fields)
@@ -187,16 +210,16 @@ mod tests {
             won(5, "b", 100, Currency::Irt, day(2026, 8, 1)),
         ];
         let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
-        let s = segmentation(&refs, &Filter::default(), day(2026, 7, 1), None);
+        let s = segment(&refs, day(2026, 7, 1), None);
         assert_eq!((s.currency, s.currencies.clone()), (Some(Currency::Irt), vec![Currency::Irt, Currency::Usd]));
         let got: Vec<(&str, u8, u8, u8)> = s.scores.iter().map(|x| (x.customer_id.as_str(), x.recency, x.frequency, x.monetary)).collect();
         // Two buyers: a is better on every count (rank 1.5 of 2 → 4), b worse (0.5 of 2 → 2).
         assert_eq!(got, vec![("a", 4, 4, 4), ("b", 2, 2, 2)]);
         assert_eq!((s.grid[3][3], s.grid[1][1], s.grid.iter().flatten().sum::<usize>()), (1, 1, 2));
         assert_eq!(s.spend["a"], 1_000);
-        let usd = segmentation(&refs, &Filter::default(), day(2026, 7, 1), Some(Currency::Usd));
+        let usd = segment(&refs, day(2026, 7, 1), Some(Currency::Usd));
         assert_eq!(usd.scores.len(), 1);
-        assert_eq!(segmentation(&[], &Filter::default(), day(2026, 7, 1), None), Segmentation::default());
+        assert_eq!(segment(&[], day(2026, 7, 1), None), Segmentation::default());
     }
 
     /// Sixty buyers since 2025 at different paces (every 12 to 82 days);
@@ -224,7 +247,7 @@ mod tests {
         deals.push(won(9_001, "back", 1_900, Currency::Irt, day(2026, 6, 24)));
         let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
         let today = day(2026, 7, 1);
-        let s = segmentation(&refs, &Filter::default(), today, None);
+        let s = segment(&refs, today, None);
         let outlooks = block_on(outlook(&s, today, &Unpaced)).unwrap();
         assert_eq!(outlooks.len(), 61);
         assert_eq!(outlooks.iter().find(|o| o.customer_id == "back").unwrap().p_alive_before, None);
@@ -244,7 +267,7 @@ mod tests {
     fn too_little_history_says_so() {
         let deals: Vec<Envelope<Deal>> = (0..3).map(|i| won(i, "a", 100, Currency::Irt, day(2026, 1 + i as u32, 1))).collect();
         let refs: Vec<&Envelope<Deal>> = deals.iter().collect();
-        let s = segmentation(&refs, &Filter::default(), day(2026, 7, 1), None);
+        let s = segment(&refs, day(2026, 7, 1), None);
         assert_eq!(block_on(outlook(&s, day(2026, 7, 1), &Unpaced)), Err(FitError::TooLittleData { repeat_customers: 1, needed: MIN_REPEAT_CUSTOMERS }));
     }
 }

@@ -7,13 +7,13 @@ use super::{customer_name, over_deals};
 use super::frame::Scope;
 use super::pickers::CurrencySwitch;
 use super::table::ReportTable;
-use crate::browser_env::today;
+use crate::browser_env::{today, MainThread};
 use crate::i18n::{labels, Texts};
 use crate::state::AppState;
 use daftar_core::locale::{format_money, format_number, format_percent, Currency};
 use daftar_core::reports::lifetime::FitError;
 use daftar_core::reports::rfm::{RfmScore, Segment};
-use daftar_core::reports::{churn_risk, outlook, segmentation, Outlook, Segmentation};
+use daftar_core::reports::{churn_risk, outlook, segmentation, won_purchases, Outlook, Segmentation};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -54,11 +54,29 @@ pub fn SegmentsReport() -> impl IntoView {
     let t = move || state.t();
     let scope = expect_context::<Scope>();
     let currency = RwSignal::new(None::<Currency>);
-    let report = Memo::new(move |_| {
-        let (filter, currency) = (scope.filter(), currency.get());
-        over_deals(state, "daftar:report-segments", |deals| {
-            Arc::new(segmentation(deals, &filter, today(), currency))
-        })
+    // The won deals are read at once; scoring them pauses as it goes (50,000
+    // buyers would hold the thread for a long task) and the grid on screen
+    // stays meanwhile. A new ask cancels the scoring under way: the task
+    // belongs to the effect's run.
+    let report = RwSignal::new(None::<Arc<Segmentation>>);
+    Effect::new(move |_| {
+        let (filter, currency, today) = (scope.filter(), currency.get(), today());
+        let span = crate::perf::start("daftar:report-segments");
+        // The read counts against the first slice: both run in this task.
+        let pace = MainThread::new();
+        let Some(won) = over_deals(state, "daftar:report-segments-read", |deals| won_purchases(deals, &filter, today, currency)) else {
+            report.set(None);
+            return;
+        };
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
+            let scored = segmentation(won, today, &pace).await;
+            span.end();
+            // As a memo would: the same scores again (an unrelated deal
+            // saved) leave the grid, its open list and the fit alone.
+            if report.with_untracked(|shown| shown.as_deref() != Some(&scored)) {
+                report.set(Some(Arc::new(scored)));
+            }
+        });
     });
     move || {
         state.lang.track();
@@ -175,11 +193,12 @@ fn ChurnRisk(report: Arc<Segmentation>) -> impl IntoView {
     let fitted = RwSignal::new(None::<Result<Vec<Outlook>, FitError>>);
     {
         let report = report.clone();
-        leptos::task::spawn_local(async move {
+        // Cancelled with the list when another scoring replaces it.
+        leptos::task::spawn_local_scoped_with_cancellation(async move {
             // Let the grid paint first.
             crate::browser_env::sleep_ms(0).await;
             let span = crate::perf::start("daftar:report-lifetime");
-            let result = outlook(&report, today(), &crate::browser_env::MainThread::new()).await;
+            let result = outlook(&report, today(), &MainThread::new()).await;
             span.end();
             fitted.try_set(Some(result));
         });

@@ -52,15 +52,21 @@ pub(in crate::reports) struct CustomerDays<'a> {
 
 /// Purchases up to `observed_until` (later ones are not yet history, as
 /// lifetimes drops them) grouped by customer, by customer id; several
-/// purchases on one day make one purchase day with their total.
-pub(in crate::reports) fn customer_days(purchases: &[Purchase], observed_until: NaiveDate) -> Vec<CustomerDays<'_>> {
+/// purchases on one day make one purchase day with their total. `pace`
+/// may pause it every [`PURCHASES_PER_BREATH`] purchases.
+pub(in crate::reports) async fn customer_days<'a>(purchases: &'a [Purchase], observed_until: NaiveDate, pace: &impl Pace) -> Vec<CustomerDays<'a>> {
     let mut grouping = Grouping::new(observed_until);
-    grouping.add(purchases);
-    grouping.finish()
+    for slice in purchases.chunks(PURCHASES_PER_BREATH) {
+        grouping.add(slice);
+        pace.breathe().await;
+    }
+    let customers = grouping.finish();
+    pace.breathe().await;
+    customers
 }
 
-/// [`customer_days`] a slice of purchases at a time, so that a caller on
-/// the browser's main thread can pause between slices. Grouped by a hash,
+/// Purchases grouped as [`customer_days`] gives them, a slice at a time.
+/// Grouped by a hash,
 /// then each customer's few days sorted: sorting all purchases by
 /// (customer id, day) took 40 ms of 150,000 on a laptop.
 struct Grouping<'a> {
@@ -105,19 +111,15 @@ impl<'a> Grouping<'a> {
 /// the unit recency and age are given in (7 for weeks, as CDNOW's
 /// fractional weeks are days / 7); 0 is read as 1.
 pub fn summarize(purchases: &[Purchase], observed_until: NaiveDate, period_days: u32) -> Vec<CustomerSummary> {
-    customer_days(purchases, observed_until).iter().filter_map(|c| summary(c, observed_until, period_days)).collect()
+    let mut grouping = Grouping::new(observed_until);
+    grouping.add(purchases);
+    grouping.finish().iter().filter_map(|c| summary(c, observed_until, period_days)).collect()
 }
 
 /// [`summarize`] at two ends of observation from one grouping, `pace`
 /// pausing it every [`PURCHASES_PER_BREATH`] purchases.
 pub async fn summarize_twice(purchases: &[Purchase], observed_until: [NaiveDate; 2], period_days: u32, pace: &impl Pace) -> [Vec<CustomerSummary>; 2] {
-    let mut grouping = Grouping::new(observed_until[0].max(observed_until[1]));
-    for slice in purchases.chunks(PURCHASES_PER_BREATH) {
-        grouping.add(slice);
-        pace.breathe().await;
-    }
-    let customers = grouping.finish();
-    pace.breathe().await;
+    let customers = customer_days(purchases, observed_until[0].max(observed_until[1]), pace).await;
     let mut summaries = [Vec::with_capacity(customers.len()), Vec::with_capacity(customers.len())];
     for (summaries, until) in summaries.iter_mut().zip(observed_until) {
         for slice in customers.chunks(PURCHASES_PER_BREATH) {
