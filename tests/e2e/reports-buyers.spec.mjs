@@ -71,6 +71,11 @@ test.describe("who buys and what sells, on a 1024×768 touch tablet", () => {
       expect(digits(units)).toBeGreaterThan(0);
       expect(digits(net) - digits(cost) - digits(commissions)).toBe(digits(margin) * (margin.includes("-") || margin.includes("−") ? -1 : 1));
     }
+    // One currency: the headings name it, the cells do not, and the table
+    // fits the tablet without scrolling sideways.
+    await expect(page.getByTestId("products-table").locator("th").nth(2)).toHaveText("Net (Toman)");
+    expect(products.some((r) => r.slice(2, 6).join().includes("Toman"))).toBe(false);
+    expect(await page.getByTestId("products-table").evaluate((t) => t.scrollWidth <= t.parentElement.clientWidth)).toBe(true);
     // Products by name, never by a record id.
     expect(products.map((r) => r[0]).join()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     const netOf = (rs) => rs.reduce((sum, r) => sum + digits(r[2]), 0);

@@ -10,7 +10,7 @@ use super::{over_deals, use_names};
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Product;
-use daftar_core::locale::{format_money, format_number, format_percent};
+use daftar_core::locale::{format_amount, format_money, format_number, format_percent};
 use daftar_core::reports::{products, ProductBy, ProductRow};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -82,14 +82,32 @@ fn Products(rows: Vec<ProductRow>, by: ProductBy, catalog: Signal<HashMap<String
         ProductBy::Product => t.product,
         ProductBy::Category => t.reports.category,
     };
-    let headers = [first, t.pipeline.field_quantity, t.pipeline.net_total, t.pipeline.cost_total, t.reports.commissions, t.pipeline.margin, t.reports.margin_share];
+    // One currency (the usual case): its name goes in the headings, not in
+    // every cell, so the names keep room on a tablet.
+    let one_currency = rows.first().map(|r| r.currency).filter(|c| rows.iter().all(|r| r.currency == *c));
+    let in_currency = |heading: &str| match one_currency {
+        Some(c) => format!("{heading} ({})", c.symbol(lang)),
+        None => heading.to_string(),
+    };
+    let headers = vec![
+        first.to_string(),
+        t.pipeline.field_quantity.to_string(),
+        in_currency(t.pipeline.net_total),
+        in_currency(t.pipeline.cost_total),
+        in_currency(t.reports.commissions),
+        in_currency(t.pipeline.margin),
+        t.reports.margin_share.to_string(),
+    ];
     let table = ReportTable {
         name: "products",
-        headers: headers.map(String::from).to_vec(),
+        headers,
         rows: rows
             .iter()
             .map(|r| {
-                let money = |n: i64| format_money(n, r.currency, lang);
+                let money = |n: i64| match one_currency {
+                    Some(_) => format_amount(n, r.currency, lang),
+                    None => format_money(n, r.currency, lang),
+                };
                 let share = r.totals.margin_bp().map_or_else(|| t.reports.no_figure.to_string(), |bp| format_percent(bp as f64 / 100.0, 1, lang));
                 vec![label(r), format_number(r.quantity as i64, lang), money(r.totals.net), money(r.totals.cost), money(r.totals.marketer + r.totals.agency), money(r.totals.margin()), share]
             })

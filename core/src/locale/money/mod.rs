@@ -106,13 +106,6 @@ impl Currency {
 /// anywhere; in RTL text the UI should isolate the amount (`<bdi>` or
 /// `dir="ltr"`) so the sign stays beside the digits.
 pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String {
-    let (int, frac) = match currency.decimals() {
-        0 => (amount_minor.unsigned_abs(), None),
-        _ => (
-            amount_minor.unsigned_abs() / 100,
-            Some(amount_minor.unsigned_abs() % 100),
-        ),
-    };
     let mut out = String::with_capacity(48);
     if amount_minor < 0 {
         out.push('-');
@@ -121,19 +114,37 @@ pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String
     if currency.symbol_first(lang) {
         out.push_str(symbol);
     }
-
-    push_grouped(&mut out, int, lang);
-    if let Some(f) = frac {
-        out.push(decimal_point(lang));
-        push_digit(&mut out, (f / 10) as u8, lang);
-        push_digit(&mut out, (f % 10) as u8, lang);
-    }
-
+    push_amount(&mut out, amount_minor.unsigned_abs(), currency, lang);
     if !currency.symbol_first(lang) {
         out.push(' ');
         out.push_str(symbol);
     }
     out
+}
+
+/// The amount as [`format_money`] shows it without the symbol, for a
+/// column whose heading names the currency: `۱۲٬۳۴۵`, `-1,234.56`.
+pub fn format_amount(amount_minor: i64, currency: Currency, lang: Lang) -> String {
+    let mut out = String::with_capacity(32);
+    if amount_minor < 0 {
+        out.push('-');
+    }
+    push_amount(&mut out, amount_minor.unsigned_abs(), currency, lang);
+    out
+}
+
+/// Grouped digits, and the minor units after the decimal point.
+fn push_amount(out: &mut String, abs_minor: u64, currency: Currency, lang: Lang) {
+    let (int, frac) = match currency.decimals() {
+        0 => (abs_minor, None),
+        _ => (abs_minor / 100, Some(abs_minor % 100)),
+    };
+    push_grouped(out, int, lang);
+    if let Some(f) = frac {
+        out.push(decimal_point(lang));
+        push_digit(out, (f / 10) as u8, lang);
+        push_digit(out, (f % 10) as u8, lang);
+    }
 }
 
 /// Why typed text is not an amount. No strings: the UI words it per language.
@@ -291,9 +302,6 @@ fn parse_unsigned(s: &str, decimals: u32) -> Result<i128, MoneyError> {
     Ok(value)
 }
 
-/// Rials to tomans, rounding half away from zero (so 15 rials is 2 tomans
-/// and -15 is -2), because a displayed price should not silently lose half
-/// a toman in one direction only.
 /// The amount as a form shows it for editing: digits and the decimal point
 /// only ("1250000", "12.50"), which [`parse_money`] reads back.
 pub fn plain_money(amount_minor: i64, currency: Currency) -> String {
@@ -307,6 +315,9 @@ pub fn plain_money(amount_minor: i64, currency: Currency) -> String {
     format!("{sign}{}.{:0width$}", abs / unit as u64, abs % unit as u64, width = d as usize)
 }
 
+/// Rials to tomans, rounding half away from zero (so 15 rials is 2 tomans
+/// and -15 is -2), because a displayed price should not silently lose half
+/// a toman in one direction only.
 pub fn rial_to_toman(rial: i64) -> i64 {
     let (q, r) = (rial / 10, rial % 10);
     if r >= 5 {

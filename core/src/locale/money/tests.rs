@@ -220,3 +220,15 @@ fn rial_toman_conversion() {
     assert_eq!(toman_to_rial(i64::MAX), None);
     assert_eq!(toman_to_rial(i64::MIN), None);
 }
+
+#[test]
+fn an_amount_is_the_money_without_its_symbol() {
+    for (minor, currency, lang) in [(-123_456, Usd, Lang::En), (-123_456, Usd, Lang::Fa), (12_345, Irt, Lang::Fa), (1_250_000, Aed, Lang::En), (0, Eur, Lang::En)] {
+        let money = format_money(minor, currency, lang);
+        let amount = format_amount(minor, currency, lang);
+        assert_eq!(money.replace(currency.symbol(lang), "").trim(), amount, "{money}");
+        assert!(!amount.contains(currency.symbol(lang)));
+    }
+    assert_eq!(format_amount(-123_456, Usd, Lang::En), "-1,234.56");
+    assert_eq!(format_amount(12_345, Irt, Lang::Fa), "۱۲٬۳۴۵");
+}
