@@ -68,7 +68,9 @@ pub fn SegmentsReport() -> impl IntoView {
             report.set(None);
             return;
         };
-        leptos::task::spawn_local_scoped_with_cancellation(async move {
+        // Untracked: a read in the task must not rerun the effect, which
+        // would cancel the task it is in.
+        untrack(|| leptos::task::spawn_local_scoped_with_cancellation(async move {
             let scored = segmentation(won, today, &pace).await;
             span.end();
             // As a memo would: the same scores again (an unrelated deal
@@ -76,7 +78,7 @@ pub fn SegmentsReport() -> impl IntoView {
             if report.with_untracked(|shown| shown.as_deref() != Some(&scored)) {
                 report.set(Some(Arc::new(scored)));
             }
-        });
+        }));
     });
     move || {
         state.lang.track();

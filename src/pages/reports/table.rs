@@ -53,7 +53,7 @@ pub fn FigureTable(table: ReportTable, testid: &'static str, row_testid: &'stati
                 <thead><tr>{shown_headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {shown_rows.into_iter().map(|row| view! {
-                        <tr data-testid=row_testid>{row.into_iter().enumerate().map(|(i, cell)| view! { <td class:num={i > 0}><bdi>{cell}</bdi></td> }).collect_view()}</tr>
+                        <tr data-testid=row_testid>{row.into_iter().enumerate().map(|(i, cell)| view! { <td class:num={i > 0} class:row-name={i == 0}><bdi>{cell}</bdi></td> }).collect_view()}</tr>
                     }).collect_view()}
                 </tbody>
             </table>
