@@ -107,6 +107,10 @@ pub fn Inbox() -> impl IntoView {
         }
     });
     let sections = move || {
+        // Waiting for the customer names too keeps each row from growing its customer link after it is drawn.
+        if !state.customers_loaded.get() {
+            return None;
+        }
         let records = loaded.get().flatten()?.ok()?;
         let items: Vec<(Record, Task)> = records.into_iter().filter_map(|r| Some((r.clone(), r.decode::<Task>().ok()?))).collect();
         Some(arrange(items, |(_, t)| t, &state.my_name(), now_local(), sort.get()))
@@ -133,8 +137,6 @@ pub fn Inbox() -> impl IntoView {
                         data-testid=format!("sort-{s:?}").to_lowercase() on:click=move |_| sort.set(s)>{move || label(t())}</button>
                 })}
             </div>
-            <crate::pages::warranty::RenewalsReminder/>
-            <crate::pages::surveys::SurveySuggestions/>
             {move || match sections() {
                 None => view! { <p class="muted">{t().loading}</p> }.into_any(),
                 Some(s) if s.is_empty() => view! { <p class="empty">{t().tasks.inbox_empty}</p> }.into_any(),
@@ -154,6 +156,9 @@ pub fn Inbox() -> impl IntoView {
                     </div>
                 }).collect_view().into_any(),
             }}
+            // Below the tasks: they arrive later, and above they would push a task from under a finger.
+            <crate::pages::warranty::RenewalsReminder/>
+            <crate::pages::surveys::SurveySuggestions/>
         </section>
     }
 }

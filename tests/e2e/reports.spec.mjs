@@ -240,7 +240,7 @@ test.describe("the reports on a 1024×768 touch tablet", () => {
       await expect(page.getByTestId("task").filter({ hasText: `بازگرداندن مشتری: ${mine}` })).toHaveCount(1);
       await expect(page.getByTestId("task").filter({ hasText: theirs })).toHaveCount(0);
     }
-    await page.getByTestId("task").filter({ hasText: "صنایع آرش" }).getByRole("link", { name: "صنایع آرش" }).last().tap();
+    await page.getByTestId("task").filter({ hasText: "صنایع آرش" }).getByRole("link", { name: "صنایع آرش", exact: true }).tap();
     await expect(page.getByTestId("customer-name")).toHaveText("صنایع آرش");
 
     await page.goto("/reports/dormant");
