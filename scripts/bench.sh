@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install.sh --test
 source scripts/env.sh
-# On the host: the CSV reader, and the segments' work for 50,000 buyers.
+# On the host: the CSV reader, the segments' work for 50,000 buyers, global search on L.
 cargo run --release -q -p daftar-core --example csv_speed
 cargo run --release -q -p daftar-core --example lifetime_speed
+cargo run --release -q -p daftar-core --example search_speed
 # In headless Chromium: the same buyers, paced as the segments page paces them.
 cargo test -p daftar --target wasm32-unknown-unknown --release --test lifetime_bench -- --nocapture
 trunk build --release

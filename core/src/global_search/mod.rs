@@ -59,6 +59,22 @@ impl Order {
     pub fn by_name(name: &str) -> Self {
         Order::Name(normalize_for_search(name))
     }
+
+    /// A number ordered as the orders of one kind are whenever two differ
+    /// (equal numbers say nothing): names by their first eight bytes.
+    fn rank(&self) -> i64 {
+        match self {
+            Order::Newest(std::cmp::Reverse(at)) => at.saturating_neg(),
+            Order::Soonest(None) => i64::MIN,
+            Order::Soonest(Some(at)) => at.and_utc().timestamp_millis(),
+            Order::Name(name) => {
+                let mut prefix = [0u8; 8];
+                let n = name.len().min(8);
+                prefix[..n].copy_from_slice(&name.as_bytes()[..n]);
+                (u64::from_be_bytes(prefix) ^ 1 << 63) as i64
+            }
+        }
+    }
 }
 
 /// The first line of the first non-blank text, cut at 120 characters: what a
@@ -97,14 +113,28 @@ pub struct Group {
 #[derive(Clone, Debug, Default)]
 pub struct GlobalIndex {
     rows: Vec<Hit>,
-    /// Each row's place in [`SEARCHED`], its group.
-    groups: Vec<u8>,
-    live: Vec<bool>,
+    /// What a search reads of each row, apart from the rows: a first
+    /// keystroke passes most rows, and touches 16 bytes of each, not the row.
+    places: Vec<Place>,
     blanked: usize,
     text: SearchText,
     /// New on every change (unique across indexes), so a previous result is
     /// reused only on the very same rows.
     generation: u64,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    /// The row's place in [`SEARCHED`].
+    group: u8,
+    live: bool,
+    rank: i64,
+}
+
+impl Place {
+    fn of(row: &Hit) -> Place {
+        Place { group: group_of(row.kind), live: true, rank: row.order.rank() }
+    }
 }
 
 fn next_generation() -> u64 {
@@ -149,8 +179,8 @@ impl IndexBuilder {
 
     pub fn build(self) -> GlobalIndex {
         let text = SearchText::new(self.haystacks.iter().map(String::as_str));
-        let groups = self.rows.iter().map(|row| group_of(row.kind)).collect();
-        GlobalIndex { live: vec![true; self.rows.len()], groups, rows: self.rows, blanked: 0, text, generation: next_generation() }
+        let places = self.rows.iter().map(Place::of).collect();
+        GlobalIndex { places, rows: self.rows, blanked: 0, text, generation: next_generation() }
     }
 }
 
@@ -178,8 +208,8 @@ impl GlobalIndex {
         kinds.dedup();
         for i in 0..self.rows.len() {
             let row = &self.rows[i];
-            if self.live[i] && kinds.contains(&row.kind) && touched.contains(&(row.kind, row.id.as_str())) {
-                self.live[i] = false;
+            if self.places[i].live && kinds.contains(&row.kind) && touched.contains(&(row.kind, row.id.as_str())) {
+                self.places[i].live = false;
                 self.text.blank(i);
                 self.blanked += 1;
             }
@@ -189,9 +219,8 @@ impl GlobalIndex {
         for r in records.iter().rev().filter(|r| taken.insert((r.kind.as_str(), r.id.as_str()))) {
             let Some(kind) = SEARCHED.iter().find(|s| s.kind == r.kind) else { continue };
             if let Some((hit, haystack)) = (!r.deleted).then(|| (kind.from_record)(r)).flatten() {
-                self.groups.push(group_of(hit.kind));
+                self.places.push(Place::of(&hit));
                 self.rows.push(hit);
-                self.live.push(true);
                 self.text.push(&haystack);
             }
         }
@@ -202,12 +231,10 @@ impl GlobalIndex {
     }
 
     fn lay_out_afresh(&mut self) {
-        self.text = self.text.retain(|i| self.live[i]);
+        self.text = self.text.retain(|i| self.places[i].live);
         let rows = std::mem::take(&mut self.rows);
-        self.rows = rows.into_iter().zip(&self.live).filter(|(_, &live)| live).map(|(row, _)| row).collect();
-        let groups = std::mem::take(&mut self.groups);
-        self.groups = groups.into_iter().zip(&self.live).filter(|(_, &live)| live).map(|(group, _)| group).collect();
-        self.live = vec![true; self.rows.len()];
+        self.rows = rows.into_iter().zip(&self.places).filter(|(_, place)| place.live).map(|(row, _)| row).collect();
+        self.places.retain(|place| place.live);
         self.blanked = 0;
     }
 
@@ -229,15 +256,22 @@ impl GlobalIndex {
         // The best few of each group kept sorted as the hits go by: a first
         // keystroke matches most rows, and sorting them all cost a frame.
         let mut best: Vec<Vec<u32>> = vec![Vec::new(); SEARCHED.len()];
-        let order = |i: u32| &self.rows[i as usize].order;
-        for &i in hits.iter().filter(|&&i| self.live[i as usize]) {
-            let g = self.groups[i as usize] as usize;
-            groups[g].total += 1;
-            let kept = &mut best[g];
-            if kept.len() == per_group && kept.last().is_none_or(|&worst| order(i) >= order(worst)) {
+        let order = |i: u32, j: u32| {
+            let (a, b) = (&self.places[i as usize], &self.places[j as usize]);
+            a.rank.cmp(&b.rank).then_with(|| self.rows[i as usize].order.cmp(&self.rows[j as usize].order))
+        };
+        for &i in hits.iter() {
+            let place = self.places[i as usize];
+            if !place.live {
                 continue;
             }
-            let at = kept.partition_point(|&j| order(j) <= order(i));
+            let g = place.group as usize;
+            groups[g].total += 1;
+            let kept = &mut best[g];
+            if kept.len() == per_group && kept.last().is_none_or(|&worst| order(i, worst).is_ge()) {
+                continue;
+            }
+            let at = kept.partition_point(|&j| order(j, i).is_le());
             kept.insert(at, i);
             kept.truncate(per_group);
         }
@@ -306,6 +340,25 @@ mod tests {
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].kind, "task");
         assert!(ix.search("  ", 5, None).0.is_empty());
+    }
+
+    #[test]
+    fn a_rank_that_differs_orders_as_the_order_does() {
+        let day = |d: u32, h: u32| chrono::NaiveDate::from_ymd_opt(2026, 1, d).unwrap().and_hms_opt(h, 0, 0);
+        let kinds: [Vec<Order>; 3] = [
+            [-5, 0, 3, 1_700_000_000_000, i64::MIN, i64::MAX].map(Order::newest).to_vec(),
+            vec![Order::Soonest(None), Order::Soonest(day(1, 0)), Order::Soonest(day(1, 5)), Order::Soonest(day(2, 0))],
+            ["", "a", "ab", "abcdefgh", "abcdefghz", "abcdefgi", "b", "کریمی", "کریم", "Zoo"].map(Order::by_name).to_vec(),
+        ];
+        for orders in kinds {
+            for a in &orders {
+                for b in &orders {
+                    if a.rank() != b.rank() {
+                        assert_eq!(a.rank().cmp(&b.rank()), a.cmp(b), "{a:?} {b:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod collate;
 mod dates;
 mod digits;
 mod jalali;
+mod letters;
 mod money;
 mod normalize;
 mod numbers;
