@@ -182,11 +182,20 @@ impl Transport for CouchServer {
     }
 
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError> {
-        match self.db_request("GET", &format!("/{}?open_revs=all&revs=false", encode(id)), None).await {
+        match self.db_request("GET", &format!("/{}?open_revs=all&revs=true", encode(id)), None).await {
             Ok(answer) => read_open_revs(&answer),
             // The document is not on the server (the database itself was checked by the same run).
             Err(SyncError::NoDatabase) => Ok(Vec::new()),
             Err(e) => Err(e),
+        }
+    }
+
+    async fn revision(&self, id: &str, rev: &str) -> Result<Option<Value>, SyncError> {
+        let (status, answer) = self.request("GET", &self.db_url(&format!("/{}?rev={}", encode(id), encode(rev))), None, "application/json").await?;
+        match status {
+            200..=299 => Ok(Some(answer)),
+            _ if document_missing(status, &answer) => Ok(None),
+            _ => Err(status_error(status, &answer)),
         }
     }
 }

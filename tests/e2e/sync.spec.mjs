@@ -4,6 +4,10 @@
 import { test, expect } from "@playwright/test";
 import { openApp, createCustomer, fillCustomer } from "./helpers.mjs";
 import { startCouch, createDb, createUser, putDoc, putConfig, couchFetch, freePort } from "./couch.mjs";
+import PouchDB from "pouchdb";
+import memoryAdapter from "pouchdb-adapter-memory";
+
+PouchDB.plugin(memoryAdapter);
 
 let couch;
 test.beforeEach(async () => {
@@ -138,6 +142,46 @@ test("two devices edit one customer offline: different fields merge, the same fi
   expect(customers).toHaveLength(1);
   expect(customers[0].doc.name).toBe("Pars Heating North");
   expect(customers[0].doc._conflicts).toBeUndefined();
+});
+
+test("an edit another PouchDB client replicates in beside ours is merged, the name both changed listed for review", async ({ page }) => {
+  await openApp(page);
+  await english(page);
+  await connect(page);
+  await page.goto("/");
+  await createCustomer(page, { name: "Pars Heating", city: "Tehran" });
+  await syncNow(page);
+  // Another client takes a copy; both rename the customer, the other client moves it too.
+  const other = new PouchDB(`other-${Date.now()}`, { adapter: "memory" });
+  const server = `${couch.url}/daftar`;
+  await other.replicate.from(server);
+  const [row] = (await other.allDocs({ include_docs: true, startkey: "customer:", endkey: "customer:\uffff" })).rows;
+  await page.context().setOffline(true);
+  await editCustomer(page, "Pars Heating", { name: "Pars Heating North" });
+  await page.context().setOffline(false);
+  await syncNow(page);
+  await other.put({ ...row.doc, name: "Pars Heating Group", city: "Karaj" });
+  await other.replicate.to(server);
+  const { json: split } = await couchFetch(couch.url, `/daftar/${encodeURIComponent(row.id)}?conflicts=true`);
+  expect(split._conflicts).toHaveLength(1);
+
+  await syncNow(page);
+  // The other client's edit arrived last: it wins, and the name this device gave is not lost.
+  await page.goto("/");
+  await expect(page.locator(".customer-row .row-title")).toHaveText("Pars Heating Group");
+  await expect(page.locator(".customer-row .row-detail")).toContainText("Karaj");
+  await expect(page.getByTestId("sync-review-chip")).toHaveText("1 to review");
+  await page.getByTestId("sync-review-chip").click();
+  await expect(page.getByTestId("review-field")).toHaveText("Name");
+  await expect(page.getByTestId("review-kept")).toHaveText("Pars Heating Group");
+  await expect(page.getByTestId("review-set-aside")).toHaveText("Pars Heating North");
+  const { json: merged } = await couchFetch(couch.url, `/daftar/${encodeURIComponent(row.id)}?conflicts=true`);
+  expect(merged._conflicts).toBeUndefined();
+  expect([merged.name, merged.city]).toEqual(["Pars Heating Group", "Karaj"]);
+  // The other client gets the merge back as its own document's next revision.
+  await other.replicate.from(server);
+  expect((await other.get(row.id)).name).toBe("Pars Heating Group");
+  await other.destroy();
 });
 
 test("a document written with curl appears in the app, in Persian", async ({ page }) => {

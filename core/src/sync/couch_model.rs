@@ -6,8 +6,9 @@
 //! new revs are digests of the edit (as CouchDB's are), and faults come from a
 //! seeded generator. Modeled: `_bulk_docs` (both `new_edits` modes), document
 //! reads with `conflicts=true`, and `_changes` with
-//! `include_docs=true&style=main_only&conflicts=true`. Not modeled: attachments,
-//! `_local` docs, revision stemming, compaction, validation functions.
+//! `include_docs=true&style=main_only&conflicts=true`. Compaction drops
+//! the bodies of revisions that are not leaves. Not modeled: attachments,
+//! revision stemming, validation functions.
 
 use crate::env::SplitMix64;
 use serde_json::{json, Map, Value};
@@ -15,14 +16,15 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 
-/// The tip of one branch of a document's revision tree. Only leaves keep a
-/// body: that is all replication and conflict handling ever read.
+/// The tip of one branch of a document's revision tree.
 #[derive(Clone, Debug, PartialEq)]
 struct Leaf {
     pos: u64,
     rev: String,
     body: Map<String, Value>,
     deleted: bool,
+    /// The revs it grew from, parent first, as far as the server knows them.
+    history: Vec<String>,
 }
 
 impl Leaf {
@@ -42,6 +44,8 @@ struct Doc {
     known: BTreeSet<String>,
     /// The seq of the doc's latest write: `_changes` lists it only there.
     seq: u64,
+    /// Revisions that are no longer leaves, readable by rev until compacted.
+    replaced: BTreeMap<String, Leaf>,
 }
 
 impl Doc {
@@ -132,7 +136,7 @@ impl CouchModel {
             _ => return conflict,
         };
         let pos = parent.map_or(1, |p| p.pos + 1);
-        let ancestors: Vec<String> = parent.map(|p| p.rev.clone()).into_iter().collect();
+        let ancestors: Vec<String> = parent.map(|p| [&[p.rev.clone()][..], &p.history].concat()).unwrap_or_default();
         let parent_rev = ancestors.first().map_or("", String::as_str);
         let rev = format!("{pos}-{}", digest(parent_rev, edit.deleted, &edit.body));
         // The rev is already in the tree, replicated in without its ancestry:
@@ -146,6 +150,7 @@ impl CouchModel {
             rev: rev.clone(),
             body: edit.body,
             deleted: edit.deleted,
+            history: ancestors.clone(),
         };
         self.store(&edit.id, leaf, &ancestors);
         json!({"ok": true, "id": edit.id, "rev": rev})
@@ -169,6 +174,7 @@ impl CouchModel {
             rev,
             body: edit.body,
             deleted: edit.deleted,
+            history: ancestors.clone(),
         };
         self.store(&edit.id, leaf, &ancestors);
     }
@@ -181,8 +187,11 @@ impl CouchModel {
             leaves: Vec::new(),
             known: BTreeSet::new(),
             seq: 0,
+            replaced: BTreeMap::new(),
         });
-        doc.leaves.retain(|l| !ancestors.contains(&l.rev));
+        let (grown, kept): (Vec<Leaf>, Vec<Leaf>) = std::mem::take(&mut doc.leaves).into_iter().partition(|l| ancestors.contains(&l.rev));
+        doc.leaves = kept;
+        doc.replaced.extend(grown.into_iter().map(|l| (l.rev.clone(), l)));
         doc.known.extend(ancestors.iter().cloned());
         doc.known.insert(leaf.rev.clone());
         doc.leaves.push(leaf);
@@ -212,11 +221,17 @@ impl CouchModel {
         ))
     }
 
-    /// `GET /db/{id}?rev={rev}`, for a rev that is a current leaf; a deletion
-    /// comes back with `_deleted: true` as in CouchDB.
+    /// `GET /db/{id}?rev={rev}`, for a leaf or a revision not compacted
+    /// away yet; a deletion comes back with `_deleted: true` as in CouchDB.
     pub fn get_rev(&self, id: &str, rev: &str) -> Option<Value> {
-        let leaf = self.docs.get(id)?.leaves.iter().find(|l| l.rev == rev)?;
+        let doc = self.docs.get(id)?;
+        let leaf = doc.leaves.iter().find(|l| l.rev == rev).or_else(|| doc.replaced.get(rev))?;
         Some(render(id, leaf, Vec::new()))
+    }
+
+    /// `POST /db/_compact`: only the leaves keep their bodies.
+    pub fn compact(&mut self) {
+        self.docs.values_mut().for_each(|d| d.replaced.clear());
     }
 
     /// `GET /db/_local/{id}`.
@@ -234,11 +249,22 @@ impl CouchModel {
         true
     }
 
-    /// `GET /db/{id}?open_revs=all` with `Accept: application/json`: every
-    /// leaf, deleted ones too, each as `{"ok": doc}`; `[]` for an unknown doc.
+    /// `GET /db/{id}?open_revs=all&revs=true` with `Accept: application/json`:
+    /// every leaf, deleted ones too, each as `{"ok": doc}` with its
+    /// `_revisions`; `[]` for an unknown doc.
     pub fn open_revs(&self, id: &str) -> Value {
         let leaves = self.docs.get(id).map_or(&[][..], |d| &d.leaves[..]);
-        Value::Array(leaves.iter().map(|l| json!({"ok": render(id, l, Vec::new())})).collect())
+        Value::Array(
+            leaves
+                .iter()
+                .map(|l| {
+                    let mut doc = render(id, l, Vec::new());
+                    let ids: Vec<&str> = [&l.rev].into_iter().chain(&l.history).map(|r| r.split_once('-').map_or(r.as_str(), |(_, hash)| hash)).collect();
+                    doc["_revisions"] = json!({"start": l.pos, "ids": ids});
+                    json!({"ok": doc})
+                })
+                .collect(),
+        )
     }
 
     /// `GET /db/_changes?since={since}&limit={limit}&include_docs=true&style=main_only&conflicts=true`.
@@ -619,6 +645,14 @@ impl FaultyServer {
         }
     }
 
+    /// A read, like [`FaultyServer::get`].
+    pub fn get_rev(&mut self, id: &str, rev: &str) -> Result<Option<Value>, NetworkError> {
+        match self.plan.next() {
+            Fault::RequestLost | Fault::ResponseLost => Err(NetworkError),
+            Fault::None | Fault::Duplicated => Ok(self.db.get_rev(id, rev)),
+        }
+    }
+
     /// A read: a duplicate changes nothing, a lost request or response is an
     /// error.
     pub fn get(&mut self, id: &str, conflicts: bool) -> Result<Option<Value>, NetworkError> {
@@ -690,9 +724,12 @@ mod tests {
         );
         assert_eq!(
             db.get_rev("a", &r1),
-            None,
-            "a superseded rev is no longer a leaf"
+            Some(json!({"_id": "a", "_rev": r1, "name": "Ali"})),
+            "a superseded rev is readable until compaction"
         );
+        db.compact();
+        assert_eq!(db.get_rev("a", &r1), None, "compaction keeps only the leaves");
+        assert_eq!(db.get_rev("a", &r2).unwrap()["name"], "Reza");
 
         let r3 = ok_rev(&put(
             &mut db,
@@ -723,6 +760,7 @@ mod tests {
             db.get("a", true),
             Some(json!({"_id": "a", "_rev": r3, "v": 2}))
         );
+        db.compact();
         assert_eq!(
             db.get_rev("a", &r2),
             None,

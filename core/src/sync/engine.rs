@@ -6,6 +6,7 @@
 
 use super::doc::{from_doc, to_doc, Pulled, META};
 use super::hlc::{Clock, Stamp};
+use super::leaves::{fork_point, lineage, merge_branches};
 use super::local::{latest_stamp, local_overlays, local_version, with_arrivals};
 use super::merge::{merge, Clash, Versioned};
 use super::transport::{ChangesPage, DocResult, SyncError, Transport};
@@ -150,16 +151,20 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
         let mut docs: Vec<&Value> = page.docs.iter().rev().filter(|d| seen.insert(d.get("_id").and_then(Value::as_str).unwrap_or_default())).collect();
         docs.reverse();
         let mut pulled = Vec::with_capacity(docs.len());
+        let mut branch_clashes = Vec::new();
         for doc in docs {
             let resolved = if doc.get("_conflicts").and_then(Value::as_array).is_some_and(|c| !c.is_empty()) {
                 let id = doc.get("_id").and_then(Value::as_str).unwrap_or_default();
-                self.resolve(id).await?
+                let (resolved, clashes) = self.resolve(id).await?;
+                branch_clashes.extend(clashes);
+                resolved
             } else {
                 Incoming::read(doc)
             };
             pulled.extend(resolved);
         }
         report.pulled += self.store_incoming(pulled, Some(page.last_seq.clone()), report).await?;
+        report.clashes.extend(branch_clashes);
         Ok(())
     }
 
@@ -325,9 +330,12 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
         // The server moved on: take its document in as if pulled (merged with
         // what is waiting here), and the next round pushes the merge.
         let mut incoming = Vec::new();
+        let mut branch_clashes = Vec::new();
         let mut gone = SyncBatch::default();
         for (key, state) in conflicts {
-            match self.resolve(&key).await? {
+            let (resolved, clashes) = self.resolve(&key).await?;
+            branch_clashes.extend(clashes);
+            match resolved {
                 Some(doc) => incoming.push(doc),
                 // The revision we hold is not on the server at all (the
                 // database was made anew, or the document purged): the next
@@ -337,37 +345,53 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
         }
         self.store.apply_synced(&gone).await?;
         self.store_incoming(incoming, None, report).await?;
+        report.clashes.extend(branch_clashes);
         Ok(waiting.len())
     }
 
-    /// The server's document with its conflicting revisions merged, the
-    /// merge written back over the winner and the losers deleted, so every
-    /// device reads one revision again. None when the server has no such
-    /// document, or none of Daftar's.
-    async fn resolve(&self, id: &str) -> Result<Option<Incoming>, SyncError> {
+    /// A document the server holds in several live branches: merged (see
+    /// `leaves`), written back as one revision and the other branches
+    /// deleted; the fields two branches changed come back for review.
+    async fn resolve(&self, id: &str) -> Result<(Option<Incoming>, Vec<RecordClash>), SyncError> {
         let leaves = self.server.leaves(id).await?;
-        let mut live: Vec<Incoming> = leaves.iter().filter(|d| !is_deleted(d)).filter_map(Incoming::read).collect();
+        let mut live: Vec<(Incoming, Vec<String>)> = leaves.iter().filter(|d| !is_deleted(d)).filter_map(|d| Some((Incoming::read(d)?, lineage(d)))).collect();
         if live.len() <= 1 {
-            return Ok(live.pop().or_else(|| leaves.iter().filter_map(Incoming::read).max_by(|a, b| rev_order(&a.pulled.couch_rev, &b.pulled.couch_rev))));
+            let only = live.pop().map(|(one, _)| one).or_else(|| leaves.iter().filter_map(Incoming::read).max_by(|a, b| rev_order(&a.pulled.couch_rev, &b.pulled.couch_rev)));
+            return Ok((only, Vec::new()));
         }
-        live.sort_by(|a, b| rev_order(&b.pulled.couch_rev, &a.pulled.couch_rev));
-        let mut merged = live[0].pulled.versioned.clone();
-        for other in &live[1..] {
-            merged = merge(None, &merged, &other.pulled.versioned).record;
-        }
-        let winner = &live[0].pulled;
+        live.sort_by(|a, b| rev_order(&b.0.pulled.couch_rev, &a.0.pulled.couch_rev));
+        let lineages: Vec<Vec<String>> = live.iter().map(|(_, l)| l.clone()).collect();
+        let fork = match fork_point(&lineages) {
+            Some(rev) => self.fork_version(id, rev).await?,
+            None => None,
+        };
+        let branches: Vec<(Versioned, bool)> = live.iter().map(|(i, _)| (i.pulled.versioned.clone(), i.stamped_by_us)).collect();
+        let (merged, clashes) = merge_branches(&branches, fork.as_ref(), &self.arrival());
+        let winner = &live[0].0.pulled;
         let record = Record { fields: merged.fields.clone(), deleted: merged.deleted, ..winner.record.clone() };
         // The merge first, on its own: results of one request are matched
         // by id, and here every document has the same one.
         let written = self.server.bulk_docs(&[to_doc(&record, &merged, Some(&winner.couch_rev))]).await?;
         let Some(DocResult::Saved { rev, .. }) = written.first() else {
             // Someone wrote it meanwhile: it comes round again in the feed.
-            return Ok(Some(live.swap_remove(0)));
+            return Ok((Some(live.swap_remove(0).0), Vec::new()));
         };
-        let losers: Vec<Value> = live[1..].iter().map(|l| json!({"_id": id, "_rev": l.pulled.couch_rev, "_deleted": true})).collect();
+        let losers: Vec<Value> = live[1..].iter().map(|(l, _)| json!({"_id": id, "_rev": l.pulled.couch_rev, "_deleted": true})).collect();
         // A loser left standing (its deletion lost) is merged again next time.
         self.server.bulk_docs(&losers).await?;
-        Ok(Some(Incoming { pulled: Pulled { record, versioned: merged, couch_rev: rev.clone() }, stamped_by_us: true }))
+        let clashes = clashes.into_iter().map(|clash| RecordClash { kind: record.kind.clone(), id: record.id.clone(), clash }).collect();
+        Ok((Some(Incoming { pulled: Pulled { record, versioned: merged, couch_rev: rev.clone() }, stamped_by_us: true }), clashes))
+    }
+
+    /// The version the branches forked from: this device's own copy when it
+    /// last synced that very revision, else the server's (None once
+    /// compaction dropped it).
+    async fn fork_version(&self, id: &str, rev: &str) -> Result<Option<Versioned>, SyncError> {
+        let state = self.store.sync_states(&[id.to_string()]).await?.pop().flatten();
+        if let Some(state) = state.filter(|s| s.couch_rev == rev) {
+            return Ok(Some(state.base));
+        }
+        Ok(self.server.revision(id, rev).await?.as_ref().and_then(Incoming::read).map(|i| i.pulled.versioned))
     }
 }
 

@@ -70,6 +70,10 @@ impl Transport for Net {
         read_open_revs(&answer)
     }
 
+    async fn revision(&self, id: &str, rev: &str) -> Result<Option<Value>, SyncError> {
+        self.server.borrow_mut().get_rev(id, rev).map_err(|_| SyncError::Unreachable)
+    }
+
     async fn database_mark(&self) -> Result<Option<String>, SyncError> {
         let doc = self.server.borrow_mut().get_local("daftar").map_err(|_| SyncError::Unreachable)?;
         Ok(doc.and_then(|d| d["mark"].as_str().map(str::to_string)))
@@ -276,6 +280,58 @@ fn server_conflicts_are_merged_and_written_back_as_one_revision() {
     assert_eq!((doc["name"].clone(), doc["city"].clone()), (json!("Branch A"), json!("Branch B")));
 }
 
+/// Another client (PouchDB, or a replicated database) edits its copy of
+/// revision `fork` and replicates the edit in beside ours: it copies our
+/// bookkeeping along, stamps untouched.
+fn replicated_edit(net: &Net, doc_id: &str, fork: &str, edit: Value) {
+    let mut doc = net.db().get_rev(doc_id, fork).expect("the fork is on the server");
+    doc.as_object_mut().unwrap().extend(edit.as_object().unwrap().clone());
+    let (n, hash) = fork.split_once('-').unwrap();
+    let n: u64 = n.parse().unwrap();
+    doc["_rev"] = json!(format!("{}-0ther", n + 1));
+    doc["_revisions"] = json!({"start": n + 1, "ids": ["0ther", hash]});
+    net.db().bulk_docs(&json!({"new_edits": false, "docs": [doc]}));
+}
+
+#[test]
+fn another_clients_branch_is_merged_with_the_clash_listed_not_dropped() {
+    for compacted in [false, true] {
+        let net = Net::new(11, 0);
+        let a = Device::new("tab-a", 9, 1_700_000_000_000);
+        let (record, _) = a.create(json!({"name": "Pars", "city": "Tehran", "phone": "021"}));
+        a.sync(&net).unwrap();
+        let doc_id = format!("customer:{}", record.id);
+        let fork = net.db().get(&doc_id, false).unwrap()["_rev"].as_str().unwrap().to_string();
+        // Offline here: the name and the phone changed, then pushed.
+        a.set(&record.id, "name", json!("Pars Co"));
+        a.set(&record.id, "phone", json!("022"));
+        a.sync(&net).unwrap();
+        // Meanwhile the other client renamed it too and moved it, on its copy of the fork.
+        replicated_edit(&net, &doc_id, &fork, json!({"name": "Pars Group", "city": "Shiraz"}));
+        assert!(net.db().get(&doc_id, true).unwrap().get("_conflicts").is_some(), "the server holds two branches");
+        if compacted {
+            net.db().compact();
+        }
+        let report = a.sync(&net).unwrap();
+        let clashes: Vec<(&str, &Value)> = report.clashes.iter().map(|c| (c.clash.field.as_str(), &c.clash.set_aside)).collect();
+        let fields = Value::Object(a.get(&record.id).fields);
+        if compacted {
+            // Which side changed what is unknown: the stamps decide (the
+            // other client's are copied, so ours win) and every difference is listed.
+            assert_eq!(fields, json!({"name": "Pars Co", "city": "Tehran", "phone": "022"}));
+            assert_eq!(clashes, vec![("city", &json!("Shiraz")), ("name", &json!("Pars Group")), ("phone", &json!("021"))]);
+        } else {
+            // The other client's edits arrived last and win; the name both changed is listed.
+            assert_eq!(fields, json!({"name": "Pars Group", "city": "Shiraz", "phone": "022"}));
+            assert_eq!(clashes, vec![("name", &json!("Pars Co"))]);
+        }
+        let doc = net.db().get(&doc_id, true).unwrap();
+        assert!(doc.get("_conflicts").is_none(), "still in conflict: {doc}");
+        assert_eq!(doc["name"], fields["name"]);
+        assert!(a.sync(&net).unwrap().clashes.is_empty(), "listed once");
+    }
+}
+
 #[test]
 fn a_lost_response_after_the_server_saved_leaves_no_duplicate_and_no_loss() {
     // Fault on every call of the first run; none after.
@@ -344,6 +400,10 @@ impl Transport for Hooked<'_> {
 
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError> {
         self.net.leaves(id).await
+    }
+
+    async fn revision(&self, id: &str, rev: &str) -> Result<Option<Value>, SyncError> {
+        self.net.revision(id, rev).await
     }
 
     async fn database_mark(&self) -> Result<Option<String>, SyncError> {
@@ -480,11 +540,16 @@ impl Oracle {
 /// Random edits on three devices with syncs in between over a network that
 /// fails `percent` of calls, then a healed network: every device ends with
 /// the same records, and every field holds the value of its latest edit.
-fn run_chaos(seed: u64, percent: u64) {
+/// With `foreign`, another client also writes a `note` on the server's
+/// copy of a record, on a branch beside the devices' or after it: its last
+/// note is kept, or listed for review.
+fn run_chaos(seed: u64, percent: u64, foreign: bool) {
     let net = Net::new(seed, percent);
     let devs = devices(3);
     let mut rng = SplitMix64(seed);
     let mut oracle = Oracle::default();
+    let mut notes: BTreeMap<String, String> = BTreeMap::new();
+    let mut clashes = Vec::new();
     let mut known: Vec<Vec<String>> = vec![Vec::new(); devs.len()];
     const FIELDS: [&str; 3] = ["name", "city", "phone"];
     for step in 0..120 {
@@ -513,9 +578,18 @@ fn run_chaos(seed: u64, percent: u64) {
                     oracle.saw_deleted(&id, deleted, stamp);
                 }
             }
+            7 if foreign && !known[d].is_empty() => {
+                let id = known[d][(rng.next_u64() % known[d].len() as u64) as usize].clone();
+                let note = format!("note-{step}");
+                if foreign_note(&net, &format!("customer:{id}"), &note, step, rng.next_u64().is_multiple_of(2)) {
+                    notes.insert(id, note);
+                }
+            }
             _ => {
                 // Errors are expected on a faulty network: the next run resumes.
-                let _ = dev.sync(&net);
+                if let Ok(report) = dev.sync(&net) {
+                    clashes.extend(report.clashes);
+                }
                 known[d] = dev.snapshot().into_keys().collect();
             }
         }
@@ -523,7 +597,7 @@ fn run_chaos(seed: u64, percent: u64) {
     net.heal();
     for _ in 0..2 {
         for dev in &devs {
-            dev.sync(&net).unwrap_or_else(|e| panic!("seed {seed}: healed sync failed: {e}"));
+            clashes.extend(dev.sync(&net).unwrap_or_else(|e| panic!("seed {seed}: healed sync failed: {e}")).clashes);
         }
     }
     let first = devs[0].snapshot();
@@ -538,6 +612,11 @@ fn run_chaos(seed: u64, percent: u64) {
     for (id, (_, deleted)) in &oracle.deleted {
         assert_eq!(first[id].1, *deleted, "seed {seed}: {id}'s deletion is not its latest");
     }
+    for (id, note) in &notes {
+        let kept = first[id].0.get("note") == Some(&json!(note));
+        let listed = clashes.iter().any(|c| &c.id == id && c.clash.field == "note" && c.clash.set_aside == json!(note));
+        assert!(kept || listed, "seed {seed}: {id}'s last note {note} neither kept nor listed");
+    }
     // The server holds one live revision per record, equal to the devices'.
     let db = net.db();
     for (id, (fields, deleted)) in &first {
@@ -551,23 +630,49 @@ fn run_chaos(seed: u64, percent: u64) {
     }
 }
 
+/// Another client writes `note` on its copy of the record's winning
+/// revision (a child of it) or of that revision's parent (a branch beside
+/// it, a server conflict), copying Daftar's bookkeeping along; false when
+/// the record is deleted there.
+fn foreign_note(net: &Net, doc_id: &str, note: &str, step: usize, beside: bool) -> bool {
+    let leaves = net.db().open_revs(doc_id);
+    let Some(winner) = net.db().winner(doc_id).filter(|(_, _, deleted)| !deleted).map(|(rev, _, _)| rev) else { return false };
+    let lineage = leaves.as_array().unwrap().iter().map(|l| super::leaves::lineage(&l["ok"])).find(|l| l[0] == winner).unwrap();
+    let fork = if beside { lineage.get(1).unwrap_or(&winner) } else { &winner };
+    let Some(mut doc) = net.db().get_rev(doc_id, fork).filter(|d| d.get("_deleted").is_none()) else { return false };
+    let n: u64 = fork.split_once('-').unwrap().0.parse().unwrap();
+    let hashes: Vec<String> = [format!("f{step}")].into_iter().chain(lineage.iter().skip_while(|r| *r != fork).map(|r| r.split_once('-').unwrap().1.to_string())).collect();
+    doc["note"] = json!(note);
+    doc["_rev"] = json!(format!("{}-f{step}", n + 1));
+    doc["_revisions"] = json!({"start": n + 1, "ids": hashes});
+    net.db().bulk_docs(&json!({"new_edits": false, "docs": [doc]}));
+    true
+}
+
 #[test]
 fn devices_converge_without_loss_on_a_perfect_network() {
     for seed in 0..20 {
-        run_chaos(seed, 0);
+        run_chaos(seed, 0, false);
     }
 }
 
 #[test]
 fn devices_converge_without_loss_through_lost_duplicated_and_short_answers() {
     for seed in 100..160 {
-        run_chaos(seed, 25);
+        run_chaos(seed, 25, false);
     }
 }
 
 #[test]
 fn devices_converge_when_most_requests_fail() {
     for seed in 500..520 {
-        run_chaos(seed, 70);
+        run_chaos(seed, 70, false);
+    }
+}
+
+#[test]
+fn another_clients_branches_beside_three_devices_lose_nothing() {
+    for seed in 700..740 {
+        run_chaos(seed, 0, true);
     }
 }

@@ -10,6 +10,7 @@ pub mod engine;
 #[cfg(test)]
 mod engine_tests;
 pub mod hlc;
+mod leaves;
 pub mod local;
 pub mod merge;
 pub mod review;

@@ -81,9 +81,13 @@ pub trait Transport {
     async fn bulk_docs(&self, docs: &[Value]) -> Result<Vec<DocResult>, SyncError>;
     /// `GET /db/_changes?since=…&limit=…&include_docs=true&conflicts=true`.
     async fn changes(&self, since: &str, limit: usize) -> Result<ChangesPage, SyncError>;
-    /// Every leaf revision of a document, deleted ones included
-    /// (`GET /db/{id}?open_revs=all`); empty when the server never had it.
+    /// Every leaf revision of a document, deleted ones included, each with
+    /// the revisions it grew from (`GET /db/{id}?open_revs=all&revs=true`);
+    /// empty when the server never had it.
     async fn leaves(&self, id: &str) -> Result<Vec<Value>, SyncError>;
+    /// One revision of a document (`GET /db/{id}?rev=…`); None when the
+    /// server no longer holds its body (compacted) or never had it.
+    async fn revision(&self, id: &str, rev: &str) -> Result<Option<Value>, SyncError>;
     /// The database's mark, `GET /db/_local/daftar` (None: not marked yet).
     async fn database_mark(&self) -> Result<Option<String>, SyncError>;
     /// Marks the database (`PUT /db/_local/daftar`); false when another
