@@ -31,7 +31,9 @@ where
     let params = use_params_map();
     let loaded = LocalResource::new(move || {
         let id = params.with(|p| p.get("id"));
-        let ready = state.store_status.get() == StoreStatus::Ready;
+        // A new form does not wait for the database: tracking it would draw
+        // the form again when it opens, dropping what was typed meanwhile.
+        let ready = id.is_some() && state.store_status.get() == StoreStatus::Ready;
         async move {
             match id {
                 Some(id) if ready => Some(match state.record(T::KIND, &id).await {

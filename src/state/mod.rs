@@ -130,13 +130,13 @@ impl AppState {
             store: StoredValue::new_local(None),
             listeners: StoredValue::new(Vec::new()),
         };
-        Effect::new(move || {
-            let lang = state.lang.get();
-            device::set_document_language(lang);
-            crate::settings::save_lang(lang);
-        });
-        Effect::new(move || crate::settings::save_currency(state.currency.get()));
-        Effect::new(move || crate::settings::save_me(&state.me.get()));
+        Effect::new(move || device::set_document_language(state.lang.get()));
+        // Saved when changed, not on the first run: a start that found a
+        // preference missing must not save the default over the one kept
+        // durably (see `settings::restore`).
+        Effect::watch(move || state.lang.get(), |lang, _, _| crate::settings::save_lang(*lang), false);
+        Effect::watch(move || state.currency.get(), |currency, _, _| crate::settings::save_currency(*currency), false);
+        Effect::watch(move || state.me.get(), |me, _, _| crate::settings::save_me(me), false);
         device::watch_online(state.online);
         // For the life of the page (the handle is not needed to keep it).
         let _ = window_event_listener_untyped(crate::storage::CLOSED_EVENT, move |_| {
@@ -176,8 +176,16 @@ impl AppState {
             crate::browser_env::dispatch(crate::storage::OPENED_EVENT);
             match opened {
                 Ok(store) => {
-                    self.store.set_value(Some(Rc::new(store)));
+                    let store = Rc::new(store);
+                    self.store.set_value(Some(store.clone()));
                     self.store_status.set(StoreStatus::Ready);
+                    // Beside the start, not before it: it must not hold up the first screen.
+                    leptos::task::spawn_local(async move {
+                        if crate::settings::restore(store).await {
+                            // Preferences a crash took from localStorage are back: start again with them.
+                            let _ = web_sys::window().map(|w| w.location().reload());
+                        }
+                    });
                     self.reload_customers().await;
                     self.preload_sales();
                     crate::sync::start(self).await;

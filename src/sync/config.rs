@@ -1,11 +1,12 @@
-//! Where this device syncs to and how it signs in, kept in localStorage
-//! (gloo-storage) beside the other per-device preferences.
+//! Where this device syncs to and how it signs in, kept with the other
+//! per-device preferences (see `settings`: in localStorage and IndexedDB).
 
+use crate::settings::keep;
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
-const CONFIG_KEY: &str = "daftar.sync";
-const DEVICE_KEY: &str = "daftar.device";
+pub(crate) const CONFIG_KEY: &str = "daftar.sync";
+pub(crate) const DEVICE_KEY: &str = "daftar.device";
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SyncConfig {
@@ -42,9 +43,7 @@ impl SyncConfig {
     }
 
     pub fn save(&self) {
-        // A full localStorage only loses the setting; the form says saved
-        // either way, and the next start shows sync as not set up.
-        let _ = LocalStorage::set(CONFIG_KEY, self);
+        keep(CONFIG_KEY, Some(self));
     }
 
     /// Where survey pages post their codes: the inbox database's URL, or "".
@@ -56,7 +55,7 @@ impl SyncConfig {
     }
 
     pub fn remove() {
-        LocalStorage::delete(CONFIG_KEY);
+        keep::<SyncConfig>(CONFIG_KEY, None);
     }
 }
 
@@ -68,6 +67,6 @@ pub fn device_id() -> String {
     use daftar_core::env::Env;
     // The first block of a fresh UUID: short, and unique enough among one team's devices.
     let id = crate::browser_env::BrowserEnv.new_id().split('-').next().unwrap_or("device").to_string();
-    let _ = LocalStorage::set(DEVICE_KEY, &id);
+    keep(DEVICE_KEY, Some(&id));
     id
 }

@@ -62,9 +62,11 @@ pub trait SyncStore {
     async fn forget_sync(&self) -> Result<(), StoreError>;
 }
 
-/// Derived values kept to speed things up (e.g. the customer list at a known
-/// log position). Apart because they are not records: no log entry, no
-/// outbox, no sync, and a reader rebuilds whatever is missing.
+/// Small named values kept beside the records: derived ones that speed
+/// things up (the customer list at a known log position), which a reader
+/// rebuilds when missing, and the device's own (the mark of the database it
+/// syncs with, its preferences). Apart because they are not records: no log
+/// entry, no outbox, no sync.
 #[allow(async_fn_in_trait)]
 pub trait CacheStore {
     async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError>;

@@ -76,7 +76,8 @@ pub fn CustomerList() -> impl IntoView {
             exporting.set(false);
         });
     };
-    let total = move || t().customers.customer_count(count.get() as i64);
+    // Nothing until the list is read: "0 customers" would alarm a rep whose list is loading.
+    let total = move || state.customers_loaded.get().then(|| t().customers.customer_count(count.get() as i64));
     view! {
         <section class="page list-page">
             <div class="list-head">
