@@ -143,7 +143,7 @@ impl AppState {
 
     /// Creates (no `existing`) or edits a customer; returns its id.
     pub async fn save_customer(&self, existing: Option<Record>, input: CustomerInput) -> Result<String, SaveError> {
-        Ok(self.commit(customers::save(existing.as_ref(), &input, &BrowserEnv)?).await?)
+        Ok(self.commit_edit(customers::save(existing.as_ref(), &input, &BrowserEnv)?).await?)
     }
 
     /// Customers that look like the one in `input` (same phone, email or

@@ -48,16 +48,26 @@ impl AppState {
         Ok(saved.id)
     }
 
+    /// Like [`Self::commit`], for a form whose fields stand alone: a record
+    /// saved elsewhere since the form opened takes its changes field by
+    /// field (see `apply_edit`).
+    pub(super) async fn commit_edit(&self, saved: Saved) -> Result<String, StoreError> {
+        if let Some(batch) = saved.batch {
+            self.apply_edit(batch).await?;
+        }
+        Ok(saved.id)
+    }
+
     pub async fn save_activity(&self, existing: Option<&Record>, input: &ActivityInput) -> Result<String, SaveError> {
-        Ok(self.commit(activities::save(existing, input, &BrowserEnv)?).await?)
+        Ok(self.commit_edit(activities::save(existing, input, &BrowserEnv)?).await?)
     }
 
     pub async fn save_contact(&self, existing: Option<&Record>, input: &ContactInput) -> Result<String, SaveError> {
-        Ok(self.commit(contacts::save(existing, input, &BrowserEnv)?).await?)
+        Ok(self.commit_edit(contacts::save(existing, input, &BrowserEnv)?).await?)
     }
 
     pub async fn save_task(&self, existing: Option<&Record>, input: &TaskInput) -> Result<String, SaveError> {
-        Ok(self.commit(tasks::save(existing, input, &BrowserEnv)?).await?)
+        Ok(self.commit_edit(tasks::save(existing, input, &BrowserEnv)?).await?)
     }
 
     /// Creates every task in one write; how many.

@@ -8,7 +8,9 @@
 use super::customers::{unavailable, REPLAY_LIMIT};
 use super::{AppState, Listener, Written};
 use daftar_core::customers;
-use daftar_core::store::{Batch, Record, RecordStore, StoreError, Write};
+use daftar_core::store::{rebase, Batch, Record, RecordStore, StoreError, Write};
+use daftar_core::sync::engine::RecordClash;
+use daftar_core::sync::merge::Clash;
 use leptos::prelude::*;
 
 impl AppState {
@@ -29,9 +31,26 @@ impl AppState {
     }
 
     pub(super) async fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+        self.write(batch, false).await
+    }
+
+    /// Like [`Self::apply`], for a form's edit of one record: saved
+    /// meanwhile elsewhere (another tab, a sync), the record takes the
+    /// form's changes field by field instead of refusing them (see
+    /// `rebased`). Commands whose rules span fields (a deal's stage and
+    /// status, a claim's steps) stay with `apply`, refused and redone.
+    pub(super) async fn apply_edit(&self, batch: Batch) -> Result<(), StoreError> {
+        self.write(batch, true).await
+    }
+
+    async fn write(&self, batch: Batch, rebase: bool) -> Result<(), StoreError> {
         let span = crate::perf::start("daftar:apply");
         let batch = batch.stamped(&crate::sync::clock::now());
-        let seqs = self.store().ok_or_else(unavailable)?.apply(&batch).await?;
+        let (batch, seqs) = match self.store().ok_or_else(unavailable)?.apply(&batch).await {
+            Ok(seqs) => (batch, seqs),
+            Err(conflict @ StoreError::Conflict { .. }) if rebase && batch.writes.len() == 1 => self.rebased(batch).await?.ok_or(conflict)?,
+            Err(e) => return Err(e),
+        };
         span.end();
         super::tabs::announce(&batch);
         crate::sync::saved(*self);
@@ -46,6 +65,33 @@ impl AppState {
             self.save_snapshot_later(last);
         }
         Ok(())
+    }
+
+    /// A single edit refused because its record changed after it was read
+    /// (another tab, a sync): redone on the record as it is now (core's
+    /// `rebase`), a field both changed keeping this edit's value and listed
+    /// for review with the other. None when it cannot be redone.
+    async fn rebased(&self, batch: Batch) -> Result<Option<(Batch, Vec<u64>)>, StoreError> {
+        let store = self.store().ok_or_else(unavailable)?;
+        let write = &batch.writes[0];
+        let Some(current) = store.get(&write.record.kind, &write.record.id).await? else { return Ok(None) };
+        let Some((redone, overwritten)) = rebase(write, &current, &crate::browser_env::BrowserEnv) else { return Ok(None) };
+        // Stamped anew, past whatever another tab's sync brought in: the
+        // first stamp was taken before, and an older stamp would lose this
+        // edit to the values it was just laid over at the next sync.
+        crate::sync::clock::resume(&*store).await?;
+        let stamp = crate::sync::clock::now();
+        let redone = Batch { writes: redone.into_iter().collect() }.stamped(&stamp);
+        let seqs = if redone.is_empty() { Vec::new() } else { store.apply(&redone).await? };
+        if !overwritten.is_empty() {
+            let (kind, id) = (current.kind.clone(), current.id.clone());
+            let clashes: Vec<RecordClash> = overwritten
+                .into_iter()
+                .map(|o| RecordClash { kind: kind.clone(), id: id.clone(), clash: Clash { field: o.field, kept: o.kept, kept_stamp: stamp.clone(), set_aside: o.set_aside, set_aside_stamp: Default::default() } })
+                .collect();
+            crate::sync::update_review(*self, |list| list.add(clashes, js_sys::Date::now() as i64)).await;
+        }
+        Ok(Some((redone, seqs)))
     }
 
     /// Takes in what a sync stored (every change after log position

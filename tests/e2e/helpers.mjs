@@ -55,3 +55,12 @@ export async function winDeal(page, title, customer, amount, daysAgo) {
   await expect(dialog).toHaveCount(0);
   await page.goto("/pipeline");
 }
+
+/** The review list holds one clash (English): opened from its chip, the field, the value kept and the one set aside. */
+export async function expectOneReview(page, { field, kept, setAside }) {
+  await expect(page.getByTestId("sync-review-chip")).toHaveText("1 to review");
+  await page.getByTestId("sync-review-chip").click();
+  await expect(page.getByTestId("review-field")).toHaveText(field);
+  await expect(page.getByTestId("review-kept")).toHaveText(kept);
+  await expect(page.getByTestId("review-set-aside")).toHaveText(setAside);
+}

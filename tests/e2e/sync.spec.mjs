@@ -2,7 +2,7 @@
 // 127.0.0.1, started and stopped by these tests. Each browser context is one
 // device with its own IndexedDB.
 import { test, expect } from "@playwright/test";
-import { openApp, createCustomer, fillCustomer } from "./helpers.mjs";
+import { openApp, createCustomer, fillCustomer, expectOneReview } from "./helpers.mjs";
 import { startCouch, createDb, createUser, putDoc, putConfig, couchFetch, freePort } from "./couch.mjs";
 import PouchDB from "pouchdb";
 import memoryAdapter from "pouchdb-adapter-memory";
@@ -170,11 +170,7 @@ test("an edit another PouchDB client replicates in beside ours is merged, the na
   await page.goto("/");
   await expect(page.locator(".customer-row .row-title")).toHaveText("Pars Heating Group");
   await expect(page.locator(".customer-row .row-detail")).toContainText("Karaj");
-  await expect(page.getByTestId("sync-review-chip")).toHaveText("1 to review");
-  await page.getByTestId("sync-review-chip").click();
-  await expect(page.getByTestId("review-field")).toHaveText("Name");
-  await expect(page.getByTestId("review-kept")).toHaveText("Pars Heating Group");
-  await expect(page.getByTestId("review-set-aside")).toHaveText("Pars Heating North");
+  await expectOneReview(page, { field: "Name", kept: "Pars Heating Group", setAside: "Pars Heating North" });
   const { json: merged } = await couchFetch(couch.url, `/daftar/${encodeURIComponent(row.id)}?conflicts=true`);
   expect(merged._conflicts).toBeUndefined();
   expect([merged.name, merged.city]).toEqual(["Pars Heating Group", "Karaj"]);

@@ -11,6 +11,7 @@ mod fields;
 mod kind;
 mod links;
 mod memory;
+mod rebase;
 mod record;
 mod sync_state;
 
@@ -20,6 +21,7 @@ pub use fields::{create, to_fields, update};
 pub use kind::RecordKind;
 pub use links::{links_of, relink};
 pub use memory::MemoryStore;
+pub use rebase::{rebase, Overwritten};
 pub use record::{key_of, Envelope, Fields, Record, Scan};
 pub use sync_state::{SyncBatch, SyncState};
 
