@@ -12,9 +12,23 @@ cargo run --release -q -p daftar-core --example search_speed
 # In headless Chromium: the same buyers, paced as the segments page paces them.
 cargo test -p daftar --target wasm32-unknown-unknown --release --test lifetime_bench -- --nocapture
 trunk build --release
-node tests/bench/run.mjs "$@"
-node tests/bench/survey_link.mjs "$@"
-node tests/bench/warranty.mjs "$@"
-node tests/bench/sync.mjs "$@"
-node tests/bench/search.mjs "$@"
-node tests/bench/reports.mjs "$@"
+# Every area's benchmark in Chromium, each printing its own table; then all
+# of their figures in one table, so a run compares at a glance with the
+# history in BENCHMARKS.md.
+out=$(mktemp -d)
+for bench in run startup survey_link warranty sync search reports; do
+  node "tests/bench/$bench.mjs" "$@" | tee "$out/$bench.txt"
+done
+echo
+echo "All figures, $(date -u +%F), $(git rev-parse --short HEAD)"
+echo "| benchmark | figure | value |"
+echo "|---|---|---|"
+for bench in run startup survey_link warranty sync search reports; do
+  # The last table each printed: its rows, first cell the figure, the others joined.
+  awk -v b="$bench" '/^$/ { n = 0; delete rows; next }
+    /^\|/ && !/^\|---/ { rows[++n] = $0 }
+    END { for (i = 2; i <= n; i++) { k = split(rows[i], c, "|"); v = ""
+            for (j = 3; j < k; j++) { gsub(/^ +| +$/, "", c[j]); if (c[j] != "") v = v (v == "" ? "" : " · ") c[j] }
+            gsub(/^ +| +$/, "", c[2]); print "| " b " | " c[2] " | " v " |" } }' "$out/$bench.txt"
+done
+rm -rf "$out"

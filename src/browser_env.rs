@@ -126,7 +126,7 @@ impl Pace for MainThread {
 /// may run), then goes on at once: a message, not a zero timeout, which
 /// browsers stretch to 4 ms after a few in a row: 450 ms over 50,000
 /// buyers' segments (BENCHMARKS.md).
-async fn yield_now() {
+pub(crate) async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
         Ok(channel) => {
             channel.port1().set_onmessage(Some(&resolve));

@@ -67,19 +67,16 @@ thread_local! {
 /// After the customer list has painted and settled.
 const PRELOAD_DELAY_MS: i32 = 1_500;
 
-/// Every deal, parsed a slice at a time with the browser free in between
-/// (6,000 deals parsed at once held the page for over 100 ms).
+/// Every deal, read and parsed a page at a time with the browser free in
+/// between (6,000 deals parsed at once held the page for over 100 ms).
 async fn read_deals(store: &crate::storage::IdbStore) -> Result<daftar_core::store::Scan<Deal>, StoreError> {
-    const SLICE: usize = 1_000;
-    let text = store.records_text(DEAL_KIND).await?;
-    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
     let mut scan = daftar_core::store::Scan::default();
-    for slice in lines.chunks(SLICE) {
-        for line in slice {
+    super::paged::each_page(store, DEAL_KIND, |text| {
+        for line in text.lines().filter(|l| !l.is_empty()) {
             scan.push(serde_json::from_str::<Envelope<Deal>>(line));
         }
-        crate::browser_env::sleep_ms(0).await;
-    }
+    })
+    .await?;
     Ok(scan)
 }
 

@@ -7,6 +7,7 @@ mod complaints;
 mod customers;
 mod deals;
 mod records;
+mod paged;
 mod reports;
 mod search;
 mod surveys;

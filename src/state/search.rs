@@ -4,7 +4,7 @@
 use super::customers::unavailable;
 use super::{AppState, Written};
 use daftar_core::global_search::{is_searched, GlobalIndex, IndexBuilder, SEARCHED};
-use daftar_core::store::{RecordStore, StoreError};
+use daftar_core::store::StoreError;
 use leptos::prelude::*;
 
 /// Takes in what concerns the index once it is loaded (until then, the
@@ -53,19 +53,13 @@ impl AppState {
     }
 }
 
-/// Every searched kind read from its stored text and indexed a slice at a
+/// Every searched kind read from its stored text and indexed a page at a
 /// time, the browser free in between: 70,000 activities at once held the
 /// page for over a second.
 async fn read_search_index(store: &crate::storage::IdbStore) -> Result<GlobalIndex, StoreError> {
-    const SLICE: usize = 2_000;
     let mut builder = IndexBuilder::default();
     for searched in &SEARCHED {
-        let text = store.records_text(searched.kind).await?;
-        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
-        for slice in lines.chunks(SLICE) {
-            builder.add_texts(searched.kind, slice.iter().copied());
-            crate::browser_env::sleep_ms(0).await;
-        }
+        super::paged::each_page(store, searched.kind, |text| builder.add_texts(searched.kind, text.lines().filter(|l| !l.is_empty()))).await?;
     }
     if builder.unreadable > 0 {
         leptos::logging::warn!("{} records could not be read for search", builder.unreadable);

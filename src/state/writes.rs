@@ -53,7 +53,7 @@ impl AppState {
         };
         span.end();
         super::tabs::announce(&batch);
-        crate::sync::saved(*self);
+        crate::sync::saved(*self, batch.writes.iter().map(|w| w.record.key()));
         let big = batch.writes.len() > REPLAY_LIMIT;
         if big {
             self.take_in_slowly(batch.writes).await;

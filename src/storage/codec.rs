@@ -115,10 +115,7 @@ pub fn unpack_records(values: Vec<JsValue>) -> Result<String, StoreError> {
 
 /// The changes of a log segment, numbered.
 pub fn decode_log_segment(v: &JsValue) -> Result<Vec<Change>, StoreError> {
-    let last = js_sys::Reflect::get(v, &JsValue::from_str("last"))
-        .ok()
-        .and_then(|l| l.as_f64())
-        .ok_or_else(|| StoreError::Corrupt("log segment without its last sequence number".into()))? as u64;
+    let last = segment_last(v)?;
     let mut changes: Vec<Change> = decode_segment(v)?;
     let first = (last + 1).saturating_sub(changes.len() as u64);
     for (i, c) in changes.iter_mut().enumerate() {
@@ -129,7 +126,22 @@ pub fn decode_log_segment(v: &JsValue) -> Result<Vec<Change>, StoreError> {
 
 /// An outbox segment: `{last, json}` keyed by the last sequence number in it.
 pub fn outbox_segment(entries: &[OutboxEntry]) -> Result<JsValue, StoreError> {
-    segment(entries.last().map_or(0, |e| e.seq), &to_json(&entries)?, None)
+    outbox_segment_under(entries.last().map_or(0, |e| e.seq), entries)
+}
+
+/// An outbox segment kept under the key it had (trimmed, it may have lost
+/// its last entry).
+pub fn outbox_segment_under(last: u64, entries: &[OutboxEntry]) -> Result<JsValue, StoreError> {
+    segment(last, &to_json(&entries)?, None)
+}
+
+/// The key an outbox or log segment is stored under.
+pub fn segment_last(v: &JsValue) -> Result<u64, StoreError> {
+    js_sys::Reflect::get(v, &JsValue::from_str("last"))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .map(|l| l as u64)
+        .ok_or_else(|| StoreError::Corrupt("segment without its last sequence number".into()))
 }
 
 fn segment(last: u64, json: &str, keys: Option<js_sys::Array>) -> Result<JsValue, StoreError> {

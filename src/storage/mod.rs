@@ -21,8 +21,8 @@
 mod codec;
 mod schema;
 
-use codec::{decode_json, decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, record_value, to_json, unpack_records, PackedBuilder, CHECKPOINT_KEY, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY, SYNC};
-use daftar_core::store::{key_of, links_of, Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, SyncBatch, SyncState, SyncStore, Write};
+use codec::{decode_json, decode_log_segment, decode_record, decode_segment, idb_error, log_segment, outbox_segment, outbox_segment_under, record_value, segment_last, to_json, unpack_records, PackedBuilder, CHECKPOINT_KEY, LOG, LOG_BY_KEY, META, OUTBOX, RECORDS, RECORDS_BY_LINK, SEGMENT, SEQ_KEY, SYNC};
+use daftar_core::store::{key_of, links_of, Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, SyncBatch, SyncState, SyncStore, TextPage, Write};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::Error;
 use indexed_db_futures::object_store::ObjectStore;
@@ -260,12 +260,29 @@ impl RecordStore for IdbStore {
         parse_lines(&unpack_records(values)?)
     }
 
-    async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
-        unpack_records(self.kind_values(kind).await?)
+    async fn records_text(&self, kind: &str, after: Option<&str>, limit: usize) -> Result<TextPage, StoreError> {
+        let range = match after {
+            Some(id) => KeyRange::Bound(key_of(kind, id), true, format!("{kind}:\u{ffff}"), false),
+            None => KeyRange::Bound(format!("{kind}:"), false, format!("{kind}:\u{ffff}"), false),
+        };
+        // IndexedDB reads a limit of 0 as none.
+        if limit == 0 {
+            return Ok(TextPage::default());
+        }
+        let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
+        let store = tx.object_store(RECORDS).map_err(idb_error)?;
+        // The keys too, so where the page ends never depends on a record being readable.
+        let keys = store.get_all_keys::<String>().with_query::<String, _>(range.clone()).with_limit(limit as u32).primitive().map_err(idb_error)?;
+        let values = store.get_all().with_query::<String, _>(range).with_limit(limit as u32).primitive().map_err(idb_error)?;
+        let keys: Vec<String> = keys.await.map_err(idb_error)?.collect::<Result<_, _>>().map_err(idb_error)?;
+        let values: Vec<JsValue> = values.await.map_err(idb_error)?.map(|v| v.map_err(idb_error)).collect::<Result<_, _>>()?;
+        let prefix = format!("{kind}:");
+        let next = keys.last().filter(|_| keys.len() == limit).and_then(|k| k.strip_prefix(&prefix)).map(str::to_string);
+        Ok(TextPage { text: unpack_records(values)?, next })
     }
 
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
-        let joined = self.records_text(kind).await?;
+        let joined = unpack_records(self.kind_values(kind).await?)?;
         let mut scan = Scan::default();
         for line in joined.lines().filter(|l| !l.is_empty()) {
             scan.push(serde_json::from_str::<Envelope<T>>(line));
@@ -359,15 +376,16 @@ impl SyncStore for IdbStore {
     }
 
     async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
-        let tx = self.db.transaction(SYNC).build().map_err(idb_error)?;
-        let sync = tx.object_store(SYNC).map_err(idb_error)?;
-        // Every request goes out before the first answer is awaited: one
-        // round trip to the browser, not one per key.
-        let requests = keys.iter().map(|k| sync.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
         let mut states = Vec::with_capacity(keys.len());
-        for request in requests {
-            let value: Option<JsValue> = request.await.map_err(idb_error)?;
-            states.push(value.map(|v| decode_json(&v)).transpose()?);
+        for (i, slice) in keys.chunks(STATES_PER_READ).enumerate() {
+            // Each slice in its own transaction, the browser free between
+            // them: the reads of a screen opened meanwhile are not queued
+            // behind a whole outbox's worth.
+            if i > 0 {
+                crate::browser_env::yield_now().await;
+            }
+            let tx = self.db.transaction(SYNC).build().map_err(idb_error)?;
+            states.extend(read_states(&tx.object_store(SYNC).map_err(idb_error)?, slice).await?);
         }
         Ok(states)
     }
@@ -424,4 +442,73 @@ impl SyncStore for IdbStore {
         }
         tx.commit(&[]).await
     }
+
+    async fn trim_outbox(&self) -> Result<(), StoreError> {
+        let lasts: Vec<f64> = {
+            let tx = self.db.transaction(OUTBOX).build().map_err(idb_error)?;
+            let keys = tx.object_store(OUTBOX).map_err(idb_error)?.get_all_keys::<f64>().primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+            keys.collect::<Result<_, _>>().map_err(idb_error)?
+        };
+        // A few segments per transaction (a save made meanwhile waits for
+        // it, so an entry it adds is never read as pushed), the browser free
+        // between them: the first trim of a big outbox holds nothing long.
+        for (i, group) in lasts.chunks(SEGMENTS_PER_TRIM).enumerate() {
+            if i > 0 {
+                crate::browser_env::yield_now().await;
+            }
+            self.trim_segments(group[0], group[group.len() - 1]).await?;
+        }
+        Ok(())
+    }
+}
+
+impl IdbStore {
+    /// Trims the outbox segments stored under `first..=last`.
+    async fn trim_segments(&self, first: f64, last: f64) -> Result<(), StoreError> {
+        let tx = WriteTx::new(&self.db, &[OUTBOX, SYNC])?;
+        {
+            let outbox = tx.store(OUTBOX)?;
+            let range = KeyRange::Bound(first, false, last, false);
+            let values = outbox.get_all::<JsValue>().with_query::<f64, _>(range).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+            let mut segments = Vec::new();
+            for value in values {
+                let value = value.map_err(idb_error)?;
+                segments.push((segment_last(&value)?, decode_segment::<OutboxEntry>(&value)?));
+            }
+            let mut keys: Vec<String> = segments.iter().flat_map(|(_, entries)| entries.iter().map(|e| e.key.clone())).collect();
+            keys.sort();
+            keys.dedup();
+            let states: HashMap<String, SyncState> = keys.iter().cloned().zip(read_states(&tx.store(SYNC)?, &keys).await?).filter_map(|(k, s)| Some((k, s?))).collect();
+            for (last, entries) in segments {
+                let kept: Vec<OutboxEntry> = entries.iter().filter(|e| e.waits(states.get(&e.key))).cloned().collect();
+                if kept.len() == entries.len() {
+                    continue;
+                }
+                if kept.is_empty() {
+                    drop(outbox.delete(last as f64).primitive().map_err(idb_error)?);
+                } else {
+                    drop(outbox.put(outbox_segment_under(last, &kept)?).without_key_type().primitive().map_err(idb_error)?);
+                }
+            }
+        }
+        tx.commit(&[]).await
+    }
+}
+
+/// Outbox segments (of up to [`SEGMENT`] entries) one trimming transaction takes.
+const SEGMENTS_PER_TRIM: usize = 4;
+
+/// How many sync states one transaction reads.
+const STATES_PER_READ: usize = 2_000;
+
+/// The states of `keys` in their order. Every request goes out before the
+/// first answer is awaited: one round trip to the browser, not one per key.
+async fn read_states(sync: &ObjectStore<'_>, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
+    let requests = keys.iter().map(|k| sync.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
+    let mut states = Vec::with_capacity(keys.len());
+    for request in requests {
+        let value: Option<JsValue> = request.await.map_err(idb_error)?;
+        states.push(value.map(|v| decode_json(&v)).transpose()?);
+    }
+    Ok(states)
 }

@@ -8,5 +8,6 @@ pub mod config;
 pub mod http;
 mod inbox;
 mod runner;
+mod waiting;
 
 pub use runner::{catch_up, connect, disconnect, run, saved, start, update_review, SyncStatus, SyncView};

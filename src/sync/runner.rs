@@ -5,6 +5,7 @@
 
 use super::config::SyncConfig;
 use super::http::CouchServer;
+use super::waiting;
 use crate::browser_env::BrowserEnv;
 use crate::state::AppState;
 use daftar_core::store::{CacheStore, RecordStore};
@@ -48,6 +49,7 @@ pub struct SyncView {
     pub inbox_error: RwSignal<Option<SyncError>>,
     /// Runs finished since the page loaded (tests wait on it).
     pub runs: RwSignal<u64>,
+    pub(super) waiting_keys: StoredValue<super::waiting::WaitingKeys>,
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     save_timer: StoredValue<Option<i32>>,
@@ -67,6 +69,7 @@ impl SyncView {
             inbox_error: RwSignal::new(None),
             config: RwSignal::new(config),
             runs: RwSignal::new(0),
+            waiting_keys: StoredValue::new(Default::default()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             save_timer: StoredValue::new(None),
@@ -80,15 +83,19 @@ impl Default for SyncView {
     }
 }
 
-/// Called once the database is open: resumes the clock, reads the review
-/// list, and sets the triggers.
+/// Called once the database is open: resumes the clock (every local write
+/// is stamped by it), reads the review list (a stale form's edit adds to it
+/// too), and sets the triggers. What waits is counted only when a server is
+/// set up: with sync off nothing reads the outbox.
 pub async fn start(state: AppState) {
     let Some(store) = state.store() else { return };
     if let Err(e) = super::clock::resume(&*store).await {
         leptos::logging::warn!("resuming the sync clock: {e}");
     }
     state.sync.review.set(read_review(&*store).await);
-    count_waiting(state).await;
+    if state.sync.config.with_untracked(Option::is_some) {
+        waiting::count(state).await;
+    }
     let run = move || leptos::task::spawn_local(run(state));
     Effect::new(move |was: Option<bool>| {
         let online = state.online.get();
@@ -112,20 +119,19 @@ pub async fn start(state: AppState) {
     );
 }
 
-/// After a local save: counts it as waiting and pushes it soon.
-pub fn saved(state: AppState) {
+/// After a local save of these records (`kind:id`): counts them as
+/// waiting and pushes them soon.
+pub fn saved(state: AppState, keys: impl IntoIterator<Item = String>) {
     if state.sync.config.with_untracked(Option::is_none) {
         return;
     }
+    waiting::add(state.sync, keys);
     if let (Some(handle), Some(window)) = (state.sync.save_timer.get_value(), web_sys::window()) {
         window.clear_timeout_with_handle(handle);
     }
     let later = Closure::once_into_js(move || {
         state.sync.save_timer.set_value(None);
-        leptos::task::spawn_local(async move {
-            count_waiting(state).await;
-            run(state).await;
-        });
+        leptos::task::spawn_local(run(state));
     });
     let handle = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), AFTER_SAVE_MS as i32).ok());
     state.sync.save_timer.set_value(handle);
@@ -170,6 +176,9 @@ pub async fn run(state: AppState) {
         let span = crate::perf::start("daftar:sync");
         let result = engine.run(&mut report, &|p| view.status.set(SyncStatus::Syncing(p))).await;
         span.end();
+        // A run that stored and pushed nothing (the server did not answer)
+        // left what waits as it was.
+        let recount = result.is_ok() || report != Report::default();
         if let Err(e) = super::clock::persist(&*store).await {
             leptos::logging::warn!("keeping the sync clock: {e}");
         }
@@ -191,7 +200,9 @@ pub async fn run(state: AppState) {
             Err(_) if !state.online.get_untracked() => SyncStatus::Offline,
             Err(e) => SyncStatus::Failed(e),
         });
-        count_waiting(state).await;
+        if recount {
+            waiting::count(state).await;
+        }
         view.runs.update(|n| *n += 1);
         if !view.again.get_value() {
             break;
@@ -228,7 +239,7 @@ pub async fn connect(state: AppState, config: SyncConfig) {
     }
     config.save();
     state.sync.config.set(Some(config));
-    count_waiting(state).await;
+    waiting::count(state).await;
     run(state).await;
 }
 
@@ -240,14 +251,7 @@ pub async fn disconnect(state: AppState) {
     SyncConfig::remove();
     state.sync.config.set(None);
     state.sync.status.set(SyncStatus::Off);
-}
-
-/// Recounts the records waiting to be pushed.
-async fn count_waiting(state: AppState) {
-    let Some(store) = state.store() else { return };
-    if let Ok(waiting) = daftar_core::sync::engine::waiting(&*store).await {
-        state.sync.waiting.set(waiting.len());
-    }
+    waiting::forget(state.sync);
 }
 
 /// Changes the review list as stored (another tab may have changed it
@@ -263,13 +267,17 @@ pub async fn update_review(state: AppState, change: impl FnOnce(&mut ReviewList)
     state.sync.review.set(list);
 }
 
-/// Re-reads what other tabs may have changed: the review list, and the
-/// clock they moved on.
+/// Re-reads what other tabs may have changed: the review list, the clock
+/// they moved on, and (sync set up) what waits, which their saves add to
+/// and their runs take from.
 pub async fn catch_up(state: AppState) {
     let Some(store) = state.store() else { return };
     state.sync.review.set(read_review(&*store).await);
     if let Err(e) = super::clock::resume(&*store).await {
         leptos::logging::warn!("resuming the sync clock: {e}");
+    }
+    if state.sync.config.with_untracked(Option::is_some) {
+        waiting::count(state).await;
     }
 }
 

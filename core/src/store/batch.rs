@@ -58,6 +58,15 @@ pub struct OutboxEntry {
     pub seq: u64,
 }
 
+impl OutboxEntry {
+    /// Still to be pushed, given what is known of the record's server
+    /// document: never synced, holding values the server lacks, or changed
+    /// after the state's log position.
+    pub fn waits(&self, state: Option<&super::SyncState>) -> bool {
+        state.is_none_or(|s| s.unpushed || self.seq > s.seq)
+    }
+}
+
 /// One record's new state plus the log entry explaining it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Write {

@@ -3,7 +3,7 @@
 //! all three: a full backend. Futures are not `Send`: IndexedDB handles live
 //! on the browser's one thread, and the memory backend mirrors that.
 
-use super::{Batch, Change, OutboxEntry, Record, Scan, StoreError, SyncBatch, SyncState};
+use super::{Batch, Change, OutboxEntry, Record, Scan, StoreError, SyncBatch, SyncState, TextPage};
 
 /// Records and their change log, written together by [`RecordStore::apply`].
 /// Apart so a function that only reads or writes records says so.
@@ -19,10 +19,12 @@ pub trait RecordStore {
     /// Like [`RecordStore::all`] but with the fields decoded straight into `T`
     /// (usually a few fields a list needs): the fast path for big lists.
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError>;
-    /// Every record of a kind as stored text, one JSON record per line,
-    /// tombstones included: a caller decodes a big kind a slice at a time
-    /// between frames, straight into its type (see [`super::Envelope::from_text`]).
-    async fn records_text(&self, kind: &str) -> Result<String, StoreError>;
+    /// Up to `limit` records of a kind with ids after `after`, in id order,
+    /// as stored text, one JSON record per line, tombstones included: a
+    /// caller reads a big kind a page at a time between frames, decoding
+    /// straight into its type (see [`super::Envelope::from_text`]), so no
+    /// single read or decode holds the page long.
+    async fn records_text(&self, kind: &str, after: Option<&str>, limit: usize) -> Result<TextPage, StoreError>;
     /// Applies the whole batch atomically: each write's `expected_rev` must match
     /// the stored revision (None = must not exist), else nothing is written and
     /// `Conflict` is returned. Each write also queues its record in the outbox
@@ -60,6 +62,10 @@ pub trait SyncStore {
     /// record ever synced, pulled ones too, is queued again, so the next
     /// sync offers everything to the new server.
     async fn forget_sync(&self) -> Result<(), StoreError>;
+    /// Drops from the outbox what its sync state shows pushed (see
+    /// [`OutboxEntry::waits`]), so the outbox holds only what still waits
+    /// and reading it costs what is waiting, not every change ever made.
+    async fn trim_outbox(&self) -> Result<(), StoreError>;
 }
 
 /// Small named values kept beside the records: derived ones that speed

@@ -1,4 +1,4 @@
-use super::{Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, SyncBatch, SyncState, SyncStore, Write};
+use super::{Batch, CacheStore, Change, Envelope, OutboxEntry, Record, RecordStore, Scan, StoreError, TextPage, SyncBatch, SyncState, SyncStore, Write};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
@@ -67,10 +67,14 @@ impl RecordStore for MemoryStore {
         Ok(self.inner.borrow().records.values().filter(|r| r.kind == kind).cloned().collect())
     }
 
-    async fn records_text(&self, kind: &str) -> Result<String, StoreError> {
+    async fn records_text(&self, kind: &str, after: Option<&str>, limit: usize) -> Result<TextPage, StoreError> {
         let inner = self.inner.borrow();
-        let lines: Result<Vec<String>, _> = inner.records.values().filter(|r| r.kind == kind).map(serde_json::to_string).collect();
-        lines.map(|lines| lines.join("\n")).map_err(|e| StoreError::Backend(e.to_string()))
+        let mut page: Vec<&Record> = inner.records.values().filter(|r| r.kind == kind && after.is_none_or(|a| r.id.as_str() > a)).collect();
+        page.sort_by(|a, b| a.id.cmp(&b.id));
+        page.truncate(limit);
+        let lines: Vec<String> = page.iter().map(serde_json::to_string).collect::<Result<_, _>>().map_err(|e| StoreError::Backend(e.to_string()))?;
+        let next = page.last().filter(|_| page.len() == limit).map(|r| r.id.clone());
+        Ok(TextPage { text: lines.join("\n"), next })
     }
 
     async fn all_as<T: serde::de::DeserializeOwned>(&self, kind: &str) -> Result<Scan<T>, StoreError> {
@@ -149,6 +153,12 @@ impl SyncStore for MemoryStore {
         }
         inner.sync.clear();
         inner.checkpoint = None;
+        Ok(())
+    }
+
+    async fn trim_outbox(&self) -> Result<(), StoreError> {
+        let inner = &mut *self.inner.borrow_mut();
+        inner.outbox.retain(|key, entry| entry.waits(inner.sync.get(key)));
         Ok(())
     }
 }

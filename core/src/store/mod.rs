@@ -22,7 +22,7 @@ pub use kind::RecordKind;
 pub use links::{links_of, relink};
 pub use memory::MemoryStore;
 pub use rebase::{rebase, Overwritten};
-pub use record::{key_of, Envelope, Fields, Record, Scan};
+pub use record::{key_of, Envelope, Fields, Record, Scan, TextPage};
 pub use sync_state::{SyncBatch, SyncState};
 
 /// Schema version of the persistent layout. Bump it together with a migration

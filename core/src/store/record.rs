@@ -72,6 +72,16 @@ impl<T> Scan<T> {
     }
 }
 
+/// A page of a kind's records as stored text, one JSON record per line
+/// (see [`super::RecordStore::records_text`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TextPage {
+    pub text: String,
+    /// The id to read on after: the page's last record's when the page was
+    /// full, None once the kind is read to its end.
+    pub next: Option<String>,
+}
+
 pub fn key_of(kind: &str, id: &str) -> String {
     format!("{kind}:{id}")
 }

@@ -50,6 +50,8 @@ pub struct Report {
     pub clashes: Vec<RecordClash>,
     /// Records the server refused (by key), in its words; they stay waiting.
     pub refused: Vec<(String, String)>,
+    /// Another database than last time: every record was queued again.
+    pub requeued: bool,
 }
 
 /// How far a run has come, for "syncing n of m".
@@ -70,11 +72,15 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
     /// One run. `report` is filled as steps are stored, so what a run that
     /// then fails did store (pulled records, clashes found) is still told.
     pub async fn run(&self, report: &mut Report, progress: &dyn Fn(Progress)) -> Result<(), SyncError> {
-        self.same_database().await?;
+        report.requeued = self.same_database().await?;
         let mut at = Progress { done: 0, total: waiting(self.store).await?.len() };
         progress(at);
         self.pull(report, &mut at, progress).await?;
-        self.push(report, &mut at, progress).await
+        self.push(report, &mut at, progress).await?;
+        // Housekeeping: what it fails to drop is still filtered out by
+        // `waits`, and the next run tries again; the run itself succeeded.
+        let _ = self.store.trim_outbox().await;
+        Ok(())
     }
 
     /// Checks the database is the one this device last synced with, by the
@@ -82,7 +88,8 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
     /// replicated, gone with the database). Another database — another
     /// server, or this one deleted and made anew under the same address —
     /// is offered everything again, from the start of its changes feed.
-    async fn same_database(&self) -> Result<(), SyncError> {
+    /// True when it was.
+    async fn same_database(&self) -> Result<bool, SyncError> {
         let mark = match self.server.database_mark().await? {
             Some(mark) => mark,
             None => {
@@ -95,14 +102,16 @@ impl<S: Store, T: Transport> Engine<'_, S, T> {
             }
         };
         let known = self.store.cache_get(DATABASE_MARK).await?;
-        if known.as_deref() != Some(mark.as_str()) {
-            // Never synced: nothing to forget.
-            if known.is_some() {
-                self.store.forget_sync().await?;
-            }
-            self.store.cache_put(DATABASE_MARK, &mark).await?;
+        if known.as_deref() == Some(mark.as_str()) {
+            return Ok(false);
         }
-        Ok(())
+        // Never synced: nothing to forget.
+        let forgot = known.is_some();
+        if forgot {
+            self.store.forget_sync().await?;
+        }
+        self.store.cache_put(DATABASE_MARK, &mark).await?;
+        Ok(forgot)
     }
 
     fn arrival(&self) -> Stamp {
@@ -416,7 +425,7 @@ async fn waiting_with_states<S: SyncStore>(store: &S) -> Result<Vec<(OutboxEntry
     let outbox = store.outbox().await?;
     let keys: Vec<String> = outbox.iter().map(|e| e.key.clone()).collect();
     let states = store.sync_states(&keys).await?;
-    Ok(outbox.into_iter().zip(states).filter(|(e, s)| s.as_ref().is_none_or(|s| s.unpushed || e.seq > s.seq)).collect())
+    Ok(outbox.into_iter().zip(states).filter(|(e, s)| e.waits(s.as_ref())).collect())
 }
 
 /// A document from the server read as a record.

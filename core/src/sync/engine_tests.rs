@@ -7,7 +7,7 @@ use super::engine::{Engine, Progress, Report};
 use super::hlc::{Clock, Stamp};
 use super::transport::{read_bulk_results, read_changes, read_open_revs, ChangesPage, DocResult, SyncError, Transport};
 use crate::env::{Env, SeededEnv, SplitMix64};
-use crate::store::{Batch, Fields, MemoryStore, Record, RecordStore, Write};
+use crate::store::{Batch, Fields, MemoryStore, Record, RecordStore, SyncStore, Write};
 use pollster::block_on;
 use serde_json::{json, Value};
 use std::cell::RefCell;
@@ -149,6 +149,10 @@ impl Device {
     fn waiting(&self) -> usize {
         block_on(super::engine::waiting(&self.store)).unwrap().len()
     }
+
+    fn outbox_len(&self) -> usize {
+        block_on(self.store.outbox()).unwrap().len()
+    }
 }
 
 fn devices(n: usize) -> Vec<Device> {
@@ -164,6 +168,7 @@ fn a_record_created_on_one_device_reaches_another() {
     let report = a.sync(&net).unwrap();
     assert_eq!(report.pushed, 1);
     assert_eq!(a.waiting(), 0);
+    assert_eq!(a.outbox_len(), 0, "a pushed record left in the outbox");
     let report = b.sync(&net).unwrap();
     assert_eq!(report.pulled, 1);
     assert_eq!(b.get(&record.id).fields, record.fields);
@@ -447,6 +452,8 @@ fn a_save_made_while_a_push_is_out_travels_with_its_own_stamp() {
     let hooked = Hooked { net: &net, on_first_push: RefCell::new(Some(Box::new(|| *edit_stamp.borrow_mut() = a.set(&last, "city", json!("Yazd"))))), repeat_first_row: false };
     a.sync_through(&hooked).unwrap();
     drop(hooked);
+    // The run trimmed what it pushed and kept nothing else.
+    assert_eq!(a.outbox_len(), a.waiting());
     a.sync(&net).unwrap();
     let edit_stamp = edit_stamp.into_inner().expect("the edit was made");
     assert_eq!(net.db().winner(&format!("customer:{last}")).unwrap().1["city"], json!("Yazd"));
@@ -493,6 +500,9 @@ fn another_server_is_offered_every_record_pulled_ones_too() {
     assert_eq!(b.snapshot().len(), 2);
     let report = b.sync(&new).unwrap();
     assert_eq!((report.pushed, new.db().doc_count()), (2, 2));
+    // Told, so the count of what waits is read again even if the run fails later.
+    assert!(report.requeued);
+    assert!(!b.sync(&new).unwrap().requeued);
 }
 
 #[test]

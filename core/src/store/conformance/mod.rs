@@ -55,7 +55,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 23;
+const CASE_COUNT: usize = 24;
 
 type CaseResult = Result<(), String>;
 
@@ -101,6 +101,7 @@ where
         synced_writes_are_logged_but_never_queued,
         a_stale_synced_write_stores_nothing_of_its_step,
         forgetting_sync_keeps_records_and_stamps,
+        trimming_drops_only_what_was_pushed,
     );
     cases!(Cache, cache: cache_is_kept_apart_from_records_and_log);
     report

@@ -163,13 +163,19 @@ pub(super) async fn records_text_holds_one_record_per_line<S: RecordStore>(s: &S
     let longer = Write::create("customer_note", fields(json!({"text": "x"})), &e);
     s.apply(&Batch { writes: vec![lines.clone(), gone.clone(), longer] }).await.map_err(err)?;
     s.apply(&Batch::one(Write::delete(&gone.record, &e))).await.map_err(err)?;
-    let text = s.records_text("customer").await.map_err(err)?;
-    let mut read: Vec<Record> = text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(err)?;
-    read.sort_by_key(|r| r.id.clone());
-    let mut expected = vec![lines.record, s.get("customer", &gone.record.id).await.map_err(err)?.ok_or("gone")?];
+    let third = Write::create("customer", fields(json!({"name": "c"})), &e);
+    s.apply(&Batch::one(third.clone())).await.map_err(err)?;
+    let parse = |text: &str| -> Result<Vec<Record>, String> { text.lines().filter(|l| !l.is_empty()).map(serde_json::from_str).collect::<Result<_, _>>().map_err(err) };
+    let mut expected = vec![lines.record, s.get("customer", &gone.record.id).await.map_err(err)?.ok_or("gone")?, third.record];
     expected.sort_by_key(|r| r.id.clone());
-    ensure!(read == expected, "records text {text:?}");
-    ensure!(s.records_text("survey").await.map_err(err)?.trim().is_empty(), "unknown kind not empty");
+    let whole = s.records_text("customer", None, 10).await.map_err(err)?;
+    ensure!(parse(&whole.text)? == expected && whole.next.is_none(), "records text {whole:?}");
+    // Pages of two: in id order, each going on after the last one's end.
+    let first = s.records_text("customer", None, 2).await.map_err(err)?;
+    ensure!(parse(&first.text)? == expected[..2] && first.next.as_deref() == Some(expected[1].id.as_str()), "first page {first:?}");
+    let rest = s.records_text("customer", first.next.as_deref(), 2).await.map_err(err)?;
+    ensure!(parse(&rest.text)? == expected[2..] && rest.next.is_none(), "second page {rest:?}");
+    ensure!(s.records_text("survey", None, 10).await.map_err(err)?.text.trim().is_empty(), "unknown kind not empty");
     Ok(())
 }
 

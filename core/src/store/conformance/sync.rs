@@ -122,3 +122,39 @@ pub(super) async fn forgetting_sync_keeps_records_and_stamps<S: RecordStore + Sy
     ensure!(s.outbox().await.map_err(|e| e.to_string())?.len() == 3, "queued entry overwritten by a later segment");
     Ok(())
 }
+
+pub(super) async fn trimming_drops_only_what_was_pushed<S: RecordStore + SyncStore>(s: &S) -> CaseResult {
+    let e = env();
+    let a = Write::create("customer", fields(json!({"name": "a"})), &e);
+    let b = Write::create("customer", fields(json!({"name": "b"})), &e);
+    let c = Write::create("customer", fields(json!({"name": "c"})), &e);
+    let seqs = s.apply(&Batch { writes: vec![a.clone(), b.clone(), c.clone()] }).await.map_err(err)?;
+    // Saved on its own, so a backend keeping changes in groups has one
+    // holding only d.
+    let d = Write::create("customer", fields(json!({"name": "d"})), &e);
+    let d_seq = s.apply(&Batch::one(d.clone())).await.map_err(err)?[0];
+    // a and d pushed as of their writes; b pushed but merged with values
+    // the server lacks; c never pushed.
+    let mut merged = state("1-b", seqs[1]);
+    merged.unpushed = true;
+    let states = vec![(a.record.key(), state("1-a", seqs[0])), (b.record.key(), merged), (d.record.key(), state("1-d", d_seq))];
+    let step = SyncBatch { writes: vec![], states, checkpoint: None };
+    s.apply_synced(&step).await.map_err(err)?;
+    s.trim_outbox().await.map_err(err)?;
+    let mut left: Vec<String> = s.outbox().await.map_err(err)?.into_iter().map(|o| o.key).collect();
+    left.sort();
+    let mut want = vec![b.record.key(), c.record.key()];
+    want.sort();
+    ensure!(left == want, "outbox after trimming: {left:?}, want {want:?}");
+    // Changed again after its push: a waits again, and trimming keeps it.
+    let edit = Write::update(&a.record, fields(json!({"name": "a2"})), &e).ok_or("no edit")?;
+    let again = s.apply(&Batch::one(edit)).await.map_err(err)?;
+    s.trim_outbox().await.map_err(err)?;
+    let outbox = s.outbox().await.map_err(err)?;
+    let entry = outbox.iter().find(|o| o.key == a.record.key()).ok_or("a edited after its push is not waiting")?;
+    ensure!(entry.seq == again[0] && outbox.len() == 3, "outbox {outbox:?}");
+    // Trimming twice, or with nothing pushed, changes nothing.
+    s.trim_outbox().await.map_err(err)?;
+    ensure!(s.outbox().await.map_err(err)?.len() == 3, "a second trim dropped waiting entries");
+    Ok(())
+}
