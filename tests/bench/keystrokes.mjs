@@ -4,14 +4,18 @@
 // held back at least 4 ms once nested five deep, which added ~4 ms of idle
 // time to every sample (4.4 ms median on an input with no handler at all,
 // 0.5 ms with a message).
-export async function typeEachQuery(page, testid, queries) {
-  return page.evaluate(async ({ testid, queries }) => {
+// With `untilMs`, the queries are typed over and over until that time after
+// navigation (and at least 10 keystrokes, should the page show late).
+export async function typeEachQuery(page, testid, queries, { untilMs } = {}) {
+  return page.evaluate(async ({ testid, queries, untilMs }) => {
     const input = document.querySelector(`[data-testid=${testid}]`);
     const samples = [];
     const channel = new MessageChannel();
     const settle = () => new Promise((ok) => { channel.port1.onmessage = () => ok(); channel.port2.postMessage(0); });
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
+    const going = () => untilMs === undefined || performance.now() < untilMs || samples.length < 10;
+    for (let n = 0; untilMs === undefined ? n < queries.length : going(); n++) {
+      const q = queries[n % queries.length];
+      for (let i = 1; i <= q.length && going(); i++) {
         const t0 = performance.now();
         input.value = q.slice(0, i);
         input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -24,5 +28,5 @@ export async function typeEachQuery(page, testid, queries) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
     return samples;
-  }, { testid, queries });
+  }, { testid, queries, untilMs });
 }
