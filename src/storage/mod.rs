@@ -76,8 +76,7 @@ impl IdbStore {
     }
 
     async fn kind_values(&self, kind: &str) -> Result<Vec<JsValue>, StoreError> {
-        let range = KeyRange::Bound(format!("{kind}:"), false, format!("{kind}:\u{ffff}"), false);
-        self.get_all_values(RECORDS, Some(range)).await
+        self.get_all_values(RECORDS, Some(kind_range(kind, None))).await
     }
 }
 
@@ -236,15 +235,7 @@ impl RecordStore for IdbStore {
 
     async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<Record>>, StoreError> {
         let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
-        let store = tx.object_store(RECORDS).map_err(idb_error)?;
-        // Every request goes out before the first answer is awaited.
-        let requests = keys.iter().map(|k| store.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
-        let mut records = Vec::with_capacity(keys.len());
-        for request in requests {
-            let value: Option<JsValue> = request.await.map_err(idb_error)?;
-            records.push(value.map(|v| decode_record(&v)).transpose()?);
-        }
-        Ok(records)
+        get_each(&tx.object_store(RECORDS).map_err(idb_error)?, keys, decode_record).await
     }
 
     async fn all(&self, kind: &str) -> Result<Vec<Record>, StoreError> {
@@ -261,14 +252,11 @@ impl RecordStore for IdbStore {
     }
 
     async fn records_text(&self, kind: &str, after: Option<&str>, limit: usize) -> Result<TextPage, StoreError> {
-        let range = match after {
-            Some(id) => KeyRange::Bound(key_of(kind, id), true, format!("{kind}:\u{ffff}"), false),
-            None => KeyRange::Bound(format!("{kind}:"), false, format!("{kind}:\u{ffff}"), false),
-        };
         // IndexedDB reads a limit of 0 as none.
         if limit == 0 {
             return Ok(TextPage::default());
         }
+        let range = kind_range(kind, after);
         let tx = self.db.transaction(RECORDS).build().map_err(idb_error)?;
         let store = tx.object_store(RECORDS).map_err(idb_error)?;
         // The keys too, so where the page ends never depends on a record being readable.
@@ -385,7 +373,7 @@ impl SyncStore for IdbStore {
                 crate::browser_env::yield_now().await;
             }
             let tx = self.db.transaction(SYNC).build().map_err(idb_error)?;
-            states.extend(read_states(&tx.object_store(SYNC).map_err(idb_error)?, slice).await?);
+            states.extend(get_each(&tx.object_store(SYNC).map_err(idb_error)?, slice, decode_json).await?);
         }
         Ok(states)
     }
@@ -478,7 +466,7 @@ impl IdbStore {
             let mut keys: Vec<String> = segments.iter().flat_map(|(_, entries)| entries.iter().map(|e| e.key.clone())).collect();
             keys.sort();
             keys.dedup();
-            let states: HashMap<String, SyncState> = keys.iter().cloned().zip(read_states(&tx.store(SYNC)?, &keys).await?).filter_map(|(k, s)| Some((k, s?))).collect();
+            let states: HashMap<String, SyncState> = keys.iter().cloned().zip(get_each(&tx.store(SYNC)?, &keys, decode_json::<SyncState>).await?).filter_map(|(k, s)| Some((k, s?))).collect();
             for (last, entries) in segments {
                 let kept: Vec<OutboxEntry> = entries.iter().filter(|e| e.waits(states.get(&e.key))).cloned().collect();
                 if kept.len() == entries.len() {
@@ -501,14 +489,24 @@ const SEGMENTS_PER_TRIM: usize = 4;
 /// How many sync states one transaction reads.
 const STATES_PER_READ: usize = 2_000;
 
-/// The states of `keys` in their order. Every request goes out before the
-/// first answer is awaited: one round trip to the browser, not one per key.
-async fn read_states(sync: &ObjectStore<'_>, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
-    let requests = keys.iter().map(|k| sync.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
-    let mut states = Vec::with_capacity(keys.len());
+/// The values stored under `keys`, in their order, each decoded. Every
+/// request goes out before the first answer is awaited: one round trip to
+/// the browser, not one per key.
+async fn get_each<T>(store: &ObjectStore<'_>, keys: &[String], decode: impl Fn(&JsValue) -> Result<T, StoreError>) -> Result<Vec<Option<T>>, StoreError> {
+    let requests = keys.iter().map(|k| store.get(k.as_str()).primitive()).collect::<Result<Vec<_>, _>>().map_err(idb_error)?;
+    let mut values = Vec::with_capacity(keys.len());
     for request in requests {
         let value: Option<JsValue> = request.await.map_err(idb_error)?;
-        states.push(value.map(|v| decode_json(&v)).transpose()?);
+        values.push(value.map(|v| decode(&v)).transpose()?);
     }
-    Ok(states)
+    Ok(values)
+}
+
+/// The keys of a kind's records (`kind:` … `kind:\u{ffff}`), after one id when given.
+fn kind_range(kind: &str, after: Option<&str>) -> KeyRange<String> {
+    let end = format!("{kind}:\u{ffff}");
+    match after {
+        Some(id) => KeyRange::Bound(key_of(kind, id), true, end, false),
+        None => KeyRange::Bound(format!("{kind}:"), false, end, false),
+    }
 }
