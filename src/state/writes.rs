@@ -138,8 +138,10 @@ impl AppState {
     /// area starts again from the store (when next used) and pages re-read.
     pub(super) async fn reload_everything(&self) {
         self.tell_areas(&Written::Reset);
-        self.reload_customers().await;
+        // Moved at once, not after the customers are read again: an area
+        // reading meanwhile compares it to know its read may be stale.
         self.changes.update(|n| *n += 1);
+        self.reload_customers().await;
     }
 
     /// [`Self::take_in`] for a big batch (an import): the list rows are built

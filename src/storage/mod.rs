@@ -31,6 +31,8 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use wasm_bindgen::JsCast;
 use indexed_db_futures::KeyRange;
+use crate::browser_env::MainThread;
+use daftar_core::pace::Pace;
 use std::collections::{BTreeMap, HashMap};
 use wasm_bindgen::JsValue;
 
@@ -355,15 +357,65 @@ impl CacheStore for IdbStore {
 impl SyncStore for IdbStore {
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut latest: BTreeMap<String, OutboxEntry> = BTreeMap::new();
-        for segment in self.get_all_values(OUTBOX, None).await? {
-            for entry in decode_segment::<OutboxEntry>(&segment)? {
-                latest.insert(entry.key.clone(), entry);
+        let pace = MainThread::new();
+        let mut after = None;
+        // About ENTRIES_PER_READ per transaction, the browser free between
+        // them: an outbox of 378,000 entries decoded at once held the page
+        // 850 ms. Segments hold up to 500 entries (an import's) or one (a
+        // single save's), so the number asked for grows while pages come
+        // back small.
+        let mut limit = 20;
+        loop {
+            let page = {
+                let tx = self.db.transaction(OUTBOX).build().map_err(idb_error)?;
+                let outbox = tx.object_store(OUTBOX).map_err(idb_error)?;
+                let request = match after {
+                    Some(last) => outbox.get_all().with_query::<f64, _>(KeyRange::LowerBound(last, true)),
+                    None => outbox.get_all().with_query::<f64, _>(KeyRange::LowerBound(0.0, false)),
+                };
+                let values = request.with_limit(limit).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+                values.map(|v| v.map_err(idb_error)).collect::<Result<Vec<JsValue>, _>>()?
+            };
+            let mut entries = 0;
+            for segment in &page {
+                after = Some(segment_last(segment)? as f64);
+                for entry in decode_segment::<OutboxEntry>(segment)? {
+                    entries += 1;
+                    latest.insert(entry.key.clone(), entry);
+                }
+            }
+            if page.len() < limit as usize {
+                break;
+            }
+            if entries < ENTRIES_PER_READ / 2 {
+                limit = (limit * 2).min(ENTRIES_PER_READ as u32);
+            }
+            pace.breathe().await;
+        }
+        // Handed over paced too: taking apart a map of 378,000 entries in
+        // one go was a task of 120 ms.
+        let mut entries = Vec::with_capacity(latest.len());
+        for entry in latest.into_values() {
+            entries.push(entry);
+            if entries.len() % SEGMENT == 0 {
+                pace.breathe().await;
             }
         }
-        Ok(latest.into_values().collect())
+        Ok(entries)
     }
 
     async fn sync_states(&self, keys: &[String]) -> Result<Vec<Option<SyncState>>, StoreError> {
+        // Nothing synced yet (a device set up to sync that never reached
+        // its server): one look instead of a read per record waiting (not a
+        // count, which walks the whole store).
+        let none_held = {
+            let tx = self.db.transaction(SYNC).build().map_err(idb_error)?;
+            let first = tx.object_store(SYNC).map_err(idb_error)?.get_all_keys::<String>().with_limit(1).primitive().map_err(idb_error)?;
+            first.await.map_err(idb_error)?.len() == 0
+        };
+        if none_held {
+            return Ok(vec![None; keys.len()]);
+        }
         let mut states = Vec::with_capacity(keys.len());
         for (i, slice) in keys.chunks(STATES_PER_READ).enumerate() {
             // Each slice in its own transaction, the browser free between
@@ -413,16 +465,22 @@ impl SyncStore for IdbStore {
             let keys = sync.get_all_keys::<String>().primitive().map_err(idb_error)?.await.map_err(idb_error)?;
             let values = sync.get_all::<JsValue>().primitive().map_err(idb_error)?.await.map_err(idb_error)?;
             let last: Option<JsValue> = meta.get(SEQ_KEY).await.map_err(idb_error)?;
-            // A position of its own, so the segment's key is new (a gap in
-            // the numbering is harmless; within a segment there is none).
-            let seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64 + 1;
+            let mut seq = last.and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
             let mut entries = Vec::new();
             for (key, value) in keys.zip(values) {
                 let state: SyncState = decode_json(&value.map_err(idb_error)?)?;
-                entries.push(OutboxEntry { key: key.map_err(idb_error)?, rev: state.rev, seq });
+                entries.push(OutboxEntry { key: key.map_err(idb_error)?, rev: state.rev, seq: 0 });
+            }
+            // Segments of the usual size, so reading them back stays in
+            // small pieces; each takes a position of its own, so its key is
+            // new (a gap in the numbering is harmless).
+            let outbox = tx.store(OUTBOX)?;
+            for segment in entries.chunks_mut(SEGMENT) {
+                seq += 1;
+                segment.iter_mut().for_each(|e| e.seq = seq);
+                drop(outbox.put(outbox_segment(segment)?).without_key_type().primitive().map_err(idb_error)?);
             }
             if !entries.is_empty() {
-                drop(tx.store(OUTBOX)?.put(outbox_segment(&entries)?).without_key_type().primitive().map_err(idb_error)?);
                 drop(meta.put(JsValue::from_f64(seq as f64)).with_key(SEQ_KEY).without_key_type().primitive().map_err(idb_error)?);
             }
             drop(sync.clear().map_err(idb_error)?);
@@ -486,8 +544,12 @@ impl IdbStore {
 /// Outbox segments (of up to [`SEGMENT`] entries) one trimming transaction takes.
 const SEGMENTS_PER_TRIM: usize = 4;
 
-/// How many sync states one transaction reads.
-const STATES_PER_READ: usize = 2_000;
+/// How many sync states one transaction reads: 2,000 made tasks of up to
+/// 160 ms on the tablet-class machine of BENCHMARKS.md.
+const STATES_PER_READ: usize = 500;
+
+/// Outbox entries one read takes, at most: about 20 ms to decode.
+const ENTRIES_PER_READ: usize = 10_000;
 
 /// The values stored under `keys`, in their order, each decoded. Every
 /// request goes out before the first answer is awaited: one round trip to

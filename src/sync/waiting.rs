@@ -7,6 +7,8 @@
 
 use super::runner::SyncView;
 use crate::state::AppState;
+use crate::browser_env::MainThread;
+use daftar_core::sync::engine::each_waiting;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -45,11 +47,16 @@ pub(super) async fn count(state: AppState) {
         mine = w.started;
     });
     let span = crate::perf::start("daftar:count-waiting");
-    let read = daftar_core::sync::engine::waiting(&*store).await;
+    let mut keys = HashSet::new();
+    let read = each_waiting(&*store, &MainThread::new(), |entry, _| {
+        keys.insert(hash(&entry.key));
+    })
+    .await;
     span.end();
     view.waiting_keys.update_value(|w| {
-        if let (Ok(entries), true) = (read, mine > w.shown) {
-            w.keys = entries.iter().map(|e| hash(&e.key)).chain(w.saved_meanwhile.iter().copied()).collect();
+        if let (Ok(()), true) = (read, mine > w.shown) {
+            keys.extend(w.saved_meanwhile.iter().copied());
+            w.keys = keys;
             w.shown = mine;
         }
         w.counting -= 1;

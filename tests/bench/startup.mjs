@@ -11,7 +11,7 @@
 // the service worker is blocked so each start runs the build being served.
 // --sync sets a sync server up first (an address nothing answers on: a
 // tablet with sync configured and no network).
-// Usage: node tests/bench/startup.mjs [--runs N] [--dist dist,other-dist] [--sync]
+// Usage: node tests/bench/startup.mjs [--runs N] [--dist dist,other-dist] [--sync] [--window ms]
 import { chromium } from "@playwright/test";
 import { typeEachQuery } from "./keystrokes.mjs";
 import { spawn } from "node:child_process";
@@ -25,7 +25,9 @@ const dists = arg("--dist", "dist").split(",");
 const withSync = process.argv.includes("--sync");
 const PORT = 8099;
 const BASE = `http://127.0.0.1:${PORT}`;
-const WINDOW_MS = 10_000;
+// The budget's 10 s, or longer to see what comes later (the first task
+// reminder check runs 30 s after start).
+const WINDOW_MS = Number(arg("--window", 10_000));
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 const QUERIES = ["کریمی", "acme", "0912", "تهران vip", "sara"];

@@ -75,13 +75,6 @@ pub fn arrange<T>(tasks: Vec<T>, task_of: impl Fn(&T) -> &Task, me: &str, now: N
     sections
 }
 
-/// Open tasks whose due time has come by `now` but was still ahead at
-/// `since` (the last check): each reminds once, when its time arrives,
-/// not again on every check, and not for tasks already overdue at start.
-pub fn due_for_reminder(task: &Task, since: NaiveDateTime, now: NaiveDateTime) -> bool {
-    !task.is_done() && task.due.is_some_and(|due| due > since && due <= now)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,12 +129,7 @@ mod tests {
     }
 
     #[test]
-    fn a_reminder_fires_once_when_its_time_comes() {
-        let t = task("call", Some(at(23, 10)), Priority::Normal, "me");
-        assert!(!due_for_reminder(&t, at(23, 8), at(23, 9)));
-        assert!(due_for_reminder(&t, at(23, 9), at(23, 10)));
-        assert!(!due_for_reminder(&t, at(23, 10), at(23, 11)), "not again");
-        assert!(!due_for_reminder(&t.with_done(Some(1)), at(23, 9), at(23, 10)));
+    fn only_urgent_is_pressing() {
         assert!(Priority::Urgent.is_pressing() && !Priority::Normal.is_pressing());
     }
 }

@@ -1,9 +1,11 @@
 //! Tasks: what a salesperson must do and by when, optionally about a
 //! customer or contact, and the inbox (کارتابل) that plans the day.
 
+mod agenda;
 mod inbox;
 
-pub use inbox::{arrange, due_for_reminder, Bucket, InboxSort, Section};
+pub use agenda::Agenda;
+pub use inbox::{arrange, Bucket, InboxSort, Section};
 
 use crate::check::{self, Field, FieldError};
 use chrono::NaiveDateTime;

@@ -55,7 +55,7 @@ impl Report {
     }
 }
 
-const CASE_COUNT: usize = 24;
+const CASE_COUNT: usize = 25;
 
 type CaseResult = Result<(), String>;
 
@@ -102,6 +102,7 @@ where
         a_stale_synced_write_stores_nothing_of_its_step,
         forgetting_sync_keeps_records_and_stamps,
         trimming_drops_only_what_was_pushed,
+        a_long_outbox_reads_back_whole,
     );
     cases!(Cache, cache: cache_is_kept_apart_from_records_and_log);
     report

@@ -158,3 +158,45 @@ pub(super) async fn trimming_drops_only_what_was_pushed<S: RecordStore + SyncSto
     ensure!(s.outbox().await.map_err(err)?.len() == 3, "a second trim dropped waiting entries");
     Ok(())
 }
+
+/// Enough saves and states that a backend reading its outbox or the sync
+/// states in pieces crosses from one piece to the next.
+pub(super) async fn a_long_outbox_reads_back_whole<S: RecordStore + SyncStore>(s: &S) -> CaseResult {
+    let e = env();
+    let mut keys = Vec::new();
+    let mut first = None;
+    for i in 0..60 {
+        let w = Write::create("customer", fields(json!({"name": format!("c{i}")})), &e);
+        keys.push(w.record.key());
+        first.get_or_insert(w.record.clone());
+        s.apply(&Batch::one(w)).await.map_err(err)?;
+    }
+    // The first record saved again last: its latest entry wins wherever
+    // the two fall.
+    let edit = Write::update(&first.ok_or("no record")?, fields(json!({"name": "again"})), &e).ok_or("no edit")?;
+    let again = s.apply(&Batch::one(edit)).await.map_err(err)?[0];
+    let outbox = s.outbox().await.map_err(err)?;
+    ensure!(outbox.len() == 60, "{} entries read back, want 60", outbox.len());
+    let entry = outbox.iter().find(|o| o.key == keys[0]).ok_or("the record saved twice is missing")?;
+    ensure!(entry.seq == again && entry.rev == 2, "the earlier entry won: {entry:?}");
+    // A big import synced, then the server forgotten: all of it queued
+    // again, and read back in the order asked.
+    let import: Vec<Write> = (0..1_200).map(|i| Write::create("contact", fields(json!({"name": format!("p{i}")})), &e)).collect();
+    let seqs = s.apply(&Batch { writes: import.clone() }).await.map_err(err)?;
+    let states: Vec<(String, SyncState)> = import.iter().zip(&seqs).map(|(w, seq)| (w.record.key(), state(&format!("1-{seq}"), *seq))).collect();
+    s.apply_synced(&SyncBatch { writes: vec![], states, checkpoint: None }).await.map_err(err)?;
+    let asked: Vec<String> = import.iter().rev().map(|w| w.record.key()).chain(["contact:none".to_string()]).collect();
+    let want: Vec<Option<String>> = seqs.iter().rev().map(|seq| Some(format!("1-{seq}"))).chain([None]).collect();
+    let got: Vec<Option<String>> = s.sync_states(&asked).await.map_err(err)?.into_iter().map(|st| st.map(|st| st.couch_rev)).collect();
+    let misplaced = got.iter().zip(&want).filter(|(g, w)| g != w).count();
+    ensure!(got.len() == want.len() && misplaced == 0, "{misplaced} of {} states misplaced or missing", want.len());
+    s.trim_outbox().await.map_err(err)?;
+    ensure!(s.outbox().await.map_err(err)?.len() == 60, "the synced import still waits");
+    s.forget_sync().await.map_err(err)?;
+    let outbox = s.outbox().await.map_err(err)?;
+    ensure!(outbox.len() == 1_260, "{} entries after forgetting the server, want 1,260", outbox.len());
+    let last = outbox.iter().map(|o| o.seq).max().unwrap_or(0);
+    let later = s.apply(&Batch::one(Write::create("task", fields(json!({"title": "T"})), &e))).await.map_err(err)?[0];
+    ensure!(later > last, "a later save numbered {later}, not after the queued {last}");
+    Ok(())
+}
