@@ -2,8 +2,8 @@
 //! just come are announced — as a system notification when the user allowed
 //! them, otherwise as an in-app message. The first check reads the tasks a
 //! page at a time into an agenda of those still ahead, and writes keep it in
-//! step: reading and decoding every task at each check held the page in one
-//! long task every half minute on a big database.
+//! step, so later checks read nothing (each check used to read and decode
+//! every task ever written).
 
 use super::{AppState, Written};
 use crate::browser_env::{now_local, sleep_ms};
