@@ -29,11 +29,8 @@ impl SyncStore for IdbStore {
             let page = {
                 let tx = self.db.transaction(OUTBOX).build().map_err(idb_error)?;
                 let outbox = tx.object_store(OUTBOX).map_err(idb_error)?;
-                let request = match after {
-                    Some(last) => outbox.get_all().with_query::<f64, _>(KeyRange::LowerBound(last, true)),
-                    None => outbox.get_all().with_query::<f64, _>(KeyRange::LowerBound(0.0, false)),
-                };
-                let values = request.with_limit(limit).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
+                let from = after.map_or(KeyRange::LowerBound(0.0, false), |last| KeyRange::LowerBound(last, true));
+                let values = outbox.get_all().with_query::<f64, _>(from).with_limit(limit).primitive().map_err(idb_error)?.await.map_err(idb_error)?;
                 values.map(|v| v.map_err(idb_error)).collect::<Result<Vec<JsValue>, _>>()?
             };
             let mut entries = 0;

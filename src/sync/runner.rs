@@ -93,9 +93,7 @@ pub async fn start(state: AppState) {
         leptos::logging::warn!("resuming the sync clock: {e}");
     }
     state.sync.review.set(read_review(&*store).await);
-    if state.sync.config.with_untracked(Option::is_some) {
-        waiting::count(state).await;
-    }
+    waiting::count(state).await;
     let run = move || leptos::task::spawn_local(run(state));
     Effect::new(move |was: Option<bool>| {
         let online = state.online.get();
@@ -276,9 +274,7 @@ pub async fn catch_up(state: AppState) {
     if let Err(e) = super::clock::resume(&*store).await {
         leptos::logging::warn!("resuming the sync clock: {e}");
     }
-    if state.sync.config.with_untracked(Option::is_some) {
-        waiting::count(state).await;
-    }
+    waiting::count(state).await;
 }
 
 async fn read_review(store: &impl CacheStore) -> ReviewList {

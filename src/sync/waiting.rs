@@ -36,10 +36,14 @@ fn hash(key: &str) -> u64 {
     h.finish()
 }
 
-/// Counts again from the store: the outbox and those records' sync states.
+/// Counts again from the store (the outbox and those records' sync
+/// states) when a server is set up: with sync off nothing reads the outbox.
 pub(super) async fn count(state: AppState) {
     let Some(store) = state.store() else { return };
     let view = state.sync;
+    if view.config.with_untracked(Option::is_none) {
+        return;
+    }
     let mut mine = 0;
     view.waiting_keys.update_value(|w| {
         w.counting += 1;
