@@ -8,6 +8,7 @@
 use super::customers::{unavailable, REPLAY_LIMIT};
 use super::{AppState, Listener, Written};
 use daftar_core::customers;
+use daftar_core::pace::Pace;
 use daftar_core::store::{rebase, Batch, Record, RecordStore, StoreError, Write};
 use daftar_core::sync::engine::RecordClash;
 use daftar_core::sync::merge::Clash;
@@ -165,11 +166,21 @@ impl AppState {
             others.extend(other);
             crate::browser_env::sleep_ms(0).await;
         }
-        self.customers.update(|ix| ix.apply_update(update));
+        // The merged list is built beside the shown one, then swapped in.
+        let mut rebuild = customers::Rebuild::new(update);
+        let pace = crate::browser_env::MainThread::new();
+        let index = loop {
+            if let Some(index) = self.customers.with_untracked(|shown| rebuild.step(shown, 500)) {
+                break index;
+            }
+            pace.breathe().await;
+        };
+        let mut replaced = self.customers.try_update(|shown| std::mem::replace(shown, index)).map(customers::CustomerIndex::into_rows).unwrap_or_default();
         self.tell_areas(&Written::Bulk(&others));
         self.changes.update(|n| *n += 1);
-        while !others.is_empty() {
+        while !others.is_empty() || !replaced.is_empty() {
             others.truncate(others.len().saturating_sub(SLICE));
+            replaced.truncate(replaced.len().saturating_sub(SLICE));
             crate::browser_env::sleep_ms(0).await;
         }
     }

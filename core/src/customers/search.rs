@@ -121,10 +121,15 @@ impl CustomerIndex {
     }
 
     fn reindex(&mut self) {
-        static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.text = SearchText::new(self.rows.iter().map(|r| r.haystack.as_str()));
-        self.generation = GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.generation = next_generation();
         self.positions = Default::default();
+    }
+
+    /// The rows, to be dropped a slice at a time: freeing 50,000 rows at
+    /// once is a long task of its own.
+    pub fn into_rows(self) -> Vec<CustomerRow> {
+        self.rows
     }
 
     /// The whole list as one value, valid at change-log position `seq`, so the
@@ -190,8 +195,8 @@ impl CustomerIndex {
         self.apply_update(update);
     }
 
-    /// Takes in an [`Update`] prepared (perhaps in slices) from records.
-    pub fn apply_update(&mut self, update: Update) {
+    /// Takes in an [`Update`] at once (see [`Rebuild`] for a big one).
+    fn apply_update(&mut self, update: Update) {
         self.remove_and_insert(&update.ids, update.rows);
     }
 
@@ -243,6 +248,71 @@ impl CustomerIndex {
     }
 }
 
+fn next_generation() -> u64 {
+    static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// [`CustomerIndex::apply_update`] for a big update (an import), done in
+/// steps the app runs between frames: merging 50,000 rows and laying out
+/// their search text in one go was a task of over 100 ms. The index being
+/// replaced is passed to every step; if it changed in between (a save, a
+/// write in another tab), the merge starts over from it, so nothing written
+/// meanwhile is lost.
+pub struct Rebuild {
+    update: Update,
+    base_generation: Option<u64>,
+    base_at: usize,
+    fresh_at: usize,
+    rows: Vec<CustomerRow>,
+    text: SearchText,
+}
+
+impl Rebuild {
+    pub fn new(update: Update) -> Self {
+        Self { update, base_generation: None, base_at: 0, fresh_at: 0, rows: Vec::new(), text: SearchText::default() }
+    }
+
+    /// Merges up to `rows` more rows of `base` and the update, in list
+    /// order; the new index once every row is in.
+    pub fn step(&mut self, base: &CustomerIndex, rows: usize) -> Option<CustomerIndex> {
+        if self.base_generation != Some(base.generation) {
+            let capacity = base.rows.len() + self.update.rows.len();
+            *self = Self { update: std::mem::take(&mut self.update), base_generation: Some(base.generation), base_at: 0, fresh_at: 0, rows: Vec::with_capacity(capacity), text: SearchText::default() };
+        }
+        let fresh = &self.update.rows;
+        for _ in 0..rows {
+            // Rows the update replaces or removes leave the base.
+            while base.rows.get(self.base_at).is_some_and(|r| self.update.ids.contains(&r.id)) {
+                self.base_at += 1;
+            }
+            // On equal names the base row comes first, as in `apply_update`.
+            let row = match (base.rows.get(self.base_at), fresh.get(self.fresh_at)) {
+                (Some(b), Some(f)) if f.sort_key < b.sort_key => {
+                    self.fresh_at += 1;
+                    f
+                }
+                (Some(b), _) => {
+                    self.base_at += 1;
+                    b
+                }
+                (None, Some(f)) => {
+                    self.fresh_at += 1;
+                    f
+                }
+                (None, None) => break,
+            };
+            self.text.push(&row.haystack);
+            self.rows.push(row.clone());
+        }
+        if self.base_at < base.rows.len() || self.fresh_at < fresh.len() {
+            return None;
+        }
+        let (rows, text) = (std::mem::take(&mut self.rows), std::mem::take(&mut self.text));
+        Some(CustomerIndex { rows, text, generation: next_generation(), positions: Default::default() })
+    }
+}
+
 /// New states of customers turned into list rows, the costly part of taking
 /// in a batch. Built apart from the index so the app can build it for a big
 /// import a slice at a time between frames, then swap it in at once.
@@ -269,10 +339,11 @@ impl Update {
                 self.rows.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
             }
         }
-        // Each slice added is sorted as it comes, so taking the update in
-        // only merges sorted runs (linear work per run, not a full sort at once).
+        // Each slice is sorted as it comes and merged with the rows before
+        // it (two sorted runs: linear work), so the rows are always in order.
         let start = start.min(self.rows.len());
         self.rows[start..].sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+        self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 }
 
@@ -446,6 +517,74 @@ mod tests {
         let c = Customer { name: "رضا".into(), ..Default::default() };
         let id = ix.rows().iter().find(|r| r.name == "رضا").unwrap().id.clone();
         assert!(ix.likely_duplicates(&c, Some(&id)).is_empty(), "the customer being edited is not its own duplicate");
+    }
+
+    /// New, changed and deleted customers, in the slices the app adds them in.
+    fn mixed_slices(env: &SeededEnv, base: &[Record]) -> Vec<Vec<Record>> {
+        let fresh: Vec<Record> = (0..40).map(|i| rec(env, &format!("n{:02}", (i * 7) % 40), "", "09121234567")).collect();
+        let renamed = Write::update(&base[3], to_fields(&Customer { name: "a renamed".into(), ..Default::default() }), env).unwrap().record;
+        let deleted = Write::delete(&base[5], env).record;
+        let mut slices: Vec<Vec<Record>> = fresh.chunks(15).map(<[Record]>::to_vec).collect();
+        slices.push(vec![renamed, deleted]);
+        slices
+    }
+
+    fn update_of(slices: &[Vec<Record>]) -> Update {
+        let mut update = Update::default();
+        for slice in slices {
+            update.add(slice.clone());
+        }
+        update
+    }
+
+    fn rebuilt(base: &CustomerIndex, update: Update, rows_per_step: usize) -> CustomerIndex {
+        let mut rebuild = Rebuild::new(update);
+        loop {
+            if let Some(done) = rebuild.step(base, rows_per_step) {
+                return done;
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebuild_in_steps_gives_what_applying_at_once_does() {
+        let env = SeededEnv::new(1, 0);
+        let base_records: Vec<Record> = (0..30).map(|i| rec(&env, &format!("n{:02}", i % 25), "", "09121234567")).collect();
+        let base = index_of(base_records.clone());
+        let slices = mixed_slices(&env, &base_records);
+        for rows_per_step in [1, 7, 1000] {
+            let mut at_once = base.clone();
+            at_once.apply_update(update_of(&slices));
+            let stepped = rebuilt(&base, update_of(&slices), rows_per_step);
+            assert_eq!(stepped.rows(), at_once.rows(), "{rows_per_step} rows a step");
+            assert_eq!(stepped.search("n1"), at_once.search("n1"));
+            assert_eq!(stepped.row(&base_records[3].id).map(|r| r.name.as_str()), Some("a renamed"));
+            assert!(stepped.row(&base_records[5].id).is_none(), "the deleted customer left");
+            assert_ne!(stepped.generation(), base.generation(), "earlier results are not refined");
+        }
+        assert!(rebuilt(&CustomerIndex::default(), Update::default(), 10).is_empty());
+    }
+
+    #[test]
+    fn a_rebuild_starts_over_when_the_list_changes_between_steps() {
+        let env = SeededEnv::new(1, 0);
+        let base_records: Vec<Record> = (0..30).map(|i| rec(&env, &format!("n{i:02}"), "", "09121234567")).collect();
+        let mut base = index_of(base_records.clone());
+        let slices = mixed_slices(&env, &base_records);
+        let mut rebuild = Rebuild::new(update_of(&slices));
+        assert!(rebuild.step(&base, 20).is_none());
+        // Saved meanwhile: the rebuilt list must keep it.
+        let saved = rec(&env, "saved meanwhile", "", "09121234567");
+        base.upsert([saved.clone()]);
+        let done = loop {
+            if let Some(done) = rebuild.step(&base, 20) {
+                break done;
+            }
+        };
+        let mut at_once = base.clone();
+        at_once.apply_update(update_of(&slices));
+        assert_eq!(done.rows(), at_once.rows());
+        assert!(done.row(&saved.id).is_some());
     }
 
     #[test]
