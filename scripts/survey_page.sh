@@ -8,7 +8,8 @@ profile="${TRUNK_PROFILE:-debug}"
 flags=()
 [ "$profile" = release ] && flags=(--release)
 # Without the app's SIMD (.cargo/config.toml), for customers' older phones.
-RUSTFLAGS="-C target-feature=-simd128" cargo build "${flags[@]}" --quiet --target wasm32-unknown-unknown --bin survey_page
+unset CARGO_ENCODED_RUSTFLAGS
+RUSTFLAGS="${RUSTFLAGS:-} -C target-feature=-simd128" cargo build "${flags[@]}" --quiet --target wasm32-unknown-unknown --bin survey_page
 out="$TRUNK_STAGING_DIR/s"
 mkdir -p "$out"
 wasm="target/wasm32-unknown-unknown/$profile/survey_page.wasm"

@@ -32,8 +32,11 @@ struct Loaded {
 /// The list from the snapshot plus what was logged since, or from every
 /// record when there is no usable snapshot or it is too far behind.
 async fn load(store: &IdbStore) -> Result<Loaded, StoreError> {
-    if let Some(json) = store.cache_get(SNAPSHOT).await? {
-        if let Some((index, seq)) = CustomerIndex::from_snapshot(&json) {
+    let read = crate::perf::start("daftar:read-snapshot");
+    let snapshot = store.cache_get(SNAPSHOT).await?;
+    read.end();
+    if let Some(json) = snapshot {
+        if let Some((index, seq)) = crate::perf::timed("daftar:decode-snapshot", || CustomerIndex::from_snapshot(&json)) {
             if let Some(loaded) = catch_up(store, Loaded { index, seq, stale: false }, Some(REPLAY_LIMIT)).await? {
                 return Ok(loaded);
             }

@@ -166,16 +166,19 @@ impl AppState {
             others.extend(other);
             crate::browser_env::sleep_ms(0).await;
         }
-        // The merged list is built beside the shown one, then swapped in.
-        let mut rebuild = customers::Rebuild::new(update);
-        let pace = crate::browser_env::MainThread::new();
-        let index = loop {
-            if let Some(index) = self.customers.with_untracked(|shown| rebuild.step(shown, 500)) {
-                break index;
-            }
-            pace.breathe().await;
-        };
-        let mut replaced = self.customers.try_update(|shown| std::mem::replace(shown, index)).map(customers::CustomerIndex::into_rows).unwrap_or_default();
+        let mut replaced = Vec::new();
+        if !update.is_empty() {
+            // The merged list is built beside the shown one, then swapped in.
+            let mut rebuild = customers::Rebuild::new(update);
+            let pace = crate::browser_env::MainThread::new();
+            let index = loop {
+                if let Some(index) = self.customers.with_untracked(|shown| rebuild.step(shown, 500)) {
+                    break index;
+                }
+                pace.breathe().await;
+            };
+            replaced = self.customers.try_update(|shown| std::mem::replace(shown, index)).map(customers::CustomerIndex::into_rows).unwrap_or_default();
+        }
         self.tell_areas(&Written::Bulk(&others));
         self.changes.update(|n| *n += 1);
         while !others.is_empty() || !replaced.is_empty() {

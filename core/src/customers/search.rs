@@ -29,7 +29,7 @@ pub struct CustomerSummary {
 
 /// Stored in snapshots as an array, not an object: field names repeated
 /// 50,000 times were a quarter of the snapshot.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(from = "RowTuple")]
 pub struct CustomerRow {
     pub id: String,
@@ -206,21 +206,55 @@ impl CustomerIndex {
     }
 
     fn remove_and_insert(&mut self, ids: &std::collections::HashSet<String>, fresh: Vec<CustomerRow>) {
-        self.rows.retain(|r| !ids.contains(&r.id));
-        // A few rows go into place; many (an import) are appended and sorted once.
-        if fresh.len() <= 64 {
-            for row in fresh {
-                let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
-                self.rows.insert(at, row);
-            }
+        if ids.len() <= FEW && fresh.len() <= FEW {
+            self.edit_in_place(ids, fresh);
         } else {
-            // Both sorted (a sorted run sorts in linear time): one merge pass.
-            let mut fresh = fresh;
-            fresh.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
-            self.rows.extend(fresh);
-            self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+            self.merge(ids, fresh);
         }
-        self.reindex();
+        self.generation = next_generation();
+        self.positions = Default::default();
+    }
+
+    /// A save's few rows: each removed and inserted in place, rows and text
+    /// alike. Re-laying every customer's text took a save 27 ms at 50,000
+    /// customers in Node.
+    fn edit_in_place(&mut self, ids: &std::collections::HashSet<String>, fresh: Vec<CustomerRow>) {
+        // A few ids compared directly: hashing 50,000 ids cost more.
+        let removed: Vec<usize> = self.rows.iter().enumerate().filter(|(_, r)| ids.iter().any(|id| *id == r.id)).map(|(at, _)| at).collect();
+        for &at in removed.iter().rev() {
+            self.rows.remove(at);
+            self.text.remove(at);
+        }
+        for row in fresh {
+            // After rows of the same name, as a merge places them.
+            let at = self.rows.partition_point(|r| r.sort_key <= row.sort_key);
+            self.text.insert(at, &row.haystack);
+            self.rows.insert(at, row);
+        }
+    }
+
+    /// Many rows (an import): one pass over the list, the kept rows moved
+    /// and their text copied as laid out (letters too), the new ones merged in.
+    fn merge(&mut self, ids: &std::collections::HashSet<String>, mut fresh: Vec<CustomerRow>) {
+        fresh.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+        let old_text = std::mem::take(&mut self.text);
+        let mut kept = std::mem::take(&mut self.rows).into_iter().enumerate().filter(|(_, r)| !ids.contains(&r.id)).peekable();
+        let mut fresh = fresh.into_iter().peekable();
+        let mut rows = Vec::with_capacity(kept.size_hint().1.unwrap_or(0) + fresh.len());
+        let mut text = SearchText::default();
+        while let Some(from_update) = update_first(kept.peek().map(|(_, r)| r), fresh.peek()) {
+            if from_update {
+                let Some(row) = fresh.next() else { break };
+                text.push(&row.haystack);
+                rows.push(row);
+            } else {
+                let Some((at, row)) = kept.next() else { break };
+                text.push_from(&old_text, at);
+                rows.push(row);
+            }
+        }
+        self.rows = rows;
+        self.text = text;
     }
 
     /// Positions of the rows matching every term of the query, in list order.
@@ -248,6 +282,21 @@ impl CustomerIndex {
     }
 }
 
+/// Whether the next row of a merge is the update's (`fresh`) rather than the
+/// list's own; None when both are done. On equal names the list's row comes
+/// first, and the update's keep their order.
+fn update_first(own: Option<&CustomerRow>, fresh: Option<&CustomerRow>) -> Option<bool> {
+    match (own, fresh) {
+        (Some(own), Some(fresh)) => Some(fresh.sort_key < own.sort_key),
+        (Some(_), None) => Some(false),
+        (None, Some(_)) => Some(true),
+        (None, None) => None,
+    }
+}
+
+/// Up to this many rows changed, a save edits the list in place.
+const FEW: usize = 64;
+
 fn next_generation() -> u64 {
     static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
     GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -262,54 +311,73 @@ fn next_generation() -> u64 {
 pub struct Rebuild {
     update: Update,
     base_generation: Option<u64>,
+    restarts: u32,
     base_at: usize,
+    /// The update's rows before this one have been moved into `rows`.
     fresh_at: usize,
     rows: Vec<CustomerRow>,
     text: SearchText,
 }
 
+/// Saves landing faster than a merge ends would restart it for ever: after
+/// this many restarts the merge is finished in one step.
+const RESTARTS_BEFORE_ONE_STEP: u32 = 2;
+
 impl Rebuild {
     pub fn new(update: Update) -> Self {
-        Self { update, base_generation: None, base_at: 0, fresh_at: 0, rows: Vec::new(), text: SearchText::default() }
+        Self { update, base_generation: None, restarts: 0, base_at: 0, fresh_at: 0, rows: Vec::new(), text: SearchText::default() }
     }
 
     /// Merges up to `rows` more rows of `base` and the update, in list
     /// order; the new index once every row is in.
     pub fn step(&mut self, base: &CustomerIndex, rows: usize) -> Option<CustomerIndex> {
         if self.base_generation != Some(base.generation) {
-            let capacity = base.rows.len() + self.update.rows.len();
-            *self = Self { update: std::mem::take(&mut self.update), base_generation: Some(base.generation), base_at: 0, fresh_at: 0, rows: Vec::with_capacity(capacity), text: SearchText::default() };
+            self.start_over(base);
         }
-        let fresh = &self.update.rows;
+        let rows = if self.restarts > RESTARTS_BEFORE_ONE_STEP { usize::MAX } else { rows };
         for _ in 0..rows {
             // Rows the update replaces or removes leave the base.
             while base.rows.get(self.base_at).is_some_and(|r| self.update.ids.contains(&r.id)) {
                 self.base_at += 1;
             }
-            // On equal names the base row comes first, as in `apply_update`.
-            let row = match (base.rows.get(self.base_at), fresh.get(self.fresh_at)) {
-                (Some(b), Some(f)) if f.sort_key < b.sort_key => {
-                    self.fresh_at += 1;
-                    f
-                }
-                (Some(b), _) => {
-                    self.base_at += 1;
-                    b
-                }
-                (None, Some(f)) => {
-                    self.fresh_at += 1;
-                    f
-                }
-                (None, None) => break,
-            };
-            self.text.push(&row.haystack);
-            self.rows.push(row.clone());
+            let Some(from_update) = update_first(base.rows.get(self.base_at), self.update.rows.get(self.fresh_at)) else { break };
+            // The update's rows are moved, not copied: three copies of 50,000
+            // rows at once (shown, update, new) is memory a tablet lacks.
+            if from_update {
+                let row = std::mem::take(&mut self.update.rows[self.fresh_at]);
+                self.fresh_at += 1;
+                self.text.push(&row.haystack);
+                self.rows.push(row);
+            } else {
+                self.text.push_from(&base.text, self.base_at);
+                self.rows.push(base.rows[self.base_at].clone());
+                self.base_at += 1;
+            }
         }
-        if self.base_at < base.rows.len() || self.fresh_at < fresh.len() {
+        if self.base_at < base.rows.len() || self.fresh_at < self.update.rows.len() {
             return None;
         }
         let (rows, text) = (std::mem::take(&mut self.rows), std::mem::take(&mut self.text));
         Some(CustomerIndex { rows, text, generation: next_generation(), positions: Default::default() })
+    }
+
+    fn start_over(&mut self, base: &CustomerIndex) {
+        if self.base_generation.is_some() {
+            self.restarts += 1;
+        }
+        // The update's rows moved so far go back to their places: they are
+        // the merged rows with the update's ids (the base's were skipped),
+        // in the order they were taken.
+        let ids = &self.update.ids;
+        let moved = self.rows.drain(..).filter(|r| ids.contains(&r.id));
+        for (place, row) in self.update.rows.iter_mut().zip(moved) {
+            *place = row;
+        }
+        self.rows.reserve(base.rows.len() + self.update.rows.len());
+        self.text = SearchText::default();
+        self.base_generation = Some(base.generation);
+        self.base_at = 0;
+        self.fresh_at = 0;
     }
 }
 
@@ -323,9 +391,13 @@ pub struct Update {
 }
 
 impl Update {
+    /// No customer was written.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// Adds records' new states (other kinds are ignored).
     pub fn add(&mut self, records: impl IntoIterator<Item = Record>) {
-        let start = self.rows.len();
         for record in records.into_iter().filter(|r| r.kind == KIND) {
             if !self.ids.insert(record.id.clone()) {
                 // Written twice in one batch (a merge marks, then deletes): the last state wins.
@@ -339,10 +411,9 @@ impl Update {
                 self.rows.push(row_of(Envelope { kind, id, rev, created_at, updated_at, deleted, fields }));
             }
         }
-        // Each slice is sorted as it comes and merged with the rows before
-        // it (two sorted runs: linear work), so the rows are always in order.
-        let start = start.min(self.rows.len());
-        self.rows[start..].sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+        // The rows before this slice are in order: sorting finds that run,
+        // sorts the slice and merges the two, which costs little more than
+        // sorting the slice alone.
         self.rows.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
     }
 }
@@ -537,13 +608,20 @@ mod tests {
         update
     }
 
-    fn rebuilt(base: &CustomerIndex, update: Update, rows_per_step: usize) -> CustomerIndex {
-        let mut rebuild = Rebuild::new(update);
+    fn finish(rebuild: &mut Rebuild, base: &CustomerIndex, rows_per_step: usize) -> CustomerIndex {
         loop {
             if let Some(done) = rebuild.step(base, rows_per_step) {
                 return done;
             }
         }
+    }
+
+    /// Thirty customers, n00 to n29, and a rebuild of them with [`mixed_slices`].
+    fn thirty_and_a_rebuild(env: &SeededEnv) -> (CustomerIndex, Vec<Vec<Record>>, Rebuild) {
+        let base_records: Vec<Record> = (0..30).map(|i| rec(env, &format!("n{i:02}"), "", "09121234567")).collect();
+        let slices = mixed_slices(env, &base_records);
+        let rebuild = Rebuild::new(update_of(&slices));
+        (index_of(base_records), slices, rebuild)
     }
 
     #[test]
@@ -555,36 +633,79 @@ mod tests {
         for rows_per_step in [1, 7, 1000] {
             let mut at_once = base.clone();
             at_once.apply_update(update_of(&slices));
-            let stepped = rebuilt(&base, update_of(&slices), rows_per_step);
+            let stepped = finish(&mut Rebuild::new(update_of(&slices)), &base, rows_per_step);
             assert_eq!(stepped.rows(), at_once.rows(), "{rows_per_step} rows a step");
             assert_eq!(stepped.search("n1"), at_once.search("n1"));
             assert_eq!(stepped.row(&base_records[3].id).map(|r| r.name.as_str()), Some("a renamed"));
             assert!(stepped.row(&base_records[5].id).is_none(), "the deleted customer left");
             assert_ne!(stepped.generation(), base.generation(), "earlier results are not refined");
         }
-        assert!(rebuilt(&CustomerIndex::default(), Update::default(), 10).is_empty());
+        assert!(finish(&mut Rebuild::new(Update::default()), &CustomerIndex::default(), 10).is_empty());
     }
 
     #[test]
     fn a_rebuild_starts_over_when_the_list_changes_between_steps() {
         let env = SeededEnv::new(1, 0);
-        let base_records: Vec<Record> = (0..30).map(|i| rec(&env, &format!("n{i:02}"), "", "09121234567")).collect();
-        let mut base = index_of(base_records.clone());
-        let slices = mixed_slices(&env, &base_records);
-        let mut rebuild = Rebuild::new(update_of(&slices));
+        let (mut base, slices, mut rebuild) = thirty_and_a_rebuild(&env);
         assert!(rebuild.step(&base, 20).is_none());
         // Saved meanwhile: the rebuilt list must keep it.
         let saved = rec(&env, "saved meanwhile", "", "09121234567");
         base.upsert([saved.clone()]);
-        let done = loop {
-            if let Some(done) = rebuild.step(&base, 20) {
-                break done;
-            }
-        };
+        let done = finish(&mut rebuild, &base, 20);
         let mut at_once = base.clone();
         at_once.apply_update(update_of(&slices));
         assert_eq!(done.rows(), at_once.rows());
         assert!(done.row(&saved.id).is_some());
+    }
+
+    #[test]
+    fn a_rebuild_restarted_again_and_again_finishes_in_one_step() {
+        let env = SeededEnv::new(1, 0);
+        let (mut base, slices, mut rebuild) = thirty_and_a_rebuild(&env);
+        for i in 0..=RESTARTS_BEFORE_ONE_STEP {
+            assert!(rebuild.step(&base, 5).is_none(), "restart {i}");
+            base.upsert([rec(&env, &format!("saved {i}"), "", "09121234567")]);
+        }
+        let done = rebuild.step(&base, 5).expect("finished in one step");
+        let mut at_once = base.clone();
+        at_once.apply_update(update_of(&slices));
+        assert_eq!(done.rows(), at_once.rows());
+    }
+
+    #[test]
+    fn saves_edited_in_place_and_imports_merged_agree_with_a_list_built_afresh() {
+        let env = SeededEnv::new(5, 0);
+        let mut live: Vec<Record> = (0..60).map(|i| rec(&env, &format!("c{} کریم", i % 17), "تهران", "09121234567")).collect();
+        let mut ix = index_of(live.clone());
+        for round in 0..6usize {
+            // Even rounds are a save's few rows (edited in place), odd ones an import's many (merged).
+            let n = if round % 2 == 0 { 3 } else { FEW + 10 };
+            let mut batch = Vec::new();
+            for k in 0..n {
+                let at = (round * 7 + k * 5) % live.len();
+                let changed = Write::update(&live[at], to_fields(&Customer { name: format!("c{} r{round}", k % 5), city: "شیراز".into(), ..Default::default() }), &env).unwrap().record;
+                live[at] = changed.clone();
+                batch.push(changed);
+            }
+            let gone = live.remove((round * 11) % live.len());
+            batch.push(Write::delete(&gone, &env).record);
+            let added: Vec<Record> = (0..n).map(|k| rec(&env, &format!("c{} new{round}", k % 4), "", "09351112233")).collect();
+            live.extend(added.iter().cloned());
+            batch.extend(added);
+            ix.upsert(batch);
+            let afresh = index_of(live.clone());
+            let keys = |ix: &CustomerIndex| ix.rows().iter().map(|r| r.sort_key.clone()).collect::<Vec<_>>();
+            assert_eq!(keys(&ix), keys(&afresh), "round {round}");
+            for q in ["c1", "ش", "کریم", "r3", "new", "0935", "c2 new"] {
+                let ids = |ix: &CustomerIndex| {
+                    let mut ids: Vec<String> = ix.search(q).iter().map(|&i| ix.rows()[i as usize].id.clone()).collect();
+                    ids.sort();
+                    ids
+                };
+                assert_eq!(ids(&ix), ids(&afresh), "round {round}, query {q}");
+            }
+            assert!(ix.row(&gone.id).is_none());
+        }
     }
 
     #[test]
