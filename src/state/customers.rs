@@ -32,9 +32,18 @@ struct Loaded {
 /// The list from the snapshot plus what was logged since, or from every
 /// record when there is no usable snapshot or it is too far behind.
 async fn load(store: &IdbStore) -> Result<Loaded, StoreError> {
-    let read = crate::perf::start("daftar:read-snapshot");
-    let snapshot = store.cache_get(SNAPSHOT).await?;
-    read.end();
+    let snapshot = match crate::storage::early_cache(SNAPSHOT).await {
+        Some(early) => {
+            crate::perf::reached("daftar:snapshot-read-early");
+            early
+        }
+        None => {
+            let read = crate::perf::start("daftar:read-snapshot");
+            let snapshot = store.cache_get(SNAPSHOT).await?;
+            read.end();
+            snapshot
+        }
+    };
     if let Some(json) = snapshot {
         if let Some((index, seq)) = crate::perf::timed("daftar:decode-snapshot", || CustomerIndex::from_snapshot(&json)) {
             if let Some(loaded) = catch_up(store, Loaded { index, seq, stale: false }, Some(REPLAY_LIMIT)).await? {

@@ -20,6 +20,7 @@
 //!   how far the server's changes feed has been stored; caches (`cache:…`).
 
 mod codec;
+mod early;
 mod schema;
 mod sync;
 
@@ -35,6 +36,7 @@ use wasm_bindgen::JsCast;
 use indexed_db_futures::KeyRange;
 use wasm_bindgen::JsValue;
 
+pub use early::early_cache;
 pub use schema::{CLOSED_EVENT, DB_NAME, OPENED_EVENT};
 
 pub struct IdbStore {
@@ -91,6 +93,18 @@ const SLICE: usize = 1_000;
 /// Caches live in `meta` beside the sequence number, under their own prefix.
 fn cache_key(name: &str) -> String {
     format!("cache:{name}")
+}
+
+/// A stored cache value as text. A cache is only an aid: one that does not
+/// read back is treated as absent.
+fn cache_text(value: JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    String::from_utf8(js_sys::Uint8Array::new(&value).to_vec()).ok()
 }
 
 /// A readwrite transaction. The raw handle is kept to read why it aborted,
@@ -330,13 +344,7 @@ impl RecordStore for IdbStore {
 
 impl CacheStore for IdbStore {
     async fn cache_get(&self, name: &str) -> Result<Option<String>, StoreError> {
-        let Some(value) = self.meta_get(&cache_key(name)).await? else { return Ok(None) };
-        if let Some(text) = value.as_string() {
-            return Ok(Some(text));
-        }
-        // A cache is only an aid: one that does not read back is treated as absent.
-        let bytes = js_sys::Uint8Array::new(&value).to_vec();
-        Ok(String::from_utf8(bytes).ok())
+        Ok(self.meta_get(&cache_key(name)).await?.and_then(cache_text))
     }
 
     async fn cache_put(&self, name: &str, value: &str) -> Result<(), StoreError> {
