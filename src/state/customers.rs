@@ -46,8 +46,13 @@ async fn load(store: &IdbStore) -> Result<Loaded, StoreError> {
     };
     if let Some(json) = snapshot {
         if let Some((index, seq)) = crate::perf::timed("daftar:decode-snapshot", || CustomerIndex::from_snapshot(&json)) {
-            if let Some(loaded) = catch_up(store, Loaded { index, seq, stale: false }, Some(REPLAY_LIMIT)).await? {
-                return Ok(loaded);
+            // Ahead of the log, it is the snapshot of a database deleted
+            // since (read early, before this one was made): no catching up
+            // would ever correct it.
+            if seq <= store.last_seq().await? {
+                if let Some(loaded) = catch_up(store, Loaded { index, seq, stale: false }, Some(REPLAY_LIMIT)).await? {
+                    return Ok(loaded);
+                }
             }
         }
     }
