@@ -9,7 +9,9 @@
 //   - global search (customers, contacts, activities, tasks): work per keystroke
 //   - CSV import of 50,000 rows through the import screen: rows/s and the longest main-thread task
 //   - wasm size raw / gzip / brotli
-// Usage: node tests/bench/run.mjs [--runs N]   (run scripts/bench.sh to build first)
+// --sync: the starts and the CSV import run with a sync server set up that
+// never answers (port 9: every request fails at once), a tablet offline.
+// Usage: node tests/bench/run.mjs [--runs N] [--sync]   (run scripts/bench.sh to build first)
 import { chromium } from "@playwright/test";
 import { measureBoard } from "./board.mjs";
 import { typeEachQuery } from "./keystrokes.mjs";
@@ -20,6 +22,7 @@ import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 5;
+const withSync = process.argv.includes("--sync");
 const PORT = 8093;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -30,8 +33,12 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const fmt = (x, d = 1) => x.toFixed(d);
 
-async function launch(dir) {
-  return chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", args: ARGS, viewport: { width: 1024, height: 768 } });
+async function launch(dir, { sync = false } = {}) {
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: "/usr/bin/chromium", args: ARGS, viewport: { width: 1024, height: 768 } });
+  if (sync) {
+    await ctx.addInitScript(() => localStorage.setItem("daftar.sync", JSON.stringify({ url: "http://127.0.0.1:9", db: "daftar", user: "", method: "none" })));
+  }
+  return ctx;
 }
 
 async function measureImport(page) {
@@ -87,7 +94,7 @@ async function waitForSnapshot(page) {
 }
 
 async function measureBoot(dir) {
-  const ctx = await launch(dir);
+  const ctx = await launch(dir, { sync: withSync });
   const page = ctx.pages()[0] || (await ctx.newPage());
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
@@ -178,7 +185,7 @@ function csv50k() {
 // row (in slices, with progress), confirm. Long tasks (> 50 ms) are recorded
 // by the browser's own observer from the start of the page.
 async function measureCsvImport(dir, file) {
-  const ctx = await launch(dir);
+  const ctx = await launch(dir, { sync: withSync });
   const page = ctx.pages()[0] || (await ctx.newPage());
   await page.addInitScript(() => {
     window.__longest = 0;
@@ -254,7 +261,7 @@ const sizes = wasmSizes();
 const all = results.flatMap((r) => r.search);
 const perRecord = (ms, n) => fmt((n / ms) * 1000, 0);
 const n = results[0].n;
-console.log(`\nDaftar benchmark — ${runs} runs, dataset L (${n} records: 50,000 customers with their contacts, activities and tasks), ${cpus().length} × ${cpus()[0].model}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Chromium ${await chromiumVersion()}`);
+console.log(`\nDaftar benchmark${withSync ? " (starts and CSV import with a sync server set up that never answers)" : ""} — ${runs} runs, dataset L (${n} records: 50,000 customers with their contacts, activities and tasks), ${cpus().length} × ${cpus()[0].model}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Chromium ${await chromiumVersion()}`);
 console.log(`| figure | median | goal |`);
 console.log(`|---|---|---|`);
 console.log(`| bulk import through Daftar's store (records + change log + outbox, one transaction) | ${fmt(median(results.map((r) => r.import)), 0)} ms (${perRecord(median(results.map((r) => r.import)), n)} records/s) | |`);
