@@ -9,6 +9,7 @@ mod merge;
 mod model;
 mod phone;
 mod search;
+mod update;
 mod validate;
 
 pub use commands::{save, set_value_segments};
@@ -19,6 +20,7 @@ pub use import::{guess_targets, ImportCheck, Importer, RowDuplicate, RowError, R
 pub use iran_ids::{is_valid_economic_code, is_valid_legal_id, is_valid_national_code};
 pub use model::{AcquisitionSource, ContactMethod, Customer, CustomerType, Lifecycle, Loyalty, PartyKind, ValueSegment, KIND};
 pub use phone::{normalize_phone, PhoneError};
-pub use search::{CustomerIndex, CustomerRow, CustomerSummary, Rebuild, SearchResult, Update};
+pub use search::{CustomerIndex, CustomerRow, CustomerSummary, SearchResult};
+pub use update::{Rebuild, Update};
 pub use crate::check::{Field, FieldError, Problem};
 pub use validate::{validate, CustomerInput};
