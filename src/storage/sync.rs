@@ -1,8 +1,9 @@
 //! What sync keeps beside the records in IndexedDB: the outbox of changes
 //! waiting to be pushed (segments of up to 500 entries), each record's sync
 //! state, and the checkpoint. Everything that reads much of it does so in
-//! pieces with the page free between them: a device set up to sync after a
-//! big import has hundreds of thousands of entries waiting.
+//! pieces with the page free between them, and a long outbox is read on
+//! only while the user pauses (`MainThread::background`): a device set up
+//! to sync after a big import has hundreds of thousands of entries waiting.
 
 use super::codec::{decode_json, decode_segment, idb_error, outbox_segment, outbox_segment_under, segment_last, to_json, CHECKPOINT_KEY, LOG, META, OUTBOX, RECORDS, SEGMENT, SEQ_KEY, SYNC};
 use super::{get_each, IdbStore, WriteTx};
@@ -17,7 +18,7 @@ use wasm_bindgen::JsValue;
 impl SyncStore for IdbStore {
     async fn outbox(&self) -> Result<Vec<OutboxEntry>, StoreError> {
         let mut latest: BTreeMap<String, OutboxEntry> = BTreeMap::new();
-        let pace = MainThread::new();
+        let pace = MainThread::background();
         let mut after = None;
         // About ENTRIES_PER_READ per transaction, the browser free between
         // them: an outbox of 378,000 entries decoded at once held the page

@@ -19,15 +19,18 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 #[derive(Default)]
 pub struct WaitingKeys {
     keys: HashSet<u64>,
-    /// Counts reading the store now (the start's and a run's may overlap).
-    counting: usize,
+    /// A count is reading the store. One at a time: counts asked for
+    /// meanwhile (a run ended, another tab wrote) are one more pass of it,
+    /// so they never pile up to read the whole outbox side by side.
+    counting: bool,
+    /// Asked for while a count read: it reads once more, since what it read
+    /// may be older than the ask.
+    again: bool,
     /// Saved while a count reads the store: added to what it read.
     saved_meanwhile: HashSet<u64>,
-    /// Counts started, and the latest whose result is shown: an older
-    /// count finishing late read the store before the newer one and is
-    /// dropped.
-    started: u64,
-    shown: u64,
+    /// Moves when sync is switched off, so a count still reading then
+    /// shows nothing.
+    era: u64,
 }
 
 fn hash(key: &str) -> u64 {
@@ -38,37 +41,56 @@ fn hash(key: &str) -> u64 {
 
 /// Counts again from the store (the outbox and those records' sync
 /// states) when a server is set up: with sync off nothing reads the outbox.
+/// Returns once a count that began after the call has ended.
 pub(super) async fn count(state: AppState) {
     let Some(store) = state.store() else { return };
     let view = state.sync;
     if view.config.with_untracked(Option::is_none) {
         return;
     }
-    let mut mine = 0;
+    let mut busy = false;
     view.waiting_keys.update_value(|w| {
-        w.counting += 1;
-        w.started += 1;
-        mine = w.started;
+        busy = w.counting;
+        w.again |= busy;
+        w.counting = true;
     });
-    let span = crate::perf::start("daftar:count-waiting");
-    let mut keys = HashSet::new();
-    let read = each_waiting(&*store, &MainThread::new(), |entry, _| {
-        keys.insert(hash(&entry.key));
-    })
-    .await;
-    span.end();
-    view.waiting_keys.update_value(|w| {
-        if let (Ok(()), true) = (read, mine > w.shown) {
-            keys.extend(w.saved_meanwhile.iter().copied());
-            w.keys = keys;
-            w.shown = mine;
+    if busy {
+        while view.waiting_keys.with_value(|w| w.counting) {
+            crate::browser_env::sleep_ms(50).await;
         }
-        w.counting -= 1;
-        if w.counting == 0 {
+        return;
+    }
+    loop {
+        let mut era = 0;
+        view.waiting_keys.update_value(|w| {
+            w.again = false;
             w.saved_meanwhile.clear();
+            era = w.era;
+        });
+        let span = crate::perf::start("daftar:count-waiting");
+        let mut keys = HashSet::new();
+        let read = each_waiting(&*store, &MainThread::background(), |entry, _| {
+            keys.insert(hash(&entry.key));
+        })
+        .await;
+        span.end();
+        let mut again = false;
+        view.waiting_keys.update_value(|w| {
+            if read.is_ok() && w.era == era {
+                keys.extend(w.saved_meanwhile.iter().copied());
+                w.keys = keys;
+            }
+            again = w.again && view.config.with_untracked(Option::is_some);
+            w.counting = again;
+            if !again {
+                w.saved_meanwhile.clear();
+            }
+        });
+        show(view);
+        if !again {
+            return;
         }
-    });
-    show(view);
+    }
 }
 
 /// A local save: its records wait until pushed.
@@ -77,7 +99,7 @@ pub(super) fn add(view: SyncView, keys: impl IntoIterator<Item = String>) {
         for key in keys {
             let h = hash(&key);
             w.keys.insert(h);
-            if w.counting > 0 {
+            if w.counting {
                 w.saved_meanwhile.insert(h);
             }
         }
@@ -90,7 +112,7 @@ pub(super) fn add(view: SyncView, keys: impl IntoIterator<Item = String>) {
 pub(super) fn forget(view: SyncView) {
     view.waiting_keys.update_value(|w| {
         w.keys.clear();
-        w.shown = w.started;
+        w.era += 1;
     });
     show(view);
 }

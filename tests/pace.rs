@@ -1,0 +1,50 @@
+//! Browser tests: how long work on the main thread gives way to the user.
+//! Run with `cargo test -p daftar --target wasm32-unknown-unknown --test pace`.
+#![cfg(target_arch = "wasm32")]
+
+use daftar::{sleep_ms, MainThread};
+use daftar_core::pace::Pace;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn press_a_key() {
+    let key = web_sys::KeyboardEvent::new("keydown").expect("a keyboard event");
+    web_sys::window().expect("a window").dispatch_event(&key).expect("dispatched");
+}
+
+/// Keys every 100 ms for about a second, as a user typing a search.
+async fn type_for_a_second() {
+    for _ in 0..10 {
+        press_a_key();
+        sleep_ms(100).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn background_work_waits_until_the_user_pauses() {
+    let pace = MainThread::background();
+    let started = js_sys::Date::now();
+    wasm_bindgen_futures::spawn_local(type_for_a_second());
+    sleep_ms(50).await;
+    pace.breathe().await;
+    let resumed = js_sys::Date::now();
+    // The last key comes at about 900 ms; the work goes on half a second
+    // after it, not between the keys.
+    assert!(resumed - started >= 1_350.0, "went on {} ms after typing started", resumed - started);
+
+    // Once the user has paused, it does not wait again.
+    sleep_ms(600).await;
+    let before = js_sys::Date::now();
+    pace.breathe().await;
+    assert!(js_sys::Date::now() - before < 400.0, "waited although the user had paused");
+}
+
+#[wasm_bindgen_test]
+async fn work_the_user_waits_for_goes_on_while_they_type() {
+    let pace = MainThread::new();
+    press_a_key();
+    let before = js_sys::Date::now();
+    pace.breathe().await;
+    assert!(js_sys::Date::now() - before < 400.0, "the user's own work held back by their typing");
+}
