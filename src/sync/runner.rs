@@ -52,7 +52,8 @@ pub struct SyncView {
     pub(super) waiting_keys: StoredValue<super::waiting::WaitingKeys>,
     running: StoredValue<bool>,
     again: StoredValue<bool>,
-    save_timer: StoredValue<Option<i32>>,
+    /// When the last local save was made, while a run after saves is due.
+    last_save: StoredValue<Option<f64>>,
 }
 
 impl SyncView {
@@ -72,7 +73,7 @@ impl SyncView {
             waiting_keys: StoredValue::new(Default::default()),
             running: StoredValue::new(false),
             again: StoredValue::new(false),
-            save_timer: StoredValue::new(None),
+            last_save: StoredValue::new(None),
         }
     }
 }
@@ -124,15 +125,29 @@ pub fn saved(state: AppState, keys: impl IntoIterator<Item = String>) {
         return;
     }
     waiting::add(state.sync, keys);
-    if let (Some(handle), Some(window)) = (state.sync.save_timer.get_value(), web_sys::window()) {
-        window.clear_timeout_with_handle(handle);
+    let due = state.sync.last_save.get_value().is_some();
+    state.sync.last_save.set_value(Some(crate::browser_env::monotonic_ms()));
+    if !due {
+        run_after_saves(state, AFTER_SAVE_MS);
     }
+}
+
+/// Runs once no save has come for [`AFTER_SAVE_MS`]: one timer, moved on
+/// while saves keep coming (an import tells sync of its records a slice at
+/// a time), so a burst of edits goes in one run.
+fn run_after_saves(state: AppState, ms: u32) {
     let later = Closure::once_into_js(move || {
-        state.sync.save_timer.set_value(None);
+        let since = crate::browser_env::monotonic_ms() - state.sync.last_save.get_value().unwrap_or_default();
+        if since < f64::from(AFTER_SAVE_MS) {
+            run_after_saves(state, AFTER_SAVE_MS - since.max(0.0) as u32);
+            return;
+        }
+        state.sync.last_save.set_value(None);
         leptos::task::spawn_local(run(state));
     });
-    let handle = web_sys::window().and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), AFTER_SAVE_MS as i32).ok());
-    state.sync.save_timer.set_value(handle);
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms as i32);
+    }
 }
 
 /// One run, unless sync is off or the device offline. A run asked for

@@ -221,6 +221,26 @@ test("closing the page in the middle of a pull, then reopening, leaves no duplic
   await expect(again.getByTestId("sync-chip")).not.toContainText("waiting");
 });
 
+test("a 2,500-row import made offline waits in the chip as 2,500, then reaches the server whole", async ({ page }) => {
+  await openApp(page);
+  await english(page);
+  await connect(page);
+  await page.goto("/customers/import");
+  await page.context().setOffline(true);
+  const rows = ["name,mobile"];
+  for (let i = 0; i < 2500; i++) rows.push(`Customer ${i},0912${1_000_000 + i}`);
+  await page.getByTestId("import-file").setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await page.getByTestId("import-check").click();
+  await page.getByTestId("import-confirm").click();
+  await expect(page.getByTestId("customer-count")).toHaveText(/^2,?500 customers$/);
+  // Sync is told of a big write a slice at a time: each record counted once.
+  await expect(page.getByTestId("sync-chip")).toContainText(/\b2,?500 waiting/);
+  await page.context().setOffline(false);
+  await syncNow(page);
+  expect((await couchFetch(couch.url, "/daftar")).json.doc_count).toBe(2500);
+  await expect(page.getByTestId("sync-chip")).not.toContainText("waiting");
+});
+
 test("a survey answered from a link reaches the inbox by itself and is filed; a forged code and a replay are not", async ({ page, browser }) => {
   // A server with an admin (no "admin party"), so the inbox's rules apply to
   // anonymous respondents; the rep signs in with a session cookie.
