@@ -24,8 +24,9 @@ impl SyncStore for IdbStore {
         // them: an outbox of 378,000 entries decoded at once held the page
         // 850 ms. Segments hold up to 500 entries (an import's) or one (a
         // single save's), so the number asked for grows while pages come
-        // back small.
-        let mut limit = 20;
+        // back small. The first page is one segment: it is read whatever
+        // the user is doing, the others only when they pause.
+        let mut limit = 1;
         loop {
             let page = {
                 let tx = self.db.transaction(OUTBOX).build().map_err(idb_error)?;
