@@ -119,7 +119,7 @@ impl MainThread {
     /// paused for [`QUIET_MS`]. Slices of it between keystrokes held the
     /// customer search's p95 at 22 ms with sync set up, against 12 ms
     /// without (BENCHMARKS.md). A sync run reading a long outbox waits too;
-    /// an outbox read in one piece (a few hundred saves) never does.
+    /// a short one (a few hundred saves) is read straight through.
     pub fn background() -> Self {
         watch_the_user();
         Self { since: Cell::new(monotonic_ms()), background: true }
@@ -171,12 +171,19 @@ fn watch_the_user() {
     note.forget();
 }
 
-/// Waits until the user has been still for [`QUIET_MS`]; true if it waited.
+/// Background work goes on for a slice after this long even if the user
+/// never pauses (a mouse kept moving, a scroll that does not stop).
+const LONGEST_WAIT_MS: f64 = 5_000.0;
+
+/// Waits until the user has been still for [`QUIET_MS`], or for
+/// [`LONGEST_WAIT_MS`]; true if it waited.
 async fn until_the_user_pauses() -> bool {
+    let started = monotonic_ms();
     let mut waited = false;
     loop {
-        let still = monotonic_ms() - LAST_INPUT.get();
-        if still >= QUIET_MS {
+        let now = monotonic_ms();
+        let still = now - LAST_INPUT.get();
+        if still >= QUIET_MS || now - started >= LONGEST_WAIT_MS {
             return waited;
         }
         waited = true;

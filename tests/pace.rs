@@ -13,9 +13,9 @@ fn press_a_key() {
     web_sys::window().expect("a window").dispatch_event(&key).expect("dispatched");
 }
 
-/// Keys every 100 ms for about a second, as a user typing a search.
-async fn type_for_a_second() {
-    for _ in 0..10 {
+/// `keys` keys 100 ms apart, as a user typing.
+async fn type_keys(keys: u32) {
+    for _ in 0..keys {
         press_a_key();
         sleep_ms(100).await;
     }
@@ -25,7 +25,7 @@ async fn type_for_a_second() {
 async fn background_work_waits_until_the_user_pauses() {
     let pace = MainThread::background();
     let started = js_sys::Date::now();
-    wasm_bindgen_futures::spawn_local(type_for_a_second());
+    wasm_bindgen_futures::spawn_local(type_keys(10));
     sleep_ms(50).await;
     pace.breathe().await;
     let resumed = js_sys::Date::now();
@@ -47,4 +47,18 @@ async fn work_the_user_waits_for_goes_on_while_they_type() {
     let before = js_sys::Date::now();
     pace.breathe().await;
     assert!(js_sys::Date::now() - before < 400.0, "the user's own work held back by their typing");
+}
+
+#[wasm_bindgen_test]
+async fn background_work_waits_five_seconds_at_most() {
+    let pace = MainThread::background();
+    let started = js_sys::Date::now();
+    // Seven seconds of keys: a user who never pauses for half a second.
+    wasm_bindgen_futures::spawn_local(type_keys(70));
+    sleep_ms(50).await;
+    pace.breathe().await;
+    let waited = js_sys::Date::now() - started;
+    assert!((4_900.0..6_500.0).contains(&waited), "went on after {waited} ms");
+    // Let the typing end before the next test.
+    sleep_ms(2_500).await;
 }

@@ -24,9 +24,11 @@ impl SyncStore for IdbStore {
         // them: an outbox of 378,000 entries decoded at once held the page
         // 850 ms. Segments hold up to 500 entries (an import's) or one (a
         // single save's), so the number asked for grows while pages come
-        // back small. The first page is one segment: it is read whatever
-        // the user is doing, the others only when they pause.
+        // back small. Up to one segment's worth is read whatever the user is
+        // doing (so a short outbox, a few hundred saves, straight through),
+        // the rest only while they pause.
         let mut limit = 1;
+        let mut read = 0;
         loop {
             let page = {
                 let tx = self.db.transaction(OUTBOX).build().map_err(idb_error)?;
@@ -49,14 +51,18 @@ impl SyncStore for IdbStore {
             if entries < ENTRIES_PER_READ / 2 {
                 limit = (limit * 2).min(ENTRIES_PER_READ as u32);
             }
-            pace.breathe().await;
+            read += entries;
+            if read > SEGMENT {
+                pace.breathe().await;
+            }
         }
         // Handed over paced too: taking apart a map of 378,000 entries in
         // one go was a task of 120 ms.
-        let mut entries = Vec::with_capacity(latest.len());
+        let total = latest.len();
+        let mut entries = Vec::with_capacity(total);
         for entry in latest.into_values() {
             entries.push(entry);
-            if entries.len() % SEGMENT == 0 {
+            if entries.len() % SEGMENT == 0 && entries.len() < total {
                 pace.breathe().await;
             }
         }

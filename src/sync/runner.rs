@@ -94,7 +94,7 @@ pub async fn start(state: AppState) {
         leptos::logging::warn!("resuming the sync clock: {e}");
     }
     state.sync.review.set(read_review(&*store).await);
-    waiting::count(state).await;
+    leptos::task::spawn_local(waiting::count(state));
     let run = move || leptos::task::spawn_local(run(state));
     Effect::new(move |was: Option<bool>| {
         let online = state.online.get();
@@ -145,8 +145,10 @@ fn run_after_saves(state: AppState, ms: u32) {
         state.sync.last_save.set_value(None);
         leptos::task::spawn_local(run(state));
     });
-    if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms as i32);
+    let armed = web_sys::window().is_some_and(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms as i32).is_ok());
+    // Not armed, the next save tries again.
+    if !armed {
+        state.sync.last_save.set_value(None);
     }
 }
 
@@ -213,8 +215,10 @@ pub async fn run(state: AppState) {
             Err(_) if !state.online.get_untracked() => SyncStatus::Offline,
             Err(e) => SyncStatus::Failed(e),
         });
+        // Counted beside the run, not under its lock: the count waits
+        // while the user types, and the other tabs' runs would wait with it.
         if recount {
-            waiting::count(state).await;
+            leptos::task::spawn_local(waiting::count(state));
         }
         view.runs.update(|n| *n += 1);
         if !view.again.get_value() {
@@ -252,7 +256,7 @@ pub async fn connect(state: AppState, config: SyncConfig) {
     }
     config.save();
     state.sync.config.set(Some(config));
-    waiting::count(state).await;
+    leptos::task::spawn_local(waiting::count(state));
     run(state).await;
 }
 

@@ -41,7 +41,9 @@ fn hash(key: &str) -> u64 {
 
 /// Counts again from the store (the outbox and those records' sync
 /// states) when a server is set up: with sync off nothing reads the outbox.
-/// Returns once a count that began after the call has ended.
+/// Asked for while a count reads, it makes that one read again and returns
+/// at once. The reading waits while the user types (see
+/// `MainThread::background`), so nothing that holds the sync lock awaits it.
 pub(super) async fn count(state: AppState) {
     let Some(store) = state.store() else { return };
     let view = state.sync;
@@ -55,9 +57,6 @@ pub(super) async fn count(state: AppState) {
         w.counting = true;
     });
     if busy {
-        while view.waiting_keys.with_value(|w| w.counting) {
-            crate::browser_env::sleep_ms(50).await;
-        }
         return;
     }
     loop {
