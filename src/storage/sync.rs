@@ -24,9 +24,9 @@ impl SyncStore for IdbStore {
         // them: an outbox of 378,000 entries decoded at once held the page
         // 850 ms. Segments hold up to 500 entries (an import's) or one (a
         // single save's), so the number asked for grows while pages come
-        // back small. Up to one segment's worth is read whatever the user is
-        // doing (so a short outbox, a few hundred saves, straight through),
-        // the rest only while they pause.
+        // back small. Pages are read whatever the user is doing until more
+        // than a segment's worth has come (so a short outbox, a few hundred
+        // saves, straight through), the rest only while they pause.
         let mut limit = 1;
         let mut read = 0;
         loop {
