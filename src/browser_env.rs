@@ -141,7 +141,7 @@ impl Pace for MainThread {
 /// Milliseconds on a clock that never goes back (the wall clock may, when
 /// the device sets its time, and a wait measured on it would stretch).
 pub(crate) fn monotonic_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
+    crate::perf::performance().map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// The user counts as busy this long after their last keystroke, tap, drag

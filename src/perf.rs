@@ -38,7 +38,7 @@ fn start_mark(name: &str) -> String {
     format!("{name}:start")
 }
 
-fn performance() -> Option<web_sys::Performance> {
+pub(crate) fn performance() -> Option<web_sys::Performance> {
     web_sys::window().and_then(|w| w.performance())
 }
 

@@ -21,43 +21,44 @@ async fn type_keys(keys: u32) {
     }
 }
 
+/// How long one breath of `pace` takes, in ms.
+async fn one_breath(pace: &MainThread) -> f64 {
+    let before = js_sys::Date::now();
+    pace.breathe().await;
+    js_sys::Date::now() - before
+}
+
+/// Starts typing `keys` keys, then takes a breath of background work: the
+/// ms from the first key to the end of that breath.
+async fn background_breath_while_typing(pace: &MainThread, keys: u32) -> f64 {
+    wasm_bindgen_futures::spawn_local(type_keys(keys));
+    sleep_ms(50).await;
+    50.0 + one_breath(pace).await
+}
+
 #[wasm_bindgen_test]
 async fn background_work_waits_until_the_user_pauses() {
     let pace = MainThread::background();
-    let started = js_sys::Date::now();
-    wasm_bindgen_futures::spawn_local(type_keys(10));
-    sleep_ms(50).await;
-    pace.breathe().await;
-    let resumed = js_sys::Date::now();
+    let waited = background_breath_while_typing(&pace, 10).await;
     // The last key comes at about 900 ms; the work goes on half a second
     // after it, not between the keys.
-    assert!(resumed - started >= 1_350.0, "went on {} ms after typing started", resumed - started);
+    assert!(waited >= 1_350.0, "went on {waited} ms after typing started");
 
     // Once the user has paused, it does not wait again.
     sleep_ms(600).await;
-    let before = js_sys::Date::now();
-    pace.breathe().await;
-    assert!(js_sys::Date::now() - before < 400.0, "waited although the user had paused");
+    assert!(one_breath(&pace).await < 400.0, "waited although the user had paused");
 }
 
 #[wasm_bindgen_test]
 async fn work_the_user_waits_for_goes_on_while_they_type() {
-    let pace = MainThread::new();
     press_a_key();
-    let before = js_sys::Date::now();
-    pace.breathe().await;
-    assert!(js_sys::Date::now() - before < 400.0, "the user's own work held back by their typing");
+    assert!(one_breath(&MainThread::new()).await < 400.0, "the user's own work held back by their typing");
 }
 
 #[wasm_bindgen_test]
 async fn background_work_waits_five_seconds_at_most() {
-    let pace = MainThread::background();
-    let started = js_sys::Date::now();
     // Seven seconds of keys: a user who never pauses for half a second.
-    wasm_bindgen_futures::spawn_local(type_keys(70));
-    sleep_ms(50).await;
-    pace.breathe().await;
-    let waited = js_sys::Date::now() - started;
+    let waited = background_breath_while_typing(&MainThread::background(), 70).await;
     assert!((4_900.0..6_500.0).contains(&waited), "went on after {waited} ms");
     // Let the typing end before the next test.
     sleep_ms(2_500).await;
