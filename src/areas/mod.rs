@@ -7,5 +7,7 @@
 mod area;
 pub mod kind;
 pub mod registry;
+mod routes;
 
 pub use area::{Area, Tab};
+pub(crate) use routes::area_routes;

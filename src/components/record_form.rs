@@ -10,10 +10,31 @@ use daftar_core::check::FieldError;
 use daftar_core::store::{Record, RecordKind, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// Where a form goes back to: the list's address and its name.
 pub type Back = (&'static str, TextOf);
+
+/// What a page shows of the record its address names (`:id`), read by
+/// `read` and read again after every write: here, in another tab, by sync.
+pub fn read_routed<T, F>(read: impl Fn(AppState, String) -> F + 'static) -> LocalResource<T>
+where
+    F: Future<Output = T> + 'static,
+    T: 'static,
+{
+    let state = expect_context::<AppState>();
+    let params = use_params_map();
+    LocalResource::new(move || {
+        state.track_records();
+        read(state, params.with(|p| p.get("id")).unwrap_or_default())
+    })
+}
+
+/// What the address asks a new record to start from (`?customer=ID`), read
+/// once: the form is not filled again when the address changes.
+pub fn asked(key: &str) -> String {
+    use_query_map().with_untracked(|q| q.get(key)).unwrap_or_default()
+}
 
 /// The record a form route names, read as `T`: `/contacts/new` opens an
 /// empty form, `/contacts/ID` the saved record with its value; an id that

@@ -4,6 +4,7 @@
 
 use crate::browser_env::{local_to_ms, ms_to_local, now_local};
 use crate::components::{FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
+use crate::areas::area_routes;
 use crate::areas::kind::{page, KindView};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, StoreStatus, ToastAction};
@@ -15,8 +16,6 @@ use daftar_core::locale::localize_digits;
 use leptos::html;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 use wasm_bindgen::JsCast;
 
 /// What the activity form holds. It lives with the customer page rather
@@ -356,11 +355,6 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
     }
 }
 
-/// Its addresses.
-#[component(transparent)]
-pub fn ActivityRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/activities/:id") view=ActivityEdit/>
-    }
-    .into_inner()
-}
+area_routes!(ActivityRoutes {
+    "/activities/:id" => ActivityEdit,
+});

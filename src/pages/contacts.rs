@@ -3,6 +3,7 @@
 //! companies the same person works with.
 
 use crate::components::{record_route, DateField, FormAlert, FormStatus, SaveButton, TextField};
+use crate::areas::area_routes;
 use crate::areas::kind::{page, KindView};
 use crate::i18n::{local_datetime, Lang, Texts};
 use crate::state::AppState;
@@ -12,8 +13,6 @@ use daftar_core::contacts::{self, Contact, ContactInput};
 use daftar_core::locale::{format_date, localize_digits, parse_date};
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// Days ahead in which a birthday is pointed out.
@@ -218,12 +217,6 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
     }
 }
 
-/// Its addresses.
-#[component(transparent)]
-pub fn ContactRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/contacts/new") view=ContactEdit/>
-        <Route path=path!("/contacts/:id") view=ContactEdit/>
-    }
-    .into_inner()
-}
+area_routes!(ContactRoutes {
+    "/contacts/new" | "/contacts/:id" => ContactEdit,
+});

@@ -2,8 +2,9 @@
 //! (کارتابل) that plans the salesperson's day.
 
 use crate::browser_env::now_local;
-use crate::components::{record_route, ChoiceField, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
+use crate::components::{asked, record_route, ChoiceField, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
 use crate::areas::kind::{page, KindView};
+use crate::areas::{area_routes, Tab};
 use crate::i18n::{labels, local_datetime, store_error_text, Lang, Texts};
 use crate::state::{AppState, StoreStatus};
 use crate::timeline::item::Item;
@@ -13,10 +14,7 @@ use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::store::Record;
 use daftar_core::tasks::{self, arrange, InboxSort, Priority, Task, TaskInput};
 use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
-use crate::areas::Tab;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// "Tuesday 1405/09/04 10:00" as the user reads it.
 fn due_text(due: NaiveDateTime, lang: Lang) -> String {
@@ -175,9 +173,8 @@ fn TaskForm(existing: Option<(Record, Task)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let query = use_query_map();
     let input = existing.as_ref().map(|(_, task)| TaskInput::from_task(task)).unwrap_or_else(|| TaskInput {
-        customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
+        customer_id: asked("customer"),
         owner: state.my_name_untracked(),
         ..Default::default()
     });
@@ -295,13 +292,7 @@ fn field_label(name: &str, t: &Texts) -> &'static str {
 /// Its main tab.
 pub const TAB: Tab = Tab { href: "/inbox", icon: "inbox", label: |t| t.tasks.nav_inbox };
 
-/// Its addresses.
-#[component(transparent)]
-pub fn TaskRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/inbox") view=Inbox/>
-        <Route path=path!("/tasks/new") view=TaskEdit/>
-        <Route path=path!("/tasks/:id") view=TaskEdit/>
-    }
-    .into_inner()
-}
+area_routes!(TaskRoutes {
+    "/inbox" => Inbox,
+    "/tasks/new" | "/tasks/:id" => TaskEdit,
+});

@@ -33,7 +33,7 @@ impl AppState {
     /// The record as stored now, read as `T`: a page open for a while
     /// changes what is stored, not what it once showed. `Gone` when it was
     /// deleted meanwhile.
-    pub(super) async fn stored<T: RecordKind>(&self, id: &str) -> Result<(Record, T), SaveError> {
+    pub async fn stored<T: RecordKind>(&self, id: &str) -> Result<(Record, T), SaveError> {
         let record = self.record(T::KIND, id).await?.filter(|r| !r.deleted).ok_or(SaveError::Gone)?;
         let value = record.read()?;
         Ok((record, value))

@@ -1,21 +1,11 @@
 //! Where the catalog area lives in the app: its addresses.
 
 use super::{CatalogPage, CompetitorEdit, ProductEdit, SupplierEdit};
-use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use crate::areas::area_routes;
 
-/// Its addresses.
-#[component(transparent)]
-pub fn CatalogRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/catalog") view=CatalogPage/>
-        <Route path=path!("/catalog/products/new") view=ProductEdit/>
-        <Route path=path!("/catalog/products/:id") view=ProductEdit/>
-        <Route path=path!("/catalog/suppliers/new") view=SupplierEdit/>
-        <Route path=path!("/catalog/suppliers/:id") view=SupplierEdit/>
-        <Route path=path!("/catalog/competitors/new") view=CompetitorEdit/>
-        <Route path=path!("/catalog/competitors/:id") view=CompetitorEdit/>
-    }
-    .into_inner()
-}
+area_routes!(CatalogRoutes {
+    "/catalog" => CatalogPage,
+    "/catalog/products/new" | "/catalog/products/:id" => ProductEdit,
+    "/catalog/suppliers/new" | "/catalog/suppliers/:id" => SupplierEdit,
+    "/catalog/competitors/new" | "/catalog/competitors/:id" => CompetitorEdit,
+});

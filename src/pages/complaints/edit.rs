@@ -3,14 +3,14 @@
 //! its history above the form.
 
 use super::status::StatusCard;
-use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPicker, FormAlert, FormStatus, SaveButton, TextField};
+use crate::components::{asked, delete_with_undo, record_route, ChoiceField, CustomerPicker, FormAlert, FormStatus, SaveButton, TextField};
 use crate::i18n::{labels, TextOf};
 use crate::state::AppState;
 use daftar_core::check::Field;
 use daftar_core::complaints::{Category, Channel, Complaint, ComplaintInput, Severity};
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 const BACK: &str = "/complaints";
 
@@ -24,10 +24,9 @@ fn ComplaintForm(existing: Option<(Record, Complaint)>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let navigate = use_navigate();
-    let query = use_query_map();
     let complaint = existing.as_ref().map(|(_, complaint)| complaint.clone());
     let input = complaint.as_ref().map(ComplaintInput::from_complaint).unwrap_or_else(|| ComplaintInput {
-        customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
+        customer_id: asked("customer"),
         owner: state.my_name_untracked(),
         ..Default::default()
     });

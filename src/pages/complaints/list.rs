@@ -31,12 +31,7 @@ pub fn ComplaintList() -> impl IntoView {
     let filters: [(bool, &str, crate::i18n::TextOf); 2] = [(false, "/complaints", |t| t.complaints.complaints_filter_open), (true, "/complaints?show=all", |t| t.complaints.complaints_filter_all)];
     view! {
         <section class="page" data-testid="complaints-page">
-            <div class="list-head">
-                <h1>{move || t().complaints.complaints_title}</h1>
-                <a class="btn primary" href="/complaints/new" data-testid="complaint-new">
-                    <crate::components::Icon name="plus"/>{move || t().complaints.complaint_new}
-                </a>
-            </div>
+            <crate::components::ListHead title=|t| t.complaints.complaints_title add_href="/complaints/new" add_label=|t| t.complaints.complaint_new add_testid="complaint-new"/>
             <Suspense fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
                 {move || complaints.get().flatten().map(|rows| {
                     let all: Vec<Complaint> = rows.iter().map(|(_, c)| c.clone()).collect();

@@ -1,25 +1,16 @@
 //! Where the customers area lives in the app: its addresses and its main tab.
 
 use super::{CustomerEdit, CustomerImport, CustomerList, CustomerMerge, CustomerShow};
-use crate::areas::Tab;
-use leptos::prelude::*;
-use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use crate::areas::{area_routes, Tab};
 
 /// Its main tab.
 pub const TAB: Tab = Tab { href: "/customers", icon: "customers", label: |t| t.nav_customers };
 
-/// Its addresses.
-#[component(transparent)]
-pub fn CustomerRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/") view=CustomerList/>
-        <Route path=path!("/customers") view=CustomerList/>
-        <Route path=path!("/customers/new") view=CustomerEdit/>
-        <Route path=path!("/customers/import") view=CustomerImport/>
-        <Route path=path!("/customers/:id") view=CustomerShow/>
-        <Route path=path!("/customers/:id/edit") view=CustomerEdit/>
-        <Route path=path!("/customers/:id/merge") view=CustomerMerge/>
-    }
-    .into_inner()
-}
+area_routes!(CustomerRoutes {
+    "/" | "/customers" => CustomerList,
+    "/customers/new" => CustomerEdit,
+    "/customers/import" => CustomerImport,
+    "/customers/:id" => CustomerShow,
+    "/customers/:id/edit" => CustomerEdit,
+    "/customers/:id/merge" => CustomerMerge,
+});

@@ -5,7 +5,7 @@
 
 use super::close::{CloseDialog, Closing};
 use super::lines::LinesEditor;
-use crate::components::{date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FormAlert, FormStatus, SaveButton, TextField};
+use crate::components::{asked, date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FormAlert, FormStatus, SaveButton, TextField};
 use crate::i18n::{local_datetime, Lang, Texts};
 use crate::state::AppState;
 use crate::timeline::item::Item;
@@ -14,7 +14,7 @@ use daftar_core::locale::{format_money, Currency};
 use daftar_core::pipeline::{Deal, DealEvent, DealInput, Status};
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 /// New deal: `/deals/new?p=PIPELINE&customer=ID`; edit: `/deals/ID`.
 #[component]
@@ -36,17 +36,16 @@ fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let query = use_query_map();
     let deal = existing.as_ref().map(|(_, deal)| deal.clone());
     let input = deal.as_ref().map(DealInput::from_deal).unwrap_or_else(|| {
-        let asked = query.with_untracked(|q| q.get("p")).unwrap_or_default();
+        let asked_pipeline = asked("p");
         let (pipeline_id, stage) = state.sales.with_untracked(|s| {
             let s = s.as_ref()?;
-            let (id, p) = s.pipelines.iter().find(|(id, _)| *id == asked).or_else(|| s.pipelines.first())?;
+            let (id, p) = s.pipelines.iter().find(|(id, _)| *id == asked_pipeline).or_else(|| s.pipelines.first())?;
             Some((id.clone(), p.first_stage()?.id.clone()))
         }).unwrap_or_default();
         DealInput {
-            customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
+            customer_id: asked("customer"),
             owner: state.my_name_untracked(),
             currency: state.currency.get_untracked(),
             pipeline_id,

@@ -5,7 +5,7 @@
 use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::table::{FigureTable, ReportTable};
-use super::{amount, money_text, over_deals};
+use super::{amount, money_text, report_body, Empty};
 use crate::state::AppState;
 use daftar_core::locale::format_number;
 use daftar_core::reports::{acquisition, Buyers, MonthBuyers};
@@ -14,23 +14,11 @@ use leptos::prelude::*;
 #[component]
 pub fn AcquisitionReport() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let scope = expect_context::<Scope>();
-    let report = Memo::new(move |_| {
-        let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
-        over_deals(state, "daftar:report-acquisition", |deals| {
-            acquisition(deals, period, &filter, lang)
-        })
-    });
+    let report = expect_context::<Scope>().over_deals("daftar:report-acquisition", acquisition);
+    let none = Empty { when: |months: &Vec<MonthBuyers>| months.iter().all(|m| m.new.deals.is_empty() && m.repeat.deals.is_empty()), text: |t| t.reports.ranked_none, testid: "acquisition-none" };
     view! {
-        <p class="muted">{move || t().reports.acquisition_note}</p>
-        {move || match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(months) if months.iter().all(|m| m.new.deals.is_empty() && m.repeat.deals.is_empty()) => {
-                view! { <p class="empty" data-testid="acquisition-none">{t().reports.ranked_none}</p> }.into_any()
-            }
-            Some(months) => view! { <Acquisition months/> }.into_any(),
-        }}
+        <p class="muted">{move || state.t().reports.acquisition_note}</p>
+        {report_body(report.into(), Some(none), |months| view! { <Acquisition months/> })}
     }
 }
 

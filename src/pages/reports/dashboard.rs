@@ -5,7 +5,7 @@
 
 use super::frame::Scope;
 use super::table::ReportTable;
-use super::{amount, money_text};
+use super::{amount, money_text, report_body};
 use crate::browser_env::ms_to_local;
 use crate::i18n::Texts;
 use crate::state::AppState;
@@ -17,7 +17,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ReportsHome() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t();
     let scope = expect_context::<Scope>();
     let board = Memo::new(move |_| {
         let (period, filter) = (scope.period.get(), scope.filter());
@@ -47,14 +46,8 @@ pub fn ReportsHome() -> impl IntoView {
             })
         })
     });
-    move || {
-        // The cards are worded once: a language switch words them again.
-        state.lang.track();
-        match board.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(board) => view! { <Cards board/> }.into_any(),
-        }
-    }
+    // The cards are worded once: a language switch words them again.
+    report_body(board.into(), None, |board| view! { <Cards board/> })
 }
 
 /// Which way a figure moved, and whether that is good news.

@@ -14,7 +14,10 @@ use crate::i18n::labels::value_segment;
 use crate::i18n::Texts;
 use crate::pages::customers::SEGMENT_CHOICES;
 use daftar_core::customers::ValueSegment;
+use daftar_core::locale::Lang;
+use daftar_core::pipeline::Deal;
 use daftar_core::reports::{Filter, Period, Preset};
+use daftar_core::store::Envelope;
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -38,6 +41,20 @@ pub struct Scope {
 impl Scope {
     pub fn filter(&self) -> Filter {
         Filter { owner: self.owner.get(), pipeline_id: self.pipeline.get(), customers: self.customers.get() }
+    }
+
+    /// A report over the deals in memory for this period, these filters and
+    /// the reader's language, timed as `name`: worked out again when any of
+    /// them or any deal changes; None while the deals load.
+    pub fn over_deals<T>(self, name: &'static str, report: impl Fn(&[&Envelope<Deal>], Period, &Filter, Lang) -> T + Send + Sync + 'static) -> Memo<Option<T>>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let state = expect_context::<AppState>();
+        Memo::new(move |_| {
+            let (period, filter, lang) = (self.period.get(), self.filter(), state.lang.get());
+            super::over_deals(state, name, |deals| report(deals, period, &filter, lang))
+        })
     }
 }
 

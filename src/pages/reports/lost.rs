@@ -7,7 +7,7 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::ReportTable;
-use super::{amount, money_text, over_deals, use_names};
+use super::{amount, money_text, report_body, use_names, Empty};
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Competitor;
@@ -27,25 +27,17 @@ fn by_label(by: LostBy, t: &Texts) -> &'static str {
 
 #[component]
 pub fn LostReport() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let scope = expect_context::<Scope>();
     let by = RwSignal::new(LostBy::Reason);
     let competitors = use_names(|c: Competitor| c.name);
-    let report = Memo::new(move |_| {
-        let (period, filter, by, lang) = (scope.period.get(), scope.filter(), by.get(), state.lang.get());
-        over_deals(state, "daftar:report-lost", |deals| {
-            // The cut goes with its groups: two cuts can give equal groups (all unnamed).
-            (by, lost_deals(deals, period, &filter, by, lang))
-        })
+    // The cut goes with its groups: two cuts can give equal groups (all unnamed).
+    let report = expect_context::<Scope>().over_deals("daftar:report-lost", move |deals, period, filter, lang| {
+        let by = by.get();
+        (by, lost_deals(deals, period, filter, by, lang))
     });
+    let none = Empty { when: |(_, r): &(LostBy, LostDeals)| r.count == 0, text: |t| t.reports.lost_none, testid: "lost-none" };
     view! {
         <CutPicker choices=&LostBy::ALL chosen=by label=by_label group=|t| t.reports.lost_deals testid="lost-by"/>
-        {move || match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some((_, r)) if r.count == 0 => view! { <p class="empty" data-testid="lost-none">{t().reports.lost_none}</p> }.into_any(),
-            Some((by, r)) => view! { <LostBars report=r by competitors/> }.into_any(),
-        }}
+        {report_body(report.into(), Some(none), move |(by, r)| view! { <LostBars report=r by competitors/> })}
     }
 }
 

@@ -22,6 +22,7 @@ mod win_rates;
 pub use routes::{ReportRoutes, TAB};
 
 use crate::areas::kind::KindView;
+use crate::i18n::TextOf;
 use daftar_core::locale::{format_money, format_number, Lang};
 use crate::state::AppState;
 use daftar_core::pipeline::{Deal, Sums, Totals};
@@ -58,6 +59,35 @@ fn over_deals<T>(state: AppState, name: &'static str, report: impl FnOnce(&[&Env
             })
         })
     })
+}
+
+/// When nothing counts in a report: how to tell, the words that say so and
+/// their test id.
+struct Empty<T> {
+    when: fn(&T) -> bool,
+    text: TextOf,
+    testid: &'static str,
+}
+
+/// A report below its pickers: "loading" until it is worked out, its
+/// `empty` words when nothing counts in it, else what `show` draws. Worded
+/// again when the language changes.
+fn report_body<T, V>(report: Signal<Option<T>>, empty: Option<Empty<T>>, show: impl Fn(T) -> V + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = expect_context::<AppState>();
+    move || {
+        let t = state.t();
+        match report.get() {
+            None => view! { <p class="muted">{t.reports.loading_reports}</p> }.into_any(),
+            Some(r) => match &empty {
+                Some(empty) if (empty.when)(&r) => view! { <p class="empty" data-testid=empty.testid>{(empty.text)(t)}</p> }.into_any(),
+                _ => show(r).into_any(),
+            },
+        }
+    }
 }
 
 /// What a report shows of each record of kind `T` (a competitor's name, a

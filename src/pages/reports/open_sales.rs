@@ -6,7 +6,7 @@
 use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::table::{FigureTable, ReportTable};
-use super::{amount, money_text};
+use super::{amount, money_text, report_body, Empty};
 use crate::browser_env::{ms_to_local, today};
 use crate::i18n::Texts;
 use crate::state::AppState;
@@ -23,7 +23,6 @@ fn weighted(sums: &Sums) -> i64 {
 #[component]
 pub fn OpenSalesReport() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t();
     let scope = expect_context::<Scope>();
     let report = Memo::new(move |_| {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
@@ -41,14 +40,8 @@ pub fn OpenSalesReport() -> impl IntoView {
         span.end();
         report
     });
-    move || {
-        state.lang.track();
-        match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(None) => view! { <p class="empty">{t().reports.no_pipeline}</p> }.into_any(),
-            Some(Some((name, report))) => view! { <OpenSalesView name report/> }.into_any(),
-        }
-    }
+    let none = Empty { when: Option::is_none, text: |t| t.reports.no_pipeline, testid: "open-none" };
+    report_body(report.into(), Some(none), |found| found.map(|(name, report)| view! { <OpenSalesView name report/> }))
 }
 
 #[component]

@@ -6,7 +6,7 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::{FigureTable, ReportTable};
-use super::{over_deals, use_names};
+use super::{report_body, use_names, Empty};
 use crate::i18n::Texts;
 use crate::state::AppState;
 use daftar_core::catalog::Product;
@@ -24,31 +24,24 @@ fn by_label(by: ProductBy, t: &Texts) -> &'static str {
 
 #[component]
 pub fn ProductsReport() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let scope = expect_context::<Scope>();
     let by = RwSignal::new(ProductBy::Product);
     let catalog = use_names(|p: Product| (p.name, p.category));
-    let report = Memo::new(move |_| {
-        let (period, filter, by) = (scope.period.get(), scope.filter(), by.get());
+    // The cut goes with its rows: two cuts can give equal rows.
+    let report = expect_context::<Scope>().over_deals("daftar:report-products", move |deals, period, filter, _| {
+        let by = by.get();
         catalog.with(|catalog| {
             let category_of = |id: &str| catalog.get(id).map(|(_, category)| category.clone()).filter(|c| !c.is_empty());
-            // The cut goes with its rows: two cuts can give equal rows.
-            over_deals(state, "daftar:report-products", |deals| (by, products(deals, period, &filter, by, &category_of)))
+            (by, products(deals, period, filter, by, &category_of))
         })
     });
+    let none = Empty { when: |(_, rows): &(ProductBy, Vec<ProductRow>)| rows.is_empty(), text: |t| t.reports.products_none, testid: "products-none" };
     view! {
         <CutPicker choices=&ProductBy::ALL chosen=by label=by_label group=|t| t.reports.products testid="products-by"/>
-        {move || {
-            state.lang.track();
+        {report_body(report.into(), Some(none), move |(by, rows)| move || {
             // The names may come after the rows, which by product do not change then.
             catalog.track();
-            match report.get() {
-                None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-                Some((_, rows)) if rows.is_empty() => view! { <p class="empty" data-testid="products-none">{t().reports.products_none}</p> }.into_any(),
-                Some((by, rows)) => view! { <Products rows by catalog/> }.into_any(),
-            }
-        }}
+            view! { <Products rows=rows.clone() by catalog/> }
+        })}
     }
 }
 

@@ -3,7 +3,7 @@
 //! to write the classes onto the customers, and the ranked table. One
 //! currency at a time.
 
-use super::{customer_name, over_deals};
+use super::{customer_name, report_body, Empty};
 use super::frame::Scope;
 use super::pickers::CurrencySwitch;
 use super::table::ReportTable;
@@ -23,25 +23,11 @@ const NUMERIC: [usize; 3] = [3, 4, 5];
 
 #[component]
 pub fn CustomerRanking() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let scope = expect_context::<Scope>();
     // None: the currency with the most revenue in the period.
     let currency = RwSignal::new(None::<Currency>);
-    let report = Memo::new(move |_| {
-        let (period, filter, currency) = (scope.period.get(), scope.filter(), currency.get());
-        over_deals(state, "daftar:report-customers", |deals| {
-            ranking(deals, period, &filter, currency)
-        })
-    });
-    move || {
-        state.lang.track();
-        match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(r) if r.customers.is_empty() => view! { <p class="empty" data-testid="ranked-none">{t().reports.ranked_none}</p> }.into_any(),
-            Some(r) => view! { <RankingView report=r currency/> }.into_any(),
-        }
-    }
+    let report = expect_context::<Scope>().over_deals("daftar:report-customers", move |deals, period, filter, _| ranking(deals, period, filter, currency.get()));
+    let none = Empty { when: |r: &Ranking| r.customers.is_empty(), text: |t| t.reports.ranked_none, testid: "ranked-none" };
+    report_body(report.into(), Some(none), move |report| view! { <RankingView report currency/> })
 }
 
 #[component]

@@ -3,7 +3,7 @@
 //! its customers; below, the lifetime models' churn-risk list, fitted after
 //! the grid is drawn so the page never waits for it.
 
-use super::{customer_name, over_deals};
+use super::{customer_name, over_deals, report_body, Empty};
 use super::frame::Scope;
 use super::pickers::CurrencySwitch;
 use super::table::ReportTable;
@@ -51,7 +51,6 @@ impl Pick {
 #[component]
 pub fn SegmentsReport() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t();
     let scope = expect_context::<Scope>();
     let currency = RwSignal::new(None::<Currency>);
     // The won deals are read at once; scoring them pauses as it goes (50,000
@@ -80,14 +79,8 @@ pub fn SegmentsReport() -> impl IntoView {
             }
         }));
     });
-    move || {
-        state.lang.track();
-        match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(r) if r.scores.is_empty() => view! { <p class="empty" data-testid="segments-none">{t().reports.segments_none}</p> }.into_any(),
-            Some(r) => view! { <SegmentsView report=r currency/> }.into_any(),
-        }
-    }
+    let none = Empty { when: |r: &Arc<Segmentation>| r.scores.is_empty(), text: |t| t.reports.segments_none, testid: "segments-none" };
+    report_body(report.into(), Some(none), move |report| view! { <SegmentsView report currency/> })
 }
 
 #[component]

@@ -4,6 +4,7 @@
 
 use super::frame::Scope;
 use super::table::ReportTable;
+use super::{report_body, Empty};
 use crate::browser_env::today;
 use crate::i18n::{labels, save_error_text, Texts};
 use crate::state::AppState;
@@ -17,7 +18,6 @@ use leptos::prelude::*;
 #[component]
 pub fn TeamReport() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move || state.t();
     let scope = expect_context::<Scope>();
     let report = Memo::new(move |_| {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
@@ -32,14 +32,8 @@ pub fn TeamReport() -> impl IntoView {
     });
     // The rep whose open tasks are shown.
     let plan_of = RwSignal::new(None::<String>);
-    move || {
-        state.lang.track();
-        match report.get() {
-            None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-            Some(rows) if rows.is_empty() => view! { <p class="empty" data-testid="team-none">{t().reports.team_none}</p> }.into_any(),
-            Some(rows) => view! { <TeamTable rows plan_of/> <RepPlan plan_of/> }.into_any(),
-        }
-    }
+    let none = Empty { when: |rows: &Vec<WeekRow>| rows.is_empty(), text: |t| t.reports.team_none, testid: "team-none" };
+    report_body(report.into(), Some(none), move |rows| view! { <TeamTable rows plan_of/> <RepPlan plan_of/> })
 }
 
 fn cells(row: &WeekRow, t: &Texts, lang: Lang) -> Vec<String> {

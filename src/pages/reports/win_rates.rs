@@ -6,7 +6,7 @@ use super::bars::{Bar, DealBars};
 use super::frame::Scope;
 use super::pickers::CutPicker;
 use super::table::ReportTable;
-use super::{amount, money_text, over_deals, use_names};
+use super::{amount, money_text, report_body, use_names, Empty};
 use crate::browser_env::ms_to_local;
 use crate::i18n::Texts;
 use crate::state::AppState;
@@ -26,28 +26,17 @@ fn by_label(by: WinBy, t: &Texts) -> &'static str {
 
 #[component]
 pub fn WinRateReport() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move || state.t();
-    let scope = expect_context::<Scope>();
     let by = RwSignal::new(WinBy::Owner);
     let products = use_names(|p: Product| p.name);
-    let report = Memo::new(move |_| {
-        let (period, filter, by) = (scope.period.get(), scope.filter(), by.get());
-        over_deals(state, "daftar:report-win-rates", |deals| {
-            // The cut goes with its rows: two cuts can give equal rows (all unnamed).
-            (by, win_rates(deals, period, &filter, by, &|ms| ms_to_local(ms).date()))
-        })
+    // The cut goes with its rows: two cuts can give equal rows (all unnamed).
+    let report = expect_context::<Scope>().over_deals("daftar:report-win-rates", move |deals, period, filter, _| {
+        let by = by.get();
+        (by, win_rates(deals, period, filter, by, &|ms| ms_to_local(ms).date()))
     });
+    let none = Empty { when: |(_, rows): &(WinBy, Vec<WinGroup>)| rows.is_empty(), text: |t| t.reports.closed_none, testid: "win-none" };
     view! {
         <CutPicker choices=&WinBy::ALL chosen=by label=by_label group=|t| t.reports.win_rates testid="win-by"/>
-        {move || {
-            state.lang.track();
-            match report.get() {
-                None => view! { <p class="muted">{t().reports.loading_reports}</p> }.into_any(),
-                Some((_, rows)) if rows.is_empty() => view! { <p class="empty" data-testid="win-none">{t().reports.closed_none}</p> }.into_any(),
-                Some((by, rows)) => view! { <WinRates rows by products/> }.into_any(),
-            }
-        }}
+        {report_body(report.into(), Some(none), move |(by, rows)| view! { <WinRates rows by products/> })}
     }
 }
 

@@ -7,6 +7,7 @@ use super::dimension_label;
 use super::export::responses_csv;
 use super::kiosk::KioskStart;
 use super::link::LinkDialog;
+use crate::components::asked;
 use crate::i18n::labels;
 use crate::state::AppState;
 use daftar_core::customers::{Customer, ValueSegment};
@@ -117,7 +118,7 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
     let link_for = query
         .with_untracked(|q| q.get("link_for"))
         .unwrap_or_default();
-    let deal = query.with_untracked(|q| q.get("deal")).unwrap_or_default();
+    let deal = asked("deal");
     let showing = RwSignal::new((!link_for.is_empty()).then_some("link"));
     let edit = format!("/surveys/{id}/edit");
     view! {

@@ -3,23 +3,17 @@
 //! QR code of the serial that the coverage check scans.
 
 use super::{coverage_text, customer_name};
+use crate::components::read_routed;
 use crate::i18n::{labels, texts, Lang};
 use crate::state::AppState;
 use daftar_core::locale::{format_date, localize_digits};
 use daftar_core::warranty::item::InstalledItem;
-use daftar_core::warranty::ITEM;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn Certificate() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        state.track_records();
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { state.record(ITEM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| r.decode::<InstalledItem>().ok().map(|i| (r.id, i))) }
-    });
+    let loaded = read_routed(|state, id| async move { state.stored::<InstalledItem>(&id).await.ok().map(|(record, item)| (record.id, item)) });
     let lang = RwSignal::new(state.lang.get_untracked());
     view! {
         <section class="page certificate-page" data-testid="certificate-page">

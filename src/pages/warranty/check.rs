@@ -3,11 +3,10 @@
 //! keystroke, from the in-memory index of the installed base.
 
 use super::{customer_name, CoverageCard, WarrantyTabs};
-use crate::components::ScanButton;
+use crate::components::{asked, ScanButton};
 use crate::state::{use_installed, AppState};
 use daftar_core::warranty::item::InstalledItem;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 /// Barcodes a serial label may carry, and the certificate's QR code.
 const SERIAL_FORMATS: &[&str] = &["qr_code", "code_128", "code_39", "ean_13", "data_matrix"];
@@ -19,8 +18,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let ready = use_installed();
-    let query = use_query_map();
-    let typed = RwSignal::new(query.with_untracked(|q| q.get("serial")).unwrap_or_default());
+    let typed = RwSignal::new(asked("serial"));
     let scanned = Callback::new(move |code: String| typed.set(code.trim().to_string()));
     // The serial as typed with (item id, item) for each exact match, answered
     // at every keystroke. The serial is part of the value: a second unknown
@@ -59,12 +57,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
     });
     view! {
         <section class="page warranty-page" data-testid="coverage-page">
-            <div class="list-head">
-                <h1>{move || t().warranty.warranty_check_title}</h1>
-                <a class="btn primary" href="/warranty/items/new" data-testid="item-new">
-                    <crate::components::Icon name="plus"/>{move || t().warranty.item_new}
-                </a>
-            </div>
+            <crate::components::ListHead title=|t| t.warranty.warranty_check_title add_href="/warranty/items/new" add_label=|t| t.warranty.item_new add_testid="item-new"/>
             <WarrantyTabs/>
             <div class="card coverage-search">
                 <label for="serial-check">{move || t().warranty.coverage_serial_label}</label>

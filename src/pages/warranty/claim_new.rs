@@ -10,7 +10,6 @@ use daftar_core::check::Field;
 use daftar_core::locale::format_date;
 use daftar_core::warranty::claims::{ClaimChannel, ClaimInput};
 use daftar_core::warranty::item::InstalledItem;
-use daftar_core::warranty::ITEM;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -23,7 +22,7 @@ pub fn ClaimNew() -> impl IntoView {
     let item = LocalResource::new(move || {
         state.store_status.track();
         let id = query.with(|q| q.get("item")).unwrap_or_default();
-        async move { state.record(ITEM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| Some((r.id.clone(), r.decode::<InstalledItem>().ok()?))) }
+        async move { state.stored::<InstalledItem>(&id).await.ok().map(|(record, item)| (record.id, item)) }
     });
     view! {
         <section class="page form-page" data-testid="claim-new-page">

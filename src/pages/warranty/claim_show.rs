@@ -5,24 +5,18 @@
 use super::claim_work::ClaimWork;
 use super::photos::ClaimPhotos;
 use super::{coverage_text, customer_name, WarrantyTabs};
+use crate::components::read_routed;
 use crate::i18n::{labels, local_datetime};
 use crate::state::{AppState, SaveError};
 use daftar_core::locale::format_date;
 use daftar_core::warranty::claims::{allowed_next, Claim, ClaimStatus};
-use daftar_core::warranty::CLAIM;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ClaimShow() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        state.track_records();
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move { state.record(CLAIM, &id).await.ok().flatten().filter(|r| !r.deleted).and_then(|r| Some((r.id.clone(), r.decode::<Claim>().ok()?))) }
-    });
+    let loaded = read_routed(|state, id| async move { state.stored::<Claim>(&id).await.ok().map(|(record, claim)| (record.id, claim)) });
     // The claim as last read. The view is built once per claim and reads
     // this signal, so a write elsewhere (a photo, another tab) refreshes the
     // figures without wiping parts, hours or a note being typed.

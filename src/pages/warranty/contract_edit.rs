@@ -3,7 +3,7 @@
 //! price, visits included and the response-time promise; once saved, its
 //! included maintenance visits can be planned in one tap.
 
-use crate::components::{date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
+use crate::components::{asked, date_text, delete_with_undo, read_date, record_route, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
 use crate::i18n::store_error_text;
 use crate::state::{use_installed, AppState};
 use daftar_core::check::Field;
@@ -11,7 +11,7 @@ use daftar_core::store::Record;
 use daftar_core::warranty::service::{maintenance_dates, ContractInput, ServiceContract, ServiceVisit, VisitKind};
 use daftar_core::warranty::{CONTRACT, VISIT};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 const BACK: &str = "/warranty/contracts";
 
@@ -26,10 +26,9 @@ fn ContractForm(existing: Option<(Record, ServiceContract)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let query = use_query_map();
     let contract = existing.as_ref().map(|(_, contract)| contract.clone());
     let input = contract.as_ref().map(ContractInput::from_contract).unwrap_or_else(|| ContractInput {
-        customer_id: query.with_untracked(|q| q.get("customer")).unwrap_or_default(),
+        customer_id: asked("customer"),
         currency: state.currency.get_untracked(),
         ..Default::default()
     });

@@ -36,12 +36,7 @@ pub fn ContractList() -> impl IntoView {
     });
     view! {
         <section class="page warranty-page" data-testid="contracts-page">
-            <div class="list-head">
-                <h1>{move || t().warranty.warranty_contracts}</h1>
-                <a class="btn primary" href="/warranty/contracts/new" data-testid="contract-new">
-                    <crate::components::Icon name="plus"/>{move || t().warranty.contract_new}
-                </a>
-            </div>
+            <crate::components::ListHead title=|t| t.warranty.warranty_contracts add_href="/warranty/contracts/new" add_label=|t| t.warranty.contract_new add_testid="contract-new"/>
             <WarrantyTabs/>
             <ul class="plain-list card" data-testid="contract-list">
                 {move || {

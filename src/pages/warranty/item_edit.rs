@@ -3,7 +3,7 @@
 //! Choosing the product brings its warranty term and start policy from the
 //! catalog; both can be overridden for this item.
 
-use crate::components::{date_text, delete_with_undo, read_date, record_route, ChoiceField, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
+use crate::components::{asked, date_text, delete_with_undo, read_date, record_route, ChoiceField, CustomerPicker, DateField, FieldErrors, FormAlert, FormStatus, SaveButton, TextField};
 use crate::pages::catalog::use_products;
 use crate::i18n::labels;
 use crate::state::AppState;
@@ -12,7 +12,7 @@ use daftar_core::store::Record;
 use daftar_core::warranty::dates::TermCalendar;
 use daftar_core::warranty::item::{InstalledItem, ItemInput, StartPolicy};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 const BACK: &str = "/warranty/items";
 
@@ -27,8 +27,6 @@ fn ItemForm(existing: Option<(Record, InstalledItem)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let query = use_query_map();
-    let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
     let input = existing.as_ref().map(|(_, item)| ItemInput::from_item(item)).unwrap_or_else(|| ItemInput {
         customer_id: asked("customer"),
         deal_id: asked("deal"),

@@ -45,12 +45,7 @@ pub fn ItemList() -> impl IntoView {
     });
     view! {
         <section class="page warranty-page" data-testid="items-page">
-            <div class="list-head">
-                <h1>{move || t().warranty.warranty_items}</h1>
-                <a class="btn primary" href="/warranty/items/new" data-testid="item-new">
-                    <crate::components::Icon name="plus"/>{move || t().warranty.item_new}
-                </a>
-            </div>
+            <crate::components::ListHead title=|t| t.warranty.warranty_items add_href="/warranty/items/new" add_label=|t| t.warranty.item_new add_testid="item-new"/>
             <WarrantyTabs/>
             <input class="search" type="search" placeholder=move || t().warranty.items_filter data-testid="items-filter"
                 on:input=move |ev| filter.set(event_target_value(&ev))/>

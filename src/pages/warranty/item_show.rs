@@ -4,6 +4,7 @@
 
 use super::item_actions::ItemActions;
 use super::{coverage_text, customer_name, CoverageCard, WarrantyTabs};
+use crate::components::read_routed;
 use crate::i18n::labels;
 use crate::state::AppState;
 use daftar_core::locale::{format_date, localize_digits};
@@ -12,24 +13,17 @@ use daftar_core::warranty::item::InstalledItem;
 use daftar_core::warranty::service::ServiceVisit;
 use daftar_core::warranty::{CLAIM, ITEM, VISIT};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ItemShow() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let params = use_params_map();
-    let loaded = LocalResource::new(move || {
-        state.track_records();
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
-        async move {
-            let record = state.record(ITEM, &id).await.ok().flatten().filter(|r| !r.deleted)?;
-            let item: InstalledItem = record.decode().ok()?;
-            let linked = state.linked_to(ITEM, &id).await.unwrap_or_default();
-            let claims: Vec<(String, Claim)> = linked.iter().filter(|r| r.kind == CLAIM).filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
-            let visits: Vec<(String, ServiceVisit)> = linked.iter().filter(|r| r.kind == VISIT).filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
-            Some((id, item, claims, visits))
-        }
+    let loaded = read_routed(|state, id| async move {
+        let (_, item) = state.stored::<InstalledItem>(&id).await.ok()?;
+        let linked = state.linked_to(ITEM, &id).await.unwrap_or_default();
+        let claims: Vec<(String, Claim)> = linked.iter().filter(|r| r.kind == CLAIM).filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+        let visits: Vec<(String, ServiceVisit)> = linked.iter().filter(|r| r.kind == VISIT).filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
+        Some((id, item, claims, visits))
     });
     view! {
         <section class="page warranty-page" data-testid="item-page">

@@ -2,7 +2,7 @@
 //! `?customer=`, `?contract=`, `?claim=` fill it in), edited and reported at
 //! `/warranty/visits/ID` — done with its visit report, missed or cancelled.
 
-use crate::components::{delete_with_undo, record_route, ChoiceField, CustomerPicker, FieldErrors, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
+use crate::components::{asked, delete_with_undo, record_route, ChoiceField, CustomerPicker, FieldErrors, FormAlert, FormStatus, SaveButton, TextField, When, WhenField};
 use crate::i18n::{labels, save_error_text};
 use crate::state::{use_installed, AppState, SaveError};
 use daftar_core::check::Field;
@@ -10,7 +10,7 @@ use daftar_core::store::Record;
 use daftar_core::warranty::service::{ServiceVisit, VisitInput, VisitKind, VisitStatus};
 use daftar_core::warranty::VISIT;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_navigate;
 
 const BACK: &str = "/warranty/visits";
 
@@ -25,8 +25,6 @@ fn VisitForm(existing: Option<(Record, ServiceVisit)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let query = use_query_map();
-    let asked = |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
     let visit = existing.as_ref().map(|(_, visit)| visit.clone());
     let input = visit.as_ref().map(VisitInput::from_visit).unwrap_or_else(|| VisitInput {
         customer_id: asked("customer"),

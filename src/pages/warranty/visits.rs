@@ -52,12 +52,7 @@ pub fn VisitList() -> impl IntoView {
     };
     view! {
         <section class="page warranty-page" data-testid="visits-page">
-            <div class="list-head">
-                <h1>{move || t().warranty.warranty_visits}</h1>
-                <a class="btn primary" href="/warranty/visits/new" data-testid="visit-new">
-                    <crate::components::Icon name="plus"/>{move || t().warranty.visit_new}
-                </a>
-            </div>
+            <crate::components::ListHead title=|t| t.warranty.warranty_visits add_href="/warranty/visits/new" add_label=|t| t.warranty.visit_new add_testid="visit-new"/>
             <WarrantyTabs/>
             <div class="visit-controls">
                 <button type="button" class="btn" aria-pressed=move || (!week()).to_string() on:click=move |_| go(false, day(), technician()) data-testid="visits-day">{move || t().warranty.visits_day}</button>
