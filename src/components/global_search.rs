@@ -80,7 +80,7 @@ pub fn GlobalSearch() -> impl IntoView {
         // Borrowed, not cloned: a first keystroke's hits run to six figures.
         let (customers, found) = previous.with_value(|(prev_customers, prev_other)| {
             let customers = state.customers.with(|ix| ix.search_from(&q, prev_customers.as_ref()));
-            let found = state.everything.with(|ix| ix.as_ref().map(|ix| ix.search(&q, PER_GROUP, prev_other.as_ref())));
+            let found = state.everything().with(|ix| ix.as_ref().map(|ix| ix.search(&q, PER_GROUP, prev_other.as_ref())));
             (customers, found)
         });
         let mut out = Vec::new();

@@ -86,20 +86,26 @@ async fn read_deals(store: &crate::storage::IdbStore) -> Result<daftar_core::sto
 fn on_written(state: &AppState, written: &Written) {
     match written {
         Written::Records(records) => state.take_in_sales(records),
-        Written::Bulk(records) if records.iter().any(|r| r.kind == DEAL_KIND) => state.sales.set(None),
+        Written::Bulk(records) if records.iter().any(|r| r.kind == DEAL_KIND) => state.sales().set(None),
         Written::Bulk(records) => state.take_in_sales(records),
-        Written::Reset => state.sales.set(None),
+        Written::Reset => state.sales().set(None),
     }
 }
 
 impl AppState {
+    /// Deals, pipelines and lost reasons; loaded when a sales screen first
+    /// opens, then kept in step with every write.
+    pub fn sales(&self) -> RwSignal<Option<Sales>> {
+        self.cache()
+    }
+
     /// Reads deals, pipelines and lost reasons the first time a sales screen
     /// opens; later writes keep them in step (see `take_in`).
     pub async fn load_sales(&self) -> Result<(), StoreError> {
         self.listen("sales", on_written);
         // Once loaded, writes keep it current; while a load runs (the preload),
         // a second caller leaves it to finish and set the signal it waits on.
-        if self.sales.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
+        if self.sales().with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
             return Ok(());
         }
         let loaded = self.read_sales().await;
@@ -127,7 +133,7 @@ impl AppState {
             }
             let mut pipelines = pipeline::defaults(lang);
             merge_pipelines(&mut pipelines, &stored);
-            self.sales.set(Some(Sales { deals: DealBook::build(scan), pipelines, lost_reasons: reasons_of(reasons.as_ref(), lang) }));
+            self.sales().set(Some(Sales { deals: DealBook::build(scan), pipelines, lost_reasons: reasons_of(reasons.as_ref(), lang) }));
             break;
         }
         span.end();
@@ -148,22 +154,22 @@ impl AppState {
 
     fn take_in_sales(&self, records: &[Record]) {
         let relevant = |r: &Record| r.kind == DEAL_KIND || r.kind == PIPELINE_KIND || r.kind == LOST_REASONS_KIND;
-        if self.sales.with_untracked(Option::is_some) && records.iter().any(relevant) {
+        if self.sales().with_untracked(Option::is_some) && records.iter().any(relevant) {
             let lang = self.lang.get_untracked();
             let mut changed = false;
-            self.sales.update_untracked(|s| {
+            self.sales().update_untracked(|s| {
                 if let Some(s) = s {
                     changed = s.take_in(records, lang);
                 }
             });
             if changed {
-                self.sales.notify();
+                self.sales().notify();
             }
         }
     }
 
     fn sales_pipeline(&self, id: &str) -> Option<Pipeline> {
-        self.sales.with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(id).cloned()))
+        self.sales().with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(id).cloned()))
     }
 
     /// Creates or edits a deal; returns its id.
@@ -235,14 +241,14 @@ impl AppState {
     /// moved and written, and on any failure the board shows it as stored.
     pub async fn move_deal(&self, id: &str, stage: &str) -> Result<(), SaveError> {
         let now = BrowserEnv.now_ms();
-        let shown = self.sales.with_untracked(|s| {
+        let shown = self.sales().with_untracked(|s| {
             let s = s.as_ref()?;
             let e = s.deals.get(id)?;
             let moved = e.fields.moved(s.pipeline(&e.fields.pipeline_id)?, stage, now).ok()??;
             Some(Envelope { fields: moved, ..e.clone() })
         });
         if let Some(e) = shown {
-            self.sales.update(|s| {
+            self.sales().update(|s| {
                 if let Some(s) = s {
                     s.deals.put(e);
                 }
@@ -268,7 +274,7 @@ impl AppState {
         let Some(store) = self.store() else { return };
         match store.get(DEAL_KIND, id).await {
             Ok(Some(stored)) => self.take_in_sales(&[stored]),
-            Ok(None) => self.sales.update(|s| {
+            Ok(None) => self.sales().update(|s| {
                 if let Some(s) = s {
                     s.deals.forget(id);
                 }
@@ -293,7 +299,7 @@ impl AppState {
     pub async fn save_pipeline(&self, id: Option<&str>, pipeline: &Pipeline) -> Result<String, SaveError> {
         self.load_sales().await?;
         let pipeline = match id {
-            Some(id) => self.sales.with_untracked(|s| {
+            Some(id) => self.sales().with_untracked(|s| {
                 let s = s.as_ref();
                 let before = s.and_then(|s| s.pipeline(id)).cloned().unwrap_or_default();
                 pipeline.validated_against(&before, id, s.iter().flat_map(|s| s.deals.iter().map(|e| &e.fields)))

@@ -1,6 +1,8 @@
-//! App state shared by every page: preferences, connectivity, the open store
-//! and the in-memory customer list. Pages read signals from here and call its
-//! actions; they never touch IndexedDB themselves.
+//! App state shared by every page: preferences, connectivity, the open store,
+//! toasts, change notifications and the in-memory customer list; each area's
+//! own records in memory are its module's, held by type (`cache`). Pages read
+//! signals from here and call its actions; they never touch IndexedDB
+//! themselves.
 
 mod catalog;
 mod complaints;
@@ -19,17 +21,17 @@ mod warranty;
 mod writes;
 
 pub use daftar_core::save::SaveError;
-pub use deals::Sales;
 pub use customers::unavailable;
-pub use reports::ReportData;
 pub use surveys::{Filed, ImportError, LinkIssueError, SurveySaveError};
-pub use warranty::{coverage_today, use_installed, InstalledBase};
+pub use warranty::{coverage_today, use_installed};
 
 use crate::i18n::{texts, Lang, Texts};
 use crate::storage::IdbStore;
 use daftar_core::customers::CustomerIndex;
 use daftar_core::locale::Currency;
 use leptos::prelude::*;
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,21 +89,14 @@ pub struct AppState {
     /// The device user's name: the owner of new tasks and activities, and
     /// whose tasks the inbox shows.
     pub me: RwSignal<String>,
-    /// Every record global search covers beyond customers; loaded the first
-    /// time someone searches, then kept in step with every write.
-    pub everything: RwSignal<Option<daftar_core::global_search::GlobalIndex>>,
-    /// Deals, pipelines and lost reasons; loaded when a sales screen first
-    /// opens, then kept in step with every write.
-    pub sales: RwSignal<Option<Sales>>,
-    /// Installed items and their serial index; loaded when an after-sales
-    /// screen first opens, then kept in step with every write.
-    pub installed: RwSignal<Option<InstalledBase>>,
-    /// What the reports read beyond the deals (customers', activities' and
-    /// tasks' dates, types and owners); loaded when Reports first opens,
-    /// then kept in step with every write.
-    pub reports: RwSignal<Option<ReportData>>,
     pub sync: crate::sync::SyncView,
     store: StoredValue<Option<Rc<IdbStore>>, LocalStorage>,
+    /// The areas' records in memory, one signal per area keyed by what it
+    /// keeps (see [`Self::cache`]).
+    caches: StoredValue<HashMap<TypeId, Box<dyn Any>>, LocalStorage>,
+    /// Where the caches' signals are made: the app's, so that none goes
+    /// with the page that first needed it.
+    root: StoredValue<Owner, LocalStorage>,
     /// The areas keeping records in memory, by name: each registers when it
     /// first loads and is then told of every write (see `writes.rs`).
     listeners: StoredValue<Vec<(&'static str, Listener)>>,
@@ -123,12 +118,10 @@ impl AppState {
             update_ready: RwSignal::new(false),
             changes: RwSignal::new(0),
             me: RwSignal::new(crate::settings::load_me()),
-            everything: RwSignal::new(None),
-            sales: RwSignal::new(None),
-            installed: RwSignal::new(None),
-            reports: RwSignal::new(None),
             sync: crate::sync::SyncView::new(),
             store: StoredValue::new_local(None),
+            caches: StoredValue::new_local(HashMap::new()),
+            root: StoredValue::new_local(Owner::current().expect("the app state is made inside the app")),
             listeners: StoredValue::new(Vec::new()),
         };
         Effect::new(move || device::set_document_language(state.lang.get()));
@@ -210,6 +203,21 @@ impl AppState {
 
     pub(crate) fn store(&self) -> Option<Rc<IdbStore>> {
         self.store.get_value()
+    }
+
+    /// An area's records in memory, `T` being what it keeps: None until the
+    /// area first loads them. The area's own state module owns `T`, loads
+    /// it and keeps it in step with writes (see [`Self::listen`]); this
+    /// module names no area.
+    pub fn cache<T: Send + Sync + 'static>(&self) -> RwSignal<Option<T>> {
+        let kept = self.caches.with_value(|caches| caches.get(&TypeId::of::<T>()).and_then(|c| c.downcast_ref::<RwSignal<Option<T>>>().copied()));
+        kept.unwrap_or_else(|| {
+            let made = self.root.with_value(|root| root.with(|| RwSignal::new(None)));
+            self.caches.update_value(|caches| {
+                caches.insert(TypeId::of::<T>(), Box::new(made));
+            });
+            made
+        })
     }
 
     pub fn notify(&self, text: String, action: Option<ToastAction>) {

@@ -226,10 +226,10 @@ fn concerns_reports(r: &Record) -> bool {
 /// it: such a batch's customers go straight to the list, not through here.
 fn on_written(state: &AppState, written: &Written) {
     match written {
-        Written::Reset | Written::Bulk(_) => state.reports.set(None),
+        Written::Reset | Written::Bulk(_) => state.reports().set(None),
         Written::Records(records) => {
-            if state.reports.with_untracked(Option::is_some) && records.iter().any(concerns_reports) {
-                state.reports.update(|data| {
+            if state.reports().with_untracked(Option::is_some) && records.iter().any(concerns_reports) {
+                state.reports().update(|data| {
                     if let Some(data) = data {
                         records.iter().for_each(|r| data.take_in(r));
                     }
@@ -240,11 +240,18 @@ fn on_written(state: &AppState, written: &Written) {
 }
 
 impl AppState {
+    /// What the reports read beyond the deals (customers', activities' and
+    /// tasks' dates, types and owners); loaded when Reports first opens,
+    /// then kept in step with every write.
+    pub fn reports(&self) -> RwSignal<Option<ReportData>> {
+        self.cache()
+    }
+
     /// Reads what the reports need the first time they open; a second
     /// caller while it reads leaves it to finish.
     pub async fn load_reports(&self) -> Result<(), StoreError> {
         self.listen("reports", on_written);
-        if self.reports.with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
+        if self.reports().with_untracked(Option::is_some) || LOADING.with(|l| l.replace(true)) {
             return Ok(());
         }
         let loaded = self.read_reports().await;
@@ -263,7 +270,7 @@ impl AppState {
             let changes_before = self.changes.get_untracked();
             let data = ReportData::read(&store).await?;
             if attempt == TRIES || self.changes.get_untracked() == changes_before {
-                self.reports.set(Some(data));
+                self.reports().set(Some(data));
                 break;
             }
         }

@@ -12,16 +12,16 @@ use leptos::prelude::*;
 /// once (demo items) are read again at the next search instead: taking them
 /// in would hold the page for seconds.
 fn on_written(state: &AppState, written: &Written) {
-    if state.everything.with_untracked(Option::is_none) {
+    if state.everything().with_untracked(Option::is_none) {
         return;
     }
     let records = match written {
-        Written::Reset => return state.everything.set(None),
-        Written::Bulk(records) if records.iter().any(|r| is_searched(&r.kind)) => return state.everything.set(None),
+        Written::Reset => return state.everything().set(None),
+        Written::Bulk(records) if records.iter().any(|r| is_searched(&r.kind)) => return state.everything().set(None),
         Written::Records(records) | Written::Bulk(records) => records,
     };
     if records.iter().any(|r| is_searched(&r.kind)) {
-        state.everything.update(|ix| {
+        state.everything().update(|ix| {
             if let Some(ix) = ix {
                 ix.upsert(records);
             }
@@ -30,10 +30,16 @@ fn on_written(state: &AppState, written: &Written) {
 }
 
 impl AppState {
+    /// Every record global search covers beyond customers; loaded the first
+    /// time someone searches, then kept in step with every write.
+    pub fn everything(&self) -> RwSignal<Option<GlobalIndex>> {
+        self.cache()
+    }
+
     /// Loads the global search index the first time it is needed.
     pub async fn load_everything(&self) -> Result<(), StoreError> {
         self.listen("search", on_written);
-        if self.everything.with_untracked(Option::is_some) {
+        if self.everything().with_untracked(Option::is_some) {
             return Ok(());
         }
         let store = self.store().ok_or_else(unavailable)?;
@@ -44,7 +50,7 @@ impl AppState {
             let changes_before = self.changes.get_untracked();
             let index = read_search_index(&store).await?;
             if self.changes.get_untracked() == changes_before {
-                self.everything.set(Some(index));
+                self.everything().set(Some(index));
                 break;
             }
         }

@@ -59,13 +59,19 @@ thread_local! {
 fn on_written(state: &AppState, written: &Written) {
     match written {
         Written::Records(records) => state.take_in_installed(records),
-        Written::Bulk(records) if records.iter().any(|r| r.kind == ITEM) => state.installed.set(None),
+        Written::Bulk(records) if records.iter().any(|r| r.kind == ITEM) => state.installed().set(None),
         Written::Bulk(records) => state.take_in_installed(records),
-        Written::Reset => state.installed.set(None),
+        Written::Reset => state.installed().set(None),
     }
 }
 
 impl AppState {
+    /// Installed items and their serial index; loaded when an after-sales
+    /// screen first opens, then kept in step with every write.
+    pub fn installed(&self) -> RwSignal<Option<InstalledBase>> {
+        self.cache()
+    }
+
     /// Reads the installed base once; writes keep it current afterwards.
     /// A second caller while a read runs waits for it to finish.
     pub async fn load_installed(&self) -> Result<(), StoreError> {
@@ -75,13 +81,13 @@ impl AppState {
                 crate::browser_env::sleep_ms(20).await;
             }
         }
-        if self.installed.with_untracked(Option::is_some) {
+        if self.installed().with_untracked(Option::is_some) {
             return Ok(());
         }
         LOADING.with(|l| l.set(true));
         let loaded = self.read_installed().await;
         LOADING.with(|l| l.set(false));
-        self.installed.set(Some(loaded?));
+        self.installed().set(Some(loaded?));
         Ok(())
     }
 
@@ -108,13 +114,13 @@ impl AppState {
     }
 
     fn take_in_installed(&self, records: &[Record]) {
-        if self.installed.with_untracked(Option::is_none) {
+        if self.installed().with_untracked(Option::is_none) {
             return;
         }
         let mut changed = false;
-        self.installed.update_untracked(|b| changed = b.as_mut().is_some_and(|b| b.take_in(records)));
+        self.installed().update_untracked(|b| changed = b.as_mut().is_some_and(|b| b.take_in(records)));
         if changed {
-            self.installed.notify();
+            self.installed().notify();
         }
     }
 
@@ -123,7 +129,7 @@ impl AppState {
     pub async fn save_item(&self, existing: Option<&Record>, input: &ItemInput) -> Result<String, SaveError> {
         self.load_installed().await?;
         let own_id = existing.map(|r| r.id.clone());
-        let saved = self.installed.with_untracked(|b| {
+        let saved = self.installed().with_untracked(|b| {
             let Some(b) = b else { return Err(StoreError::Backend("the installed base was reset while saving".into()).into()) };
             let taken = |product: &str, serial: &str| b.index.taken(product, serial, own_id.as_deref());
             item::save_item(existing, input, taken, &BrowserEnv)
@@ -221,7 +227,7 @@ impl AppState {
         // The sales preload may still be running: the built-in renewals
         // pipeline stands in, so the deal always lands in a real stage.
         let pipeline = self
-            .sales
+            .sales()
             .with_untracked(|s| s.as_ref().and_then(|s| s.pipeline(RENEWALS).cloned()))
             .or_else(|| defaults(self.lang.get_untracked()).into_iter().find(|(id, _)| id == RENEWALS).map(|(_, p)| p))
             .unwrap_or_default();
@@ -241,7 +247,7 @@ impl AppState {
         let products: Vec<(String, daftar_core::catalog::Product)> =
             self.all_live(daftar_core::catalog::PRODUCT).await?.into_iter().filter_map(|r| Some((r.id.clone(), r.decode().ok()?))).collect();
         self.load_installed().await?;
-        let first = self.installed.with_untracked(|b| b.as_ref().map_or(0, |b| b.items.len()));
+        let first = self.installed().with_untracked(|b| b.as_ref().map_or(0, |b| b.items.len()));
         let span = crate::perf::start("daftar:demo-items-generate");
         let batch = daftar_core::demo::installed_base(first, count, &customer_ids, &products, crate::browser_env::today(), daftar_core::demo::SEED, &BrowserEnv);
         span.end();
@@ -257,7 +263,7 @@ impl AppState {
 pub fn use_installed() -> Signal<bool> {
     let state = expect_context::<AppState>();
     Effect::new(move || {
-        if state.store_status.get() == super::StoreStatus::Ready && state.installed.with(Option::is_none) {
+        if state.store_status.get() == super::StoreStatus::Ready && state.installed().with(Option::is_none) {
             leptos::task::spawn_local(async move {
                 if let Err(e) = state.load_installed().await {
                     state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None);
@@ -265,7 +271,7 @@ pub fn use_installed() -> Signal<bool> {
             });
         }
     });
-    let ready = Memo::new(move |_| state.installed.with(Option::is_some));
+    let ready = Memo::new(move |_| state.installed().with(Option::is_some));
     ready.into()
 }
 

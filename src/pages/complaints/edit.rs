@@ -112,7 +112,7 @@ fn AboutWhat(customer: RwSignal<String>, deal: RwSignal<String>, product: RwSign
     let _ = crate::pages::pipeline::use_sales();
     let deals = move || {
         let c = customer.get();
-        state.sales.with(|s| {
+        state.sales().with(|s| {
             s.as_ref()
                 .map(|s| s.deals.iter().filter(|d| !c.is_empty() && d.fields.customer_id == c).map(|d| (d.id.clone(), d.fields.title.clone())).collect::<Vec<_>>())
                 .unwrap_or_default()

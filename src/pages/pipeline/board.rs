@@ -52,7 +52,7 @@ pub fn Board() -> impl IntoView {
             tagged.set(Some((tag, ids)));
         });
     });
-    let pipeline = Memo::new(move |_| state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get()).cloned())));
+    let pipeline = Memo::new(move |_| state.sales().with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get()).cloned())));
     // The board as last drawn, and what it was drawn for: one change later
     // (a card moved), only the deals of that change are moved, instead of
     // grouping and sorting 5,000 deals again.
@@ -66,7 +66,7 @@ pub fn Board() -> impl IntoView {
         let now = js_sys::Date::now() as i64;
         let span = crate::perf::start("daftar:board");
         let has_tag = |customer: &str, tag: &str| tagged.with_untracked(|t| t.as_ref().is_some_and(|(of, ids)| of == tag && ids.contains(customer)));
-        let drawn = state.sales.with(|s| {
+        let drawn = state.sales().with(|s| {
             let (Some(s), Some(p)) = (s.as_ref(), key.pipeline.as_ref()) else { return (Drawn::default(), true) };
             let version = s.deals.version();
             match before {
@@ -233,7 +233,7 @@ fn Ghost() -> impl IntoView {
     let dnd = expect_context::<Dnd>();
     let title = move || {
         let carry = dnd.carry.get().filter(|c| !c.keyboard)?;
-        state.sales.with_untracked(|s| s.as_ref()?.deals.get(&carry.deal).map(|e| e.fields.title.clone()))
+        state.sales().with_untracked(|s| s.as_ref()?.deals.get(&carry.deal).map(|e| e.fields.title.clone()))
     };
     let style = move || {
         let (x, y) = dnd.pointer.get();

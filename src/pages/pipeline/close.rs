@@ -36,8 +36,8 @@ pub fn CloseDialog(
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let lang = state.lang.get_untracked();
-    let title = state.sales.with_untracked(|s| s.as_ref().and_then(|s| s.deals.get(&closing.deal)).map(|e| e.fields.title.clone())).unwrap_or_default();
-    let reasons = state.sales.with_untracked(|s| s.as_ref().map(|s| s.lost_reasons.clone())).unwrap_or_default();
+    let title = state.sales().with_untracked(|s| s.as_ref().and_then(|s| s.deals.get(&closing.deal)).map(|e| e.fields.title.clone())).unwrap_or_default();
+    let reasons = state.sales().with_untracked(|s| s.as_ref().map(|s| s.lost_reasons.clone())).unwrap_or_default();
     let chosen = RwSignal::new(String::new());
     let typed = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());

@@ -39,7 +39,7 @@ fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let deal = existing.as_ref().map(|(_, deal)| deal.clone());
     let input = deal.as_ref().map(DealInput::from_deal).unwrap_or_else(|| {
         let asked_pipeline = asked("p");
-        let (pipeline_id, stage) = state.sales.with_untracked(|s| {
+        let (pipeline_id, stage) = state.sales().with_untracked(|s| {
             let s = s.as_ref()?;
             let (id, p) = s.pipelines.iter().find(|(id, _)| *id == asked_pipeline).or_else(|| s.pipelines.first())?;
             Some((id.clone(), p.first_stage()?.id.clone()))
@@ -88,8 +88,8 @@ fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let id = existing.as_ref().map(|(r, _)| r.id.clone()).unwrap_or_default();
     let existing = StoredValue::new(existing.map(|(record, _)| record));
     let back = move || format!("/pipeline?p={}", pipeline_id.get_untracked());
-    let stages = move || state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get())).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
-    let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let stages = move || state.sales().with(|s| s.as_ref().and_then(|s| s.pipeline(&pipeline_id.get())).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let pipelines = move || state.sales().with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     let competitor_list = LocalResource::new(move || async move {
         state.all_live(daftar_core::catalog::COMPETITOR).await.unwrap_or_default().iter().filter_map(|r| Some((r.id.clone(), r.decode::<daftar_core::catalog::Competitor>().ok()?.name))).collect::<Vec<_>>()
     });

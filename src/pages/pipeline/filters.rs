@@ -22,7 +22,7 @@ pub fn FilterBar(filter: RwSignal<Filter>, pipeline_id: Memo<String>) -> impl In
     });
     let owners = move || {
         let id = pipeline_id.get();
-        let mut owners: Vec<String> = state.sales.with(|s| s.as_ref().map(|s| s.deals.iter().filter(|e| e.fields.pipeline_id == id).map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
+        let mut owners: Vec<String> = state.sales().with(|s| s.as_ref().map(|s| s.deals.iter().filter(|e| e.fields.pipeline_id == id).map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
         owners.sort();
         owners.dedup();
         owners

@@ -30,7 +30,7 @@ pub fn Forecast() -> impl IntoView {
     let months = Memo::new(move |_| {
         let id = pipeline_id.get();
         let lang = state.lang.get();
-        state.sales.with(|s| {
+        state.sales().with(|s| {
             let Some(s) = s.as_ref() else { return Vec::new() };
             let deals = s.deals.iter().map(|e| &e.fields).filter(|d| d.pipeline_id == id);
             by_month(deals, &|pid| s.pipeline(pid), lang)
@@ -39,7 +39,7 @@ pub fn Forecast() -> impl IntoView {
     let deals_of = move |key: MonthKey| {
         let id = pipeline_id.get_untracked();
         let lang = state.lang.get_untracked();
-        state.sales.with_untracked(|s| {
+        state.sales().with_untracked(|s| {
             let Some(s) = s.as_ref() else { return Vec::new() };
             let mut rows: Vec<(String, Deal)> = s.deals.iter().filter(|e| e.fields.pipeline_id == id && e.fields.status == Status::Open && month_of(&e.fields, lang) == key).map(|e| (e.id.clone(), e.fields.clone())).collect();
             rows.sort_by(|a, b| (a.1.expected_close, &a.1.title).cmp(&(b.1.expected_close, &b.1.title)));

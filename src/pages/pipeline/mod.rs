@@ -37,7 +37,7 @@ pub fn use_sales() -> (Memo<String>, Signal<bool>) {
     let state = expect_context::<AppState>();
     let query = use_query_map();
     Effect::new(move || {
-        if state.store_status.get() == StoreStatus::Ready && state.sales.with(Option::is_none) {
+        if state.store_status.get() == StoreStatus::Ready && state.sales().with(Option::is_none) {
             leptos::task::spawn_local(async move {
                 if let Err(e) = state.load_sales().await {
                     state.notify(crate::i18n::store_error_text(&e, state.lang.get_untracked()), None);
@@ -47,7 +47,7 @@ pub fn use_sales() -> (Memo<String>, Signal<bool>) {
     });
     let pipeline_id = Memo::new(move |_| {
         let asked = query.with(|q| q.get("p")).unwrap_or_default();
-        state.sales.with(|s| {
+        state.sales().with(|s| {
             let s = s.as_ref()?;
             s.pipeline(&asked).map(|_| asked.clone()).or_else(|| s.pipelines.first().map(|(id, _)| id.clone()))
         })
@@ -55,7 +55,7 @@ pub fn use_sales() -> (Memo<String>, Signal<bool>) {
     });
     // A memo, not a derived signal: a page under it must not be rebuilt
     // each time a deal changes, only when the deals first arrive.
-    let ready = Memo::new(move |_| state.sales.with(Option::is_some));
+    let ready = Memo::new(move |_| state.sales().with(Option::is_some));
     (pipeline_id, ready.into())
 }
 
@@ -64,7 +64,7 @@ pub fn use_sales() -> (Memo<String>, Signal<bool>) {
 pub fn PipelineTabs(current: Memo<String>, view: &'static str) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let pipelines = move || state.sales().with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     let link = move |to: &'static str| move || format!("/pipeline{to}?p={}", current.get());
     view! {
         <nav class="pipeline-tabs" aria-label=move || t().nav_pipeline>

@@ -14,7 +14,7 @@ pub fn PipelineSettings() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
     let (_, ready) = super::use_sales();
-    let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.clone()).unwrap_or_default());
+    let pipelines = move || state.sales().with(|s| s.as_ref().map(|s| s.pipelines.clone()).unwrap_or_default());
     let adding = RwSignal::new(false);
     view! {
         <section class="page settings">
@@ -41,7 +41,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
     let deals_in = {
         let id = id.clone();
         move |stage: &str| match &id {
-            Some(id) => state.sales.with(|s| s.as_ref().map_or(0, |s| open_deals_in(id, stage, s.deals.iter().map(|e| &e.fields)))),
+            Some(id) => state.sales().with(|s| s.as_ref().map_or(0, |s| open_deals_in(id, stage, s.deals.iter().map(|e| &e.fields)))),
             None => 0,
         }
     };
@@ -111,7 +111,7 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
 fn LostReasonsEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let text = RwSignal::new(state.sales.with_untracked(|s| s.as_ref().map(|s| s.lost_reasons.join("\n")).unwrap_or_default()));
+    let text = RwSignal::new(state.sales().with_untracked(|s| s.as_ref().map(|s| s.lost_reasons.join("\n")).unwrap_or_default()));
     let save = move |_| {
         leptos::task::spawn_local(async move {
             match state.save_lost_reasons(LostReasons::from_lines(&text.get_untracked())).await {

@@ -29,7 +29,7 @@ pub fn DealTable() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let id = pipeline_id.get();
         let (by, descending) = sort.get();
-        state.sales.with(|s| {
+        state.sales().with(|s| {
             let Some(s) = s.as_ref() else { return Vec::new() };
             let stage_pos = |d: &Deal| s.pipeline(&d.pipeline_id).and_then(|p| p.stages.iter().position(|st| st.id == d.stage)).unwrap_or(0);
             let customer = |d: &Deal| state.customers.with_untracked(|ix| ix.row(&d.customer_id).map(|r| r.name.clone())).unwrap_or_default();
@@ -88,9 +88,9 @@ fn TableRow(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let deal = Memo::new({
         let id = id.clone();
-        move |_| state.sales.with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| e.fields.clone()))
+        move |_| state.sales().with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| e.fields.clone()))
     });
-    let stages = move || deal.with(|d| d.as_ref().map(|d| d.pipeline_id.clone())).and_then(|pid| state.sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pid)).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()))).unwrap_or_default();
+    let stages = move || deal.with(|d| d.as_ref().map(|d| d.pipeline_id.clone())).and_then(|pid| state.sales().with(|s| s.as_ref().and_then(|s| s.pipeline(&pid)).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()))).unwrap_or_default();
     let save = move |id: String, edit: Box<dyn FnOnce(&mut daftar_core::pipeline::DealInput)>| {
         leptos::task::spawn_local(async move {
             if let Err(e) = state.update_deal(&id, edit).await {

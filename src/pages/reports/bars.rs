@@ -25,7 +25,7 @@ pub fn DealBars(bars: Vec<Bar>, #[prop(into)] testid: String) -> impl IntoView {
     let open = RwSignal::new(None::<String>);
     let widest = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1);
     let deal_line = move |id: &str| {
-        state.sales.with_untracked(|s| {
+        state.sales().with_untracked(|s| {
             let e = s.as_ref()?.deals.get(id)?;
             Some(format!("{}{}{}", e.fields.title, state.t_untracked().part_separator, format_money(e.fields.amount, e.fields.currency, lang)))
         })

@@ -21,8 +21,8 @@ pub fn ReportsHome() -> impl IntoView {
     let board = Memo::new(move |_| {
         let (period, filter) = (scope.period.get(), scope.filter());
         crate::perf::timed("daftar:report-dashboard", || {
-            state.sales.with(|sales| {
-                state.reports.with(|data| {
+            state.sales().with(|sales| {
+                state.reports().with(|data| {
                     let (sales, data) = (sales.as_ref()?, data.as_ref()?);
                     let deals: Vec<&Deal> = sales.deals.iter().map(|e| &e.fields).collect();
                     let activities: Vec<&ActivityDone> = data.activities.values().collect();

@@ -48,8 +48,8 @@ pub fn DormantReport() -> impl IntoView {
         let rule = Quiet { no_purchase_days: purchase.days(), no_activity_days: activity.days() };
         let filter = scope.filter();
         crate::perf::timed("daftar:report-dormant", || {
-            state.sales.with(|sales| {
-                state.reports.with(|data| {
+            state.sales().with(|sales| {
+                state.reports().with(|data| {
                     let (sales, data) = (sales.as_ref()?, data.as_ref()?);
                     let deals: Vec<_> = sales.deals.iter().collect();
                     let tasks: Vec<&TaskPlanned> = data.tasks.values().collect();

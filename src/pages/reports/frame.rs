@@ -66,7 +66,7 @@ pub fn ReportsFrame() -> impl IntoView {
     // customers' and activities' facts from the reports' own.
     use_sales();
     Effect::new(move || {
-        if state.store_status.get() == StoreStatus::Ready && state.reports.with(Option::is_none) {
+        if state.store_status.get() == StoreStatus::Ready && state.reports().with(Option::is_none) {
             leptos::task::spawn_local(async move {
                 if let Err(e) = state.load_reports().await {
                     state.notify(store_error_text(&e, state.lang.get_untracked()), None);
@@ -77,7 +77,7 @@ pub fn ReportsFrame() -> impl IntoView {
     let (tag, segment) = (RwSignal::new(String::new()), RwSignal::new(None));
     let customers = Memo::new(move |_| {
         let (tag, segment) = (tag.get(), segment.get());
-        state.reports.with(|data| Filter::customers_of(&tag, segment, data.as_ref().map(|d| &d.customers).into_iter().flatten()))
+        state.reports().with(|data| Filter::customers_of(&tag, segment, data.as_ref().map(|d| &d.customers).into_iter().flatten()))
     });
     let scope = Scope {
         period: RwSignal::new(Period::preset(Preset::ThisMonth, today(), state.lang.get_untracked())),
@@ -91,13 +91,13 @@ pub fn ReportsFrame() -> impl IntoView {
     provide_context(scope);
     let location = use_location();
     let owners = move || {
-        let mut all: Vec<String> = state.sales.with(|s| s.as_ref().map(|s| s.deals.iter().map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
+        let mut all: Vec<String> = state.sales().with(|s| s.as_ref().map(|s| s.deals.iter().map(|e| e.fields.owner.clone()).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
         all.sort();
         all.dedup();
         all
     };
     let tags = Memo::new(move |_| {
-        let mut all: Vec<String> = state.reports.with(|d| d.as_ref().map(|d| d.customers.values().flat_map(|c| c.tags.iter().cloned()).collect()).unwrap_or_default());
+        let mut all: Vec<String> = state.reports().with(|d| d.as_ref().map(|d| d.customers.values().flat_map(|c| c.tags.iter().cloned()).collect()).unwrap_or_default());
         all.sort();
         all.dedup();
         all
@@ -105,7 +105,7 @@ pub fn ReportsFrame() -> impl IntoView {
     // A tag no customer holds any more (edited away, or its last holder
     // deleted) would go on emptying every report while the list no longer shows it.
     Effect::new(move || {
-        if state.reports.with(Option::is_some) && tags.with(|all| !scope.tag.with(|tag| tag.is_empty() || all.contains(tag))) {
+        if state.reports().with(Option::is_some) && tags.with(|all| !scope.tag.with(|tag| tag.is_empty() || all.contains(tag))) {
             scope.tag.set(String::new());
         }
     });
@@ -119,7 +119,7 @@ pub fn ReportsFrame() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let pipelines = move || state.sales.with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
+    let pipelines = move || state.sales().with(|s| s.as_ref().map(|s| s.pipelines.iter().map(|(id, p)| (id.clone(), p.name.clone())).collect::<Vec<_>>()).unwrap_or_default());
     view! {
         <section class="page reports">
             <div class="list-head">

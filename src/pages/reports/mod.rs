@@ -52,7 +52,7 @@ fn customer_name(state: AppState, id: &str) -> String {
 /// out again when any deal changes); None while they load.
 fn over_deals<T>(state: AppState, name: &'static str, report: impl FnOnce(&[&Envelope<Deal>]) -> T) -> Option<T> {
     crate::perf::timed(name, || {
-        state.sales.with(|s| {
+        state.sales().with(|s| {
             s.as_ref().map(|s| {
                 let deals: Vec<&Envelope<Deal>> = s.deals.iter().collect();
                 report(&deals)

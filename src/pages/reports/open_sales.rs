@@ -28,7 +28,7 @@ pub fn OpenSalesReport() -> impl IntoView {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
         let span = crate::perf::start("daftar:report-open");
         // None while the deals load; then None inside when there is no pipeline.
-        let report = state.sales.with(|s| {
+        let report = state.sales().with(|s| {
             let s = s.as_ref()?;
             let chosen = s.pipelines.iter().find(|(id, _)| filter.pipeline_id.is_empty() || *id == filter.pipeline_id);
             Some(chosen.map(|(id, pipeline)| {

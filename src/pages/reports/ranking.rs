@@ -122,7 +122,7 @@ fn WriteClasses(report: StoredValue<Ranking>) -> impl IntoView {
     // Every customer in scope, with the class the write gives them.
     let classes = move || -> HashMap<String, ValueSegment> {
         let filter = scope.filter();
-        let mut classes: HashMap<String, ValueSegment> = state.reports.with(|data| {
+        let mut classes: HashMap<String, ValueSegment> = state.reports().with(|data| {
             data.as_ref().map(|d| d.customers.iter().filter(|(_, c)| filter.owner.is_empty() || c.owner == filter.owner).map(|(id, _)| (id.clone(), ValueSegment::C)).collect()).unwrap_or_default()
         });
         report.with_value(|r| classes.extend(r.customers.iter().map(|c| (c.customer_id.clone(), c.class))));

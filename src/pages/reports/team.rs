@@ -22,7 +22,7 @@ pub fn TeamReport() -> impl IntoView {
     let report = Memo::new(move |_| {
         let (period, filter, lang) = (scope.period.get(), scope.filter(), state.lang.get());
         crate::perf::timed("daftar:report-team", || {
-            state.reports.with(|data| {
+            state.reports().with(|data| {
                 let data = data.as_ref()?;
                 let tasks: Vec<&TaskPlanned> = data.tasks.values().collect();
                 let activities: Vec<&ActivityDone> = data.activities.values().collect();
@@ -101,7 +101,7 @@ fn RepPlan(plan_of: RwSignal<Option<String>>) -> impl IntoView {
     });
     // Everyone a task may go to: the reps the reports know of.
     let reps = move || {
-        let mut reps: Vec<String> = state.reports.with(|d| d.as_ref().map(|d| d.tasks.values().map(|t| t.owner.clone()).chain(d.customers.values().map(|c| c.owner.clone())).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
+        let mut reps: Vec<String> = state.reports().with(|d| d.as_ref().map(|d| d.tasks.values().map(|t| t.owner.clone()).chain(d.customers.values().map(|c| c.owner.clone())).filter(|o| !o.is_empty()).collect()).unwrap_or_default());
         reps.sort();
         reps.dedup();
         reps

@@ -430,7 +430,7 @@ fn deal_products(state: AppState, r: &Response) -> Vec<String> {
     if !r.product_id.is_empty() {
         return vec![r.product_id.clone()];
     }
-    state.sales.with(|s| {
+    state.sales().with(|s| {
         s.as_ref()
             .and_then(|s| s.deals.iter().find(|d| d.id == r.deal_id))
             .map(|d| d.fields.lines.iter().map(|l| l.name.clone()).collect())

@@ -76,7 +76,7 @@ fn SuggestionCard(purpose: Purpose) -> impl IntoView {
         let now = js_sys::Date::now() as i64;
         let list: Asks = match purpose {
             Purpose::AfterService => after_service(claims.get()?.iter(), &asked, now, DAYS).into_iter().map(|s| (s.customer_id, String::new())).collect(),
-            _ => state.sales.with(|s| s.as_ref().map(|s| after_sale(s.deals.iter(), &asked, now, DAYS)))?.into_iter().map(|s| (s.customer_id, s.deal_id)).collect(),
+            _ => state.sales().with(|s| s.as_ref().map(|s| after_sale(s.deals.iter(), &asked, now, DAYS)))?.into_iter().map(|s| (s.customer_id, s.deal_id)).collect(),
         };
         (!list.is_empty()).then_some((id, survey, list))
     };

@@ -28,7 +28,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
         if q.trim().is_empty() || !ready.get() {
             return None;
         }
-        state.installed.with(|b| {
+        state.installed().with(|b| {
             let b = b.as_ref()?;
             Some((q.clone(), b.index.find(&q).into_iter().filter_map(|id| Some((id.to_string(), b.items.get(id)?.clone()))).collect::<Vec<_>>()))
         })
@@ -48,7 +48,7 @@ pub fn CoverageCheckPage() -> impl IntoView {
                 return;
             }
             let span = crate::perf::start("daftar:near-matches");
-            let serials = state.installed.with_untracked(|b| {
+            let serials = state.installed().with_untracked(|b| {
                 b.as_ref().map(|b| b.index.near(&q, NEAR_LIMIT).into_iter().filter_map(|id| Some(b.items.get(id)?.serial.clone())).collect::<Vec<_>>()).unwrap_or_default()
             });
             span.end();

@@ -29,7 +29,7 @@ pub fn ClaimList() -> impl IntoView {
         if !installed.get() {
             return Vec::new();
         }
-        state.installed.with(|b| {
+        state.installed().with(|b| {
             let Some(b) = b else { return Vec::new() };
             product_figures(b.items.values().map(|i| i.product_id.as_str()), claims.iter().map(|(_, c)| c))
         })

@@ -55,7 +55,7 @@ fn ContractForm(existing: Option<(Record, ServiceContract)>) -> impl IntoView {
         if !installed.get() || c.is_empty() {
             return Vec::new();
         }
-        state.installed.with(|b| b.as_ref().map(|b| b.items.iter().filter(|(_, i)| i.customer_id == c).map(|(id, i)| (id.clone(), format!("{}{}{}", i.product_name, state.t().part_separator, i.serial))).collect::<Vec<_>>()).unwrap_or_default())
+        state.installed().with(|b| b.as_ref().map(|b| b.items.iter().filter(|(_, i)| i.customer_id == c).map(|(id, i)| (id.clone(), format!("{}{}{}", i.product_name, state.t().part_separator, i.serial))).collect::<Vec<_>>()).unwrap_or_default())
     };
     let submit = {
         let navigate = navigate.clone();

@@ -20,7 +20,7 @@ pub fn ItemList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let q = filter.get();
         let (serial_q, text_q) = (normalize_serial(&q), normalize_for_search(&q));
-        state.installed.with(|b| {
+        state.installed().with(|b| {
             let Some(b) = b else { return (0, Vec::new()) };
             // References first: only the rows shown are copied, whatever the base's size.
             let mut hits: Vec<(&String, &InstalledItem)> = b

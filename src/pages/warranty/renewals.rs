@@ -23,7 +23,7 @@ async fn renewables(state: AppState) -> (Vec<Renewable>, HashMap<String, (i64, C
     let prices = contracts.iter().map(|(id, c)| (id.clone(), (c.price, c.currency))).collect();
     let known = |customer_id: &str| state.customers.with_untracked(|c| c.row(customer_id).is_some());
     let today = crate::browser_env::today();
-    let all = state.installed.with_untracked(|b| {
+    let all = state.installed().with_untracked(|b| {
         let items = b.iter().flat_map(|b| b.items.iter());
         service::renewables(items, contracts.iter().map(|(id, c)| (id, c)), &deals, today, known)
     });

@@ -52,7 +52,7 @@ fn VisitForm(existing: Option<(Record, ServiceVisit)>) -> impl IntoView {
         if !installed.get() {
             return Vec::new();
         }
-        state.installed.with(|b| {
+        state.installed().with(|b| {
             b.as_ref()
                 .map(|b| b.items.iter().filter(|(_, i)| !c.is_empty() && i.customer_id == c).map(|(id, i)| (id.clone(), format!("{}{}{}", i.product_name, state.t().part_separator, i.serial))).collect::<Vec<_>>())
                 .unwrap_or_default()
