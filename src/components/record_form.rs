@@ -31,7 +31,8 @@ where
 }
 
 /// What the address asks a new record to start from (`?customer=ID`), read
-/// once: the form is not filled again when the address changes.
+/// once: the form is not filled again when the address changes. A hook:
+/// call it while the component is set up, not from a handler.
 pub fn asked(key: &str) -> String {
     use_query_map().with_untracked(|q| q.get(key)).unwrap_or_default()
 }

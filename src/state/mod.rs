@@ -96,7 +96,7 @@ pub struct AppState {
     caches: StoredValue<HashMap<TypeId, Box<dyn Any>>, LocalStorage>,
     /// Where the caches' signals are made: the app's, so that none goes
     /// with the page that first needed it.
-    root: StoredValue<Owner, LocalStorage>,
+    root: StoredValue<WeakOwner, LocalStorage>,
     /// The areas keeping records in memory, by name: each registers when it
     /// first loads and is then told of every write (see `writes.rs`).
     listeners: StoredValue<Vec<(&'static str, Listener)>>,
@@ -121,7 +121,7 @@ impl AppState {
             sync: crate::sync::SyncView::new(),
             store: StoredValue::new_local(None),
             caches: StoredValue::new_local(HashMap::new()),
-            root: StoredValue::new_local(Owner::current().expect("the app state is made inside the app")),
+            root: StoredValue::new_local(Owner::current().unwrap_or_else(Owner::new).downgrade()),
             listeners: StoredValue::new(Vec::new()),
         };
         Effect::new(move || device::set_document_language(state.lang.get()));
@@ -212,7 +212,10 @@ impl AppState {
     pub fn cache<T: Send + Sync + 'static>(&self) -> RwSignal<Option<T>> {
         let kept = self.caches.with_value(|caches| caches.get(&TypeId::of::<T>()).and_then(|c| c.downcast_ref::<RwSignal<Option<T>>>().copied()));
         kept.unwrap_or_else(|| {
-            let made = self.root.with_value(|root| root.with(|| RwSignal::new(None)));
+            let made = match self.root.with_value(WeakOwner::upgrade) {
+                Some(root) => root.with(|| RwSignal::new(None)),
+                None => RwSignal::new(None),
+            };
             self.caches.update_value(|caches| {
                 caches.insert(TypeId::of::<T>(), Box::new(made));
             });

@@ -46,12 +46,13 @@ pub fn DealCard(id: String) -> impl IntoView {
     let dnd = expect_context::<Dnd>();
     let navigate = use_navigate();
     let t = move || state.t();
+    let sales = state.sales();
     // Every change to any deal reaches every card: a cheap check first (a
     // stored write bumps the revision, a move shown before it is stored adds
     // a step), and the card's texts are built again only when its deal changed.
     let version = Memo::new({
         let id = id.clone();
-        move |_| state.sales().with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| (e.rev, e.fields.steps.len())))
+        move |_| sales.with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| (e.rev, e.fields.steps.len())))
     });
     let card = Memo::new({
         let id = id.clone();
@@ -59,7 +60,7 @@ pub fn DealCard(id: String) -> impl IntoView {
             version.track();
             state.lang.track();
             let now = js_sys::Date::now() as i64;
-            state.sales().with_untracked(|s| {
+            sales.with_untracked(|s| {
                 let s = s.as_ref()?;
                 let e = s.deals.get(&id)?;
                 let rotting = s.pipeline(&e.fields.pipeline_id).is_some_and(|p| e.fields.is_rotting(p, now));

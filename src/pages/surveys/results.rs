@@ -17,7 +17,7 @@ use daftar_core::surveys::{
     RESPONSE, SURVEY,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use std::collections::HashMap;
 
 #[derive(Clone)]
@@ -114,10 +114,7 @@ fn Head(id: String, survey: Survey) -> impl IntoView {
     let lang = move || state.lang.get();
     let survey = StoredValue::new(survey);
     // The inbox's suggestion opens the link dialog for its customer and deal.
-    let query = use_query_map();
-    let link_for = query
-        .with_untracked(|q| q.get("link_for"))
-        .unwrap_or_default();
+    let link_for = asked("link_for");
     let deal = asked("deal");
     let showing = RwSignal::new((!link_for.is_empty()).then_some("link"));
     let edit = format!("/surveys/{id}/edit");
