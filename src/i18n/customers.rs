@@ -85,6 +85,8 @@ texts! {
             "ورود اطلاعات از فایل";
         import_choose_file: "Choose a CSV file (an Excel export, with commas, semicolons or tabs) or a phone's address book (vCard, .vcf).",
             "فایل CSV (خروجی Excel، با ویرگول، نقطه‌ویرگول یا تب) یا دفترچه تلفن گوشی (vCard، ‎.vcf‎) را انتخاب کنید.";
+        import_pick_file: "Choose a file",
+            "انتخاب فایل";
         import_other_file: "Another file",
             "فایل دیگر";
         import_column: "Column in the file",

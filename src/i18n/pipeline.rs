@@ -36,6 +36,8 @@ texts! {
             "تخته";
         view_table: "Table",
             "جدول";
+        sort_by: "Sort by",
+            "مرتب‌سازی بر اساس";
         view_forecast: "Forecast",
             "پیش‌بینی";
         new_deal: "New deal",

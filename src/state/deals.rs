@@ -200,7 +200,7 @@ impl AppState {
     /// Edits one deal in place (the table's inline edits).
     pub async fn update_deal(&self, id: &str, edit: impl FnOnce(&mut DealInput)) -> Result<(), SaveError> {
         let (record, deal) = self.stored::<Deal>(id).await?;
-        let mut input = DealInput::from_deal(&deal);
+        let mut input = DealInput::from_deal(&deal, self.lang.get_untracked());
         edit(&mut input);
         self.save_deal(Some(&record), &input).await.map(|_| ())
     }

@@ -92,3 +92,27 @@ test("a middle dot never stands beside a Persian digit, where it reads as a zero
   await page.goto("/inbox");
   await expect(page.locator(".inbox-section h2").first()).toContainText(" | ");
 });
+
+test("numbers in fields are in the reader's digits with digit groups, and save back unchanged", async ({ page }) => {
+  await openApp(page, "/settings");
+  await page.getByTestId("demo-S").click();
+  await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
+  // A Persian form showed a price as "15000000".
+  await page.goto("/catalog");
+  const product = await page.locator('a[href^="/catalog/products/"]').first().getAttribute("href");
+  await page.goto(product);
+  const price = page.locator("#product-price");
+  await expect(price).toHaveValue(/^[۰-۹]{1,3}(٬[۰-۹]{3})+$/);
+  const shown = await price.inputValue();
+  await page.getByTestId("product-save").click();
+  await expect(page).toHaveURL(/\/catalog/);
+  await page.goto(product);
+  await expect(price).toHaveValue(shown);
+  await page.goto("/pipeline/table");
+  await expect(page.getByTestId("row-amount").first()).toHaveValue(/^[۰-۹]{1,3}(٬[۰-۹]{3})*$/);
+  // The same price in English digits and marks.
+  await page.getByTestId("lang-switch").click();
+  await page.goto(product);
+  const latin = shown.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replaceAll("٬", ",");
+  await expect(price).toHaveValue(latin);
+});

@@ -3,7 +3,7 @@
 //! competitors met on deals.
 
 use crate::check::{self, Field, FieldError};
-use crate::locale::Currency;
+use crate::locale::{format_amount, format_number, percent_input, Currency, Lang};
 use crate::pipeline::LineItem;
 use crate::warranty::item::StartPolicy;
 use serde::{Deserialize, Serialize};
@@ -87,9 +87,10 @@ pub fn validate_product(input: &ProductInput) -> Result<Product, Vec<FieldError>
 }
 
 impl ProductInput {
-    pub fn from_product(p: &Product) -> Self {
-        let percent = |bp: u32| if bp == 0 { String::new() } else if bp.is_multiple_of(100) { (bp / 100).to_string() } else { format!("{}.{:02}", bp / 100, bp % 100) };
-        let money = |v: i64| if v == 0 { String::new() } else { crate::locale::plain_money(v, p.currency) };
+    /// The form for `p`, its numbers in `lang`'s digits and marks.
+    pub fn from_product(p: &Product, lang: Lang) -> Self {
+        let percent = |bp: u32| if bp == 0 { String::new() } else { percent_input(bp, lang) };
+        let money = |v: i64| if v == 0 { String::new() } else { format_amount(v, p.currency, lang) };
         Self {
             name: p.name.clone(),
             kind: p.kind,
@@ -99,7 +100,7 @@ impl ProductInput {
             currency: p.currency,
             marketer_percent: percent(p.marketer_bp),
             agency_percent: percent(p.agency_bp),
-            warranty_months: if p.warranty_months == 0 { String::new() } else { p.warranty_months.to_string() },
+            warranty_months: if p.warranty_months == 0 { String::new() } else { format_number(i64::from(p.warranty_months), lang) },
             warranty_starts: p.warranty_starts,
             supplier_ids: p.supplier_ids.clone(),
         }
@@ -251,7 +252,13 @@ mod tests {
         };
         let p = validate_product(&input).unwrap();
         assert_eq!((p.price, p.cost, p.marketer_bp, p.agency_bp, p.warranty_months), (12_500_000, 9_000_000, 250, 500, 18));
-        assert_eq!(validate_product(&ProductInput::from_product(&p)).unwrap(), p);
+        for lang in [Lang::En, Lang::Fa] {
+            assert_eq!(validate_product(&ProductInput::from_product(&p, lang)).unwrap(), p);
+        }
+        // The form shows them as its reader writes them, grouped.
+        let shown = ProductInput::from_product(&p, Lang::Fa);
+        assert_eq!((shown.price.as_str(), shown.cost.as_str(), shown.marketer_percent.as_str(), shown.warranty_months.as_str()), ("۱۲٬۵۰۰٬۰۰۰", "۹٬۰۰۰٬۰۰۰", "۲٫۵", "۱۸"));
+        assert_eq!(ProductInput::from_product(&p, Lang::En).price, "12,500,000");
     }
 
     #[test]

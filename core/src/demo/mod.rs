@@ -304,8 +304,9 @@ mod tests {
             assert!(deals.iter().any(|d| d.stage == stage.id && d.status == Status::Open), "{} is empty", stage.id);
         }
         for d in deals.iter().filter(|d| d.pipeline_id == pipeline::NEW_SALES) {
-            let again = d.edited(&DealInput::from_deal(d), sales, 0).unwrap();
-            assert_eq!(&again, d);
+            for lang in [crate::locale::Lang::En, crate::locale::Lang::Fa] {
+                assert_eq!(&d.edited(&DealInput::from_deal(d, lang), sales, 0).unwrap(), d);
+            }
             assert!(d.status != Status::Lost || !d.lost_reason.is_empty());
         }
         // A closed deal closed after it was entered, and its history ends with the close.

@@ -27,8 +27,8 @@ pub use jalali::{
     from_jalali, is_leap_jalali, month_len, month_name, to_jalali, JalaliDate, MONTH_NAMES_EN,
     MONTH_NAMES_FA,
 };
-pub use money::{format_amount, format_money, parse_money, plain_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
-pub use numbers::{decimal_point, format_count, format_decimal, format_number, format_percent};
+pub use money::{format_amount, format_money, parse_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
+pub use numbers::{decimal_point, format_count, format_decimal, format_number, format_percent, percent_input};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
 pub use search_text::SearchText;
 pub use calendar::{day_number, week_start, weekday_labels, Month};

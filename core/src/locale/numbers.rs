@@ -59,6 +59,23 @@ pub fn format_number(n: i64, lang: Lang) -> String {
     out
 }
 
+/// A share in basis points as a form shows it for editing, without the
+/// percent sign or trailing zeros: `12.5` / `۱۲٫۵` for 1250 (what
+/// `check::percent` reads back).
+pub fn percent_input(bp: u32, lang: Lang) -> String {
+    let (whole, fraction) = (bp / 100, bp % 100);
+    let mut out = String::with_capacity(12);
+    push_grouped(&mut out, u64::from(whole), lang);
+    if fraction != 0 {
+        out.push(decimal_point(lang));
+        push_digit(&mut out, (fraction / 10) as u8, lang);
+        if fraction % 10 != 0 {
+            push_digit(&mut out, (fraction % 10) as u8, lang);
+        }
+    }
+    out
+}
+
 /// A count with its noun. English takes the plural after every number but
 /// one ("1 item", "2 items", "0 items"); Persian keeps the noun singular after
 /// any number ("۲ کالا"), so `many` is never used for it.
@@ -118,6 +135,19 @@ mod tests {
         assert_eq!(format_number(-9_800_000, Lang::En), "-9,800,000");
         assert_eq!(format_number(9_800_000, Lang::Fa), "۹٬۸۰۰٬۰۰۰");
         assert_eq!(format_number(i64::MIN, Lang::En), "-9,223,372,036,854,775,808");
+    }
+
+    #[test]
+    fn shares_for_editing_drop_trailing_zeros_and_read_back() {
+        let cases = [(0, "0", "۰"), (1200, "12", "۱۲"), (1250, "12.5", "۱۲٫۵"), (1225, "12.25", "۱۲٫۲۵"), (5, "0.05", "۰٫۰۵"), (10_000, "100", "۱۰۰")];
+        for (bp, en, fa) in cases {
+            assert_eq!((percent_input(bp, Lang::En).as_str(), percent_input(bp, Lang::Fa).as_str()), (en, fa));
+            for shown in [en, fa] {
+                let mut errors = Vec::new();
+                assert_eq!(crate::check::percent(shown, crate::check::Field::Percent, &mut errors), bp, "{shown}");
+                assert!(errors.is_empty());
+            }
+        }
     }
 
     #[test]

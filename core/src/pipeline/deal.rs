@@ -4,7 +4,7 @@
 use super::lines::{self, LineItem};
 use super::pipelines::Pipeline;
 use crate::check::{self, Field, FieldError, Problem};
-use crate::locale::Currency;
+use crate::locale::{Currency, Lang};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
@@ -90,13 +90,14 @@ pub struct DealInput {
 }
 
 impl DealInput {
-    pub fn from_deal(d: &Deal) -> Self {
+    /// The form for `d`, its amount in `lang`'s digits and marks.
+    pub fn from_deal(d: &Deal, lang: Lang) -> Self {
         Self {
             title: d.title.clone(),
             customer_id: d.customer_id.clone(),
             contact_id: d.contact_id.clone(),
             owner: d.owner.clone(),
-            amount: if d.amount == 0 { String::new() } else { crate::locale::plain_money(d.amount, d.currency) },
+            amount: if d.amount == 0 { String::new() } else { crate::locale::format_amount(d.amount, d.currency, lang) },
             currency: d.currency,
             expected_close: d.expected_close,
             source: d.source.clone(),
@@ -443,9 +444,9 @@ mod tests {
     fn edits_keep_history_and_count_a_changed_stage_as_a_move() {
         let p = sales();
         let d = validate(&input(), &p, 0).unwrap();
-        let same = d.edited(&DealInput { title: "Twelve printers".into(), ..DealInput::from_deal(&d) }, &p, 1).unwrap();
+        let same = d.edited(&DealInput { title: "Twelve printers".into(), ..DealInput::from_deal(&d, Lang::Fa) }, &p, 1).unwrap();
         assert_eq!((same.title.as_str(), same.steps.len(), same.amount), ("Twelve printers", 1, 1_000_000));
-        let moved = d.edited(&DealInput { stage: "lead".into(), ..DealInput::from_deal(&d) }, &p, 1).unwrap();
+        let moved = d.edited(&DealInput { stage: "lead".into(), ..DealInput::from_deal(&d, Lang::Fa) }, &p, 1).unwrap();
         assert_eq!(moved.steps.len(), 2);
     }
 }

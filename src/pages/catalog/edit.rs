@@ -17,7 +17,7 @@ pub fn ProductEdit() -> impl IntoView {
 #[component]
 fn ProductForm(existing: Option<(Record, Product)>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let input = existing.as_ref().map(|(_, product)| ProductInput::from_product(product)).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
+    let input = existing.as_ref().map(|(_, product)| ProductInput::from_product(product, state.lang.get_untracked())).unwrap_or_else(|| ProductInput { currency: state.currency.get_untracked(), ..Default::default() });
     let name = RwSignal::new(input.name);
     let kind = RwSignal::new(input.kind);
     let category = RwSignal::new(input.category);

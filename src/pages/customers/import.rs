@@ -178,7 +178,9 @@ pub fn CustomerImport() -> impl IntoView {
             <Show when=move || step.get() == Step::Choose>
                 <label class="card file-pick">
                     <span>{move || t().customers.import_choose_file}</span>
-                    <input type="file" accept=".csv,text/csv,.txt,.vcf,text/vcard" on:change=on_file data-testid="import-file"/>
+                    // The browser's own file button speaks the browser's language, not the app's.
+                    <span class="btn primary">{move || t().customers.import_pick_file}</span>
+                    <input type="file" class="visually-hidden" accept=".csv,text/csv,.txt,.vcf,text/vcard" on:change=on_file data-testid="import-file"/>
                 </label>
             </Show>
             <Show when=move || step.get() == Step::Map>

@@ -37,7 +37,7 @@ fn DealForm(existing: Option<(Record, Deal)>) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let deal = existing.as_ref().map(|(_, deal)| deal.clone());
-    let input = deal.as_ref().map(DealInput::from_deal).unwrap_or_else(|| {
+    let input = deal.as_ref().map(|d| DealInput::from_deal(d, lang)).unwrap_or_else(|| {
         let asked_pipeline = asked("p");
         let (pipeline_id, stage) = state.sales().with_untracked(|s| {
             let s = s.as_ref()?;

@@ -5,7 +5,7 @@ use crate::i18n::problem_text;
 use crate::state::AppState;
 use daftar_core::catalog::{Product, PRODUCT};
 use daftar_core::check::{self, Field};
-use daftar_core::locale::{format_money, format_percent, plain_money, Currency};
+use daftar_core::locale::{format_amount, format_money, format_number, format_percent, percent_input, Currency, Lang};
 use daftar_core::pipeline::{line_totals, LineItem};
 use leptos::prelude::*;
 
@@ -43,18 +43,18 @@ pub fn LinesEditor(lines: RwSignal<Vec<LineItem>>, currency: RwSignal<Currency>)
                         }
                     }
                 };
-                let field = move |f: fn(&LineItem, Currency) -> String| move || lines.with(|l| l.get(i).map(|line| f(line, currency.get())).unwrap_or_default());
+                let field = move |f: fn(&LineItem, Currency, Lang) -> String| move || lines.with(|l| l.get(i).map(|line| f(line, currency.get(), state.lang.get())).unwrap_or_default());
                 view! {
                     <div class="line-row" data-testid="line-row">
-                        <bdi class="line-name">{field(|l, _| l.name.clone())}</bdi>
+                        <bdi class="line-name">{field(|l, _, _| l.name.clone())}</bdi>
                         <label>{move || t().pipeline.field_quantity}
-                            <input inputmode="numeric" prop:value=field(|l, _| l.quantity.to_string()) on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
+                            <input inputmode="numeric" prop:value=field(|l, _, lang| format_number(i64::from(l.quantity), lang)) on:change=move |ev| set(&|l, raw, e| l.quantity = check::whole_number(raw, Field::Quantity, 1, 1_000_000, e) as u32, event_target_value(&ev))/>
                         </label>
                         <label>{move || t().field_price}
-                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, c| plain_money(l.unit_price, c)) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, currency.get_untracked(), e), event_target_value(&ev))/>
+                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, c, lang| format_amount(l.unit_price, c, lang)) on:change=move |ev| set(&|l, raw, e| l.unit_price = check::money(raw, Field::Price, currency.get_untracked(), e), event_target_value(&ev))/>
                         </label>
                         <label>{move || t().pipeline.field_discount}
-                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, _| (f64::from(l.discount_bp) / 100.0).to_string()) on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
+                            <input inputmode="decimal" dir="ltr" prop:value=field(|l, _, lang| percent_input(l.discount_bp, lang)) on:change=move |ev| set(&|l, raw, e| l.discount_bp = check::percent(raw, Field::Percent, e), event_target_value(&ev))/>
                         </label>
                         <button type="button" class="btn ghost" on:click=move |_| lines.update(|l| { if i < l.len() { l.remove(i); } })>{move || t().remove}</button>
                     </div>

@@ -4,7 +4,7 @@
 use super::{use_sales, PipelineTabs};
 use crate::components::VirtualList;
 use crate::state::AppState;
-use daftar_core::locale::{format_date, parse_date, plain_money, format_money};
+use daftar_core::locale::{format_amount, format_date, format_money, parse_date};
 use daftar_core::pipeline::{Deal, Status};
 use leptos::prelude::*;
 
@@ -56,7 +56,7 @@ pub fn DealTable() -> impl IntoView {
         };
         view! {
             <button type="button" class="th" on:click=move |_| sort.update(|(b, d)| { *d = *b == by && !*d; *b = by; })
-                aria-sort=move || match sort.get() { (b, false) if b == by => "ascending", (b, true) if b == by => "descending", _ => "none" }>
+                aria-pressed=move || (sort.get().0 == by).to_string()>
                 {move || label(t())}{marker}
             </button>
         }
@@ -67,8 +67,8 @@ pub fn DealTable() -> impl IntoView {
         <section class="page table-page list-page">
             <div class="board-head"><PipelineTabs current=pipeline_id view="table"/></div>
             <Show when=move || ready.get() fallback=move || view! { <p class="muted">{move || t().loading}</p> }>
-                <div class="deal-table" role="table" data-testid="deal-table">
-                    <div class="deal-tr head" role="row">
+                <div class="deal-table" data-testid="deal-table">
+                    <div class="deal-tr head" role="group" aria-label=move || t().pipeline.sort_by>
                         {head(SortBy::Title, |t| t.field_title)}
                         {head(SortBy::Customer, |t| t.pipeline.field_customer)}
                         {head(SortBy::Stage, |t| t.pipeline.field_stage)}
@@ -86,11 +86,12 @@ pub fn DealTable() -> impl IntoView {
 #[component]
 fn TableRow(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let sales = state.sales();
     let deal = Memo::new({
         let id = id.clone();
-        move |_| state.sales().with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| e.fields.clone()))
+        move |_| sales.with(|s| s.as_ref().and_then(|s| s.deals.get(&id)).map(|e| e.fields.clone()))
     });
-    let stages = move || deal.with(|d| d.as_ref().map(|d| d.pipeline_id.clone())).and_then(|pid| state.sales().with(|s| s.as_ref().and_then(|s| s.pipeline(&pid)).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()))).unwrap_or_default();
+    let stages = move || deal.with(|d| d.as_ref().map(|d| d.pipeline_id.clone())).and_then(|pid| sales.with(|s| s.as_ref().and_then(|s| s.pipeline(&pid)).map(|p| p.stages.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<Vec<_>>()))).unwrap_or_default();
     let save = move |id: String, edit: Box<dyn FnOnce(&mut daftar_core::pipeline::DealInput)>| {
         leptos::task::spawn_local(async move {
             if let Err(e) = state.update_deal(&id, edit).await {
@@ -101,7 +102,7 @@ fn TableRow(id: String) -> impl IntoView {
     let customer = move || deal.with(|d| d.as_ref().map(|d| d.customer_id.clone())).and_then(|c| state.customers.with(|ix| ix.row(&c).map(|r| r.name.clone()))).unwrap_or_default();
     let (id1, id2, id3) = (id.clone(), id.clone(), id.clone());
     view! {
-        <div class="deal-tr" role="row" data-testid="deal-row">
+        <div class="deal-tr" data-testid="deal-row">
             <a class="td row-title" href=format!("/deals/{id}")>{move || deal.with(|d| d.as_ref().map(|d| d.title.clone()))}</a>
             <bdi class="td">{customer}</bdi>
             <select class="td" aria-label=move || state.t().pipeline.field_stage data-testid="row-stage"
@@ -112,7 +113,7 @@ fn TableRow(id: String) -> impl IntoView {
                 }}
             </select>
             <input class="td" inputmode="decimal" dir="ltr" aria-label=move || state.t().pipeline.field_amount data-testid="row-amount"
-                prop:value=move || deal.with(|d| d.as_ref().map(|d| plain_money(d.amount, d.currency))).unwrap_or_default()
+                prop:value=move || deal.with(|d| d.as_ref().map(|d| format_amount(d.amount, d.currency, state.lang.get()))).unwrap_or_default()
                 title=move || deal.with(|d| d.as_ref().map(|d| format_money(d.amount, d.currency, state.lang.get()))).unwrap_or_default()
                 disabled=move || deal.with(|d| d.as_ref().is_some_and(|d| !d.lines.is_empty()))
                 on:change=move |ev| { let amount = event_target_value(&ev); save(id2.clone(), Box::new(move |i| i.amount = amount)); }/>

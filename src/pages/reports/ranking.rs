@@ -82,7 +82,7 @@ fn RankingView(report: Ranking, currency: RwSignal<Option<Currency>>) -> impl In
             }).collect_view()}
         </div>
         <WriteClasses report/>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
         <table class="data-table report-table" data-testid="ranking-table">
             <thead><tr>
                 {headers().into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num=NUMERIC.contains(&i)>{h}</th> }).collect_view()}

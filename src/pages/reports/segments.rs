@@ -161,7 +161,7 @@ fn SegmentsView(report: Arc<Segmentation>, currency: RwSignal<Option<Currency>>)
             let rows = rows(p);
             let more = rows.len().saturating_sub(SHOWN);
             view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="data-table report-table" data-testid="segment-table">
                         <thead><tr>{headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 1}>{h}</th> }).collect_view()}</tr></thead>
                         <tbody>
@@ -213,7 +213,7 @@ fn ChurnRisk(report: Arc<Segmentation>) -> impl IntoView {
                     let name = move |id: &str| customer_name(state, id);
                     let spend = { let report = report.clone(); move |id: &str| report.spend_of(id) };
                     view! {
-                        <div class="table-scroll">
+                        <div class="table-scroll" tabindex="0">
                             <table class="data-table report-table" data-testid="churn-table">
                                 <thead><tr>
                                     <th scope="col">{t().reports.customer}</th>

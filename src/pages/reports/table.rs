@@ -48,7 +48,7 @@ pub fn FigureTable(table: ReportTable, testid: &'static str, row_testid: &'stati
     let (shown_headers, shown_rows) = (headers.clone(), rows.clone());
     expect_context::<Scope>().publish(move || ReportTable { name, headers: headers.clone(), rows: rows.clone() });
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table report-table" data-testid=testid>
                 <thead><tr>{shown_headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>

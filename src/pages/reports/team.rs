@@ -61,7 +61,7 @@ fn TeamTable(rows: Vec<WeekRow>, plan_of: RwSignal<Option<String>>) -> impl Into
         expect_context::<Scope>().publish(move || ReportTable { name: "team-activity", headers: headers.clone(), rows: table.iter().map(|(_, cells)| cells.clone()).collect() });
     }
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table report-table" data-testid="team-table">
                 <thead><tr>{headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 1}>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>

@@ -84,7 +84,7 @@ fn WinRates(rows: Vec<WinGroup>, by: WinBy, products: Signal<HashMap<String, Str
     });
     view! {
         <DealBars bars testid="win-bars"/>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="data-table report-table" data-testid="win-table">
                 <thead><tr>{headers.into_iter().enumerate().map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> }).collect_view()}</tr></thead>
                 <tbody>

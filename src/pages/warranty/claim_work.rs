@@ -5,7 +5,7 @@
 use crate::pages::catalog::use_products;
 use crate::i18n::problem_text;
 use crate::state::{AppState, SaveError};
-use daftar_core::locale::{format_money, plain_money, Currency};
+use daftar_core::locale::{decimal_point, format_amount, format_money, format_number, Currency};
 use daftar_core::warranty::claims::{Claim, ClaimStatus, PartLine};
 use leptos::prelude::*;
 
@@ -31,8 +31,9 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
     let currency = first.currency;
     let closed = move || claim.with(|c| c.status == ClaimStatus::Closed);
     let parts = RwSignal::new(first.parts.clone());
-    let hours = RwSignal::new(if first.labour_tenths == 0 { String::new() } else { format!("{}.{}", first.labour_tenths / 10, first.labour_tenths % 10) });
-    let rate = RwSignal::new(if first.labour_rate == 0 { String::new() } else { plain_money(first.labour_rate, currency) });
+    let shown_in = state.lang.get_untracked();
+    let hours = RwSignal::new(if first.labour_tenths == 0 { String::new() } else { format!("{}{}{}", format_number(i64::from(first.labour_tenths / 10), shown_in), decimal_point(shown_in), format_number(i64::from(first.labour_tenths % 10), shown_in)) });
+    let rate = RwSignal::new(if first.labour_rate == 0 { String::new() } else { format_amount(first.labour_rate, currency, shown_in) });
     let alert = RwSignal::new(None::<String>);
     let products = use_products();
     let add_part = move |product_id: String| {

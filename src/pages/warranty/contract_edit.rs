@@ -27,7 +27,7 @@ fn ContractForm(existing: Option<(Record, ServiceContract)>) -> impl IntoView {
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
     let contract = existing.as_ref().map(|(_, contract)| contract.clone());
-    let input = contract.as_ref().map(ContractInput::from_contract).unwrap_or_else(|| ContractInput {
+    let input = contract.as_ref().map(|c| ContractInput::from_contract(c, state.lang.get_untracked())).unwrap_or_else(|| ContractInput {
         customer_id: asked("customer"),
         currency: state.currency.get_untracked(),
         ..Default::default()

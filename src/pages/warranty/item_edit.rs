@@ -27,7 +27,7 @@ fn ItemForm(existing: Option<(Record, InstalledItem)>) -> impl IntoView {
     let t = move || state.t();
     let lang = state.lang.get_untracked();
     let navigate = use_navigate();
-    let input = existing.as_ref().map(|(_, item)| ItemInput::from_item(item)).unwrap_or_else(|| ItemInput {
+    let input = existing.as_ref().map(|(_, item)| ItemInput::from_item(item, lang)).unwrap_or_else(|| ItemInput {
         customer_id: asked("customer"),
         deal_id: asked("deal"),
         product_id: asked("product"),

@@ -123,7 +123,8 @@ pub fn format_money(amount_minor: i64, currency: Currency, lang: Lang) -> String
 }
 
 /// The amount as [`format_money`] shows it without the symbol, for a
-/// column whose heading names the currency: `۱۲٬۳۴۵`, `-1,234.56`.
+/// column whose heading names the currency and for a form's field (what
+/// [`parse_money`] reads back): `۱۲٬۳۴۵`, `-1,234.56`.
 pub fn format_amount(amount_minor: i64, currency: Currency, lang: Lang) -> String {
     let mut out = String::with_capacity(32);
     if amount_minor < 0 {
@@ -300,19 +301,6 @@ fn parse_unsigned(s: &str, decimals: u32) -> Result<i128, MoneyError> {
         return Err(MoneyError::Overflow);
     }
     Ok(value)
-}
-
-/// The amount as a form shows it for editing: digits and the decimal point
-/// only ("1250000", "12.50"), which [`parse_money`] reads back.
-pub fn plain_money(amount_minor: i64, currency: Currency) -> String {
-    let d = currency.decimals();
-    if d == 0 {
-        return amount_minor.to_string();
-    }
-    let unit = 10_i64.pow(d);
-    let sign = if amount_minor < 0 { "-" } else { "" };
-    let abs = amount_minor.unsigned_abs();
-    format!("{sign}{}.{:0width$}", abs / unit as u64, abs % unit as u64, width = d as usize)
 }
 
 /// Rials to tomans, rounding half away from zero (so 15 rials is 2 tomans

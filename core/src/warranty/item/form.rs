@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{error, InstalledItem, StartPolicy, MAX_TEXT};
 use crate::check::{self, Field, FieldError, Problem};
+use crate::locale::{format_number, Lang};
 use crate::env::Env;
 use crate::save::{self, SaveError, Saved};
 use crate::store::Record;
@@ -39,7 +40,8 @@ pub struct ItemInput {
 }
 
 impl ItemInput {
-    pub fn from_item(i: &InstalledItem) -> Self {
+    /// The form for `i`, its numbers in `lang`'s digits.
+    pub fn from_item(i: &InstalledItem, lang: Lang) -> Self {
         Self {
             product_id: i.product_id.clone(),
             product_name: i.product_name.clone(),
@@ -52,11 +54,11 @@ impl ItemInput {
             term_months: if i.term_months == 0 {
                 String::new()
             } else {
-                i.term_months.to_string()
+                format_number(i64::from(i.term_months), lang)
             },
             calendar: i.calendar,
-            parts_percent: i.coverage.parts_percent.to_string(),
-            labour_percent: i.coverage.labour_percent.to_string(),
+            parts_percent: format_number(i64::from(i.coverage.parts_percent), lang),
+            labour_percent: format_number(i64::from(i.coverage.labour_percent), lang),
             exclusions: i.exclusions.join("\n"),
             transferable: i.transferable,
             location: i.location.clone(),
@@ -240,10 +242,9 @@ mod tests {
             (item.calendar, item.start_policy),
             (TermCalendar::Jalali, StartPolicy::Sale)
         );
-        assert_eq!(
-            validate_item(&ItemInput::from_item(&item), free).unwrap(),
-            item
-        );
+        for lang in [Lang::En, Lang::Fa] {
+            assert_eq!(validate_item(&ItemInput::from_item(&item, lang), free).unwrap(), item);
+        }
     }
 
     #[test]
@@ -356,7 +357,7 @@ mod tests {
             .unwrap();
         let input = ItemInput {
             notes: "moved to the roof".into(),
-            ..ItemInput::from_item(&history)
+            ..ItemInput::from_item(&history, Lang::En)
         };
         let edited = history.edited(&input, free).unwrap();
         assert_eq!(edited.notes, "moved to the roof");

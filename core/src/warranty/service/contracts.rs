@@ -3,7 +3,7 @@
 
 use super::{MAX_NOTES, MAX_SHORT};
 use crate::check::{self, Field, FieldError, Problem};
-use crate::locale::Currency;
+use crate::locale::{format_number, Currency, Lang};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use crate::global_search::{Entry, Order, Searchable};
@@ -55,7 +55,8 @@ pub struct ContractInput {
 }
 
 impl ContractInput {
-    pub fn from_contract(c: &ServiceContract) -> Self {
+    /// The form for `c`, its numbers in `lang`'s digits and marks.
+    pub fn from_contract(c: &ServiceContract, lang: Lang) -> Self {
         Self {
             customer_id: c.customer_id.clone(),
             title: c.title.clone(),
@@ -65,11 +66,11 @@ impl ContractInput {
             price: if c.price == 0 {
                 String::new()
             } else {
-                crate::locale::plain_money(c.price, c.currency)
+                crate::locale::format_amount(c.price, c.currency, lang)
             },
             currency: c.currency,
-            visits_included: c.visits_included.to_string(),
-            response_hours: c.response_hours.to_string(),
+            visits_included: format_number(i64::from(c.visits_included), lang),
+            response_hours: format_number(i64::from(c.response_hours), lang),
             notes: c.notes.clone(),
         }
     }
@@ -258,10 +259,10 @@ mod tests {
             ("Chiller upkeep", 12_000_000, 4, 48, "quarterly")
         );
         assert_eq!(c.installed_item_ids, ["i1", "i2"]);
-        assert_eq!(
-            validate_contract(&ContractInput::from_contract(&c)),
-            Ok(c.clone())
-        );
+        for lang in [Lang::En, Lang::Fa] {
+            assert_eq!(validate_contract(&ContractInput::from_contract(&c, lang)), Ok(c.clone()));
+        }
+        assert_eq!(ContractInput::from_contract(&c, Lang::Fa).price, "۱۲٬۰۰۰٬۰۰۰");
         let free = validate_contract(&ContractInput {
             price: String::new(),
             visits_included: String::new(),
@@ -274,7 +275,7 @@ mod tests {
             (0, 0, 0)
         );
         assert_eq!(
-            validate_contract(&ContractInput::from_contract(&free)),
+            validate_contract(&ContractInput::from_contract(&free, Lang::Fa)),
             Ok(free)
         );
         let one_day = ContractInput {
