@@ -233,6 +233,8 @@ texts! {
             "این فایل به‌عنوان عکس خوانده نشد.";
         claims_empty: "No service requests yet.",
             "هنوز درخواستی ثبت نشده است.";
+        claims_none_anywhere: "No service requests yet. One is opened from the item's page: find it by its serial under Coverage check.",
+            "هنوز درخواستی ثبت نشده است. درخواست از صفحهٔ کالای فروخته‌شده باز می‌شود: آن را با شمارهٔ سریال در «استعلام گارانتی» پیدا کنید.";
         claims_figures: "Figures per product",
             "آمار هر کالا";
         figures_units: "Units sold",

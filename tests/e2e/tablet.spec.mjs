@@ -99,7 +99,7 @@ test("numbers in fields are in the reader's digits with digit groups, and save b
   await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
   // A Persian form showed a price as "15000000".
   await page.goto("/catalog");
-  const product = await page.locator('a[href^="/catalog/products/"]').first().getAttribute("href");
+  const product = await page.locator(".contact-row a.row-title[href^=\"/catalog/products/\"]").first().getAttribute("href");
   await page.goto(product);
   const price = page.locator("#product-price");
   await expect(price).toHaveValue(/^[۰-۹]{1,3}(٬[۰-۹]{3})+$/);

@@ -41,7 +41,7 @@ pub fn ClaimList() -> impl IntoView {
             <ul class="plain-list card" data-testid="claim-list">
                 {move || {
                     let rows = claims.get().unwrap_or_default();
-                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().warranty.claims_empty}</li> });
+                    let empty = rows.is_empty().then(|| view! { <li class="muted">{move || t().warranty.claims_none_anywhere}</li> });
                     (empty, rows.into_iter().map(|(id, c)| {
                         let customer = customer_name(state, &c.customer_id);
                         let (status, reported) = (c.status, c.reported_on);
@@ -57,7 +57,8 @@ pub fn ClaimList() -> impl IntoView {
                     }).collect_view())
                 }}
             </ul>
-            <ProductFiguresTable figures=figures.into()/>
+            // A table of headings over nothing says nothing: it waits for the first item sold.
+            {move || figures.with(|f| !f.is_empty()).then(|| view! { <ProductFiguresTable figures=figures.into()/> })}
         </section>
     }
 }
