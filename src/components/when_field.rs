@@ -5,41 +5,46 @@ use super::DateField;
 use crate::i18n::{Lang, TextOf};
 use crate::state::AppState;
 use chrono::{NaiveDateTime, NaiveTime};
-use daftar_core::locale::{format_date, parse_date};
+use daftar_core::locale::{format_date, format_time, parse_date, parse_time};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct When {
     /// As typed, in the current language's calendar.
     pub date: RwSignal<String>,
-    /// `HH:MM` from the time input (always ASCII digits).
+    /// As typed: `14:30` in either script (the browser's own time input
+    /// speaks the browser's language and clock, "12:42 PM" in a Persian form).
     pub time: RwSignal<String>,
     pub invalid: RwSignal<bool>,
+    pub time_invalid: RwSignal<bool>,
 }
 
 impl When {
     pub fn new(at: Option<NaiveDateTime>, lang: Lang) -> Self {
         Self {
             date: RwSignal::new(at.map(|a| format_date(a.date(), lang)).unwrap_or_default()),
-            time: RwSignal::new(at.map(|a| a.format("%H:%M").to_string()).unwrap_or_default()),
+            time: RwSignal::new(at.map(|a| format_time(a.time(), lang)).unwrap_or_default()),
             invalid: RwSignal::new(false),
+            time_invalid: RwSignal::new(false),
         }
     }
 
-    /// None: nothing entered. Err: a date that cannot be read (`invalid` is set).
+    /// None: nothing entered. Err: a date or a time that cannot be read
+    /// (`invalid` or `time_invalid` is set); a day without a time is at 00:00.
     pub fn read(&self, lang: Lang) -> Result<Option<NaiveDateTime>, ()> {
-        let date = self.date.get_untracked();
+        let (date, time) = (self.date.get_untracked(), self.time.get_untracked());
+        let time = if time.trim().is_empty() { Some(NaiveTime::MIN) } else { parse_time(&time) };
+        self.time_invalid.set(time.is_none());
         if date.trim().is_empty() {
             self.invalid.set(false);
-            return Ok(None);
+            return if time.is_some() { Ok(None) } else { Err(()) };
         }
-        let Ok(day) = parse_date(&date, lang) else {
-            self.invalid.set(true);
-            return Err(());
-        };
-        self.invalid.set(false);
-        let time = NaiveTime::parse_from_str(self.time.get_untracked().trim(), "%H:%M").unwrap_or(NaiveTime::MIN);
-        Ok(Some(day.and_time(time)))
+        let day = parse_date(&date, lang).ok();
+        self.invalid.set(day.is_none());
+        match (day, time) {
+            (Some(day), Some(time)) => Ok(Some(day.and_time(time))),
+            _ => Err(()),
+        }
     }
 }
 
@@ -50,9 +55,13 @@ pub fn WhenField(id: &'static str, label: TextOf, when: When) -> impl IntoView {
     view! {
         <div class="row2 when">
             <DateField id=id label=label value=when.date invalid=when.invalid/>
-            <div class="field">
+            <div class="field" class:invalid=move || when.time_invalid.get()>
                 <label for=time_id.clone()>{move || state.t().field_due_time}</label>
-                <input id=time_id type="time" dir="ltr" bind:value=when.time/>
+                <input id=time_id.clone() type="text" inputmode="decimal" dir="ltr" autocomplete="off"
+                    placeholder=move || state.t().time_example aria-invalid=move || when.time_invalid.get().to_string() bind:value=when.time/>
+                <Show when=move || when.time_invalid.get()>
+                    <p class="field-error" data-testid=format!("{time_id}-error")>{move || state.t().bad_time}</p>
+                </Show>
             </div>
         </div>
     }

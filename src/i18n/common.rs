@@ -90,6 +90,10 @@ texts! {
             "بعداً";
         bad_date: "Invalid date; write it as 2024-08-02.",
             "تاریخ نادرست است؛ به شکل ۱۴۰۳/۰۵/۱۲ بنویسید.";
+        bad_time: "Invalid time; write it as 14:30.",
+            "ساعت نادرست است؛ به شکل ۱۴:۳۰ بنویسید.";
+        time_example: "e.g. 14:30",
+            "مانند ۱۴:۳۰";
         pick_date: "Pick a date",
             "انتخاب تاریخ";
         previous_month: "Previous month",

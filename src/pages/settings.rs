@@ -71,7 +71,11 @@ fn CurrencyCard() -> impl IntoView {
 fn StorageCard() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move || state.t();
-    let info = LocalResource::new(storage_info);
+    // Asked again after every write: demo data or an import changes it at once.
+    let info = LocalResource::new(move || {
+        state.changes.track();
+        storage_info()
+    });
     let mb = move |bytes: f64| {
         let lang = state.lang.get();
         format!("{} {}", format_decimal(bytes / 1_048_576.0, 1, lang), t().megabytes)

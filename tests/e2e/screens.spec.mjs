@@ -36,6 +36,34 @@ const OF_A_RECORD = [
   ["/catalog", /^\/catalog\/products\/[0-9a-f-]{36}$/, [""]],
 ];
 
+/**
+ * Records demo data S has none of, made through their forms: an installed
+ * item with a service request, and a complaint. Returns their screens.
+ */
+async function addAfterSales(page) {
+  await page.goto("/warranty/items/new");
+  await page.getByTestId("item-product").selectOption({ index: 1 });
+  await page.locator("#item-serial").fill("SCR-0001");
+  await page.locator("#item-customer").fill("Acme");
+  await page.getByRole("button", { name: /Acme Supplies/ }).first().click();
+  await page.getByTestId("item-save").click();
+  await expect(page).toHaveURL(/\/warranty\/items\/[0-9a-f-]{36}$/);
+  const item = new URL(page.url()).pathname;
+  await page.getByTestId("claim-new").click();
+  await page.locator("#claim-problem").fill("Paper jams after an hour of printing");
+  await page.getByTestId("claim-save").click();
+  await expect(page).toHaveURL(/\/warranty\/claims\/[0-9a-f-]{36}$/);
+  const claim = new URL(page.url()).pathname;
+  await page.goto("/complaints/new");
+  await page.locator("#complaint-title").fill("Late delivery of the toner order");
+  await page.getByTestId("complaint-save").click();
+  await page.getByTestId("complaint-row").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/complaints\/[0-9a-f-]{36}$/);
+  const complaint = new URL(page.url()).pathname;
+  const itemId = item.split("/").pop();
+  return [item, `${item}/edit`, `${item}/certificate`, claim, complaint, `/warranty/claims/new?item=${itemId}`, `/warranty/visits/new?item=${itemId}`];
+}
+
 /** Waits until the screen has read what it shows: nothing says "loading". */
 async function settled(page) {
   await expect(page.getByText(/Loading…|در حال بارگذاری…|Reading every deal|در حال خواندن همهٔ/)).toHaveCount(0, { timeout: 30_000 });
@@ -89,7 +117,7 @@ for (const lang of ["fa", "en"]) {
         await page.getByTestId("demo-S").click();
         await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
         if (lang === "en") await page.getByTestId("lang-switch").click();
-        const screens = [...FIXED];
+        const screens = [...FIXED, ...(await addAfterSales(page))];
         for (const [list, link, under] of OF_A_RECORD) {
           await page.goto(list);
           await settled(page);
@@ -101,7 +129,7 @@ for (const lang of ["fa", "en"]) {
         for (const path of screens) {
           await page.goto(path);
           await settled(page);
-          const name = `${lang}-${form}${path.replace(/[/?=]/g, "_").replace(/[0-9a-f-]{36}/, "id")}`;
+          const name = `${lang}-${form}${path.replace(/[0-9a-f-]{36}/, "id").replace(/[/?=]/g, "_")}`;
           await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
           all.push(...(await findings(page, path)));
         }

@@ -99,6 +99,8 @@ test("a survey link answered in another browser comes back as a code, is filed o
   const customer = await phone.newPage();
   await customer.goto(link);
   await expect(customer.getByTestId("survey-form")).toBeVisible();
+  // The page names its icon, and it is there (the browser's guess, /s/favicon.ico, was a 404).
+  expect(await customer.evaluate(async () => (await fetch(document.querySelector("link[rel=icon]").href)).status)).toBe(200);
   await expect(customer.locator("body")).not.toContainText("البرز");
   await customer.getByRole("button", { name: "English" }).tap();
   await expect(customer.getByTestId("survey-form")).toContainText("How likely are you to recommend us");

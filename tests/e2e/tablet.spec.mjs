@@ -110,6 +110,25 @@ test("numbers in fields are in the reader's digits with digit groups, and save b
   await expect(price).toHaveValue(shown);
   await page.goto("/pipeline/table");
   await expect(page.getByTestId("row-amount").first()).toHaveValue(/^[۰-۹]{1,3}(٬[۰-۹]{3})*$/);
+  // A deal's numbered history counted "1." in Persian.
+  await page.locator("a.row-title").first().click();
+  await expect(page.locator("ol.history")).toBeVisible();
+  expect(await page.locator("ol.history").evaluate((ol) => getComputedStyle(ol).listStyleType)).toBe("persian");
+  // A stage's probability and days read "5" and "14".
+  await page.goto("/settings/pipelines");
+  await expect(page.getByTestId("stage-row").first().locator("input[inputmode=numeric]").first()).toHaveValue(/^[۰-۹]+$/);
+  // A time of day: the browser's own time box read "12:42 PM" in a Persian form.
+  await page.goto("/tasks/new");
+  await page.locator("#task-title").fill("تماس با انبار");
+  await page.getByTestId("task-due-picker").click();
+  await page.getByRole("button", { name: "امروز" }).click();
+  await page.locator("#task-due-time").fill("۲۵:۰۰");
+  await page.getByTestId("task-save").click();
+  await expect(page.getByTestId("task-due-time-error")).toHaveText("ساعت نادرست است؛ به شکل ۱۴:۳۰ بنویسید.");
+  await page.locator("#task-due-time").fill("۹:۰۵");
+  await page.getByTestId("task-save").click();
+  await page.getByRole("link", { name: "تماس با انبار" }).click();
+  await expect(page.locator("#task-due-time")).toHaveValue("۰۹:۰۵");
   // The same price in English digits and marks.
   await page.getByTestId("lang-switch").click();
   await page.goto(product);

@@ -35,6 +35,11 @@ test("a new deployment shows an update prompt and reloads into it", async ({ pag
 test("settings shows storage usage and quota, and currency formatting follows the choice", async ({ page }) => {
   await openApp(page, "/settings");
   await expect(page.getByTestId("storage-usage")).toContainText("مگابایت");
+  // Demo data takes room at once, and the figure says so without a reload.
+  const before = await page.getByTestId("storage-usage").innerText();
+  await page.getByTestId("demo-S").click();
+  await expect(page.locator(".toast")).toHaveText("دادهٔ نمونه اضافه شد.", { timeout: 30_000 });
+  await expect(page.getByTestId("storage-usage")).not.toHaveText(before);
   await expect(page.getByTestId("money-example")).toContainText("ریال");
   await expect(page.getByTestId("money-example")).toContainText("۱۲٬۳۴۵٬۶۷۸٬۹۰۰");
   await page.locator("#currency").selectOption("IRT");

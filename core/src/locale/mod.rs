@@ -14,6 +14,7 @@ mod letters;
 mod money;
 mod normalize;
 mod numbers;
+mod times;
 mod search_text;
 
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,7 @@ pub use jalali::{
     MONTH_NAMES_FA,
 };
 pub use money::{format_amount, format_money, parse_money, rial_to_toman, toman_to_rial, Currency, MoneyError};
+pub use times::{format_time, parse_time};
 pub use numbers::{decimal_point, format_count, format_decimal, format_number, format_percent, percent_input};
 pub use normalize::{matches, normalize_for_search, SearchQuery};
 pub use search_text::SearchText;

@@ -7,6 +7,7 @@ use crate::state::{AppState, SaveError};
 use daftar_core::check::{self, Field};
 use daftar_core::pipeline::{open_deals_in, LostReasons, Pipeline, Stage};
 use daftar_core::env::Env;
+use daftar_core::locale::format_number;
 use leptos::prelude::*;
 
 #[component]
@@ -82,10 +83,10 @@ fn PipelineEditor(id: Option<String>, pipeline: Pipeline, on_saved: impl Fn() + 
                         <li class="stage-row" data-testid="stage-row">
                             <input aria-label=move || t().pipeline.field_stage prop:value=s.name.clone() on:change=move |ev| draft.update(|p| p.stages[i].name = event_target_value(&ev)) data-testid="stage-name"/>
                             <label>{move || t().pipeline.field_probability}
-                                <input inputmode="numeric" prop:value=s.probability.to_string() on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 100) { draft.update(|p| p.stages[i].probability = v as u8) }/>
+                                <input inputmode="numeric" prop:value=move || format_number(i64::from(s.probability), state.lang.get()) on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 100) { draft.update(|p| p.stages[i].probability = v as u8) }/>
                             </label>
                             <label>{move || t().pipeline.rot_days}
-                                <input inputmode="numeric" prop:value=s.rot_days.to_string() on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 3650) { draft.update(|p| p.stages[i].rot_days = v as u32) }/>
+                                <input inputmode="numeric" prop:value=move || format_number(i64::from(s.rot_days), state.lang.get()) on:change=move |ev| if let Some(v) = number(event_target_value(&ev), 3650) { draft.update(|p| p.stages[i].rot_days = v as u32) }/>
                             </label>
                             <span class="muted">{move || t().pipeline.open_deals(holds as i64)}</span>
                             <button type="button" class="btn ghost" disabled=i == 0 on:click=move |_| swap(i, i - 1) aria-label=move || t().pipeline.move_earlier data-testid="stage-up">"↑"</button>

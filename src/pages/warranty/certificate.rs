@@ -7,7 +7,7 @@ use crate::components::read_routed;
 use crate::i18n::{labels, texts, Lang};
 use crate::state::AppState;
 use daftar_core::locale::{format_date, localize_digits};
-use daftar_core::warranty::item::InstalledItem;
+use daftar_core::warranty::item::{certificate_number, InstalledItem};
 use leptos::prelude::*;
 
 #[component]
@@ -40,7 +40,7 @@ fn CertificateSheet(id: String, item: InstalledItem, lang: Signal<Lang>) -> impl
     let state = expect_context::<AppState>();
     let t = move || texts(lang.get());
     let qr = crate::survey_page::qr_svg(&item.serial);
-    let customer = customer_name(state, &item.customer_id);
+    let customer_id = item.customer_id.clone();
     let item = StoredValue::new(item);
     let date = move |d: Option<chrono::NaiveDate>| d.map(|d| format_date(d, lang.get())).unwrap_or_else(|| "—".into());
     let row = move |label: fn(&crate::i18n::Texts) -> &'static str, value: Box<dyn Fn() -> String + Send + Sync>| {
@@ -51,13 +51,14 @@ fn CertificateSheet(id: String, item: InstalledItem, lang: Signal<Lang>) -> impl
         <article class="certificate" dir=move || lang.get().dir() lang=move || lang.get().code() data-testid="certificate">
             <header>
                 <h1>{move || t().warranty.certificate_title}</h1>
-                <p class="muted">{move || t().warranty.certificate_number}" "<span dir="ltr">{id.clone()}</span></p>
+                <p class="muted">{move || t().warranty.certificate_number}" "<span dir="ltr" data-testid="certificate-number">{certificate_number(&id)}</span></p>
             </header>
             <div class="certificate-body">
                 <dl class="facts">
                     {row(|t| t.product, Box::new(move || item.with_value(|i| i.product_name.clone())))}
                     {row(|t| t.warranty.field_serial, Box::new(move || item.with_value(|i| i.serial.clone())))}
-                    {row(|t| t.customers.customers, Box::new(move || customer.clone()))}
+                    // Read as the list arrives: a certificate opened by its address may come first.
+                    {row(|t| t.pipeline.field_customer, Box::new(move || customer_name(state, &customer_id)))}
                     {row(|t| t.warranty.item_sold_on, Box::new(move || date(item.with_value(|i| i.sold_on))))}
                     {row(|t| t.warranty.certificate_start, Box::new(move || date(item.with_value(InstalledItem::warranty_start))))}
                     {row(|t| t.warranty.certificate_until, Box::new(move || date(item.with_value(InstalledItem::covered_until))))}
