@@ -185,12 +185,15 @@ pub fn whole_number(raw: &str, field: Field, min: i64, max: i64, errors: &mut Ve
 }
 
 /// An amount of money typed in `currency` (see [`crate::locale::parse_money`]), in
-/// minor units; empty means 0.
+/// minor units; empty means 0. Group marks are for reading and are dropped
+/// first: a field shows `15,000,000`, and deleting one digit of it
+/// (`15,000,00`) means the digits left, not a mistake.
 pub fn money(raw: &str, field: Field, currency: crate::locale::Currency, errors: &mut Vec<FieldError>) -> i64 {
     if clean(raw).is_empty() {
         return 0;
     }
-    match crate::locale::parse_money(raw, currency) {
+    let digits: String = raw.chars().filter(|c| !matches!(c, ',' | '٬' | '،')).collect();
+    match crate::locale::parse_money(&digits, currency) {
         Ok(n) if n >= 0 => n,
         Ok(_) => {
             errors.push(FieldError { field, problem: Problem::OutOfRange { min: 0, max: i64::MAX } });
@@ -240,5 +243,17 @@ mod number_tests {
         assert!(errors.is_empty());
         money("abc", Field::Amount, crate::locale::Currency::Irt, &mut errors);
         assert_eq!(errors[0].problem, Problem::Number);
+    }
+
+    #[test]
+    fn money_edited_in_a_grouped_field_keeps_the_digits_left() {
+        let mut errors = Vec::new();
+        let usd = crate::locale::Currency::Usd;
+        assert_eq!(money("15,000,00", Field::Amount, crate::locale::Currency::Irt, &mut errors), 1_500_000);
+        assert_eq!(money("۱۵۰۰۰٬۰۰۰", Field::Amount, crate::locale::Currency::Irt, &mut errors), 15_000_000);
+        assert_eq!(money("1,234.5", Field::Amount, usd, &mut errors), 123_450);
+        assert!(errors.is_empty());
+        money("1.2.3", Field::Amount, usd, &mut errors);
+        assert_eq!(errors.len(), 1);
     }
 }

@@ -71,6 +71,8 @@ impl ActivityDraft {
         let at = When::new(Some(ms_to_local(a.at)), lang);
         self.when.date.set(at.date.get_untracked());
         self.when.time.set(at.time.get_untracked());
+        self.when.invalid.set(false);
+        self.when.time_invalid.set(false);
         for (signal, value) in [
             (self.subject, input.subject),
             (self.notes, input.notes),
@@ -93,6 +95,8 @@ impl ActivityDraft {
         let now = When::new(Some(now_local()), lang);
         self.when.date.set(now.date.get_untracked());
         self.when.time.set(now.time.get_untracked());
+        self.when.invalid.set(false);
+        self.when.time_invalid.set(false);
         for s in [self.subject, self.notes, self.contact_id, self.purpose, self.outcome, self.next_step, self.duration, self.location] {
             s.set(String::new());
         }

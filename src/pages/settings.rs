@@ -83,12 +83,12 @@ fn StorageCard() -> impl IntoView {
     view! {
         <div class="card">
             <h2>{move || t().settings.storage}</h2>
-            <Suspense fallback=move || t().loading>
+            <Transition fallback=move || t().loading>
                 {move || info.get().flatten().map(|StorageInfo { usage, quota, persisted }| view! {
                     <p data-testid="storage-usage">{move || format!("{}: {} / {}", t().settings.storage_used, mb(usage), mb(quota))}</p>
                     <p class="muted">{move || if persisted { t().settings.storage_persisted } else { t().settings.storage_not_persisted }}</p>
                 })}
-            </Suspense>
+            </Transition>
         </div>
     }
 }

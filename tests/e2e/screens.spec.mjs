@@ -66,7 +66,10 @@ async function addAfterSales(page) {
 
 /** Waits until the screen has read what it shows: nothing says "loading". */
 async function settled(page) {
-  await expect(page.getByText(/Loading…|در حال بارگذاری…|Reading every deal|در حال خواندن همهٔ/)).toHaveCount(0, { timeout: 30_000 });
+  // The app is up (not the start-up splash, which says nothing of loading)…
+  await expect(page.getByTestId("storage-chip")).toHaveText(/دستگاه|device/, { timeout: 30_000 });
+  // …and the screen has what it shows.
+  await expect(page.getByText(/Loading…|در حال بارگذاری…|Reading every deal|در حال خواندن همهٔ|Fitting the|در حال برازش/)).toHaveCount(0, { timeout: 30_000 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 

@@ -79,11 +79,6 @@ test("global search finds a deal, a complaint, an installed item by its serial a
   await page.getByTestId("global-search").press("Enter");
   await expect(page).toHaveURL(/\/warranty\/items\/[0-9a-f-]+$/);
   await expect(page.getByTestId("item-serial")).toHaveText("BX-2024-0001");
-  // The number on its warranty certificate, as a customer reads it out on the phone.
-  const number = page.url().split("/").pop().replaceAll("-", "").slice(0, 12).toUpperCase().match(/.{4}/g).join("-");
-  group = await search(page, number, "installed_item");
-  await expect(group.getByRole("link")).toContainText("BX-2024-0001 — Boiler B24");
-  await page.keyboard.press("Escape");
 
   group = await search(page, "noisy burner", "complaint");
   await expect(group.locator("h3")).toHaveText("Complaints");

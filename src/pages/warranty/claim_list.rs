@@ -58,7 +58,9 @@ pub fn ClaimList() -> impl IntoView {
                 }}
             </ul>
             // A table of headings over nothing says nothing: it waits for the first item sold.
-            {move || figures.with(|f| !f.is_empty()).then(|| view! { <ProductFiguresTable figures=figures.into()/> })}
+            <Show when=move || figures.with(|f| !f.is_empty())>
+                <ProductFiguresTable figures=figures.into()/>
+            </Show>
         </section>
     }
 }

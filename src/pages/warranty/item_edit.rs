@@ -8,6 +8,7 @@ use crate::pages::catalog::use_products;
 use crate::i18n::labels;
 use crate::state::AppState;
 use daftar_core::check::Field;
+use daftar_core::locale::format_number;
 use daftar_core::store::Record;
 use daftar_core::warranty::dates::TermCalendar;
 use daftar_core::warranty::item::{InstalledItem, ItemInput, StartPolicy};
@@ -63,7 +64,7 @@ fn ItemForm(existing: Option<(Record, InstalledItem)>) -> impl IntoView {
         let chosen = products.get_untracked().unwrap_or_default().into_iter().find(|(pid, _)| *pid == id);
         if let Some((_, p)) = chosen {
             product_name.set(p.name.clone());
-            term.set(if p.warranty_months == 0 { String::new() } else { p.warranty_months.to_string() });
+            term.set(if p.warranty_months == 0 { String::new() } else { format_number(i64::from(p.warranty_months), lang) });
             policy.set(p.warranty_starts);
         }
         product.set(id);

@@ -105,8 +105,9 @@ pub struct InstalledItem {
 
 /// The number printed on an item's warranty certificate: the first twelve
 /// hex digits of its id in groups of four, upper case ("3F2A-9C1B-77D0").
-/// Short enough to read out on the phone, 48 bits (unique enough for any one
-/// business's installed base), and global search finds the item by it.
+/// Short enough to read out on the phone and 48 bits, unique enough for any
+/// one business's installed base. Not in the search text: a few typed digits
+/// would find items by it at random.
 pub fn certificate_number(item_id: &str) -> String {
     let digits: Vec<char> = item_id.chars().filter(char::is_ascii_hexdigit).take(12).map(|c| c.to_ascii_uppercase()).collect();
     digits.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-")
@@ -128,7 +129,7 @@ impl Searchable for InstalledItem {
         let title = if i.product_name.is_empty() { i.serial.clone() } else { format!("{} — {}", i.serial, i.product_name) };
         Entry {
             title,
-            text: format!("{} {} {} {} {} {}", i.serial, super::lookup::normalize_serial(&i.serial), certificate_number(&r.id), i.product_name, i.location, i.notes),
+            text: format!("{} {} {} {} {}", i.serial, super::lookup::normalize_serial(&i.serial), i.product_name, i.location, i.notes),
             customer_id: i.customer_id.clone(),
             within: String::new(),
             order: Order::by_name(&i.serial),
@@ -142,10 +143,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_certificate_number_is_the_ids_first_twelve_hex_digits_grouped_and_finds_the_item() {
+    fn a_certificate_number_is_the_ids_first_twelve_hex_digits_grouped() {
         assert_eq!(certificate_number("3f2a9c1b-77d0-4e5f-8a9b-0123456789ab"), "3F2A-9C1B-77D0");
-        let item = Envelope { kind: super::super::ITEM.into(), id: "3f2a9c1b-77d0-4e5f-8a9b-0123456789ab".into(), rev: 1, created_at: 0, updated_at: 0, deleted: false, fields: InstalledItem { serial: "BX-1".into(), ..Default::default() } };
-        assert!(InstalledItem::search_entry(&item).text.contains("3F2A-9C1B-77D0"));
     }
 
     #[test]
