@@ -10,7 +10,7 @@ use daftar_core::check::FieldError;
 use daftar_core::store::{Record, RecordKind, StoreError};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 /// Where a form goes back to: the list's address and its name.
 pub type Back = (&'static str, TextOf);
@@ -147,6 +147,24 @@ impl FormStatus {
                 Err(e) => self.alert.set(Some(save_error_text(&e, state.lang.get_untracked()))),
             }
         });
+    }
+}
+
+impl FormStatus {
+    /// A form's submit that saves what `save` makes of the fields as they
+    /// stand, then goes back to the list at `back`.
+    pub fn submit_then_back<T, F>(self, back: &'static str, save: impl Fn() -> F + 'static) -> impl FnMut(SubmitEvent)
+    where
+        T: 'static,
+        F: Future<Output = Result<T, SaveError>> + 'static,
+    {
+        let state = expect_context::<AppState>();
+        let navigate = use_navigate();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            let navigate = navigate.clone();
+            self.save(state, |t| t.saved, save(), move |_| navigate(back, Default::default()));
+        }
     }
 }
 

@@ -68,11 +68,7 @@ impl ActivityDraft {
     /// Opens the form on a logged activity, to correct it.
     pub fn load(&self, a: &Activity, lang: Lang) {
         let input = ActivityInput::from_activity(a);
-        let at = When::new(Some(ms_to_local(a.at)), lang);
-        self.when.date.set(at.date.get_untracked());
-        self.when.time.set(at.time.get_untracked());
-        self.when.invalid.set(false);
-        self.when.time_invalid.set(false);
+        self.when.show(Some(ms_to_local(a.at)), lang);
         for (signal, value) in [
             (self.subject, input.subject),
             (self.notes, input.notes),
@@ -92,11 +88,7 @@ impl ActivityDraft {
 
     /// Opens an empty form of `kind` at the current time.
     pub fn start(&self, kind: ActivityType, lang: Lang) {
-        let now = When::new(Some(now_local()), lang);
-        self.when.date.set(now.date.get_untracked());
-        self.when.time.set(now.time.get_untracked());
-        self.when.invalid.set(false);
-        self.when.time_invalid.set(false);
+        self.when.show(Some(now_local()), lang);
         for s in [self.subject, self.notes, self.contact_id, self.purpose, self.outcome, self.next_step, self.duration, self.location] {
             s.set(String::new());
         }

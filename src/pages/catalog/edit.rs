@@ -7,7 +7,6 @@ use daftar_core::catalog::{Competitor, Product, ProductInput, ProductKind, Suppl
 use daftar_core::check::Field;
 use daftar_core::store::Record;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ProductEdit() -> impl IntoView {
@@ -31,9 +30,7 @@ fn ProductForm(existing: Option<(Record, Product)>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let existing = StoredValue::new(existing.map(|(record, _)| record));
-    let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = status.submit_then_back("/catalog?tab=products", move || {
         let input = ProductInput {
             name: name.get_untracked(),
             kind: kind.get_untracked(),
@@ -47,9 +44,8 @@ fn ProductForm(existing: Option<(Record, Product)>) -> impl IntoView {
             warranty_starts: warranty_starts.get_untracked(),
             supplier_ids: supplier_ids.clone(),
         };
-        let navigate = navigate.clone();
-        status.save(state, |t| t.saved, async move { state.save_product(existing.get_value().as_ref(), &input).await }, move |_| navigate("/catalog?tab=products", Default::default()));
-    };
+        async move { state.save_product(existing.get_value().as_ref(), &input).await }
+    });
     view! {
         <FormPage heading=|t| t.catalog.products name="product" status on_submit=submit back="/catalog?tab=products">
             <TextField errors=errors id="product-name" label=|t| t.field_name value=name field=Field::Name required=true/>
@@ -86,13 +82,10 @@ fn SupplierForm(existing: Option<(Record, Supplier)>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let existing = StoredValue::new(existing.map(|(record, _)| record));
-    let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let navigate = navigate.clone();
+    let submit = status.submit_then_back("/catalog?tab=suppliers", move || {
         let input = Supplier { name: name.get_untracked(), phone: phone.get_untracked(), supplies: supplies.get_untracked(), notes: notes.get_untracked() };
-        status.save(state, |t| t.saved, async move { state.save_supplier(existing.get_value().as_ref(), &input).await }, move |_| navigate("/catalog?tab=suppliers", Default::default()));
-    };
+        async move { state.save_supplier(existing.get_value().as_ref(), &input).await }
+    });
     view! {
         <FormPage heading=|t| t.catalog.suppliers name="supplier" status on_submit=submit back="/catalog?tab=suppliers">
             <TextField errors=errors id="supplier-name" label=|t| t.field_name value=name field=Field::Name required=true/>
@@ -126,13 +119,10 @@ fn CompetitorForm(existing: Option<(Record, Competitor)>) -> impl IntoView {
     let status = FormStatus::new();
     let errors = status.errors;
     let existing = StoredValue::new(existing.map(|(record, _)| record));
-    let navigate = use_navigate();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let navigate = navigate.clone();
+    let submit = status.submit_then_back("/catalog?tab=competitors", move || {
         let input = Competitor { name: name.get_untracked(), strengths: strengths.get_untracked(), weaknesses: weaknesses.get_untracked(), customer_ids: customers.get_untracked(), notes: notes.get_untracked() };
-        status.save(state, |t| t.saved, async move { state.save_competitor(existing.get_value().as_ref(), &input).await }, move |_| navigate("/catalog?tab=competitors", Default::default()));
-    };
+        async move { state.save_competitor(existing.get_value().as_ref(), &input).await }
+    });
     let name_of = move |id: &str| state.customers.with(|ix| ix.row(id).map(|r| r.name.clone())).unwrap_or_default();
     view! {
         <FormPage heading=|t| t.pipeline.competitors name="competitor" status on_submit=submit back="/catalog?tab=competitors">
