@@ -148,9 +148,7 @@ impl FormStatus {
             }
         });
     }
-}
 
-impl FormStatus {
     /// A form's submit that saves what `save` makes of the fields as they
     /// stand, then goes back to the list at `back`.
     pub fn submit_then_back<T, F>(self, back: &'static str, save: impl Fn() -> F + 'static) -> impl FnMut(SubmitEvent)

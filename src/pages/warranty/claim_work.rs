@@ -5,7 +5,7 @@
 use crate::pages::catalog::use_products;
 use crate::i18n::problem_text;
 use crate::state::{AppState, SaveError};
-use daftar_core::locale::{decimal_point, format_amount, format_money, format_number, Currency};
+use daftar_core::locale::{format_amount, format_decimal, format_money, Currency};
 use daftar_core::warranty::claims::{Claim, ClaimStatus, PartLine};
 use leptos::prelude::*;
 
@@ -32,7 +32,7 @@ pub fn ClaimWork(id: String, claim: Signal<Claim>) -> impl IntoView {
     let closed = move || claim.with(|c| c.status == ClaimStatus::Closed);
     let parts = RwSignal::new(first.parts.clone());
     let shown_in = state.lang.get_untracked();
-    let hours = RwSignal::new(if first.labour_tenths == 0 { String::new() } else { format!("{}{}{}", format_number(i64::from(first.labour_tenths / 10), shown_in), decimal_point(shown_in), format_number(i64::from(first.labour_tenths % 10), shown_in)) });
+    let hours = RwSignal::new(if first.labour_tenths == 0 { String::new() } else { format_decimal(f64::from(first.labour_tenths) / 10.0, 1, shown_in) });
     let rate = RwSignal::new(if first.labour_rate == 0 { String::new() } else { format_amount(first.labour_rate, currency, shown_in) });
     let alert = RwSignal::new(None::<String>);
     let products = use_products();
